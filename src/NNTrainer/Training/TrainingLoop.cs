@@ -24,6 +24,7 @@ internal sealed class TrainingLoop
     private readonly int _firstTrainable;
     private readonly FusedOutput _fused;
     private readonly bool _fusedStatistics;
+    private readonly FusedClassifierStep? _fusedStep;
     private Matrix? _fusedGradient;
 
     public TrainingLoop(Network network, FitOptions options)
@@ -46,6 +47,23 @@ internal sealed class TrainingLoop
         };
         // The classifier's loss, accuracy and gradient in one pass (same arithmetic as the three classes, which are sealed).
         _fusedStatistics = _fused == FusedOutput.SoftmaxCrossEntropy && _accuracy is CategoricalAccuracy && network.OutputSize > 1;
+        _fusedStep = _fusedStatistics && _firstTrainable == 0 ? FusedClassifierStep.TryCreate(_layers) : null;
+    }
+
+    /// <summary>
+    /// Whether a Dense (ReLU Dense)* Softmax classifier trains through <see cref="FusedClassifierStep"/> (the default);
+    /// false runs every layer's own Forward and Backward. Both give bit-identical results.
+    /// </summary>
+    internal bool FuseLayers { get; init; } = true;
+
+    /// <summary>Whether a fused step may use <see cref="SmallInputClassifierKernel"/> (the default); tests turn it off to reach the general fused path.</summary>
+    internal bool UseSmallInputKernel
+    {
+        get => _fusedStep?.UseSmallInputKernel ?? false;
+        init
+        {
+            if (_fusedStep is not null) _fusedStep.UseSmallInputKernel = value;
+        }
     }
 
     private enum FusedOutput
@@ -101,10 +119,16 @@ internal sealed class TrainingLoop
                     inputs.GatherRows(trainIndices, start, count, batchInputs, _network.NumberOfThreads);
                     targets.GatherRows(trainIndices.AsSpan(start, count), batchTargets);
                 }
-                var outputs = Forward(batchInputs);
+                var fusedStep = FuseLayers ? _fusedStep : null;
+                var outputs = fusedStep is null ? Forward(batchInputs) : batchInputs;
                 double batchLoss;
                 long c, t;
-                if (_fusedStatistics)
+                if (fusedStep is not null)
+                {
+                    (batchLoss, c) = fusedStep.Forward(batchInputs, batchTargets, _network.NumberOfThreads);
+                    t = count;
+                }
+                else if (_fusedStatistics)
                 {
                     (batchLoss, c) = SoftmaxCrossEntropyKernel.Step(outputs, batchTargets, FusedGradient(outputs));
                     t = outputs.Rows;
@@ -122,7 +146,8 @@ internal sealed class TrainingLoop
                 correct += c;
                 total += t;
                 _optimizer.PreUpdate();
-                BackwardAndUpdate(outputs, batchTargets);
+                if (fusedStep is not null) fusedStep.BackwardAndUpdate(batchInputs, _optimizer, _network.NumberOfThreads);
+                else BackwardAndUpdate(outputs, batchTargets);
                 _optimizer.PostUpdate();
             }
             clock.Stop();

@@ -60,6 +60,7 @@ public sealed class AdamOptimizer : Optimizer
     private float _correction1, _correction2;
 
     /// <summary>The bias corrections 1 / (1 − βᵗ) of step t, computed once per step rather than once per parameter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (float, float) Corrections(long t)
     {
         if (t != _correctionsStep)
@@ -116,7 +117,7 @@ public sealed class AdamOptimizer : Optimizer
                 (Vector512.LoadUnsafe(ref wr, (nuint)i) + update).StoreUnsafe(ref wr, (nuint)i);
             }
         }
-        if (Vector256.IsHardwareAccelerated)
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
             {

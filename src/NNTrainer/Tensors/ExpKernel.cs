@@ -43,7 +43,7 @@ internal static class ExpKernel
                 Exp(Vector512.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
             }
         }
-        if (Vector256.IsHardwareAccelerated)
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= source.Length - Vector256<float>.Count; i += Vector256<float>.Count)
             {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NNTrainer;
 
@@ -153,8 +154,9 @@ internal static unsafe class GemmTile256
     {
         if (e.Bias != null) v += Vector256.Load(e.Bias + column);
         if (e.RowBias != null) v += Vector256.Create(e.RowBias[row]);
-        if (e.ReLU) v = Vector256.ConditionalSelect(Vector256.LessThan(v, Vector256<float>.Zero), Vector256<float>.Zero, v);
-        if (e.Mask != null) v = Vector256.BitwiseAnd(Vector256.GreaterThan(Vector256.Load(e.Mask + row * e.Ldm + column), Vector256<float>.Zero), v);
+        // max(0, v) returns v when v is NaN or a zero of either sign: exactly "v < 0 ? 0 : v".
+        if (e.ReLU) v = Avx.Max(Vector256<float>.Zero, v);
+        if (e.Mask != null) v = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(e.Mask + row * e.Ldm + column), Vector256<float>.Zero), v, Vector256<float>.Zero);
         return v;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NNTrainer;
 
@@ -169,8 +170,9 @@ internal static unsafe class GemmTile512
     {
         if (e.Bias != null) v += Vector512.Load(e.Bias + column);
         if (e.RowBias != null) v += Vector512.Create(e.RowBias[row]);
-        if (e.ReLU) v = Vector512.ConditionalSelect(Vector512.LessThan(v, Vector512<float>.Zero), Vector512<float>.Zero, v);
-        if (e.Mask != null) v = Vector512.BitwiseAnd(Vector512.GreaterThan(Vector512.Load(e.Mask + row * e.Ldm + column), Vector512<float>.Zero), v);
+        // max(0, v) returns v when v is NaN or a zero of either sign: exactly "v < 0 ? 0 : v".
+        if (e.ReLU) v = Avx512F.Max(Vector512<float>.Zero, v);
+        if (e.Mask != null) v = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Load(e.Mask + row * e.Ldm + column), Vector512<float>.Zero), v, Vector512<float>.Zero);
         return v;
     }
 }

@@ -39,7 +39,7 @@ internal static class LogKernel
                 Log(Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref v, (nuint)i);
             }
         }
-        if (Vector256.IsHardwareAccelerated)
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NNTrainer;
 
@@ -36,9 +37,10 @@ internal static unsafe class SmallInputClassifierKernel
     public const int Block = 2 * Width;
 
     /// <summary>Whether the machine runs the kernel (it is written for AVX-512).</summary>
-    public static bool IsSupported => Vector512.IsHardwareAccelerated;
+    public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>Whether a network of these sizes can use the kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Applies(int inputs, int classes) => IsSupported && inputs >= 1 && inputs <= MaxInputs && classes >= 2 && classes <= MaxClasses;
 
     /// <summary>The row stride of the transposed buffers for <paramref name="rows"/> samples: whole groups.</summary>
@@ -60,6 +62,7 @@ internal static unsafe class SmallInputClassifierKernel
     /// <param name="inputsT">Scratch for the transposed batch, [k × ld].</param>
     /// <param name="logitsT">Destination, [classes × ld].</param>
     /// <param name="ld">Row stride of the transposed buffers, from <see cref="LeadingDimension"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(ReadOnlySpan<float> inputs, int rows, int k, ReadOnlySpan<float> w1, ReadOnlySpan<float> b1, int hidden,
         ReadOnlySpan<float> w2, ReadOnlySpan<float> b2, int classes, Span<float> inputsT, Span<float> logitsT, int ld)
     {
@@ -106,6 +109,7 @@ internal static unsafe class SmallInputClassifierKernel
     /// <param name="dB1">Destination, [hidden].</param>
     /// <param name="dW2">Destination, [hidden × classes].</param>
     /// <param name="dB2">Destination, [classes].</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(ReadOnlySpan<float> inputs, int rows, int k, ReadOnlySpan<float> w1, ReadOnlySpan<float> b1, int hidden,
         ReadOnlySpan<float> w2, int classes, ReadOnlySpan<float> gradientT, int ld, Span<float> dW1, Span<float> dB1, Span<float> dW2, Span<float> dB2)
     {
@@ -201,8 +205,9 @@ internal static unsafe class SmallInputClassifierKernel
         }
     }
 
+    /// <summary>ReLU as <see cref="Kernels.ReLUForward"/> computes it: max(0, v) returns v when v is NaN or a zero of either sign.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> ReLU(Vector512<float> v) => Vector512.ConditionalSelect(Vector512.LessThan(v, Vector512<float>.Zero), Vector512<float>.Zero, v);
+    private static Vector512<float> ReLU(Vector512<float> v) => Avx512F.Max(Vector512<float>.Zero, v);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Forward<TK, TC>(ref Arguments args, float* logits)
@@ -327,8 +332,8 @@ internal static unsafe class SmallInputClassifierKernel
                     g5a = Vector512.FusedMultiplyAdd(d5, aa, g5a); g5b = Vector512.FusedMultiplyAdd(d5, ab, g5b);
                     ga = Vector512.FusedMultiplyAdd(d5, Vector512.Load(w2T + 5 * hidden), ga); gb = Vector512.FusedMultiplyAdd(d5, Vector512.Load(w2T + 5 * hidden + Width), gb);
                 }
-                ga = Vector512.BitwiseAnd(Vector512.GreaterThan(aa, zero), ga);
-                gb = Vector512.BitwiseAnd(Vector512.GreaterThan(ab, zero), gb);
+                ga = Vector512.ConditionalSelect(Vector512.GreaterThan(aa, zero), ga, zero);
+                gb = Vector512.ConditionalSelect(Vector512.GreaterThan(ab, zero), gb, zero);
 
                 e0a = Vector512.FusedMultiplyAdd(x0, ga, e0a); e0b = Vector512.FusedMultiplyAdd(x0, gb, e0b);
                 if (k > 1) { e1a = Vector512.FusedMultiplyAdd(x1, ga, e1a); e1b = Vector512.FusedMultiplyAdd(x1, gb, e1b); }
@@ -391,8 +396,12 @@ internal static unsafe class SmallInputClassifierKernel
         Check(b2Length, classes, "b2");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Check(int length, long needed, string name)
     {
-        if (length < needed) throw new ArgumentException($"The buffer holds {length} values; {needed} are needed.", name);
+        if (length < needed) Fail(length, needed, name);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Fail(int length, long needed, string name) => throw new ArgumentException($"The buffer holds {length} values; {needed} are needed.", name);
 }

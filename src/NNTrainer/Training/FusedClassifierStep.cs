@@ -113,6 +113,7 @@ internal sealed class FusedClassifierStep
 
     private bool _smallInput;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets)
     {
         var hidden = _dense[0];
@@ -128,6 +129,7 @@ internal sealed class FusedClassifierStep
         return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SmallInputBackwardAndUpdate(Matrix inputs, Optimizer optimizer)
     {
         var hidden = _dense[0];
@@ -220,18 +222,22 @@ internal sealed class FusedClassifierStep
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRegularization(DenseLayer layer)
     {
-        layer.Weights.AddRegularizationGradient();
-        layer.Biases.AddRegularizationGradient();
+        var (w, b) = (layer.Weights, layer.Biases);
+        if (w.L1 > 0 || w.L2 > 0) w.AddRegularizationGradient();
+        if (b.L1 > 0 || b.L2 > 0) b.AddRegularizationGradient();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Update(DenseLayer layer, Optimizer optimizer)
     {
         optimizer.Update(layer.Weights);
         optimizer.Update(layer.Biases);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Matrix Prepare(ref Matrix? buffer, int rows, int columns)
     {
         if (buffer is null || buffer.RowCapacity < rows) buffer = new Matrix(rows, columns);
@@ -239,6 +245,7 @@ internal sealed class FusedClassifierStep
         return buffer;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Span<float> Grow(ref float[] buffer, long length)
     {
         if (buffer.Length < length) buffer = new float[checked((int)length)];

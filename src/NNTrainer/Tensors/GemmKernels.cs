@@ -166,7 +166,18 @@ internal static unsafe class GemmKernels
         fixed (float* pa = a, pb = b, pc = c, pmask = reluMask)
         {
             float* packed = Scratch.Current.Packed((long)k * ld);
-            GemmPacking.Transpose(pb, n, k, packed, ld);
+            int packParts = PackJob.Parts(n, numberOfThreads);
+            if (numberOfThreads > 1 && packParts > 1 && 2L * m * n * k >= ParallelThreshold)
+            {
+                // The transposition is a copy: spread it rather than leave the other threads waiting for it.
+                var pack = PackJob.Current;
+                pack.Set(pb, n, k, packed, ld);
+                WorkerPool.Shared.Run(pack, packParts, numberOfThreads);
+            }
+            else
+            {
+                GemmPacking.Transpose(pb, n, k, packed, ld);
+            }
             var problem = new GemmProblem
             {
                 A = pa, ARowStride = k, AColumnStride = 1,

@@ -50,6 +50,7 @@ internal static class LogKernel
     }
 
     /// <summary>ln(x) of one value, by the same steps as the vector lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static double Log(double x)
     {
         if (!(x > 0) || double.IsSubnormal(x) || double.IsPositiveInfinity(x)) return double.IsPositiveInfinity(x) ? x : double.NaN;

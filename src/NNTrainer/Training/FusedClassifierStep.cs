@@ -78,7 +78,14 @@ internal sealed class FusedClassifierStep
         if (targets.Rows != rows) throw new ArgumentException($"{rows} outputs but {targets.Rows} targets.", nameof(targets));
         _rows = rows;
         _smallInput = UseSmallInputKernel && _dense.Length == 2 && targets.Columns == 1 && SmallInputClassifierKernel.Applies(_dense[0].InputSize, Head.Neurons);
-        if (_smallInput) return SmallInputForward(inputs, targets);
+        return _smallInput ? SmallInputForward(inputs, targets) : GeneralForward(inputs, targets, threads);
+    }
+
+    /// <summary>The forward pass of any Dense (ReLU Dense)* Softmax stack.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private (double LossSum, long Correct) GeneralForward(Matrix inputs, Matrix targets, int threads)
+    {
+        int rows = inputs.Rows;
         var current = inputs;
         for (int l = 0; l < _dense.Length - 1; l++)
         {
@@ -113,7 +120,7 @@ internal sealed class FusedClassifierStep
 
     private bool _smallInput;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets)
     {
         var hidden = _dense[0];
@@ -129,7 +136,7 @@ internal sealed class FusedClassifierStep
         return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private void SmallInputBackwardAndUpdate(Matrix inputs, Optimizer optimizer)
     {
         var hidden = _dense[0];
@@ -170,11 +177,13 @@ internal sealed class FusedClassifierStep
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BackwardAndUpdate(Matrix inputs, Optimizer optimizer, int threads)
     {
-        if (_smallInput)
-        {
-            SmallInputBackwardAndUpdate(inputs, optimizer);
-            return;
-        }
+        if (_smallInput) SmallInputBackwardAndUpdate(inputs, optimizer);
+        else GeneralBackwardAndUpdate(inputs, optimizer, threads);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private void GeneralBackwardAndUpdate(Matrix inputs, Optimizer optimizer, int threads)
+    {
         int rows = _rows;
         int last = _dense.Length - 1;
         var head = Head;

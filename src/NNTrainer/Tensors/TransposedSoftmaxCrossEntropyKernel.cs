@@ -87,7 +87,21 @@ internal static class TransposedSoftmaxCrossEntropyKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckLabels(ReadOnlySpan<float> labels, int classes)
     {
-        for (int r = 0; r < labels.Length; r++)
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref float y = ref MemoryMarshal.GetReference(labels);
+            var limit = Vector512.Create(classes);
+            for (; i <= labels.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref y, (nuint)i);
+                var index = Vector512.ConvertToInt32(v);
+                var valid = Vector512.Equals(Vector512.ConvertToSingle(index), v).AsInt32()
+                    & Vector512.GreaterThanOrEqual(index, Vector512<int>.Zero) & Vector512.LessThan(index, limit);
+                if (!Vector512.EqualsAll(valid, Vector512<int>.AllBitsSet)) break;
+            }
+        }
+        for (int r = i; r < labels.Length; r++)
         {
             float label = labels[r];
             // "!(label >= 0)" also catches a NaN.

@@ -8,7 +8,9 @@ namespace NNTrainer;
 /// storing (<c>relu(X·W + b)</c>), and the next layer's input-gradient product masks by its output
 /// (<c>(dY·Wᵀ) ⊙ [A &gt; 0]</c>), so a hidden activation is written once and read back only by the products that need it.
 /// The bias gradients are kept by the weight-gradient products. A classifier with a handful of classes computes its
-/// output layer with the batch transposed (<see cref="TransposedDense"/>), samples along the vector lanes.
+/// output layer with the batch transposed (<see cref="TransposedDense"/>), samples along the vector lanes; with a
+/// handful of inputs too and one hidden layer (the book's 2-64-3 spiral network), the whole step runs in
+/// <see cref="SmallInputClassifierKernel"/>, which never stores the hidden layer.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -9,13 +9,14 @@ namespace NNTrainer.ML;
 public sealed class FoundNeuralNetwork
 {
     internal FoundNeuralNetwork(Network network, NeuralNetworkTask task, string featureColumnName, IReadOnlyList<string>? classNames,
-        IReadOnlyList<ITransformer> preceding, IReadOnlyList<ITransformer> following, bool isReloaded)
+        IReadOnlyList<ITransformer> preceding, IReadOnlyList<ITransformer> networkSteps, IReadOnlyList<ITransformer> following, bool isReloaded)
     {
         Network = network;
         Task = task;
         FeatureColumnName = featureColumnName;
         ClassNames = classNames;
         Preceding = preceding;
+        NetworkSteps = networkSteps;
         Following = following;
         IsReloaded = isReloaded;
     }
@@ -37,6 +38,12 @@ public sealed class FoundNeuralNetwork
 
     /// <summary>The steps before the network, in order (nested chains flattened): what turns the raw columns into the feature column.</summary>
     public IReadOnlyList<ITransformer> Preceding { get; }
+
+    /// <summary>
+    /// The steps that are the network: the trained <see cref="NeuralNetworkTransformer"/>, or in a reloaded model the
+    /// stock steps it was saved as. Applied after <see cref="Preceding"/>, they add the task's output columns.
+    /// </summary>
+    public IReadOnlyList<ITransformer> NetworkSteps { get; }
 
     /// <summary>The steps after the network, in order (for example <c>MapKeyToValue("PredictedLabel")</c>).</summary>
     public IReadOnlyList<ITransformer> Following { get; }

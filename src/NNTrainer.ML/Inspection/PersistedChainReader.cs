@@ -36,7 +36,7 @@ internal static class PersistedChainReader
         var classNames = task == NeuralNetworkTask.MulticlassClassification
             ? ReadClassNames(steps.Skip(start).Take(end - start + 1), featureColumnName, network)
             : null;
-        return new FoundNeuralNetwork(network, task, featureColumnName, classNames, steps.Take(start).ToArray(), steps.Skip(end + 1).ToArray(), isReloaded: true);
+        return new FoundNeuralNetwork(network, task, featureColumnName, classNames, steps.Take(start).ToArray(), steps.Skip(start).Take(end - start + 1).ToArray(), steps.Skip(end + 1).ToArray(), isReloaded: true);
     }
 
     private static bool IsMulticlassScoring(ITransformer step)

@@ -101,7 +101,7 @@ internal static class PipelineOnnxExporter
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new OnnxExportException($"ML.NET cannot convert {what} to ONNX: {e.Message}", e);
+            throw new OnnxExportException($"ML.NET cannot convert {what} to ONNX: {e.Message} {StockExporterWarning}", e);
         }
         stream.Position = 0;
         var model = ModelProto.Parser.ParseFrom(stream);

@@ -70,14 +70,15 @@ internal static class ModelFile
             throw new CliException($"{path}: {SchemaEntry} is damaged ({e.Message}).");
         }
         ITransformer transformer;
+        DataViewSchema inputSchema;
         try
         {
-            transformer = ml.Model.Load(path, out _);
+            transformer = ml.Model.Load(path, out inputSchema);
         }
         catch (Exception e) when (e is not CliException)
         {
             throw new CliException($"{path}: ML.NET cannot load the model ({e.Message}).");
         }
-        return new LoadedModel(schema, transformer);
+        return new LoadedModel(schema, transformer, inputSchema);
     }
 }

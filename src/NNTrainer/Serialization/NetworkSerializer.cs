@@ -34,7 +34,11 @@ internal static class NetworkSerializer
         Linear = 15,
     }
 
-    public static void Save(Network network, string path)
+    public static void Save(Network network, string path) =>
+        Save(network, path, temporary => new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None));
+
+    /// <summary>Saves through <paramref name="createTemporary"/>, which opens the temporary file (tests pass one that fails part-way).</summary>
+    internal static void Save(Network network, string path, Func<string, Stream> createTemporary)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -45,10 +49,11 @@ internal static class NetworkSerializer
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var file = createTemporary(temp))
             {
                 file.Write(bytes);
-                file.Flush(flushToDisk: true);
+                if (file is FileStream onDisk) onDisk.Flush(flushToDisk: true);
+                else file.Flush();
             }
             File.Move(temp, full, overwrite: true);
         }

@@ -100,6 +100,12 @@ internal static class NetworkSerializer
         {
             throw new ModelFormatException($"The model has format version {version}; this library reads versions 1 to {FormatVersion}. Upgrade NNTrainer to load it.");
         }
+        // The header is outside the checksum, so its reserved field must be exactly what Save writes.
+        int reserved = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10));
+        if (reserved != 0)
+        {
+            throw new ModelFormatException($"The model header's reserved field is 0x{reserved:X4}; it must be 0. The file is damaged.");
+        }
         long length = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(12));
         if (length <= 0 || length > MaxPayload)
         {
@@ -361,6 +367,11 @@ internal static class NetworkSerializer
                 {
                     if (!float.IsFinite(precision) || precision < 0) throw new ModelFormatException($"The saved regression precision {precision} is not a finite number ≥ 0.");
                     regression.Precision = precision;
+                }
+                else if (BitConverter.SingleToInt32Bits(precision) != 0)
+                {
+                    // Save writes 0 here; anything else is damage that would otherwise be ignored.
+                    throw new ModelFormatException($"The saved regression accuracy has no precision but stores {precision} in its place; the model is damaged.");
                 }
                 return regression;
             default:

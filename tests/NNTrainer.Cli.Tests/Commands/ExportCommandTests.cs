@@ -104,7 +104,7 @@ public sealed class ExportCommandTests(TrainedModels models, ITestOutputHelper o
         File.WriteAllText(notAModel, "hello");
         result = CliRunner.Run(models.Directory, "export", notAModel, "--onnx", Path.Combine(models.Directory, "x.onnx"));
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"error: {notAModel} is not a model file", Assert.Single(result.ErrorLines));
+        Assert.StartsWith($"error: Model file {notAModel} is not a readable zip: ", Assert.Single(result.ErrorLines));
 
         result = CliRunner.Run(models.Directory, "export", models.MulticlassModel, "--onnx", Path.Combine(models.Directory, "x.onnx"), "--opset", "12");
         Assert.Equal(2, result.ExitCode);
@@ -115,6 +115,18 @@ public sealed class ExportCommandTests(TrainedModels models, ITestOutputHelper o
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--onnx", result.Error);
         Assert.False(File.Exists(Path.Combine(models.Directory, "x.onnx")));
+    }
+
+    [Fact]
+    public void ADamagedModelZipIsOneErrorLineNamingTheEntry()
+    {
+        var damaged = Path.Combine(models.Directory, "damaged-export.zip");
+        string entry = DamagedModel.WithWrongCrc(models.MulticlassModel, damaged);
+
+        var result = CliRunner.Run(models.Directory, "export", damaged, "--onnx", Path.Combine(models.Directory, "damaged.onnx"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"error: Model file {damaged}: entry '{entry}' is damaged: its data has CRC-32 ", Assert.Single(result.ErrorLines));
     }
 
     /// <summary>The rows of <c>nntrainer predict</c>'s output, split into fields (no quoting in these files).</summary>

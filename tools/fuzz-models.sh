@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The long run of the model-file fuzzers (CI runs 12,000 engine and 1,000 zip cases):
+# The long run of the model-file fuzzers (CI runs 12,000 engine and 5,000 zip cases):
 #   tools/fuzz-models.sh [engine-cases] [zip-cases] [seed]
 # defaults: 100,000 engine model files, 10,000 ML.NET model zips, a seed from the clock (printed, to replay a failure).
 # The per-mutation tally of outcomes is written to fuzz-report.md (or $NNTRAINER_FUZZ_REPORT).

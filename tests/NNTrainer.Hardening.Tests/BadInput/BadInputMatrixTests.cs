@@ -72,6 +72,11 @@ public sealed class BadInputMatrixTests : IClassFixture<BadInputMatrixTests.Matr
             text.AppendLine("specific one (or an outer one that repeats it with context). CLI errors are one line on standard error: exit 1 for");
             text.AppendLine("data and files, 2 for the command line. The model-file fuzzers and the other hardening tests are described in");
             text.AppendLine("[hardening.md](hardening.md).");
+            text.AppendLine();
+            text.AppendLine("Damaged model files: ML.NET's own `mlContext.Model.Load` checks no CRC-32 and can loop forever on a damaged .zip");
+            text.AppendLine("(found by the zip fuzzer). Load model zips from storage you do not control with NNTrainer.ML's");
+            text.AppendLine("`mlContext.Model.LoadVerified(path, out schema)`, which checks every entry's length and CRC-32 first and throws a");
+            text.AppendLine("`ModelFormatException` naming the file and the entry; the CLI loads through it.");
             foreach (var surface in Outcomes.GroupBy(o => o.Case.Surface))
             {
                 text.AppendLine();

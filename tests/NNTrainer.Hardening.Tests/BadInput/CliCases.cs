@@ -31,7 +31,13 @@ public sealed class CliCases(string directory)
         yield return new(Surface, "evaluate: a label the model never saw", () => Run("evaluate", _model.Value, Write("unknown-label.csv", Csv().Replace("virginica", "orchid"))),
             "exit 1", "label 'orchid'", "not one of the model's classes");
         yield return new(Surface, "predict: a file that is not a model", () => Run("predict", Write("not-a-model.zip", "hello"), Write("p.csv", Csv()), "--out", Path.Combine(directory, "never.csv")),
-            "exit 1", "not-a-model.zip", "not a model file");
+            "exit 1", "not-a-model.zip", "not a readable zip");
+        yield return new(Surface, "predict: a model zip with a damaged entry (wrong CRC-32)", () =>
+        {
+            var damaged = Path.Combine(directory, "damaged.zip");
+            DamagedModel.WithWrongCrc(_model.Value, damaged);
+            return Run("predict", damaged, Write("d.csv", Csv()), "--out", Path.Combine(directory, "never.csv"));
+        }, "exit 1", "damaged.zip", "entry", "is damaged", "CRC-32");
         yield return new(Surface, "export: a model of a stock trainer", () =>
         {
             var stock = Path.Combine(directory, "stock.zip");

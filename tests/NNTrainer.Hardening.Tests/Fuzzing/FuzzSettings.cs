@@ -11,11 +11,17 @@ public static class FuzzSettings
 
     public static int Seed => int.TryParse(Environment.GetEnvironmentVariable("NNTRAINER_FUZZ_SEED"), out int s) ? s : 20261124;
 
-    /// <summary>Runs <paramref name="body"/> on a worker and fails if it has not finished in <paramref name="limit"/>: a hang guard, not a timing check.</summary>
-    public static void WithinHangGuard(TimeSpan limit, Action body)
+    /// <summary>How long one case may take before it counts as a hang: generous for a busy 2-core machine, where a case takes milliseconds.</summary>
+    public static readonly TimeSpan CaseLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Runs one case on a worker and fails, naming the case, if it has not finished within <see cref="CaseLimit"/>:
+    /// a hang detector, not a timing check. The hung worker is left behind; the test fails at once instead of never.
+    /// </summary>
+    public static void WithinCaseHangGuard(string where, Action body)
     {
         var work = Task.Run(body);
-        if (!work.Wait(limit)) throw new TimeoutException($"The fuzz run did not finish in {limit}: a case hangs.");
+        if (!work.Wait(CaseLimit)) throw new TimeoutException($"{where} did not finish in {CaseLimit.TotalSeconds:F0} s: it hangs.");
         work.GetAwaiter().GetResult();
     }
 }

@@ -18,16 +18,14 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
         var originals = FuzzNetworks.All().Select(Bytes).ToArray();
         var tally = new FuzzTally();
         var clock = Stopwatch.StartNew();
-        FuzzSettings.WithinHangGuard(TimeSpan.FromMinutes(30), () =>
+        var random = new Random(FuzzSettings.Seed);
+        for (int i = 0; i < cases; i++)
         {
-            var random = new Random(FuzzSettings.Seed);
-            for (int i = 0; i < cases; i++)
-            {
-                var original = originals[i % originals.Length];
-                var mutation = EngineFileMutator.Next(random, original);
-                Check(mutation, original, tally, $"case {i} (seed {FuzzSettings.Seed}, network {i % originals.Length})");
-            }
-        });
+            var original = originals[i % originals.Length];
+            var mutation = EngineFileMutator.Next(random, original);
+            string where = $"case {i} (seed {FuzzSettings.Seed}, network {i % originals.Length})";
+            FuzzSettings.WithinCaseHangGuard($"{where}, {mutation.Kind}, {mutation.Describe(original)},", () => Check(mutation, original, tally, where));
+        }
         output.WriteLine(tally.Report("Engine model files", clock.Elapsed));
 
         Assert.True(tally.Failures.Count == 0, string.Join("\n", tally.Failures));

@@ -18,10 +18,11 @@ public static class FuzzSettings
     /// Runs one case on a worker and fails, naming the case, if it has not finished within <see cref="CaseLimit"/>:
     /// a hang detector, not a timing check. The hung worker is left behind; the test fails at once instead of never.
     /// </summary>
-    public static void WithinCaseHangGuard(string where, Action body)
+    public static void WithinCaseHangGuard(string where, Action body, TimeSpan? limit = null)
     {
+        var wait = limit ?? CaseLimit;
         var work = Task.Run(body);
-        if (!work.Wait(CaseLimit)) throw new TimeoutException($"{where} did not finish in {CaseLimit.TotalSeconds:F0} s: it hangs.");
+        if (Task.WaitAny([work], wait) < 0) throw new TimeoutException($"{where} did not finish in {wait.TotalSeconds:0.#} s: it hangs.");
         work.GetAwaiter().GetResult();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using NNTrainer.ML;
 using NNTrainer.Hardening.Tests.Serialization;
 
 namespace NNTrainer.Hardening.Tests.Persistence;
@@ -51,7 +52,7 @@ public sealed class MlNetSaveFaultTests(ITestOutputHelper output) : IDisposable
                 name = caught == root ? caught.GetType().Name : $"{caught.GetType().Name} wrapping {root.GetType().Name}";
             }
             seen[name] = seen.GetValueOrDefault(name) + 1;
-            Assert.ThrowsAny<Exception>(() => ZipModels.Scores(ml.Model.Load(new MemoryStream(written.ToArray()), out _).Transform(model.Probe)));
+            Assert.ThrowsAny<Exception>(() => ZipModels.Scores(ml.Model.LoadVerified(new MemoryStream(written.ToArray()), out _).Transform(model.Probe)));
         }
         Assert.True(seen.ContainsKey("IOException") || seen.Keys.Any(k => k.EndsWith("IOException", StringComparison.Ordinal)));
         output.WriteLine($"{positions.Length} interrupted saves of a {length:N0}-byte zip: {string.Join(", ", seen.Select(s => $"{s.Key} ×{s.Value}"))}; none of the partial files loads.");
@@ -77,7 +78,7 @@ public sealed class MlNetSaveFaultTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"{error.GetType().Name}: {error.Message}");
         Assert.NotEqual(model.Zip, File.ReadAllBytes(path));
-        Assert.ThrowsAny<Exception>(() => ZipModels.Scores(ml.Model.Load(path, out _).Transform(model.Probe)));
+        Assert.ThrowsAny<Exception>(() => ZipModels.Scores(ml.Model.LoadVerified(path, out _).Transform(model.Probe)));
 
         File.WriteAllBytes(path, model.Zip);
         var temporary = path + ".tmp";

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using NNTrainer.ML;
 using NNTrainer.Hardening.Tests.Serialization;
+using NNTrainer.ML;
 
 namespace NNTrainer.Hardening.Tests.Persistence;
 

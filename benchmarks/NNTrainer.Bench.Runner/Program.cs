@@ -5,6 +5,7 @@ using NNTrainer.Bench.Runner;
 //   spiral  --threads N [--samples 100] [--epochs 10000] [--data DIR] [--warm] [--tag NAME] [--results DIR]
 //   gemm    --threads N [--results DIR]                      GFLOP/s of the MLP's GEMM shapes and 1024²
 //   report  --results DIR [--anchors DIR] [--out FILE]       one table + summary JSON from all result files
+//   init-study [--seeds 16] [--first-seed 0] [--variants a,b] FMNIST-MLP accuracy per seed under standard initialisations
 var options = Options.Parse(args);
 return options.Command switch
 {
@@ -12,11 +13,12 @@ return options.Command switch
     "spiral" => SpiralWorkload.Run(options),
     "gemm" => GemmWorkload.Run(options),
     "report" => Report.Run(options),
+    "init-study" => InitializerStudy.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NNTrainer.Bench.Runner fmnist|spiral|gemm|alloc|report [--threads N] [--epochs E] [--results DIR] ...");
+    Console.Error.WriteLine("usage: NNTrainer.Bench.Runner fmnist|spiral|gemm|report|init-study [--threads N] [--epochs E] [--results DIR] ...");
     return 2;
 }

@@ -12,6 +12,16 @@ public sealed class ImageRow
     public float[] Features { get; set; } = [];
 }
 
+/// <summary>The same image with its label already a key (class k is key k+1; ML.NET reads a class's key fields 0-based).</summary>
+public sealed class KeyedImageRow
+{
+    [KeyType(10)]
+    public uint Label { get; set; }
+
+    [VectorType(784)]
+    public float[] Features { get; set; } = [];
+}
+
 /// <summary>Fashion-MNIST loaded once: the engine's matrices and the same images as in-memory ML.NET views.</summary>
 public sealed class FashionMnistData
 {
@@ -21,6 +31,8 @@ public sealed class FashionMnistData
         TrainRows = Rows(TrainImages, TrainLabels);
         TestRows = Rows(TestImages, TestLabels);
         Train = mlContext.Data.LoadFromEnumerable(TrainRows);
+        // The same feature arrays, not copies.
+        TrainKeyed = mlContext.Data.LoadFromEnumerable(TrainRows.Select(r => new KeyedImageRow { Label = r.Label, Features = r.Features }).ToList());
         Test = mlContext.Data.LoadFromEnumerable(TestRows);
     }
 
@@ -39,6 +51,9 @@ public sealed class FashionMnistData
     public IDataView Train { get; }
 
     public IDataView Test { get; }
+
+    /// <summary>The training rows with a key-typed label, for the trainer alone.</summary>
+    public IDataView TrainKeyed { get; }
 
     public static FashionMnistData Load(MLContext mlContext)
     {

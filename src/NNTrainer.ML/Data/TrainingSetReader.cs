@@ -11,7 +11,9 @@ internal sealed record TrainingSet(Matrix Inputs, Matrix Targets, long SkippedRo
 
 /// <summary>
 /// Reads an <see cref="IDataView"/> with a cursor straight into the engine's matrices: the only in-memory copy of
-/// the data the trainer makes. Sparse vectors are expanded row by row as they are read.
+/// the data the trainer makes. Sparse vectors are expanded row by row as they are read. The feature matrix is
+/// allocated once at its final size (from the view's row count, or a counting pass when the view cannot tell it) in
+/// memory that <see cref="TrainingMemory"/> makes cheap to fill.
 /// </summary>
 internal static class TrainingSetReader
 {
@@ -33,7 +35,7 @@ internal static class TrainingSetReader
             throw new ArgumentException($"The {dataName} has {counted} rows of {featureCount} features, more than one in-memory float32 matrix can hold.", nameof(data));
         }
         int capacity = (int)counted;
-        var inputs = new Matrix(capacity, featureCount);
+        var inputs = new Matrix(capacity, featureCount, TrainingMemory.AllocateUninitialized(capacity * featureCount));
         var targets = new Matrix(capacity, 1);
         var x = inputs.Data;
         var y = targets.Data;

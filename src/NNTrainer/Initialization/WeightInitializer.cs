@@ -1,6 +1,13 @@
 namespace NNTrainer;
 
 /// <summary>How a <see cref="DenseLayer"/> draws its initial weights. Biases always start at zero.</summary>
+/// <remarks>
+/// The default was compared with the other standard choices on the Fashion-MNIST MLP (784-128-128-10 ReLU, Adam 1e-3,
+/// batch 128, 10 epochs, 16 seeds each): He-normal or He-uniform before ReLU (with or without He for the output layer
+/// too), Glorot uniform and normal, LeCun normal. Their mean test accuracies lay between 0.8818 and 0.8837 with a
+/// seed-to-seed standard deviation of about 0.005, so none is measurably better; PyTorch's default (Kaiming-uniform
+/// with a = √5 and uniform biases) reached 0.8804. The numbers are in the repository's benchmarks/RESULTS.md.
+/// </remarks>
 public enum WeightInitializer
 {
     /// <summary>

@@ -82,8 +82,9 @@ public sealed class DenseLayer : Layer
     {
         var inputs = _inputs ?? throw new InvalidOperationException("DenseLayer.Backward needs a Forward first.");
         CheckGradient(dValues, inputs.Rows);
-        GemmKernels.MultiplyTN(inputs.Data, dValues.Data, _weights.Gradients, InputSize, inputs.Rows, Neurons, accumulate: false, NumberOfThreads);
-        Kernels.SumColumns(dValues.Data, dValues.Rows, _biases.Gradients);
+        // The bias gradient (dValues' column sums) is kept by the weight gradient's GEMM as it streams dValues.
+        GemmKernels.MultiplyTN(inputs.Data, dValues.Data, _weights.Gradients, InputSize, inputs.Rows, Neurons, accumulate: false, NumberOfThreads,
+            bColumnSums: _biases.Gradients);
         _weights.AddRegularizationGradient();
         _biases.AddRegularizationGradient();
         if (ComputeInputGradient)

@@ -44,9 +44,7 @@ public sealed class AdamOptimizer : Optimizer
         ArgumentNullException.ThrowIfNull(parameter);
         var m = parameter.EnsureMomentums();
         var c = parameter.EnsureCache();
-        long t = Iterations + 1;
-        float correction1 = (float)(1.0 / (1.0 - Math.Pow(Beta1, t)));
-        float correction2 = (float)(1.0 / (1.0 - Math.Pow(Beta2, t)));
+        var (correction1, correction2) = Corrections(Iterations + 1);
         var w = parameter.Values;
         if (NumberOfThreads > 1 && w.Length >= ParallelThreshold)
         {
@@ -56,6 +54,22 @@ public sealed class AdamOptimizer : Optimizer
             return;
         }
         Step(w, parameter.Gradients, m, c, CurrentLearningRate, Beta1, Beta2, Epsilon, correction1, correction2);
+    }
+
+    private long _correctionsStep = -1;
+    private float _correction1, _correction2;
+
+    /// <summary>The bias corrections 1 / (1 − βᵗ) of step t, computed once per step rather than once per parameter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (float, float) Corrections(long t)
+    {
+        if (t != _correctionsStep)
+        {
+            _correction1 = (float)(1.0 / (1.0 - Math.Pow(Beta1, t)));
+            _correction2 = (float)(1.0 / (1.0 - Math.Pow(Beta2, t)));
+            _correctionsStep = t;
+        }
+        return (_correction1, _correction2);
     }
 
     // Below this many values a second thread costs more than it saves.
@@ -103,7 +117,7 @@ public sealed class AdamOptimizer : Optimizer
                 (Vector512.LoadUnsafe(ref wr, (nuint)i) + update).StoreUnsafe(ref wr, (nuint)i);
             }
         }
-        if (Vector256.IsHardwareAccelerated)
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NNTrainer;
 
 /// <summary>
@@ -41,6 +43,7 @@ public abstract class Optimizer
     public long Iterations { get; internal set; }
 
     /// <summary>Applies learning-rate decay before a step's updates: <c>lr / (1 + decay · iterations)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PreUpdate()
     {
         if (Decay > 0f)
@@ -54,6 +57,7 @@ public abstract class Optimizer
     public abstract void Update(Parameter parameter);
 
     /// <summary>Counts the step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PostUpdate() => Iterations++;
 
     /// <summary>Puts the schedule where it was after <paramref name="iterations"/> steps: the current rate is the one the last step used.</summary>

@@ -43,7 +43,7 @@ internal static class ExpKernel
                 Exp(Vector512.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
             }
         }
-        if (Vector256.IsHardwareAccelerated)
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= source.Length - Vector256<float>.Count; i += Vector256<float>.Count)
             {
@@ -75,7 +75,7 @@ internal static class ExpKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Exp(Vector512<float> x)
+    internal static Vector512<float> Exp(Vector512<float> x)
     {
         var tooSmall = Vector512.LessThan(x, Vector512.Create(Lowest));
         x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(Highest)), Vector512.Create(Highest), x);
@@ -97,7 +97,7 @@ internal static class ExpKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Exp(Vector256<float> x)
+    internal static Vector256<float> Exp(Vector256<float> x)
     {
         var tooSmall = Vector256.LessThan(x, Vector256.Create(Lowest));
         x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(Highest)), Vector256.Create(Highest), x);

@@ -17,10 +17,10 @@ internal static unsafe class GemmKernels
     /// <summary>Parts a multi-threaded product is split into, per thread.</summary>
     private const int PartsPerThread = 4;
 
-    /// <summary>C[m×n] (+)= A[m×k] · B[k×n] (+ bias[n] on every row).</summary>
+    /// <summary>C[m×n] (+)= A[m×k] · B[k×n] (+ bias[n] on every row), then ReLU when <paramref name="relu"/> is set.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyNN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
-        ReadOnlySpan<float> bias = default, GemmIsa isa = GemmIsa.Auto)
+        ReadOnlySpan<float> bias = default, GemmIsa isa = GemmIsa.Auto, bool relu = false)
     {
         Check(a.Length, (long)m * k, nameof(a));
         Check(b.Length, (long)k * n, nameof(b));
@@ -32,7 +32,7 @@ internal static unsafe class GemmKernels
         {
             if (isa != GemmIsa.Scalar && n <= NarrowOutput && m >= 2 * isa.VectorWidth() && k > 0)
             {
-                MultiplyNNTransposed(pa, pb, pc, pbias, m, k, n, accumulate, numberOfThreads, isa);
+                MultiplyNNTransposed(pa, pb, pc, pbias, m, k, n, accumulate, numberOfThreads, isa, relu);
                 return;
             }
             var problem = new GemmProblem
@@ -40,7 +40,7 @@ internal static unsafe class GemmKernels
                 A = pa, ARowStride = k, AColumnStride = 1,
                 B = pb, Ldb = n,
                 C = pc, Ldc = n,
-                Bias = pbias,
+                Epilogue = { Bias = pbias, ReLU = relu },
                 M = m, N = n, K = k,
                 Accumulate = accumulate,
             };
@@ -58,7 +58,7 @@ internal static unsafe class GemmKernels
     /// X·W with a handful of output columns: transposes X, computes Cᵀ[n×m] = Wᵀ·Xᵀ with vectors along the batch, and
     /// transposes back, adding the bias. Each value is the same fused multiply-add chain, so the result is bit-identical.
     /// </summary>
-    private static void MultiplyNNTransposed(float* a, float* b, float* c, float* bias, int m, int k, int n, bool accumulate, int numberOfThreads, GemmIsa isa)
+    private static void MultiplyNNTransposed(float* a, float* b, float* c, float* bias, int m, int k, int n, bool accumulate, int numberOfThreads, GemmIsa isa, bool relu)
     {
         var scratch = Scratch.Current;
         int width = isa.VectorWidth();
@@ -76,37 +76,39 @@ internal static unsafe class GemmKernels
             Accumulate = accumulate,
         };
         Run(ref problem, numberOfThreads, isa);
+        var epilogue = new TileEpilogue { Bias = bias, ReLU = relu };
         for (int j = 0; j < n; j++)
         {
             float* row = transposed + (nint)j * m;
-            float add = bias != null ? bias[j] : 0f;
-            if (bias != null)
-            {
-                for (int i = 0; i < m; i++) c[(nint)i * n + j] = row[i] + add;
-            }
-            else
-            {
-                for (int i = 0; i < m; i++) c[(nint)i * n + j] = row[i];
-            }
+            for (int i = 0; i < m; i++) c[(nint)i * n + j] = GemmScalar.Finish(row[i], in epilogue, i, j);
         }
     }
 
-    /// <summary>C[m×n] (+)= A[k×m]ᵀ · B[k×n].</summary>
+    /// <summary>
+    /// C[m×n] (+)= A[k×m]ᵀ · B[k×n]; with <paramref name="bColumnSums"/>, also the sums of B's columns over its k rows
+    /// (a layer's bias gradient, beside its weight gradient), in the order and with the result of <see cref="Kernels.SumColumns"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyTN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
-        GemmIsa isa = GemmIsa.Auto)
+        GemmIsa isa = GemmIsa.Auto, Span<float> bColumnSums = default)
     {
         Check(a.Length, (long)k * m, nameof(a));
         Check(b.Length, (long)k * n, nameof(b));
         Check(c.Length, (long)m * n, nameof(c));
-        if (m == 0 || n == 0) return;
+        if (!bColumnSums.IsEmpty) Check(bColumnSums.Length, n, nameof(bColumnSums));
+        if (n == 0) return;
+        if (m == 0)
+        {
+            if (!bColumnSums.IsEmpty) Kernels.SumColumns(b, k, bColumnSums.Slice(0, n));
+            return;
+        }
         isa = isa.Resolve();
         int width = isa.VectorWidth();
-        fixed (float* pa = a, pb = b, pc = c)
+        fixed (float* pa = a, pb = b, pc = c, psums = bColumnSums)
         {
             if (isa != GemmIsa.Scalar && n < width && m >= 2 * width && k > 0)
             {
-                MultiplyTNTransposed(pa, pb, pc, m, k, n, accumulate, numberOfThreads, isa);
+                MultiplyTNTransposed(pa, pb, pc, psums, m, k, n, accumulate, numberOfThreads, isa);
                 return;
             }
             var problem = new GemmProblem
@@ -116,6 +118,7 @@ internal static unsafe class GemmKernels
                 C = pc, Ldc = n,
                 M = m, N = n, K = k,
                 Accumulate = accumulate,
+                Sums = psums, SumsKind = psums != null ? TileSums.ColumnsOfB : TileSums.None,
             };
             Run(ref problem, numberOfThreads, isa);
         }
@@ -126,7 +129,7 @@ internal static unsafe class GemmKernels
     /// Cᵀ[n×m] = Bᵀ·A instead, whose rows are vectors along the wide dimension m, then transposes it into C. Each
     /// value is the same fused multiply-add chain over the inner dimension, so the result is bit-identical.
     /// </summary>
-    private static void MultiplyTNTransposed(float* a, float* b, float* c, int m, int k, int n, bool accumulate, int numberOfThreads, GemmIsa isa)
+    private static void MultiplyTNTransposed(float* a, float* b, float* c, float* bColumnSums, int m, int k, int n, bool accumulate, int numberOfThreads, GemmIsa isa)
     {
         float* transposed = Scratch.Current.Packed((long)n * m);
         if (accumulate) GemmPacking.Transpose(c, m, n, transposed, m);
@@ -137,32 +140,50 @@ internal static unsafe class GemmKernels
             C = transposed, Ldc = m,
             M = n, N = m, K = k,
             Accumulate = accumulate,
+            // B's columns are this problem's rows of A.
+            Sums = bColumnSums, SumsKind = bColumnSums != null ? TileSums.RowsOfA : TileSums.None,
         };
         Run(ref problem, numberOfThreads, isa);
         GemmPacking.Transpose(transposed, n, m, c, n);
     }
 
-    /// <summary>C[m×n] (+)= A[m×k] · B[n×k]ᵀ.</summary>
+    /// <summary>
+    /// C[m×n] (+)= A[m×k] · B[n×k]ᵀ; with <paramref name="reluMask"/> ([m×n], a ReLU's output), C is then kept only where
+    /// the mask is positive: the input gradient of a dense layer and the backward pass of the ReLU before it, in one pass.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
-        GemmIsa isa = GemmIsa.Auto)
+        GemmIsa isa = GemmIsa.Auto, ReadOnlySpan<float> reluMask = default)
     {
         Check(a.Length, (long)m * k, nameof(a));
         Check(b.Length, (long)n * k, nameof(b));
         Check(c.Length, (long)m * n, nameof(c));
+        if (!reluMask.IsEmpty) Check(reluMask.Length, (long)m * n, nameof(reluMask));
         if (m == 0 || n == 0) return;
         isa = isa.Resolve();
         int width = isa.VectorWidth();
         int ld = (n + width - 1) / width * width;
-        fixed (float* pa = a, pb = b, pc = c)
+        fixed (float* pa = a, pb = b, pc = c, pmask = reluMask)
         {
             float* packed = Scratch.Current.Packed((long)k * ld);
-            GemmPacking.Transpose(pb, n, k, packed, ld);
+            int packParts = PackJob.Parts(n, numberOfThreads);
+            if (numberOfThreads > 1 && packParts > 1 && 2L * m * n * k >= ParallelThreshold)
+            {
+                // The transposition is a copy: spread it rather than leave the other threads waiting for it.
+                var pack = PackJob.Current;
+                pack.Set(pb, n, k, packed, ld);
+                WorkerPool.Shared.Run(pack, packParts, numberOfThreads);
+            }
+            else
+            {
+                GemmPacking.Transpose(pb, n, k, packed, ld);
+            }
             var problem = new GemmProblem
             {
                 A = pa, ARowStride = k, AColumnStride = 1,
                 B = packed, Ldb = ld, BPadded = true,
                 C = pc, Ldc = n,
+                Epilogue = { Mask = pmask, Ldm = n },
                 M = m, N = n, K = k,
                 Accumulate = accumulate,
             };
@@ -170,8 +191,9 @@ internal static unsafe class GemmKernels
         }
     }
 
+    /// <summary>Computes a product described directly (strides, epilogue, sums); <paramref name="isa"/> must be resolved.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run(ref GemmProblem problem, int numberOfThreads, GemmIsa isa)
+    internal static void Run(ref GemmProblem problem, int numberOfThreads, GemmIsa isa)
     {
         if (problem.K == 0)
         {
@@ -201,13 +223,11 @@ internal static unsafe class GemmKernels
     {
         for (int i = 0; i < problem.M; i++)
         {
-            var row = new Span<float>(problem.C + i * problem.Ldc, problem.N);
-            if (!problem.Accumulate) row.Clear();
-            if (problem.Bias != null)
-            {
-                for (int j = 0; j < row.Length; j++) row[j] += problem.Bias[j];
-            }
+            float* row = problem.C + i * problem.Ldc;
+            for (int j = 0; j < problem.N; j++) row[j] = GemmScalar.Finish(problem.Accumulate ? row[j] : 0f, in problem.Epilogue, i, j);
         }
+        int sums = problem.SumsKind == TileSums.ColumnsOfB ? problem.N : problem.SumsKind == TileSums.RowsOfA ? problem.M : 0;
+        new Span<float>(problem.Sums, sums).Clear();
     }
 
     private static void Check(int length, long needed, string name)

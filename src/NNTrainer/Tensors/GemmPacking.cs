@@ -15,12 +15,19 @@ internal static unsafe class GemmPacking
     /// [n × k] row-major matrix) and zeros in columns [n, ld).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Transpose(float* source, int n, int k, float* destination, int ld)
+    public static void Transpose(float* source, int n, int k, float* destination, int ld) => TransposeRows(source, n, k, destination, ld, 0, n);
+
+    /// <summary>
+    /// Rows [<paramref name="from"/>, <paramref name="to"/>) of <see cref="Transpose"/>: <c>destination[p·ld + j] = source[j·k + p]</c>
+    /// for those j, plus the zero columns [n, ld) when <paramref name="to"/> is <paramref name="n"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TransposeRows(float* source, int n, int k, float* destination, int ld, int from, int to)
     {
-        int j = 0;
+        int j = from;
         if (Avx.IsSupported)
         {
-            for (; j + 8 <= n; j += 8)
+            for (; j + 8 <= to; j += 8)
             {
                 int p = 0;
                 for (; p + 8 <= k; p += 8) Transpose8x8(source + (nint)j * k + p, k, destination + (nint)p * ld + j, ld);
@@ -31,12 +38,12 @@ internal static unsafe class GemmPacking
                 }
             }
         }
-        for (; j < n; j++)
+        for (; j < to; j++)
         {
             float* s = source + (nint)j * k;
             for (int p = 0; p < k; p++) destination[(nint)p * ld + j] = s[p];
         }
-        if (ld > n)
+        if (ld > n && to == n)
         {
             for (int p = 0; p < k; p++) new Span<float>(destination + (nint)p * ld + n, ld - n).Clear();
         }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NNTrainer;
 
@@ -10,54 +11,61 @@ namespace NNTrainer;
 /// One tile of <c>TRows</c> rows × <c>TVectors</c> vectors of C is held in registers for the whole inner loop: per
 /// step p it loads the tile's row of B once, broadcasts one value of A per row, and issues one FMA per accumulator.
 /// The unrolled form is deliberate: the JIT keeps only accumulators the instantiation uses, all in registers.
+/// <c>TSums</c> adds the running sums of <see cref="TileArgs.Sums"/> (0: none, 1: columns of B, 2: rows of A).
 /// </remarks>
 internal static unsafe class GemmTile512
 {
     public const int Width = 16;
 
     /// <summary>Runs the tile kernel for <paramref name="rows"/> rows (1 to 8) and <paramref name="vectors"/> vectors (1 or 2).</summary>
-    public static void Tile(int rows, int vectors, float* a, nint rowStride, nint columnStride, float* b, nint ldb, float* c, nint ldc, int k, bool loadC, float* bias)
+    public static void Tile(int rows, int vectors, ref TileArgs args)
     {
-        if (vectors == 2)
+        switch (args.SumsKind)
         {
-            switch (rows)
-            {
-                case 8: Tile<Eight, Two>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 7: Tile<Seven, Two>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 6: Tile<Six, Two>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 5: Tile<Five, Two>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 4: Tile<Four, Two>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 3: Tile<Three, Two>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 2: Tile<Two, Two>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 1: Tile<One, Two>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                default: throw new ArgumentOutOfRangeException(nameof(rows));
-            }
-        }
-        else
-        {
-            switch (rows)
-            {
-                case 8: Tile<Eight, One>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 7: Tile<Seven, One>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 6: Tile<Six, One>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 5: Tile<Five, One>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 4: Tile<Four, One>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 3: Tile<Three, One>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 2: Tile<Two, One>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                case 1: Tile<One, One>(a, rowStride, columnStride, b, ldb, c, ldc, k, loadC, bias); break;
-                default: throw new ArgumentOutOfRangeException(nameof(rows));
-            }
+            case TileSums.None: Rows<Zero>(rows, vectors, ref args); break;
+            case TileSums.ColumnsOfB: Rows<One>(rows, vectors, ref args); break;
+            default: Rows<Two>(rows, vectors, ref args); break;
         }
     }
 
+    private static void Rows<TSums>(int rows, int vectors, ref TileArgs args)
+        where TSums : struct, ITileConstant
+    {
+        switch (rows)
+        {
+            case 8: Vectors<Eight, TSums>(vectors, ref args); break;
+            case 7: Vectors<Seven, TSums>(vectors, ref args); break;
+            case 6: Vectors<Six, TSums>(vectors, ref args); break;
+            case 5: Vectors<Five, TSums>(vectors, ref args); break;
+            case 4: Vectors<Four, TSums>(vectors, ref args); break;
+            case 3: Vectors<Three, TSums>(vectors, ref args); break;
+            case 2: Vectors<Two, TSums>(vectors, ref args); break;
+            case 1: Vectors<One, TSums>(vectors, ref args); break;
+            default: throw new ArgumentOutOfRangeException(nameof(rows));
+        }
+    }
+
+    private static void Vectors<TRows, TSums>(int vectors, ref TileArgs args)
+        where TRows : struct, ITileConstant
+        where TSums : struct, ITileConstant
+    {
+        if (vectors == 2) Tile<TRows, Two, TSums>(ref args);
+        else Tile<TRows, One, TSums>(ref args);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TRows, TVectors>(float* a, nint rowStride, nint columnStride, float* b, nint ldb, float* c, nint ldc, int k, bool loadC, float* bias)
+    private static void Tile<TRows, TVectors, TSums>(ref TileArgs args)
         where TRows : struct, ITileConstant
         where TVectors : struct, ITileConstant
+        where TSums : struct, ITileConstant
     {
         bool two = TVectors.Value == 2;
+        bool columnSums = TSums.Value == 1;
+        bool rowSums = TSums.Value == 2;
+        float* c = args.C;
+        nint ldc = args.Ldc;
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
-        if (loadC)
+        if (args.LoadC)
         {
             { c00 = Vector512.Load(c + 0 * ldc); if (two) c01 = Vector512.Load(c + 0 * ldc + Width); }
             if (TRows.Value > 1) { c10 = Vector512.Load(c + 1 * ldc); if (two) c11 = Vector512.Load(c + 1 * ldc + Width); }
@@ -68,6 +76,28 @@ internal static unsafe class GemmTile512
             if (TRows.Value > 6) { c60 = Vector512.Load(c + 6 * ldc); if (two) c61 = Vector512.Load(c + 6 * ldc + Width); }
             if (TRows.Value > 7) { c70 = Vector512.Load(c + 7 * ldc); if (two) c71 = Vector512.Load(c + 7 * ldc + Width); }
         }
+        float* sums = args.Sums;
+        Vector512<float> s0 = default, s1 = default;
+        Vector512<float> r0 = default, r1 = default, r2 = default, r3 = default, r4 = default, r5 = default, r6 = default, r7 = default;
+        if (columnSums && args.LoadSums)
+        {
+            s0 = Vector512.Load(sums);
+            if (two) s1 = Vector512.Load(sums + Width);
+        }
+        if (rowSums && args.LoadSums)
+        {
+            r0 = Vector512.Create(sums[0]);
+            if (TRows.Value > 1) r1 = Vector512.Create(sums[1]);
+            if (TRows.Value > 2) r2 = Vector512.Create(sums[2]);
+            if (TRows.Value > 3) r3 = Vector512.Create(sums[3]);
+            if (TRows.Value > 4) r4 = Vector512.Create(sums[4]);
+            if (TRows.Value > 5) r5 = Vector512.Create(sums[5]);
+            if (TRows.Value > 6) r6 = Vector512.Create(sums[6]);
+            if (TRows.Value > 7) r7 = Vector512.Create(sums[7]);
+        }
+        float* a = args.A;
+        nint rowStride = args.RowStride;
+        nint columnStride = args.ColumnStride;
         float* a0 = a + 0 * rowStride;
         float* a1 = a + 1 * rowStride;
         float* a2 = a + 2 * rowStride;
@@ -76,34 +106,53 @@ internal static unsafe class GemmTile512
         float* a5 = a + 5 * rowStride;
         float* a6 = a + 6 * rowStride;
         float* a7 = a + 7 * rowStride;
+        float* b = args.B;
+        nint ldb = args.Ldb;
+        int k = args.K;
         nint offset = 0;
         for (int p = 0; p < k; p++)
         {
             var b0 = Vector512.Load(b);
             var b1 = two ? Vector512.Load(b + Width) : default;
-            { var x0 = Vector512.Create(a0[offset]); c00 = Vector512.FusedMultiplyAdd(x0, b0, c00); if (two) c01 = Vector512.FusedMultiplyAdd(x0, b1, c01); }
-            if (TRows.Value > 1) { var x1 = Vector512.Create(a1[offset]); c10 = Vector512.FusedMultiplyAdd(x1, b0, c10); if (two) c11 = Vector512.FusedMultiplyAdd(x1, b1, c11); }
-            if (TRows.Value > 2) { var x2 = Vector512.Create(a2[offset]); c20 = Vector512.FusedMultiplyAdd(x2, b0, c20); if (two) c21 = Vector512.FusedMultiplyAdd(x2, b1, c21); }
-            if (TRows.Value > 3) { var x3 = Vector512.Create(a3[offset]); c30 = Vector512.FusedMultiplyAdd(x3, b0, c30); if (two) c31 = Vector512.FusedMultiplyAdd(x3, b1, c31); }
-            if (TRows.Value > 4) { var x4 = Vector512.Create(a4[offset]); c40 = Vector512.FusedMultiplyAdd(x4, b0, c40); if (two) c41 = Vector512.FusedMultiplyAdd(x4, b1, c41); }
-            if (TRows.Value > 5) { var x5 = Vector512.Create(a5[offset]); c50 = Vector512.FusedMultiplyAdd(x5, b0, c50); if (two) c51 = Vector512.FusedMultiplyAdd(x5, b1, c51); }
-            if (TRows.Value > 6) { var x6 = Vector512.Create(a6[offset]); c60 = Vector512.FusedMultiplyAdd(x6, b0, c60); if (two) c61 = Vector512.FusedMultiplyAdd(x6, b1, c61); }
-            if (TRows.Value > 7) { var x7 = Vector512.Create(a7[offset]); c70 = Vector512.FusedMultiplyAdd(x7, b0, c70); if (two) c71 = Vector512.FusedMultiplyAdd(x7, b1, c71); }
+            { var x0 = Vector512.Create(a0[offset]); c00 = Vector512.FusedMultiplyAdd(x0, b0, c00); if (two) c01 = Vector512.FusedMultiplyAdd(x0, b1, c01); if (rowSums) r0 += x0; }
+            if (TRows.Value > 1) { var x1 = Vector512.Create(a1[offset]); c10 = Vector512.FusedMultiplyAdd(x1, b0, c10); if (two) c11 = Vector512.FusedMultiplyAdd(x1, b1, c11); if (rowSums) r1 += x1; }
+            if (TRows.Value > 2) { var x2 = Vector512.Create(a2[offset]); c20 = Vector512.FusedMultiplyAdd(x2, b0, c20); if (two) c21 = Vector512.FusedMultiplyAdd(x2, b1, c21); if (rowSums) r2 += x2; }
+            if (TRows.Value > 3) { var x3 = Vector512.Create(a3[offset]); c30 = Vector512.FusedMultiplyAdd(x3, b0, c30); if (two) c31 = Vector512.FusedMultiplyAdd(x3, b1, c31); if (rowSums) r3 += x3; }
+            if (TRows.Value > 4) { var x4 = Vector512.Create(a4[offset]); c40 = Vector512.FusedMultiplyAdd(x4, b0, c40); if (two) c41 = Vector512.FusedMultiplyAdd(x4, b1, c41); if (rowSums) r4 += x4; }
+            if (TRows.Value > 5) { var x5 = Vector512.Create(a5[offset]); c50 = Vector512.FusedMultiplyAdd(x5, b0, c50); if (two) c51 = Vector512.FusedMultiplyAdd(x5, b1, c51); if (rowSums) r5 += x5; }
+            if (TRows.Value > 6) { var x6 = Vector512.Create(a6[offset]); c60 = Vector512.FusedMultiplyAdd(x6, b0, c60); if (two) c61 = Vector512.FusedMultiplyAdd(x6, b1, c61); if (rowSums) r6 += x6; }
+            if (TRows.Value > 7) { var x7 = Vector512.Create(a7[offset]); c70 = Vector512.FusedMultiplyAdd(x7, b0, c70); if (two) c71 = Vector512.FusedMultiplyAdd(x7, b1, c71); if (rowSums) r7 += x7; }
+            if (columnSums) { s0 += b0; if (two) s1 += b1; }
             offset += columnStride;
             b += ldb;
         }
-        if (bias != null)
+        if (columnSums)
         {
-            var bias0 = Vector512.Load(bias);
-            var bias1 = two ? Vector512.Load(bias + Width) : default;
-            { c00 += bias0; if (two) c01 += bias1; }
-            if (TRows.Value > 1) { c10 += bias0; if (two) c11 += bias1; }
-            if (TRows.Value > 2) { c20 += bias0; if (two) c21 += bias1; }
-            if (TRows.Value > 3) { c30 += bias0; if (two) c31 += bias1; }
-            if (TRows.Value > 4) { c40 += bias0; if (two) c41 += bias1; }
-            if (TRows.Value > 5) { c50 += bias0; if (two) c51 += bias1; }
-            if (TRows.Value > 6) { c60 += bias0; if (two) c61 += bias1; }
-            if (TRows.Value > 7) { c70 += bias0; if (two) c71 += bias1; }
+            s0.Store(sums);
+            if (two) s1.Store(sums + Width);
+        }
+        if (rowSums)
+        {
+            sums[0] = r0.ToScalar();
+            if (TRows.Value > 1) sums[1] = r1.ToScalar();
+            if (TRows.Value > 2) sums[2] = r2.ToScalar();
+            if (TRows.Value > 3) sums[3] = r3.ToScalar();
+            if (TRows.Value > 4) sums[4] = r4.ToScalar();
+            if (TRows.Value > 5) sums[5] = r5.ToScalar();
+            if (TRows.Value > 6) sums[6] = r6.ToScalar();
+            if (TRows.Value > 7) sums[7] = r7.ToScalar();
+        }
+        if (args.Epilogue.Any)
+        {
+            ref readonly var e = ref args.Epilogue;
+            { c00 = Finish(c00, in e, 0, 0); if (two) c01 = Finish(c01, in e, 0, Width); }
+            if (TRows.Value > 1) { c10 = Finish(c10, in e, 1, 0); if (two) c11 = Finish(c11, in e, 1, Width); }
+            if (TRows.Value > 2) { c20 = Finish(c20, in e, 2, 0); if (two) c21 = Finish(c21, in e, 2, Width); }
+            if (TRows.Value > 3) { c30 = Finish(c30, in e, 3, 0); if (two) c31 = Finish(c31, in e, 3, Width); }
+            if (TRows.Value > 4) { c40 = Finish(c40, in e, 4, 0); if (two) c41 = Finish(c41, in e, 4, Width); }
+            if (TRows.Value > 5) { c50 = Finish(c50, in e, 5, 0); if (two) c51 = Finish(c51, in e, 5, Width); }
+            if (TRows.Value > 6) { c60 = Finish(c60, in e, 6, 0); if (two) c61 = Finish(c61, in e, 6, Width); }
+            if (TRows.Value > 7) { c70 = Finish(c70, in e, 7, 0); if (two) c71 = Finish(c71, in e, 7, Width); }
         }
         { c00.Store(c + 0 * ldc); if (two) c01.Store(c + 0 * ldc + Width); }
         if (TRows.Value > 1) { c10.Store(c + 1 * ldc); if (two) c11.Store(c + 1 * ldc + Width); }
@@ -113,5 +162,17 @@ internal static unsafe class GemmTile512
         if (TRows.Value > 5) { c50.Store(c + 5 * ldc); if (two) c51.Store(c + 5 * ldc + Width); }
         if (TRows.Value > 6) { c60.Store(c + 6 * ldc); if (two) c61.Store(c + 6 * ldc + Width); }
         if (TRows.Value > 7) { c70.Store(c + 7 * ldc); if (two) c71.Store(c + 7 * ldc + Width); }
+    }
+
+    /// <summary>The epilogue of one accumulator: row <paramref name="row"/>, columns from <paramref name="column"/> of the tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Finish(Vector512<float> v, in TileEpilogue e, int row, int column)
+    {
+        if (e.Bias != null) v += Vector512.Load(e.Bias + column);
+        if (e.RowBias != null) v += Vector512.Create(e.RowBias[row]);
+        // max(0, v) returns v when v is NaN or a zero of either sign: exactly "v < 0 ? 0 : v".
+        if (e.ReLU) v = Avx512F.Max(Vector512<float>.Zero, v);
+        if (e.Mask != null) v = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Load(e.Mask + row * e.Ldm + column), Vector512<float>.Zero), v, Vector512<float>.Zero);
+        return v;
     }
 }

@@ -345,7 +345,7 @@ internal static class Kernels
     }
 
     /// <summary>Index of the first non-finite value, or −1 when all are finite.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>Runs once per call on the caller's data: left to tiered compilation (on-stack replacement optimises a long scan).</remarks>
     public static long IndexOfNonFinite(ReadOnlySpan<float> values)
     {
         int i = 0;

@@ -39,7 +39,7 @@ internal static class LogKernel
                 Log(Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref v, (nuint)i);
             }
         }
-        if (Vector256.IsHardwareAccelerated)
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
@@ -50,6 +50,7 @@ internal static class LogKernel
     }
 
     /// <summary>ln(x) of one value, by the same steps as the vector lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static double Log(double x)
     {
         if (!(x > 0) || double.IsSubnormal(x) || double.IsPositiveInfinity(x)) return double.IsPositiveInfinity(x) ? x : double.NaN;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NNTrainer;
 
 /// <summary>
@@ -17,27 +19,35 @@ internal sealed unsafe class Scratch
     private float* _transposedPointer;
 
     /// <summary>This thread's buffers.</summary>
-    public static Scratch Current => _current ??= new Scratch();
+    public static Scratch Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _current ?? New();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Scratch New() => _current = new Scratch();
 
     /// <summary>A buffer for a packed operand of at least <paramref name="length"/> floats.</summary>
-    public float* Packed(long length) => Ensure(ref _packed, ref _packedPointer, length);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float* Packed(long length) => _packed.Length >= length + 16 ? _packedPointer : Grow(ref _packed, ref _packedPointer, length);
 
     /// <summary>A buffer for a padded edge strip and edge tile of at least <paramref name="length"/> floats (distinct from <see cref="Packed"/>).</summary>
-    public float* Strip(long length) => Ensure(ref _strip, ref _stripPointer, length);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float* Strip(long length) => _strip.Length >= length + 16 ? _stripPointer : Grow(ref _strip, ref _stripPointer, length);
 
     /// <summary>A buffer for a transposed result of at least <paramref name="length"/> floats (distinct from the other two).</summary>
-    public float* Transposed(long length) => Ensure(ref _transposed, ref _transposedPointer, length);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float* Transposed(long length) => _transposed.Length >= length + 16 ? _transposedPointer : Grow(ref _transposed, ref _transposedPointer, length);
 
-    private static float* Ensure(ref float[] buffer, ref float* pointer, long length)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static float* Grow(ref float[] buffer, ref float* pointer, long length)
     {
-        if (buffer.Length < length + 16)
+        buffer = GC.AllocateUninitializedArray<float>(checked((int)(length + 16)), pinned: true);
+        fixed (float* p = buffer)
         {
-            buffer = GC.AllocateUninitializedArray<float>(checked((int)(length + 16)), pinned: true);
-            fixed (float* p = buffer)
-            {
-                // Align to a cache line: whole-vector loads never straddle two lines.
-                pointer = (float*)(((nint)p + 63) & ~(nint)63);
-            }
+            // Align to a cache line: whole-vector loads never straddle two lines.
+            pointer = (float*)(((nint)p + 63) & ~(nint)63);
         }
         return pointer;
     }

@@ -10,6 +10,7 @@ internal interface ITileConstant
     static abstract int Value { get; }
 }
 
+internal readonly struct Zero : ITileConstant { public static int Value => 0; }
 internal readonly struct One : ITileConstant { public static int Value => 1; }
 internal readonly struct Two : ITileConstant { public static int Value => 2; }
 internal readonly struct Three : ITileConstant { public static int Value => 3; }

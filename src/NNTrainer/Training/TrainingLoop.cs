@@ -24,6 +24,7 @@ internal sealed class TrainingLoop
     private readonly int _firstTrainable;
     private readonly FusedOutput _fused;
     private readonly bool _fusedStatistics;
+    private readonly FusedClassifierStep? _fusedStep;
     private Matrix? _fusedGradient;
 
     public TrainingLoop(Network network, FitOptions options)
@@ -46,6 +47,23 @@ internal sealed class TrainingLoop
         };
         // The classifier's loss, accuracy and gradient in one pass (same arithmetic as the three classes, which are sealed).
         _fusedStatistics = _fused == FusedOutput.SoftmaxCrossEntropy && _accuracy is CategoricalAccuracy && network.OutputSize > 1;
+        _fusedStep = _fusedStatistics && _firstTrainable == 0 ? FusedClassifierStep.TryCreate(_layers) : null;
+    }
+
+    /// <summary>
+    /// Whether a Dense (ReLU Dense)* Softmax classifier trains through <see cref="FusedClassifierStep"/> (the default);
+    /// false runs every layer's own Forward and Backward. Both give bit-identical results.
+    /// </summary>
+    internal bool FuseLayers { get; init; } = true;
+
+    /// <summary>Whether a fused step may use <see cref="SmallInputClassifierKernel"/> (the default); tests turn it off to reach the general fused path.</summary>
+    internal bool UseSmallInputKernel
+    {
+        get => _fusedStep?.UseSmallInputKernel ?? false;
+        init
+        {
+            if (_fusedStep is not null) _fusedStep.UseSmallInputKernel = value;
+        }
     }
 
     private enum FusedOutput
@@ -55,6 +73,13 @@ internal sealed class TrainingLoop
         SigmoidBinaryCrossEntropy,
     }
 
+    /// <summary>Trains on <paramref name="inputs"/> and <paramref name="targets"/> as <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/> describes.</summary>
+    /// <remarks>
+    /// The methods a training runs every epoch are compiled fully optimised before their first call
+    /// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a training of a few hundred milliseconds ends before
+    /// tiered compilation would replace their first, unoptimised code, and loops shorter than on-stack replacement's
+    /// threshold would run unoptimised throughout.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TrainingHistory Run(Matrix inputs, Matrix targets)
     {
@@ -67,117 +92,141 @@ internal sealed class TrainingLoop
         int batchSize = _options.BatchSize is null or 0 ? trainCount : Math.Min(_options.BatchSize.Value, trainCount);
         // A full batch over all the data in order needs no gathering: the step reads the caller's matrices.
         bool direct = batchSize == trainCount && trainCount == inputs.Rows;
-        var batchInputs = direct ? inputs : new Matrix(batchSize, inputs.Columns);
-        var batchTargets = direct ? targets : new Matrix(batchSize, targets.Columns);
+        var data = new EpochData(inputs, targets, trainIndices, batchSize, direct,
+            direct ? inputs : new Matrix(batchSize, inputs.Columns),
+            direct ? targets : new Matrix(batchSize, targets.Columns));
 
         _accuracy.Initialize(targets);
-        var history = new TrainingHistory();
+        var history = _history = new TrainingHistory();
         _network.History = history;
-        var snapshot = new WeightSnapshot(_parameters);
-        snapshot.Capture(_optimizer);
-        double best = double.PositiveInfinity;
-        int bestEpoch = 0;
-        int epochsWithoutImprovement = 0;
-        var token = _options.CancellationToken;
+        _snapshot = new WeightSnapshot(_parameters);
+        _snapshot.Capture(_optimizer);
+        _best = double.PositiveInfinity;
+        _bestEpoch = 0;
+        _epochsWithoutImprovement = 0;
         var clock = new Stopwatch();
 
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             clock.Restart();
             if (_options.Shuffle && !direct) _network.Random.Shuffle(trainIndices);
-            double lossSum = 0;
-            long correct = 0, total = 0;
-            int step = 0;
-            for (int start = 0; start < trainCount; start += batchSize, step++)
-            {
-                if (token.IsCancellationRequested)
-                {
-                    history.StopReason = StopReason.Cancelled;
-                    token.ThrowIfCancellationRequested();
-                }
-                int count = Math.Min(batchSize, trainCount - start);
-                if (!direct)
-                {
-                    inputs.GatherRows(trainIndices, start, count, batchInputs, _network.NumberOfThreads);
-                    targets.GatherRows(trainIndices.AsSpan(start, count), batchTargets);
-                }
-                var outputs = Forward(batchInputs);
-                double batchLoss;
-                long c, t;
-                if (_fusedStatistics)
-                {
-                    (batchLoss, c) = SoftmaxCrossEntropyKernel.Step(outputs, batchTargets, FusedGradient(outputs));
-                    t = outputs.Rows;
-                }
-                else
-                {
-                    batchLoss = _loss.SumSampleLosses(outputs, batchTargets);
-                    (c, t) = _accuracy.CountCorrect(outputs, batchTargets);
-                }
-                if (!double.IsFinite(batchLoss))
-                {
-                    throw Diverged(history, snapshot, bestEpoch, $"epoch {epoch}, step {step + 1}", batchLoss);
-                }
-                lossSum += batchLoss;
-                correct += c;
-                total += t;
-                _optimizer.PreUpdate();
-                BackwardAndUpdate(outputs, batchTargets);
-                _optimizer.PostUpdate();
-            }
+            var (lossSum, correct, total) = TrainEpoch(data, epoch);
             clock.Stop();
-
-            double? validationLoss = null, validationAccuracy = null;
-            if (validation is { } held)
-            {
-                (validationLoss, validationAccuracy) = Validate(held.Item1, held.Item2);
-                if (!double.IsFinite(validationLoss.Value))
-                {
-                    throw Diverged(history, snapshot, bestEpoch, $"epoch {epoch} (validation)", validationLoss.Value);
-                }
-            }
-
-            var result = new EpochResult(
-                epoch,
-                lossSum / trainCount,
-                RegularizationLoss(),
-                total == 0 ? 0 : (double)correct / total,
-                validationLoss,
-                validationAccuracy,
-                _optimizer.CurrentLearningRate,
-                clock.Elapsed);
-            history.Add(result);
-
-            double monitored = validationLoss ?? result.Loss;
-            if (monitored < best - _options.EarlyStoppingMinDelta)
-            {
-                best = monitored;
-                bestEpoch = epoch;
-                epochsWithoutImprovement = 0;
-                snapshot.Capture(_optimizer);
-            }
-            else
-            {
-                epochsWithoutImprovement++;
-            }
-            history.BestEpoch = bestEpoch;
-
-            _options.EpochEnded?.Invoke(result);
-            _options.Progress?.Report(result);
-
-            if (_options.EarlyStoppingPatience > 0 && epochsWithoutImprovement >= _options.EarlyStoppingPatience)
-            {
-                history.StopReason = StopReason.EarlyStopped;
-                if (_options.RestoreBestWeights && bestEpoch > 0)
-                {
-                    snapshot.Restore(_optimizer);
-                    history.RestoredBestWeights = true;
-                }
-                return history;
-            }
+            if (EndEpoch(epoch, lossSum / trainCount, total == 0 ? 0 : (double)correct / total, clock.Elapsed, validation)) return history;
         }
         history.StopReason = StopReason.Completed;
         return history;
+    }
+
+    /// <summary>What every batch of a <see cref="Run"/> reads: the data, its order and the batch buffers.</summary>
+    private sealed record EpochData(Matrix Inputs, Matrix Targets, int[] TrainIndices, int BatchSize, bool Direct, Matrix BatchInputs, Matrix BatchTargets);
+
+    private TrainingHistory _history = new();
+    private WeightSnapshot? _snapshot;
+    private double _best;
+    private int _bestEpoch;
+    private int _epochsWithoutImprovement;
+
+    /// <summary>One pass over the training data: every batch's forward pass, statistics, backward pass and updates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (double LossSum, long Correct, long Total) TrainEpoch(EpochData data, int epoch)
+    {
+        var token = _options.CancellationToken;
+        var batchInputs = data.BatchInputs;
+        var batchTargets = data.BatchTargets;
+        int trainCount = data.TrainIndices.Length;
+        int batchSize = data.BatchSize;
+        int threads = _network.NumberOfThreads;
+        var fusedStep = FuseLayers ? _fusedStep : null;
+        double lossSum = 0;
+        long correct = 0, total = 0;
+        int step = 0;
+        for (int start = 0; start < trainCount; start += batchSize, step++)
+        {
+            if (token.IsCancellationRequested)
+            {
+                _history.StopReason = StopReason.Cancelled;
+                token.ThrowIfCancellationRequested();
+            }
+            int count = Math.Min(batchSize, trainCount - start);
+            if (!data.Direct)
+            {
+                data.Inputs.GatherRows(data.TrainIndices, start, count, batchInputs, threads);
+                data.Targets.GatherRows(data.TrainIndices.AsSpan(start, count), batchTargets);
+            }
+            var outputs = fusedStep is null ? Forward(batchInputs) : batchInputs;
+            double batchLoss;
+            long c, t;
+            if (fusedStep is not null)
+            {
+                (batchLoss, c) = fusedStep.Forward(batchInputs, batchTargets, threads);
+                t = count;
+            }
+            else if (_fusedStatistics)
+            {
+                (batchLoss, c) = SoftmaxCrossEntropyKernel.Step(outputs, batchTargets, FusedGradient(outputs));
+                t = outputs.Rows;
+            }
+            else
+            {
+                batchLoss = _loss.SumSampleLosses(outputs, batchTargets);
+                (c, t) = _accuracy.CountCorrect(outputs, batchTargets);
+            }
+            if (!double.IsFinite(batchLoss)) throw DivergedInStep(epoch, step + 1, batchLoss);
+            lossSum += batchLoss;
+            correct += c;
+            total += t;
+            _optimizer.PreUpdate();
+            if (fusedStep is not null) fusedStep.BackwardAndUpdate(batchInputs, _optimizer, threads);
+            else BackwardAndUpdate(outputs, batchTargets);
+            _optimizer.PostUpdate();
+        }
+        return (lossSum, correct, total);
+    }
+
+    /// <summary>Validation, the epoch's record, the best weights, callbacks and early stopping; true when training stops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool EndEpoch(int epoch, double loss, double accuracy, TimeSpan elapsed, (Matrix, Matrix)? validation)
+    {
+        var history = _history;
+        double? validationLoss = null, validationAccuracy = null;
+        if (validation is { } held)
+        {
+            (validationLoss, validationAccuracy) = Validate(held.Item1, held.Item2);
+            if (!double.IsFinite(validationLoss.Value)) throw Diverged($"epoch {epoch} (validation)", validationLoss.Value);
+        }
+
+        var result = new EpochResult(epoch, loss, RegularizationLoss(), accuracy, validationLoss, validationAccuracy, _optimizer.CurrentLearningRate, elapsed);
+        history.Add(result);
+
+        double monitored = validationLoss ?? result.Loss;
+        if (monitored < _best - _options.EarlyStoppingMinDelta)
+        {
+            _best = monitored;
+            _bestEpoch = epoch;
+            _epochsWithoutImprovement = 0;
+            _snapshot!.Capture(_optimizer);
+        }
+        else
+        {
+            _epochsWithoutImprovement++;
+        }
+        history.BestEpoch = _bestEpoch;
+
+        _options.EpochEnded?.Invoke(result);
+        _options.Progress?.Report(result);
+
+        if (_options.EarlyStoppingPatience > 0 && _epochsWithoutImprovement >= _options.EarlyStoppingPatience)
+        {
+            history.StopReason = StopReason.EarlyStopped;
+            if (_options.RestoreBestWeights && _bestEpoch > 0)
+            {
+                _snapshot!.Restore(_optimizer);
+                history.RestoredBestWeights = true;
+            }
+            return true;
+        }
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -284,9 +333,14 @@ internal sealed class TrainingLoop
         return (Identity(n), null);
     }
 
-    private TrainingDivergedException Diverged(TrainingHistory history, WeightSnapshot snapshot, int bestEpoch, string where, double loss)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TrainingDivergedException DivergedInStep(int epoch, int step, double loss) => Diverged($"epoch {epoch}, step {step}", loss);
+
+    private TrainingDivergedException Diverged(string where, double loss)
     {
-        snapshot.Restore(_optimizer);
+        var history = _history;
+        int bestEpoch = _bestEpoch;
+        _snapshot!.Restore(_optimizer);
         history.StopReason = StopReason.Diverged;
         history.RestoredBestWeights = true;
         history.BestEpoch = bestEpoch;

@@ -1,0 +1,283 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NNTrainer;
+
+/// <summary>
+/// <see cref="SoftmaxCrossEntropyKernel"/> for logits stored transposed, one row per class and one column per sample
+/// (<c>[classes × ld]</c>, as <see cref="TransposedDense"/> computes them for a classifier with a handful of classes):
+/// the softmax, the summed sample losses, the correct predictions and the gradient <c>(ŷ − y) / samples</c> (written
+/// transposed too), with the samples along the vector lanes instead of a few classes per row.
+/// </summary>
+/// <remarks>
+/// Each value goes through the operations <see cref="Kernels.Softmax"/>, <see cref="Kernels.ArgMax"/> and
+/// <see cref="SoftmaxCrossEntropyKernel.Step"/> apply to it, in the same order (maximum, shift, <see cref="ExpKernel"/>,
+/// sum from 0 over the classes in order, division; clamp, <see cref="LogKernel"/>, loss summed over samples in order),
+/// so the results are bit-identical to those of the row-major kernels. Targets are class indices. The work is done in
+/// three passes over the batch (shift, exponentials, the rest), each made of independent iterations.
+/// </remarks>
+internal static class TransposedSoftmaxCrossEntropyKernel
+{
+    [ThreadStatic]
+    private static double[]? _confidences;
+
+    /// <summary>The step for <paramref name="rows"/> samples; columns from <paramref name="rows"/> to <paramref name="ld"/> are ignored.</summary>
+    /// <param name="logitsT">The logits, bias included, [classes × ld].</param>
+    /// <param name="ld">Row stride of <paramref name="logitsT"/> and <paramref name="gradientT"/>.</param>
+    /// <param name="classes">Number of classes.</param>
+    /// <param name="rows">Number of samples.</param>
+    /// <param name="labels">One class index per sample.</param>
+    /// <param name="gradientT">Destination of the gradient with respect to the logits, [classes × ld].</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double LossSum, long Correct) Step(ReadOnlySpan<float> logitsT, int ld, int classes, int rows, ReadOnlySpan<float> labels, Span<float> gradientT)
+    {
+        if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "The fused classifier pass needs at least two classes.");
+        if (ld < rows || logitsT.Length < (long)classes * ld || gradientT.Length < (long)classes * ld) throw new ArgumentException("The transposed buffers are smaller than classes × ld.", nameof(logitsT));
+        if (labels.Length < rows) throw new ArgumentException($"{rows} outputs but {labels.Length} targets.", nameof(labels));
+        CheckLabels(labels.Slice(0, rows), classes);
+        if (_confidences is null || _confidences.Length < rows) _confidences = new double[rows];
+        var confidences = _confidences.AsSpan(0, rows);
+        ref float z = ref MemoryMarshal.GetReference(logitsT);
+        ref float g = ref MemoryMarshal.GetReference(gradientT);
+        ref float y = ref MemoryMarshal.GetReference(labels);
+        ref double c = ref MemoryMarshal.GetReference(confidences);
+
+        // Pass 1: each logit minus its sample's maximum, where the exponentials will be.
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= rows - Vector512<float>.Count; i += Vector512<float>.Count) Shift512(ref z, ref g, ld, classes, i);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= rows - Vector256<float>.Count; i += Vector256<float>.Count) Shift256(ref z, ref g, ld, classes, i);
+        }
+        for (; i < rows; i++) Shift(ref z, ref g, ld, classes, i);
+
+        // Pass 2: the exponentials, one class row at a time.
+        for (int j = 0; j < classes; j++)
+        {
+            var row = gradientT.Slice(j * ld, rows);
+            ExpKernel.Exp(row, row);
+        }
+
+        // Pass 3: probabilities, prediction, gradient and the label's clamped probability.
+        float invSamples = 1f / rows;
+        long correct = 0;
+        i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= rows - Vector512<float>.Count; i += Vector512<float>.Count) correct += Finish512(ref g, ref y, ref c, ld, classes, invSamples, i);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= rows - Vector256<float>.Count; i += Vector256<float>.Count) correct += Finish256(ref g, ref y, ref c, ld, classes, invSamples, i);
+        }
+        for (; i < rows; i++) correct += Finish(ref g, ref y, ref c, ld, classes, invSamples, i);
+
+        LogKernel.Log(confidences);
+        double loss = 0;
+        foreach (double logConfidence in confidences) loss -= logConfidence;
+        return (loss, correct);
+    }
+
+    /// <summary>Throws, naming the first row whose label is not a class index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CheckLabels(ReadOnlySpan<float> labels, int classes)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref float y = ref MemoryMarshal.GetReference(labels);
+            var limit = Vector512.Create(classes);
+            for (; i <= labels.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref y, (nuint)i);
+                var index = Vector512.ConvertToInt32(v);
+                var valid = Vector512.Equals(Vector512.ConvertToSingle(index), v).AsInt32()
+                    & Vector512.GreaterThanOrEqual(index, Vector512<int>.Zero) & Vector512.LessThan(index, limit);
+                if (!Vector512.EqualsAll(valid, Vector512<int>.AllBitsSet)) break;
+            }
+        }
+        for (int r = i; r < labels.Length; r++)
+        {
+            float label = labels[r];
+            // "!(label >= 0)" also catches a NaN.
+            if (!(label >= 0) || label >= classes || label != (int)label) CategoricalCrossEntropyLoss.ClassIndex(label, classes, r);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Shift512(ref float z, ref float g, int ld, int classes, int i)
+    {
+        var max = Vector512.LoadUnsafe(ref z, (nuint)i);
+        for (int j = 1; j < classes; j++)
+        {
+            // "!(v <= max)" also takes a NaN, as the row-major softmax does.
+            var v = Vector512.LoadUnsafe(ref z, (nuint)(j * ld + i));
+            max = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(v, max), max, v);
+        }
+        for (int j = 0; j < classes; j++) (Vector512.LoadUnsafe(ref z, (nuint)(j * ld + i)) - max).StoreUnsafe(ref g, (nuint)(j * ld + i));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Shift256(ref float z, ref float g, int ld, int classes, int i)
+    {
+        var max = Vector256.LoadUnsafe(ref z, (nuint)i);
+        for (int j = 1; j < classes; j++)
+        {
+            var v = Vector256.LoadUnsafe(ref z, (nuint)(j * ld + i));
+            max = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(v, max), max, v);
+        }
+        for (int j = 0; j < classes; j++) (Vector256.LoadUnsafe(ref z, (nuint)(j * ld + i)) - max).StoreUnsafe(ref g, (nuint)(j * ld + i));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Shift(ref float z, ref float g, int ld, int classes, int i)
+    {
+        float max = Unsafe.Add(ref z, i);
+        for (int j = 1; j < classes; j++)
+        {
+            float v = Unsafe.Add(ref z, j * ld + i);
+            if (!(v <= max)) max = v;
+        }
+        for (int j = 0; j < classes; j++) Unsafe.Add(ref g, j * ld + i) = Unsafe.Add(ref z, j * ld + i) - max;
+    }
+
+    /// <summary>Pass 3 for sixteen samples from column <paramref name="i"/>; returns how many are predicted right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Finish512(ref float g, ref float y, ref double c, int ld, int classes, float invSamples, int i)
+    {
+        var label = Vector512.ConvertToInt32(Vector512.LoadUnsafe(ref y, (nuint)i));
+        var sum = Vector512<float>.Zero;
+        for (int j = 0; j < classes; j++) sum += Vector512.LoadUnsafe(ref g, (nuint)(j * ld + i));
+        var inv = Vector512.Create(invSamples);
+        var confidence = Vector512<float>.Zero;
+        var best = Vector512<float>.Zero;
+        var index = Vector512<int>.Zero;
+        var done = Vector512<int>.Zero;
+        for (int j = 0; j < classes; j++)
+        {
+            var p = Vector512.LoadUnsafe(ref g, (nuint)(j * ld + i)) / sum;
+            var column = Vector512.Create(j);
+            var nan = Vector512.OnesComplement(Vector512.Equals(p, p).AsInt32());
+            if (j == 0)
+            {
+                best = p;
+                done = nan;
+            }
+            else
+            {
+                // Kernels.ArgMax: the first NaN wins; otherwise the first maximum, +0 beating −0.
+                nan = Vector512.AndNot(nan, done);
+                var better = Vector512.AndNot(Vector512.GreaterThan(p, best).AsInt32()
+                    | (Vector512.Equals(p, best).AsInt32() & Vector512.LessThan(best.AsInt32(), Vector512<int>.Zero) & Vector512.GreaterThanOrEqual(p.AsInt32(), Vector512<int>.Zero)), done);
+                index = Vector512.ConditionalSelect(nan | better, column, index);
+                best = Vector512.ConditionalSelect(better.AsSingle(), p, best);
+                done |= nan;
+            }
+            var isLabel = Vector512.Equals(label, column).AsSingle();
+            confidence = Vector512.ConditionalSelect(isLabel, p, confidence);
+            var d = p * inv;
+            Vector512.ConditionalSelect(isLabel, d - inv, d).StoreUnsafe(ref g, (nuint)(j * ld + i));
+        }
+        const float Epsilon = CategoricalCrossEntropyLoss.Epsilon;
+        confidence = Vector512.ConditionalSelect(Vector512.LessThan(confidence, Vector512.Create(Epsilon)), Vector512.Create(Epsilon),
+            Vector512.ConditionalSelect(Vector512.GreaterThan(confidence, Vector512.Create(1f - Epsilon)), Vector512.Create(1f - Epsilon), confidence));
+        var (low, high) = Vector512.Widen(confidence);
+        low.StoreUnsafe(ref c, (nuint)i);
+        high.StoreUnsafe(ref c, (nuint)(i + Vector512<double>.Count));
+        return BitOperations.PopCount(Vector512.Equals(index, label).ExtractMostSignificantBits());
+    }
+
+    /// <summary>Pass 3 for eight samples from column <paramref name="i"/>; returns how many are predicted right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Finish256(ref float g, ref float y, ref double c, int ld, int classes, float invSamples, int i)
+    {
+        var label = Vector256.ConvertToInt32(Vector256.LoadUnsafe(ref y, (nuint)i));
+        var sum = Vector256<float>.Zero;
+        for (int j = 0; j < classes; j++) sum += Vector256.LoadUnsafe(ref g, (nuint)(j * ld + i));
+        var inv = Vector256.Create(invSamples);
+        var confidence = Vector256<float>.Zero;
+        var best = Vector256<float>.Zero;
+        var index = Vector256<int>.Zero;
+        var done = Vector256<int>.Zero;
+        for (int j = 0; j < classes; j++)
+        {
+            var p = Vector256.LoadUnsafe(ref g, (nuint)(j * ld + i)) / sum;
+            var column = Vector256.Create(j);
+            var nan = Vector256.OnesComplement(Vector256.Equals(p, p).AsInt32());
+            if (j == 0)
+            {
+                best = p;
+                done = nan;
+            }
+            else
+            {
+                nan = Vector256.AndNot(nan, done);
+                var better = Vector256.AndNot(Vector256.GreaterThan(p, best).AsInt32()
+                    | (Vector256.Equals(p, best).AsInt32() & Vector256.LessThan(best.AsInt32(), Vector256<int>.Zero) & Vector256.GreaterThanOrEqual(p.AsInt32(), Vector256<int>.Zero)), done);
+                index = Vector256.ConditionalSelect(nan | better, column, index);
+                best = Vector256.ConditionalSelect(better.AsSingle(), p, best);
+                done |= nan;
+            }
+            var isLabel = Vector256.Equals(label, column).AsSingle();
+            confidence = Vector256.ConditionalSelect(isLabel, p, confidence);
+            var d = p * inv;
+            Vector256.ConditionalSelect(isLabel, d - inv, d).StoreUnsafe(ref g, (nuint)(j * ld + i));
+        }
+        const float Epsilon = CategoricalCrossEntropyLoss.Epsilon;
+        confidence = Vector256.ConditionalSelect(Vector256.LessThan(confidence, Vector256.Create(Epsilon)), Vector256.Create(Epsilon),
+            Vector256.ConditionalSelect(Vector256.GreaterThan(confidence, Vector256.Create(1f - Epsilon)), Vector256.Create(1f - Epsilon), confidence));
+        var (low, high) = Vector256.Widen(confidence);
+        low.StoreUnsafe(ref c, (nuint)i);
+        high.StoreUnsafe(ref c, (nuint)(i + Vector256<double>.Count));
+        return BitOperations.PopCount(Vector256.Equals(index, label).ExtractMostSignificantBits());
+    }
+
+    /// <summary>Pass 3 for one sample, by the scalar steps of the row-major kernels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Finish(ref float g, ref float y, ref double c, int ld, int classes, float invSamples, int i)
+    {
+        int label = (int)Unsafe.Add(ref y, i);
+        float sum = 0;
+        for (int j = 0; j < classes; j++) sum += Unsafe.Add(ref g, j * ld + i);
+        float best = 0, confidence = 0;
+        int index = 0;
+        bool done = false;
+        for (int j = 0; j < classes; j++)
+        {
+            ref float slot = ref Unsafe.Add(ref g, j * ld + i);
+            float p = slot / sum;
+            if (j == 0)
+            {
+                best = p;
+                done = float.IsNaN(p);
+            }
+            else if (!done)
+            {
+                if (float.IsNaN(p))
+                {
+                    index = j;
+                    done = true;
+                }
+                else if (p > best || (p == best && float.IsNegative(best) && !float.IsNegative(p)))
+                {
+                    best = p;
+                    index = j;
+                }
+            }
+            float d = p * invSamples;
+            if (j == label)
+            {
+                confidence = p;
+                d -= invSamples;
+            }
+            slot = d;
+        }
+        Unsafe.Add(ref c, i) = Math.Clamp(confidence, CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
+        return index == label ? 1 : 0;
+    }
+}

@@ -4,7 +4,7 @@ using NNTrainer.Cli.Commands;
 
 namespace NNTrainer.Cli;
 
-/// <summary>The command tree: compare, train, evaluate, predict.</summary>
+/// <summary>The command tree: compare, train, evaluate, predict, export.</summary>
 internal static class CliApplication
 {
     public static readonly IReadOnlyDictionary<string, string[]> Examples = new Dictionary<string, string[]>
@@ -16,6 +16,7 @@ internal static class CliApplication
             "nntrainer train data.csv --label species --out model.zip",
             "nntrainer evaluate model.zip test.csv",
             "nntrainer predict model.zip new.csv --out predictions.csv",
+            "nntrainer export model.zip --onnx model.onnx",
         ],
         ["compare"] =
         [
@@ -40,6 +41,11 @@ internal static class CliApplication
         [
             "nntrainer predict iris.zip new-flowers.csv --out predictions.csv",
         ],
+        ["export"] =
+        [
+            "nntrainer export iris.zip --onnx iris.onnx",
+            "nntrainer export churn.zip --onnx churn.onnx --opset 17 --json",
+        ],
     };
 
     /// <remarks>
@@ -57,6 +63,7 @@ internal static class CliApplication
             new TrainCommand().Build(),
             new EvaluateCommand().Build(),
             new PredictCommand().Build(),
+            new ExportCommand().Build(),
         };
         root.Add(help);
         root.Add(new VersionOption());

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using NNTrainer.Cli.Trainers;
+using NNTrainer.ML;
 
 namespace NNTrainer.Cli.Models;
 
@@ -45,21 +46,45 @@ internal static class ModelFile
         }
     }
 
+    /// <summary>
+    /// Loads through <c>LoadVerified</c>, so a damaged zip is one clear error instead of ML.NET's own load spinning
+    /// forever on a corrupted length; then reads the schema entry, which also explains a zip that is not ours.
+    /// </summary>
     public static LoadedModel Load(string path, MLContext ml)
     {
         if (Directory.Exists(path)) throw new CliException($"{path} is a folder; a model .zip written by 'nntrainer train' is expected.");
         if (!File.Exists(path)) throw new CliException($"Model file not found: {path}");
-        ModelSchema schema;
+        ITransformer? transformer = null;
+        DataViewSchema? inputSchema = null;
+        Exception? mlNetError = null;
+        try
+        {
+            transformer = ml.Model.LoadVerified(path, out inputSchema);
+        }
+        catch (ModelFormatException e)
+        {
+            throw new CliException(e.Message);
+        }
+        catch (Exception e) when (e is not CliException)
+        {
+            // An intact zip ML.NET cannot load: first say whether it is a model of ours at all.
+            mlNetError = e;
+        }
+        var schema = ReadSchema(path);
+        if (mlNetError is not null) throw new CliException($"{path}: ML.NET cannot load the model ({mlNetError.Message}).");
+        return new LoadedModel(schema, transformer!, inputSchema!);
+    }
+
+    private static ModelSchema ReadSchema(string path)
+    {
         try
         {
             using var zip = ZipFile.OpenRead(path);
             var entry = zip.GetEntry(SchemaEntry)
                 ?? throw new CliException($"{path} is not a model written by 'nntrainer train' (it has no {SchemaEntry}).");
-            using (var stream = entry.Open())
-            {
-                schema = JsonSerializer.Deserialize<ModelSchema>(stream, Json)
-                    ?? throw new CliException($"{path}: {SchemaEntry} is empty.");
-            }
+            using var stream = entry.Open();
+            return JsonSerializer.Deserialize<ModelSchema>(stream, Json)
+                ?? throw new CliException($"{path}: {SchemaEntry} is empty.");
         }
         catch (InvalidDataException e)
         {
@@ -69,15 +94,5 @@ internal static class ModelFile
         {
             throw new CliException($"{path}: {SchemaEntry} is damaged ({e.Message}).");
         }
-        ITransformer transformer;
-        try
-        {
-            transformer = ml.Model.Load(path, out _);
-        }
-        catch (Exception e) when (e is not CliException)
-        {
-            throw new CliException($"{path}: ML.NET cannot load the model ({e.Message}).");
-        }
-        return new LoadedModel(schema, transformer);
     }
 }

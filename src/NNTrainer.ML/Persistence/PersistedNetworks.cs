@@ -48,7 +48,8 @@ internal static class PersistedNetworks
     {
         if (text.IsEmpty)
         {
-            throw new InvalidOperationException("The saved model's network column is empty: the model's MapValue step did not find the network. The .zip is damaged or its steps were reordered.");
+            // A ModelFormatException like every other sign of a damaged .zip, so callers catch one documented type.
+            throw new ModelFormatException("The saved model's network column is empty: the model's MapValue step did not find the network. The .zip is damaged or its steps were reordered.");
         }
         var (network, featureColumnName) = ModelText.Decode(text.Span);
         return new Decoded(start, text.Length, network, featureColumnName);

@@ -36,14 +36,14 @@ internal sealed class NetworkScorer
     /// <summary>Scores one feature vector (dense or sparse).</summary>
     /// <param name="features">The row's features.</param>
     /// <param name="featureColumnName">The feature column, for the error message.</param>
-    /// <param name="row">The row's position, for the error message.</param>
+    /// <param name="row">The row's position, for the error message; negative when unknown (a reloaded model's scoring step is not told it).</param>
     /// <exception cref="InvalidOperationException">The vector does not have the size the network was trained on.</exception>
     public ReadOnlySpan<float> Score(in VBuffer<float> features, string featureColumnName, long row)
     {
         if (features.Length != _features.Length)
         {
             throw new InvalidOperationException(
-                $"Column '{featureColumnName}' has {features.Length} values at row {row}; the neural network was trained on {_features.Length} features, so it cannot score this row.");
+                $"Column '{featureColumnName}' has {features.Length} values{(row >= 0 ? $" at row {row}" : "")}; the neural network was trained on {_features.Length} features, so it cannot score this row.");
         }
         features.CopyTo(_features);
         _predictor.Predict(_features, _outputs);

@@ -1,16 +1,23 @@
 namespace NNTrainer;
 
-/// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), the checksum of the model format.</summary>
+/// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), the checksum of the model format and of zip entries.</summary>
 internal static class Crc32
 {
+    /// <summary>The running value before any byte: pass it to the first <see cref="Append"/>.</summary>
+    public const uint Initial = 0xFFFFFFFFu;
+
     private static readonly uint[] Table = BuildTable();
 
-    public static uint Compute(ReadOnlySpan<byte> data)
+    public static uint Compute(ReadOnlySpan<byte> data) => Finish(Append(Initial, data));
+
+    /// <summary>Continues a running CRC over <paramref name="data"/>, so data read in chunks needs no buffer of its own.</summary>
+    public static uint Append(uint running, ReadOnlySpan<byte> data)
     {
-        uint crc = 0xFFFFFFFFu;
-        foreach (byte b in data) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return ~crc;
+        foreach (byte b in data) running = Table[(running ^ b) & 0xFF] ^ (running >> 8);
+        return running;
     }
+
+    public static uint Finish(uint running) => ~running;
 
     private static uint[] BuildTable()
     {

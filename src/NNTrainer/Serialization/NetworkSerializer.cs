@@ -34,7 +34,11 @@ internal static class NetworkSerializer
         Linear = 15,
     }
 
-    public static void Save(Network network, string path)
+    public static void Save(Network network, string path) =>
+        Save(network, path, temporary => new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None));
+
+    /// <summary>Saves through <paramref name="createTemporary"/>, which opens the temporary file (tests pass one that fails part-way).</summary>
+    internal static void Save(Network network, string path, Func<string, Stream> createTemporary)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -45,10 +49,11 @@ internal static class NetworkSerializer
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var file = createTemporary(temp))
             {
                 file.Write(bytes);
-                file.Flush(flushToDisk: true);
+                if (file is FileStream onDisk) onDisk.Flush(flushToDisk: true);
+                else file.Flush();
             }
             File.Move(temp, full, overwrite: true);
         }
@@ -94,6 +99,12 @@ internal static class NetworkSerializer
         if (version == 0 || version > FormatVersion)
         {
             throw new ModelFormatException($"The model has format version {version}; this library reads versions 1 to {FormatVersion}. Upgrade NNTrainer to load it.");
+        }
+        // The header is outside the checksum, so its reserved field must be exactly what Save writes.
+        int reserved = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10));
+        if (reserved != 0)
+        {
+            throw new ModelFormatException($"The model header's reserved field is 0x{reserved:X4}; it must be 0. The file is damaged.");
         }
         long length = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(12));
         if (length <= 0 || length > MaxPayload)
@@ -356,6 +367,11 @@ internal static class NetworkSerializer
                 {
                     if (!float.IsFinite(precision) || precision < 0) throw new ModelFormatException($"The saved regression precision {precision} is not a finite number ≥ 0.");
                     regression.Precision = precision;
+                }
+                else if (BitConverter.SingleToInt32Bits(precision) != 0)
+                {
+                    // Save writes 0 here; anything else is damage that would otherwise be ignored.
+                    throw new ModelFormatException($"The saved regression accuracy has no precision but stores {precision} in its place; the model is damaged.");
                 }
                 return regression;
             default:

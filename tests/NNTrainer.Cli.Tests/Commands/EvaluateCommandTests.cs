@@ -77,6 +77,18 @@ public sealed class EvaluateCommandTests(TrainedModels models) : IClassFixture<T
         var result = CliRunner.Run(models.Directory, "evaluate", models.MulticlassCsv, models.MulticlassCsv);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("is not a model file", Assert.Single(result.ErrorLines));
+        Assert.StartsWith($"error: Model file {models.MulticlassCsv} is not a readable zip: ", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void ADamagedModelZipIsOneErrorLineNamingTheEntry()
+    {
+        var damaged = Path.Combine(models.Directory, "damaged-evaluate.zip");
+        string entry = DamagedModel.WithWrongCrc(models.MulticlassModel, damaged);
+
+        var result = CliRunner.Run(models.Directory, "evaluate", damaged, models.MulticlassCsv);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"error: Model file {damaged}: entry '{entry}' is damaged: its data has CRC-32 ", Assert.Single(result.ErrorLines));
     }
 }

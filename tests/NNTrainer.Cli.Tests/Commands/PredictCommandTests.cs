@@ -83,4 +83,16 @@ public sealed class PredictCommandTests(TrainedModels models) : IClassFixture<Tr
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"error: {csv} line 4: column 'age' must be numeric, but holds 'old'.", Assert.Single(result.ErrorLines));
     }
+
+    [Fact]
+    public void ADamagedModelZipIsOneErrorLineNamingTheEntry()
+    {
+        var damaged = Path.Combine(models.Directory, "damaged-predict.zip");
+        string entry = DamagedModel.WithWrongCrc(models.MulticlassModel, damaged);
+
+        var result = CliRunner.Run(models.Directory, "predict", damaged, models.MulticlassCsv, "--out", Path.Combine(models.Directory, "damaged.csv"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"error: Model file {damaged}: entry '{entry}' is damaged: its data has CRC-32 ", Assert.Single(result.ErrorLines));
+    }
 }

@@ -43,6 +43,15 @@ public class NetworkScorerTests
         Assert.Equal("Column 'Pixels' has 2 values at row 41; the neural network was trained on 3 features, so it cannot score this row.", error.Message);
     }
 
+    [Fact]
+    public void AnUnknownRowIsNotNamedAsRowMinusOne()
+    {
+        // Found by the bad-input matrix: a reloaded model's prediction engine said "at row -1".
+        var scorer = new NetworkScorer(TinyNetwork());
+        var error = Assert.Throws<InvalidOperationException>(() => scorer.Score(new VBuffer<float>(5, [1f, 2f, 3f, 4f, 5f]), "Pixels", -1));
+        Assert.Equal("Column 'Pixels' has 5 values; the neural network was trained on 3 features, so it cannot score this row.", error.Message);
+    }
+
     [Theory]
     [InlineData(new[] { 0.1f, 0.7f, 0.2f }, 1u)]
     [InlineData(new[] { 0.5f, 0.2f, 0.5f }, 0u)]

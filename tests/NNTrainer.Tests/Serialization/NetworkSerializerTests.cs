@@ -125,6 +125,40 @@ public class NetworkSerializerTests : IDisposable
     }
 
     [Fact]
+    public void DamagedReservedHeaderFieldIsRejected()
+    {
+        // Found by the hardening fuzzer: the header is outside the checksum, and a flipped reserved bit loaded silently.
+        var bytes = Serialized(EveryLayerNetwork(seed: 1));
+        bytes[10] ^= 0x20;
+        var e = Assert.Throws<ModelFormatException>(() => Network.Load(new MemoryStream(bytes)));
+        Assert.Contains("reserved field is 0x0020", e.Message);
+    }
+
+    [Fact]
+    public void APrecisionStoredWithoutItsFlagIsRejected()
+    {
+        // Found by the hardening fuzzer: with the flag cleared, the stored precision was ignored rather than checked.
+        var without = Serialized(RegressionWithPrecision(null));
+        var with = Serialized(RegressionWithPrecision(0.25f));
+        const int Payload = 20;
+        int flag = Enumerable.Range(Payload, without.Length - Payload - 4).First(i => without[i] != with[i]);
+        Assert.Equal(0, without[flag]);
+        with[flag] = 0;
+        BinaryPrimitives.WriteUInt32LittleEndian(with.AsSpan(with.Length - 4), Crc32.Compute(with.AsSpan(Payload, with.Length - Payload - 4)));
+
+        var e = Assert.Throws<ModelFormatException>(() => Network.Load(new MemoryStream(with)));
+        Assert.Contains("no precision but stores 0.25", e.Message);
+    }
+
+    private static Network RegressionWithPrecision(float? precision)
+    {
+        var network = new Network(seed: 1).Add(new DenseLayer(1, 2)).Add(new LinearActivation());
+        network.Set(new MeanSquaredErrorLoss(), new SgdOptimizer(0.1f), new RegressionAccuracy { Precision = precision });
+        network.Build();
+        return network;
+    }
+
+    [Fact]
     public void InflatedLengthIsRejectedBeforeAllocating()
     {
         var bytes = Serialized(EveryLayerNetwork(seed: 1));

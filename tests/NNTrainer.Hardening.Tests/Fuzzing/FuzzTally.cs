@@ -28,9 +28,9 @@ public sealed class FuzzTally
 
     public IEnumerable<string> Outcomes => _counts.Values.SelectMany(o => o.Keys).Distinct().Order(StringComparer.Ordinal);
 
-    public string Report(string title, TimeSpan elapsed)
+    public string Report(string title)
     {
-        var text = new StringBuilder($"{title}: {Total:N0} cases in {elapsed.TotalSeconds:F1} s, {Failures.Count} failures\n");
+        var text = new StringBuilder($"{title}: {Total:N0} cases, {Failures.Count} failures\n");
         var outcomes = Outcomes.ToArray();
         text.AppendLine($"| mutation | {string.Join(" | ", outcomes)} |");
         text.AppendLine($"|---|{string.Concat(outcomes.Select(_ => "---:|"))}");

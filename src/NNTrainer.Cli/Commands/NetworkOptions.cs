@@ -52,7 +52,7 @@ internal sealed class NetworkOptions
 
     public Option<int> Patience { get; } = new("--patience")
     {
-        Description = "Stop after this many epochs without a better validation loss (0: never)",
+        Description = "Stop after this many epochs without a better validation loss and keep the best epoch's weights (0: never)",
         DefaultValueFactory = _ => Defaults.Patience,
     };
 

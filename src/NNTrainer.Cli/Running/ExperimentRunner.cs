@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using NNTrainer;
 using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Evaluation;
 using NNTrainer.Cli.Output;
@@ -22,6 +23,11 @@ internal static class ExperimentRunner
             {
                 var (model, seconds) = reporter.Train(name, entry.HasEpochs ? settings.Epochs : null, progress =>
                     entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken)));
+                if (model.History is { StopReason: StopReason.EarlyStopped } history)
+                {
+                    reporter.Note($"  {name} stopped after epoch {history.Epochs.Count}: no better validation loss for {settings.Patience} epochs; "
+                        + (history.RestoredBestWeights ? $"it keeps the weights of epoch {history.BestEpoch}, the best." : "it keeps its last weights."));
+                }
                 var metrics = ModelEvaluator.Evaluate(ml, task, model.Score(data.Test));
                 outcomes.Add(new TrainerOutcome(entry, model, new ResultRow(name, seconds, metrics, model.History?.Epochs.Count)));
             }

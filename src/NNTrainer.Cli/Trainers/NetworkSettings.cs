@@ -25,5 +25,5 @@ internal sealed record NetworkSettings
 
     public double ValidationFraction { get; init; } = 0.1;
 
-    public int Patience { get; init; }
+    public int Patience { get; init; } = 20;
 }

@@ -21,7 +21,9 @@ public sealed class CompareCommandTests : IDisposable
         Assert.True(Table.Number(rows[1], "Accuracy") <= 0.6, result.Output);
         Assert.True(Table.Number(rows[2], "Accuracy") <= 0.6, result.Output);
         Assert.Contains("2,400 training rows, 600 held out", result.Output);
-        Assert.Contains("epoch  100/100", result.Output);
+        // 100 epochs at most; early stopping (patience 20 by default) reports the epoch whose weights are kept.
+        Assert.Contains("Training NeuralNetwork for 100 epochs", result.Output);
+        Assert.Matches(@"NeuralNetwork stopped after epoch \d+: no better validation loss for 20 epochs; it keeps the weights of epoch \d+, the best\.", result.Output);
         // Plots go to ./nntrainer-plots by default and their full paths are printed.
         foreach (var name in new[] { "comparison.png", "learning-curves-neuralnetwork.png", "decision-regions.png" })
         {

@@ -27,7 +27,7 @@ namespace NNTrainer.ML;
 /// | Is normalization required? | Yes (`NormalizeMinMax` or `NormalizeMeanVariance`) |
 /// | Is caching required? | No: the data is read once into memory |
 /// | Required NuGet in addition to Microsoft.ML | NNTrainer.ML |
-/// | Exportable to ONNX | No |
+/// | Exportable to ONNX | Yes, with NNTrainer.Onnx: `mlContext.Model.ConvertNeuralNetworkToOnnx` (the whole pipeline) or `Network.SaveAsOnnx` |
 /// ]]></format>
 /// </remarks>
 public sealed class NeuralNetworkBinaryTrainer : NeuralNetworkTrainerBase<NeuralNetworkBinaryTransformer, NeuralNetworkBinaryTrainer.Options>

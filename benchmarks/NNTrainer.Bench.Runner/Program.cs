@@ -1,7 +1,7 @@
 using NNTrainer.Bench.Runner;
 
 // Side-by-side benchmark runner for NNTrainer's workloads (see benchmarks/README.md and benchmarks/run.sh).
-//   fmnist  --threads N [--epochs 10] [--seed 0] [--tag NAME] [--results DIR]
+//   fmnist  --threads N [--epochs 10] [--seed 0] [--optimizer adam|adamw] [--schedule none|cosine] [--tag NAME] [--results DIR]
 //   spiral  --threads N [--samples 100] [--epochs 10000] [--data DIR] [--warm] [--tag NAME] [--results DIR]
 //   gemm    --threads N [--results DIR]                      GFLOP/s of the MLP's GEMM shapes and 1024²
 //   report  --results DIR [--anchors DIR] [--out FILE]       one table + summary JSON from all result files

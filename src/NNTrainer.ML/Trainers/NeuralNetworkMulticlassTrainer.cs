@@ -43,6 +43,18 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
     /// <summary>Options of <see cref="NeuralNetworkMulticlassTrainer"/>; every field has a documented default.</summary>
     public sealed class Options : NeuralNetworkOptionsBase
     {
+        /// <summary>
+        /// Label smoothing ε in [0, 1): the network trains on the targets <c>(1 − ε)·onehot + ε/K</c> for K classes (Keras' and PyTorch's
+        /// <c>label_smoothing</c>), which keeps it from growing over-confident. The losses in
+        /// <see cref="NeuralNetworkTransformer.History"/> are then the smoothed ones. Default 0: off.
+        /// </summary>
+        public float LabelSmoothing;
+
+        internal override void Check()
+        {
+            base.Check();
+            if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw Invalid(nameof(LabelSmoothing), $"must be in [0, 1); it is {LabelSmoothing}");
+        }
     }
 
     private protected override void CheckLabel(SchemaShape.Column label)
@@ -74,7 +86,7 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
 
     private protected override Layer CreateOutputActivation() => new SoftmaxActivation();
 
-    private protected override Loss CreateLoss() => new CategoricalCrossEntropyLoss();
+    private protected override Loss CreateLoss() => new CategoricalCrossEntropyLoss(TrainerOptions.LabelSmoothing);
 
     private protected override Action<Network>? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
     {

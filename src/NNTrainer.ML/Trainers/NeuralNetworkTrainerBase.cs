@@ -162,6 +162,8 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
         ValidationData = validation is null ? null : (validation.Inputs, validation.Targets),
         ValidationFraction = validation is null ? options.ValidationSetFraction : 0,
         EarlyStoppingPatience = options.EarlyStoppingPatience,
+        LearningRateSchedule = options.LearningRateSchedule,
+        GradientClipNorm = options.GradientClipNorm,
         EpochEnded = epoch =>
         {
             channel.Info(MessageSensitivity.None, DescribeEpoch(epoch, epochs));

@@ -7,7 +7,7 @@ public sealed class NetworkOnnxOptions
     public string InputName { get; set; } = "input";
 
     /// <summary>
-    /// The graph output with the network's outputs, exactly what <see cref="Network.Predict"/> returns (class
+    /// The graph output with the network's outputs, exactly what <see cref="Network.Predict(Matrix, int)"/> returns (class
     /// probabilities after a softmax or sigmoid): float32, shape [batch, <see cref="Network.OutputSize"/>]. Default <c>"output"</c>.
     /// </summary>
     public string OutputName { get; set; } = "output";

@@ -13,7 +13,7 @@ public sealed class NetworkOnnxOptions
     public string OutputName { get; set; } = "output";
 
     /// <summary>
-    /// The graph output with the predicted class of a classifier, what <see cref="Network.PredictClasses"/> returns:
+    /// The graph output with the predicted class of a classifier, what <see cref="Network.PredictClasses(Matrix)"/> returns:
     /// int64, shape [batch]. Default <c>"label"</c>; null leaves it out. Regression networks never have it.
     /// </summary>
     public string? PredictedLabelName { get; set; } = "label";

@@ -7,13 +7,13 @@ public sealed class NetworkOnnxOptions
     public string InputName { get; set; } = "input";
 
     /// <summary>
-    /// The graph output with the network's outputs, exactly what <see cref="Network.Predict"/> returns (class
+    /// The graph output with the network's outputs, exactly what <see cref="Network.Predict(Matrix, int)"/> returns (class
     /// probabilities after a softmax or sigmoid): float32, shape [batch, <see cref="Network.OutputSize"/>]. Default <c>"output"</c>.
     /// </summary>
     public string OutputName { get; set; } = "output";
 
     /// <summary>
-    /// The graph output with the predicted class of a classifier, what <see cref="Network.PredictClasses"/> returns:
+    /// The graph output with the predicted class of a classifier, what <see cref="Network.PredictClasses(Matrix)"/> returns:
     /// int64, shape [batch]. Default <c>"label"</c>; null leaves it out. Regression networks never have it.
     /// </summary>
     public string? PredictedLabelName { get; set; } = "label";

@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+
+namespace NNTrainer;
+
+/// <summary>
+/// Max pooling (Keras's <c>MaxPooling2D</c>, the book's POOL layer): each output is the largest value of its window;
+/// the gradient flows back to that value only (to the first one, if several are equal).
+/// </summary>
+public sealed class MaxPool2DLayer : Pool2DLayer
+{
+    private int[] _argMax = [];
+    private int _rows;
+
+    /// <summary>Creates a max-pooling layer.</summary>
+    /// <param name="inputShape">Shape of one input sample.</param>
+    /// <param name="poolSize">Side of the square window (default 2, as in the book).</param>
+    /// <param name="stride">Step between windows (default: <paramref name="poolSize"/>, non-overlapping windows).</param>
+    public MaxPool2DLayer(ImageShape inputShape, int poolSize = 2, int? stride = null)
+        : base(inputShape, poolSize, stride, nameof(MaxPool2DLayer))
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Forward(Matrix inputs, bool training)
+    {
+        CheckInputs(inputs);
+        var output = PrepareOutput(inputs.Rows, OutputShape.Size);
+        int needed = inputs.Rows * OutputShape.Size;
+        if (_argMax.Length < needed) _argMax = new int[inputs.RowCapacity * OutputShape.Size];
+        _rows = inputs.Rows;
+        Pool(inputs, output, _argMax);
+    }
+
+    /// <inheritdoc />
+    public override void Backward(Matrix dValues)
+    {
+        CheckGradient(dValues, _rows);
+        var dInputs = PrepareDInputs(_rows, InputShape.Size);
+        var dx = dInputs.AsSpan();
+        dx.Clear();
+        var dy = dValues.AsSpan();
+        int outSize = OutputShape.Size, inSize = InputShape.Size;
+        for (int s = 0; s < _rows; s++)
+        {
+            var gradient = dx.Slice(s * inSize, inSize);
+            var from = dy.Slice(s * outSize, outSize);
+            var index = _argMax.AsSpan(s * outSize, outSize);
+            for (int o = 0; o < outSize; o++) gradient[index[o]] += from[o];
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Infer(Matrix inputs, Matrix outputs)
+    {
+        CheckInputs(inputs);
+        PrepareInferOutput(outputs, inputs.Rows, OutputShape.Size);
+        Pool(inputs, outputs, null);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Pool(Matrix inputs, Matrix outputs, int[]? argMax)
+    {
+        int channels = InputShape.Channels, height = InputShape.Height, width = InputShape.Width;
+        int oh = OutputShape.Height, ow = OutputShape.Width, k = PoolSize, stride = Stride;
+        int inSize = InputShape.Size, outSize = OutputShape.Size;
+        var x = inputs.AsSpan();
+        var y = outputs.AsSpan();
+        for (int s = 0; s < inputs.Rows; s++)
+        {
+            var sample = x.Slice(s * inSize, inSize);
+            int o = s * outSize;
+            for (int c = 0; c < channels; c++)
+            {
+                int plane = c * height * width;
+                for (int oy = 0; oy < oh; oy++)
+                {
+                    for (int ox = 0; ox < ow; ox++, o++)
+                    {
+                        int at = plane + oy * stride * width + ox * stride;
+                        int best = at;
+                        float max = sample[at];
+                        for (int ky = 0; ky < k; ky++)
+                        {
+                            int line = at + ky * width;
+                            for (int kx = 0; kx < k; kx++)
+                            {
+                                // Strictly greater: the first of equal values wins, and a NaN is never chosen over a number.
+                                if (sample[line + kx] > max)
+                                {
+                                    max = sample[line + kx];
+                                    best = line + kx;
+                                }
+                            }
+                        }
+                        y[o] = max;
+                        if (argMax is not null) argMax[o] = best;
+                    }
+                }
+            }
+        }
+    }
+}

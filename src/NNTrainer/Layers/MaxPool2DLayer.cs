@@ -58,42 +58,58 @@ public sealed class MaxPool2DLayer : Pool2DLayer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Pool(Matrix inputs, Matrix outputs, int[]? argMax)
+    private unsafe void Pool(Matrix inputs, Matrix outputs, int[]? argMax)
     {
-        int channels = InputShape.Channels, height = InputShape.Height, width = InputShape.Width;
+        int planes = inputs.Rows * InputShape.Channels, height = InputShape.Height, width = InputShape.Width;
         int oh = OutputShape.Height, ow = OutputShape.Width, k = PoolSize, stride = Stride;
-        int inSize = InputShape.Size, outSize = OutputShape.Size;
-        var x = inputs.AsSpan();
-        var y = outputs.AsSpan();
-        for (int s = 0; s < inputs.Rows; s++)
+        int inPlane = height * width;
+        bool pairs = k == 2 && stride == 2;
+        fixed (float* x = inputs.Data, y = outputs.Data)
+        fixed (int* index = argMax)
         {
-            var sample = x.Slice(s * inSize, inSize);
-            int o = s * outSize;
-            for (int c = 0; c < channels; c++)
+            int o = 0;
+            for (int p = 0; p < planes; p++)
             {
-                int plane = c * height * width;
+                // Indices are kept relative to the sample, as Backward scatters into one sample at a time.
+                int sampleBase = p / InputShape.Channels * InputShape.Size;
+                float* plane = x + (long)p * inPlane;
+                int planeOffset = p * inPlane - sampleBase;
                 for (int oy = 0; oy < oh; oy++)
                 {
                     for (int ox = 0; ox < ow; ox++, o++)
                     {
-                        int at = plane + oy * stride * width + ox * stride;
+                        int at = oy * stride * width + ox * stride;
                         int best = at;
-                        float max = sample[at];
-                        for (int ky = 0; ky < k; ky++)
+                        float max = plane[at];
+                        if (pairs)
                         {
-                            int line = at + ky * width;
-                            for (int kx = 0; kx < k; kx++)
+                            // The book's 2×2 window, unrolled into selects (a branch per comparison mispredicts half the
+                            // time on real images). Strictly greater: the first of equal values wins.
+                            float a = max, b = plane[at + 1], c = plane[at + width], d = plane[at + width + 1];
+                            bool right = b > a, lowerRight = d > c;
+                            float upper = right ? b : a, lower = lowerRight ? d : c;
+                            int upperAt = right ? at + 1 : at, lowerAt = lowerRight ? at + width + 1 : at + width;
+                            bool below = lower > upper;
+                            max = below ? lower : upper;
+                            best = below ? lowerAt : upperAt;
+                        }
+                        else
+                        {
+                            for (int ky = 0; ky < k; ky++)
                             {
-                                // Strictly greater: the first of equal values wins, and a NaN is never chosen over a number.
-                                if (sample[line + kx] > max)
+                                int line = at + ky * width;
+                                for (int kx = 0; kx < k; kx++)
                                 {
-                                    max = sample[line + kx];
-                                    best = line + kx;
+                                    if (plane[line + kx] > max)
+                                    {
+                                        max = plane[line + kx];
+                                        best = line + kx;
+                                    }
                                 }
                             }
                         }
                         y[o] = max;
-                        if (argMax is not null) argMax[o] = best;
+                        if (index != null) index[o] = planeOffset + best;
                     }
                 }
             }

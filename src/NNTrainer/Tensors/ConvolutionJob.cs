@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace NNTrainer;
 
 /// <summary>
-/// A convolution over a batch by im2col + GEMM, one sample at a time, split into a fixed number of parts of
+/// A convolution over a batch by im2col + GEMM, a few samples per product, split into a fixed number of parts of
 /// consecutive samples that the <see cref="WorkerPool"/> runs in parallel. Each part owns its column buffers and its
 /// partial weight and bias gradients, which are summed in part order afterwards; the number of parts depends on the
 /// batch only, never on the thread count, so one thread and many give bit-identical results.
@@ -18,6 +18,7 @@ internal sealed class ConvolutionJob : ParallelWork
     private readonly ConvolutionGeometry _g;
     private readonly int _filters;
     private readonly float[][] _columns = new float[MaxParts][];
+    private readonly float[][] _blocks = new float[MaxParts][];
     private readonly float[][] _weightGradients = new float[MaxParts][];
     private readonly float[][] _biasGradients = new float[MaxParts][];
     private bool _backward;
@@ -62,6 +63,14 @@ internal sealed class ConvolutionJob : ParallelWork
         }
     }
 
+    /// <summary>
+    /// Samples side by side in one GEMM: enough that each product has about <see cref="GroupColumns"/> columns, where
+    /// the GEMM's packing and edge handling stop mattering (a 14×14 output alone has only 196).
+    /// </summary>
+    private int GroupSize => Math.Max(1, (GroupColumns + _g.Positions - 1) / _g.Positions);
+
+    private const int GroupColumns = 1024;
+
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Run(int part, int parts)
@@ -69,36 +78,57 @@ internal sealed class ConvolutionJob : ParallelWork
         int from = (int)((long)_samples * part / parts);
         int to = (int)((long)_samples * (part + 1) / parts);
         int patch = _g.PatchSize, positions = _g.Positions, inputSize = _g.InputSize, outputSize = _filters * positions;
-        var columns = _columns[part] ??= new float[(long)patch * positions];
+        int group = GroupSize, width = group * positions;
+        // Columns of `group` samples side by side ([C·k·k × group·positions]) and the matching [filters × group·positions] block.
+        var columns = _columns[part] ??= new float[(long)patch * width];
+        var block = _blocks[part] ??= new float[(long)_filters * width];
         if (!_backward)
         {
-            for (int s = from; s < to; s++)
+            for (int first = from; first < to; first += group)
             {
-                var y = _y.AsSpan(s * outputSize, outputSize);
-                for (int m = 0; m < _filters; m++) y.Slice(m * positions, positions).Fill(_biases[m]);
-                Im2Col.Expand(_x.AsSpan(s * inputSize, inputSize), in _g, columns);
-                GemmKernels.MultiplyNN(_weights, columns, y, _filters, patch, positions, accumulate: true, numberOfThreads: 1);
+                int count = Math.Min(group, to - first), ld = count * positions;
+                for (int g = 0; g < count; g++) Im2Col.Expand(_x.AsSpan((first + g) * inputSize, inputSize), in _g, columns.AsSpan(g * positions), ld);
+                GemmKernels.MultiplyNN(_weights, columns.AsSpan(0, patch * ld), block.AsSpan(0, _filters * ld), _filters, patch, ld, accumulate: false, numberOfThreads: 1);
+                for (int g = 0; g < count; g++)
+                {
+                    var y = _y.AsSpan((first + g) * outputSize, outputSize);
+                    for (int m = 0; m < _filters; m++)
+                    {
+                        TensorPrimitives.Add(block.AsSpan(m * ld + g * positions, positions), _biases[m], y.Slice(m * positions, positions));
+                    }
+                }
             }
             return;
         }
         var dW = _weightGradients[part] ??= new float[_filters * patch];
         var dB = _biasGradients[part] ??= new float[_filters];
         Array.Clear(dB);
-        for (int s = from; s < to; s++)
+        if (from == to) Array.Clear(dW);
+        for (int first = from; first < to; first += group)
         {
-            var dY = _dY.AsSpan(s * outputSize, outputSize);
-            Im2Col.Expand(_x.AsSpan(s * inputSize, inputSize), in _g, columns);
-            GemmKernels.MultiplyNT(dY, columns, dW, _filters, positions, patch, accumulate: s > from, numberOfThreads: 1);
-            for (int m = 0; m < _filters; m++) dB[m] += TensorPrimitives.Sum<float>(dY.Slice(m * positions, positions));
-            if (_inputGradient)
+            int count = Math.Min(group, to - first), ld = count * positions;
+            for (int g = 0; g < count; g++)
             {
-                // The columns are no longer needed for this sample: reuse them for Wᵀ·dY.
-                GemmKernels.MultiplyTN(_weights, dY, columns, patch, _filters, positions, accumulate: false, numberOfThreads: 1);
-                var dX = _dX.AsSpan(s * inputSize, inputSize);
+                Im2Col.Expand(_x.AsSpan((first + g) * inputSize, inputSize), in _g, columns.AsSpan(g * positions), ld);
+                var dY = _dY.AsSpan((first + g) * outputSize, outputSize);
+                for (int m = 0; m < _filters; m++)
+                {
+                    var source = dY.Slice(m * positions, positions);
+                    source.CopyTo(block.AsSpan(m * ld + g * positions, positions));
+                    dB[m] += TensorPrimitives.Sum<float>(source);
+                }
+            }
+            var dYBlock = block.AsSpan(0, _filters * ld);
+            GemmKernels.MultiplyNT(dYBlock, columns.AsSpan(0, patch * ld), dW, _filters, ld, patch, accumulate: first > from, numberOfThreads: 1);
+            if (!_inputGradient) continue;
+            // The columns are no longer needed for these samples: reuse them for Wᵀ·dY.
+            GemmKernels.MultiplyTN(_weights, dYBlock, columns.AsSpan(0, patch * ld), patch, _filters, ld, accumulate: false, numberOfThreads: 1);
+            for (int g = 0; g < count; g++)
+            {
+                var dX = _dX.AsSpan((first + g) * inputSize, inputSize);
                 dX.Clear();
-                Im2Col.Accumulate(columns, in _g, dX);
+                Im2Col.Accumulate(columns.AsSpan(g * positions), ld, in _g, dX);
             }
         }
-        if (from == to) Array.Clear(dW);
     }
 }

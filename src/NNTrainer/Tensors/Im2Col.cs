@@ -11,9 +11,9 @@ namespace NNTrainer;
 /// </summary>
 internal static class Im2Col
 {
-    /// <summary>Writes the column matrix of <paramref name="image"/> (one C×H×W sample) into <paramref name="columns"/>.</summary>
+    /// <summary>Writes the column matrix of <paramref name="image"/> (one C×H×W sample) into <paramref name="columns"/>, whose rows are <paramref name="ld"/> apart (several samples side by side).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Expand(ReadOnlySpan<float> image, in ConvolutionGeometry g, Span<float> columns)
+    public static void Expand(ReadOnlySpan<float> image, in ConvolutionGeometry g, Span<float> columns, int ld)
     {
         int k = g.Kernel, s = g.Stride, oh = g.OutputHeight, ow = g.OutputWidth, positions = g.Positions;
         int row = 0;
@@ -25,7 +25,7 @@ internal static class Im2Col
                 for (int kx = 0; kx < k; kx++, row++)
                 {
                     var (from, to) = g.ValidColumns(kx);
-                    var destination = columns.Slice(row * positions, positions);
+                    var destination = columns.Slice(row * ld, positions);
                     int firstColumn = kx - g.PadLeft;
                     for (int oy = 0; oy < oh; oy++)
                     {
@@ -53,9 +53,9 @@ internal static class Im2Col
         }
     }
 
-    /// <summary>Adds the column matrix <paramref name="columns"/> onto <paramref name="image"/> at the positions <see cref="Expand"/> read.</summary>
+    /// <summary>Adds the column matrix <paramref name="columns"/> (rows <paramref name="ld"/> apart) onto <paramref name="image"/> at the positions <see cref="Expand"/> read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Accumulate(ReadOnlySpan<float> columns, in ConvolutionGeometry g, Span<float> image)
+    public static void Accumulate(ReadOnlySpan<float> columns, int ld, in ConvolutionGeometry g, Span<float> image)
     {
         int k = g.Kernel, s = g.Stride, oh = g.OutputHeight, ow = g.OutputWidth, positions = g.Positions;
         int row = 0;
@@ -68,7 +68,7 @@ internal static class Im2Col
                 {
                     var (from, to) = g.ValidColumns(kx);
                     if (from >= to) continue;
-                    var source = columns.Slice(row * positions, positions);
+                    var source = columns.Slice(row * ld, positions);
                     int firstColumn = kx - g.PadLeft;
                     for (int oy = 0; oy < oh; oy++)
                     {

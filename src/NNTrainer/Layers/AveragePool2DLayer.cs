@@ -19,6 +19,13 @@ public sealed class AveragePool2DLayer : Pool2DLayer
     {
     }
 
+    /// <summary>Reads a layer written by <c>Write</c> (model format 2).</summary>
+    internal static AveragePool2DLayer Read(ref PayloadReader r, string what)
+    {
+        var (shape, poolSize, stride) = ReadOptions(ref r, what);
+        return new AveragePool2DLayer(shape, poolSize, stride);
+    }
+
     /// <inheritdoc />
     public override void Forward(Matrix inputs, bool training)
     {

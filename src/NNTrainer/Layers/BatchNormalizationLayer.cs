@@ -185,6 +185,38 @@ public sealed class BatchNormalizationLayer : SpatialLayer
         Normalize(inputs, outputs, mean, invStd, scale, shift);
     }
 
+    /// <summary>Writes the shape, momentum and epsilon, γ and β with their optimizer state, and the running averages (model format 2).</summary>
+    internal void Write(PayloadWriter w)
+    {
+        LayerPersistence.WriteShape(w, InputShape);
+        w.Write(Momentum);
+        w.Write(Epsilon);
+        LayerPersistence.WriteParameter(w, _gamma);
+        LayerPersistence.WriteParameter(w, _beta);
+        w.Write(RunningMean);
+        w.Write(RunningVariance);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote; the constructor checks momentum and epsilon.</summary>
+    internal static BatchNormalizationLayer Read(ref PayloadReader r, string what)
+    {
+        int at = r.Position;
+        var shape = LayerPersistence.ReadShape(ref r, $"the input shape of {what}");
+        LayerPersistence.RequireBytes(ref r, 4L * shape.Channels, at, $"{what} (BatchNormalization)");
+        float momentum = r.ReadSingle($"the momentum of {what}");
+        float epsilon = r.ReadSingle($"the epsilon of {what}");
+        var layer = new BatchNormalizationLayer(shape, momentum, epsilon);
+        LayerPersistence.ReadParameter(ref r, layer._gamma, $"gamma of {what}");
+        LayerPersistence.ReadParameter(ref r, layer._beta, $"beta of {what}");
+        r.ReadFinite(layer.RunningMean, $"the running mean of {what}");
+        r.ReadFinite(layer.RunningVariance, $"the running variance of {what}");
+        foreach (float v in layer.RunningVariance)
+        {
+            if (v < 0f) throw new ModelFormatException($"The running variance of {what} holds {v}; a variance is never negative.");
+        }
+        return layer;
+    }
+
     private static ImageShape Checked(ImageShape shape)
     {
         shape.Validate(nameof(BatchNormalizationLayer), "inputShape");

@@ -143,6 +143,36 @@ public sealed class Conv2DLayer : SpatialLayer
         Array.Clear(_biases.Values);
     }
 
+    /// <summary>Writes the hyper-parameters, then the weights and biases with their optimizer state (model format 2).</summary>
+    internal void Write(PayloadWriter w)
+    {
+        LayerPersistence.WriteShape(w, InputShape);
+        w.Write(Filters);
+        w.Write(KernelSize);
+        w.Write(Stride);
+        w.Write((byte)Padding);
+        w.Write((byte)Initializer);
+        LayerPersistence.WriteParameter(w, _weights);
+        LayerPersistence.WriteParameter(w, _biases);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote; the constructor checks the hyper-parameters.</summary>
+    internal static Conv2DLayer Read(ref PayloadReader r, string what)
+    {
+        int at = r.Position;
+        var shape = LayerPersistence.ReadShape(ref r, $"the input shape of {what}");
+        int filters = r.ReadCount($"the filters of {what}", 1, LayerPersistence.MaxWidth, 0);
+        int kernel = r.ReadCount($"the kernel size of {what}", 1, LayerPersistence.MaxWidth, 0);
+        int stride = r.ReadCount($"the stride of {what}", 1, LayerPersistence.MaxWidth, 0);
+        LayerPersistence.RequireBytes(ref r, (long)filters * shape.Channels * kernel * kernel, at, $"{what} (Conv2D)");
+        var padding = (Padding)r.ReadByte($"the padding of {what}");
+        var initializer = (WeightInitializer)r.ReadByte($"the initializer of {what}");
+        var layer = new Conv2DLayer(shape, filters, kernel, stride, padding, initializer);
+        LayerPersistence.ReadParameter(ref r, layer._weights, $"the weights of {what}");
+        LayerPersistence.ReadParameter(ref r, layer._biases, $"the biases of {what}");
+        return layer;
+    }
+
     private static ImageShape OutputShapeOf(ImageShape input, int filters, int kernelSize, int stride, Padding padding)
     {
         input.Validate(nameof(Conv2DLayer), "inputShape");

@@ -24,6 +24,20 @@ public abstract class Pool2DLayer : SpatialLayer
     /// <summary>Step between two windows, in both directions.</summary>
     public int Stride { get; }
 
+    /// <summary>Writes the input shape, window and stride (model format 2).</summary>
+    internal void Write(PayloadWriter w)
+    {
+        LayerPersistence.WriteShape(w, InputShape);
+        w.Write(PoolSize);
+        w.Write(Stride);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote; the constructor checks the window against the shape.</summary>
+    private protected static (ImageShape Shape, int PoolSize, int Stride) ReadOptions(ref PayloadReader r, string what) =>
+        (LayerPersistence.ReadShape(ref r, $"the input shape of {what}"),
+         r.ReadCount($"the pool size of {what}", 1, LayerPersistence.MaxWidth, 0),
+         r.ReadCount($"the stride of {what}", 1, LayerPersistence.MaxWidth, 0));
+
     private static ImageShape OutputShapeOf(ImageShape input, int poolSize, int stride, string layer)
     {
         input.Validate(layer, "inputShape");

@@ -6,7 +6,8 @@ namespace NNTrainer.ML;
 
 /// <summary>
 /// Trains a multi-layer perceptron (NNTrainer's engine) to predict a key-typed label: dense hidden layers, a
-/// softmax output layer with one neuron per class, and categorical cross-entropy. Create it with
+/// softmax output layer with one neuron per class, and categorical cross-entropy; or, with
+/// <see cref="Options.Architecture"/>, a convolutional network (ShallowNet, LeNet, MiniVGGNet) on image pixels. Create it with
 /// <see cref="NeuralNetworkCatalog.NeuralNetwork(MulticlassClassificationCatalog.MulticlassClassificationTrainers, Options)"/>.
 /// </summary>
 /// <remarks>
@@ -50,10 +51,34 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
         /// </summary>
         public float LabelSmoothing;
 
+        /// <summary>
+        /// The network to build. Default <see cref="NeuralNetworkArchitecture.MultiLayerPerceptron"/> (dense layers of
+        /// <see cref="NeuralNetworkOptionsBase.HiddenLayers"/>). The convolutional architectures read the feature
+        /// column as images of <see cref="ImageShape"/> and have the book's fixed layers, so they ignore
+        /// <see cref="NeuralNetworkOptionsBase.HiddenLayers"/>, <see cref="NeuralNetworkOptionsBase.Activation"/>,
+        /// <see cref="NeuralNetworkOptionsBase.DropoutRate"/> and the L1/L2 penalties; the optimizer, learning rate,
+        /// epochs, batch size and early stopping apply as to any network.
+        /// </summary>
+        public NeuralNetworkArchitecture Architecture = NeuralNetworkArchitecture.MultiLayerPerceptron;
+
+        /// <summary>
+        /// The shape of one image in the feature column, for the convolutional architectures: channels, height and
+        /// width, the values in planar C×H×W order (what <c>ExtractPixels</c> produces with its default
+        /// <c>interleavePixelColors: false</c>). Default null: taken from the feature column's dimensions, which
+        /// <c>ExtractPixels</c> records. Ignored by <see cref="NeuralNetworkArchitecture.MultiLayerPerceptron"/>.
+        /// </summary>
+        public ImageShape? ImageShape;
+
+        /// <inheritdoc />
         internal override void Check()
         {
             base.Check();
             if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw Invalid(nameof(LabelSmoothing), $"must be in [0, 1); it is {LabelSmoothing}");
+            if (!Enum.IsDefined(Architecture)) throw Invalid(nameof(Architecture), $"has the unknown value {(int)Architecture}");
+            if (ImageShape is { } shape && (shape.Channels <= 0 || shape.Height <= 0 || shape.Width <= 0))
+            {
+                throw Invalid(nameof(ImageShape), $"must have positive channels, height and width; it is {shape}");
+            }
         }
     }
 
@@ -85,6 +110,14 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
         context.MulticlassClassification.Trainers.SdcaMaximumEntropy(TrainerOptions.LabelColumnName, TrainerOptions.FeatureColumnName).GetOutputSchema(inputSchema);
 
     private protected override Layer CreateOutputActivation() => new SoftmaxActivation();
+
+    private protected override Network CreateNetwork(DataViewSchema.Column features, int featureCount, int outputs, int seed, int threads)
+    {
+        var options = TrainerOptions;
+        if (options.Architecture == NeuralNetworkArchitecture.MultiLayerPerceptron) return base.CreateNetwork(features, featureCount, outputs, seed, threads);
+        var shape = ImageNetworkFactory.ResolveShape(options, features, featureCount);
+        return ImageNetworkFactory.Create(options.Architecture, shape, outputs, seed, threads);
+    }
 
     private protected override Loss CreateLoss() => new CategoricalCrossEntropyLoss(TrainerOptions.LabelSmoothing);
 

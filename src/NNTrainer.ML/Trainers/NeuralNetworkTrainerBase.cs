@@ -76,7 +76,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
 
         int seed = options.Seed ?? _host.Rand.Next();
         int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
-        var network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads);
+        var network = CreateNetwork(features, featureCount, outputs, seed, threads);
         network.Set(CreateLoss(), NetworkFactory.CreateOptimizer(options));
         int epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Inputs.Rows, options.BatchSize);
         channel.Info(MessageSensitivity.None,
@@ -126,6 +126,10 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
 
     /// <summary>The activation after the output layer (softmax, sigmoid), or null for none.</summary>
     private protected abstract Layer? CreateOutputActivation();
+
+    /// <summary>The untrained network for the options: by default the dense layers of <c>HiddenLayers</c> and the output activation.</summary>
+    private protected virtual Network CreateNetwork(DataViewSchema.Column features, int featureCount, int outputs, int seed, int threads) =>
+        NetworkFactory.Create(_options, featureCount, outputs, CreateOutputActivation(), seed, threads);
 
     /// <summary>The loss to minimise.</summary>
     private protected abstract Loss CreateLoss();
@@ -195,6 +199,10 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
 
     private static string Describe(Network network)
     {
+        if (network.Layers.OfType<SpatialLayer>().FirstOrDefault() is { } first)
+        {
+            return $"a convolutional network on {first.InputShape} images ({network.Layers.Count} layers, {network.ParameterCount:N0} parameters)";
+        }
         var sizes = new List<int> { network.InputSize };
         sizes.AddRange(network.Layers.OfType<DenseLayer>().Select(d => d.Neurons));
         return ($"a {string.Join("-", sizes)} network ({network.ParameterCount:N0} parameters)");

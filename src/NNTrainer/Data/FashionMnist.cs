@@ -42,7 +42,13 @@ public static class FashionMnist
         return null;
     }
 
-    /// <summary>Loads the training and test sets, pixels scaled to [0, 1].</summary>
+    /// <summary>
+    /// The shape of one image as the spatial layers see it: 1 channel of 28×28. The rows <see cref="Load"/> returns are
+    /// already in this (NCHW) order, so they feed a <see cref="Conv2DLayer"/> of this input shape directly.
+    /// </summary>
+    public static ImageShape ImageShape { get; } = new(1, 28, 28);
+
+    /// <summary>Loads the training and test sets, pixels scaled to [0, 1]; each row is one 28×28 image, row by row (see <see cref="ImageShape"/>).</summary>
     /// <param name="directory">The folder; searched for as <see cref="FindDirectory"/> does when null.</param>
     /// <exception cref="FileNotFoundException">No folder with the files was found; the message says how to get them.</exception>
     public static (Matrix TrainImages, int[] TrainLabels, Matrix TestImages, int[] TestLabels) Load(string? directory = null)

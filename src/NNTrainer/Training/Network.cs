@@ -77,8 +77,9 @@ public sealed partial class Network
             foreach (var layer in _layers)
             {
                 if (layer is DenseLayer dense) return dense.InputSize;
+                if (layer is SpatialLayer spatial) return spatial.InputShape.Size;
             }
-            throw new InvalidOperationException("The network has no DenseLayer, so its input size is unknown.");
+            throw new InvalidOperationException("The network has no DenseLayer or spatial layer, so its input size is unknown.");
         }
     }
 

@@ -16,6 +16,28 @@ public static class FuzzNetworks
         var binary = new Network(seed: 5).Add(new DenseLayer(2, 3)).Add(new SigmoidActivation()).Add(new DenseLayer(3, 1)).Add(new SigmoidActivation());
         binary.Set(new BinaryCrossEntropyLoss(), new AdamOptimizer(0.01f));
         yield return Trained(binary, x, Matrix.FromColumn(y.Select(v => v == 0 ? 0f : 1f).ToArray()));
+        yield return ConvolutionalNetwork();
+    }
+
+    /// <summary>Every spatial layer of format version 2: conv, batch-norm (after conv and after dense), both poolings, flatten.</summary>
+    private static Network ConvolutionalNetwork()
+    {
+        var shape = new ImageShape(2, 6, 6);
+        var random = new SeededRandom(6);
+        var images = new Matrix(24, shape.Size);
+        for (int i = 0; i < images.Length; i++) images.Data[i] = random.NextSingle();
+        var labels = Enumerable.Range(0, 24).Select(i => i % 3).ToArray();
+        var conv = new Conv2DLayer(shape, 3, 3, padding: Padding.Same);
+        var max = new MaxPool2DLayer(conv.OutputShape);
+        var conv2 = new Conv2DLayer(max.OutputShape, 4, 2, stride: 1);
+        var average = new AveragePool2DLayer(conv2.OutputShape, 2, 1);
+        var network = new Network(seed: 6)
+            .Add(conv).Add(new ReLUActivation()).Add(new BatchNormalizationLayer(conv.OutputShape)).Add(max).Add(new DropoutLayer(0.1f))
+            .Add(conv2).Add(average).Add(new FlattenLayer(average.OutputShape))
+            .Add(new DenseLayer(average.OutputShape.Size, 5)).Add(new BatchNormalizationLayer(5)).Add(new ReLUActivation())
+            .Add(new DenseLayer(5, 3)).Add(new SoftmaxActivation());
+        network.Set(new CategoricalCrossEntropyLoss(), new AdamOptimizer(0.01f));
+        return Trained(network, images, Matrix.FromLabels(labels));
     }
 
     private static Network Classifier(Optimizer optimizer)

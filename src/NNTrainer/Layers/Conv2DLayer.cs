@@ -1,0 +1,204 @@
+namespace NNTrainer;
+
+/// <summary>
+/// A 2-D convolution (Keras's <c>Conv2D</c>, the book's CONV layer): <see cref="Filters"/> learned k×k×C kernels
+/// slide over the input at <see cref="Stride"/>, each producing one output channel, plus one bias per filter.
+/// </summary>
+/// <remarks>
+/// Weights are [filters × C·k·k], each row one filter in (channel, kernel row, kernel column) order: ONNX's and
+/// PyTorch's (M, C, kH, kW) layout, flattened. It is computed by im2col + the library's GEMM, one sample at a time,
+/// across a fixed split of the batch (see <c>docs/convolution.md</c>).
+/// </remarks>
+public sealed class Conv2DLayer : SpatialLayer
+{
+    private readonly Parameter _weights;
+    private readonly Parameter _biases;
+    private readonly Parameter[] _parameters;
+    private readonly ConvolutionGeometry _geometry;
+    private readonly ConvolutionJob _job;
+    private ConvolutionJob? _inferJob;
+    private Matrix? _inputs;
+
+    /// <summary>Creates a convolution. Its weights are drawn when the network is built.</summary>
+    /// <param name="inputShape">Shape of one input sample (channels, height, width).</param>
+    /// <param name="filters">Number of kernels, i.e. output channels.</param>
+    /// <param name="kernelSize">Side k of the square k×k kernels; at most the input's height and width.</param>
+    /// <param name="stride">Step between two windows, in both directions (default 1).</param>
+    /// <param name="padding">Border handling (default <see cref="Padding.Valid"/>, as in Keras; the book's networks use <see cref="Padding.Same"/>).</param>
+    /// <param name="initializer">How to draw initial weights (default <see cref="WeightInitializer.Auto"/>: He before ReLU-family activations, Glorot otherwise).</param>
+    public Conv2DLayer(ImageShape inputShape, int filters, int kernelSize, int stride = 1, Padding padding = Padding.Valid,
+        WeightInitializer initializer = WeightInitializer.Auto)
+        : base(inputShape, OutputShapeOf(inputShape, filters, kernelSize, stride, padding))
+    {
+        if (!Enum.IsDefined(initializer)) throw new ArgumentOutOfRangeException(nameof(initializer), initializer, "Conv2DLayer: unknown initializer.");
+        Filters = filters;
+        KernelSize = kernelSize;
+        Stride = stride;
+        Padding = padding;
+        Initializer = initializer;
+        (PadTop, PadBottom) = Pads(inputShape.Height, kernelSize, stride, padding);
+        (PadLeft, PadRight) = Pads(inputShape.Width, kernelSize, stride, padding);
+        _geometry = new ConvolutionGeometry(inputShape, kernelSize, stride, PadTop, PadLeft, OutputShape.Height, OutputShape.Width);
+        _weights = new Parameter("weights", filters, _geometry.PatchSize);
+        _biases = new Parameter("biases", 1, filters);
+        _parameters = [_weights, _biases];
+        _job = new ConvolutionJob(in _geometry, filters);
+    }
+
+    /// <summary>Number of kernels (output channels).</summary>
+    public int Filters { get; }
+
+    /// <summary>Side of the square kernels.</summary>
+    public int KernelSize { get; }
+
+    /// <summary>Step between two windows, in both directions.</summary>
+    public int Stride { get; }
+
+    /// <summary>Border handling.</summary>
+    public Padding Padding { get; }
+
+    /// <summary>How initial weights are drawn.</summary>
+    public WeightInitializer Initializer { get; }
+
+    /// <summary>Zero rows added above the input.</summary>
+    public int PadTop { get; }
+
+    /// <summary>Zero rows added below the input (one more than <see cref="PadTop"/> when "same" needs an odd total).</summary>
+    public int PadBottom { get; }
+
+    /// <summary>Zero columns added left of the input.</summary>
+    public int PadLeft { get; }
+
+    /// <summary>Zero columns added right of the input.</summary>
+    public int PadRight { get; }
+
+    /// <summary>The kernels, [filters × C·k·k], each row in (channel, kernel row, kernel column) order.</summary>
+    public Parameter Weights => _weights;
+
+    /// <summary>The biases, [1 × filters].</summary>
+    public Parameter Biases => _biases;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>Multiply-adds × 2 of one sample's forward pass (the backward pass costs twice as much).</summary>
+    public long FlopsPerSample => 2L * Filters * _geometry.Positions * _geometry.PatchSize;
+
+    /// <inheritdoc />
+    public override void Forward(Matrix inputs, bool training)
+    {
+        CheckInputs(inputs);
+        _inputs = inputs;
+        var output = PrepareOutput(inputs.Rows, OutputShape.Size);
+        _job.Forward(inputs.Data, _weights.Values, _biases.Values, output.Data, inputs.Rows, NumberOfThreads);
+    }
+
+    /// <inheritdoc />
+    public override void Backward(Matrix dValues)
+    {
+        var inputs = _inputs ?? throw new InvalidOperationException("Conv2DLayer.Backward needs a Forward first.");
+        CheckGradient(dValues, inputs.Rows);
+        var dInputs = ComputeInputGradient ? PrepareDInputs(inputs.Rows, InputShape.Size) : null;
+        _job.Backward(inputs.Data, _weights.Values, dValues.Data, dInputs?.Data, _weights.Gradients, _biases.Gradients, inputs.Rows, NumberOfThreads);
+        _weights.AddRegularizationGradient();
+        _biases.AddRegularizationGradient();
+    }
+
+    /// <inheritdoc />
+    public override void Infer(Matrix inputs, Matrix outputs)
+    {
+        CheckInputs(inputs);
+        PrepareInferOutput(outputs, inputs.Rows, OutputShape.Size);
+        // Infer may run on several threads at once: each call takes a job (with its buffers) no other call holds.
+        var job = Interlocked.Exchange(ref _inferJob, null) ?? new ConvolutionJob(in _geometry, Filters);
+        job.Forward(inputs.Data, _weights.Values, _biases.Values, outputs.Data, inputs.Rows, NumberOfThreads);
+        _inferJob = job;
+    }
+
+    /// <inheritdoc />
+    protected internal override void Initialize(SeededRandom random, Layer? next)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var kind = Initializer;
+        if (kind == WeightInitializer.Auto)
+        {
+            kind = next is ReLUActivation or LeakyReLUActivation ? WeightInitializer.He : WeightInitializer.Glorot;
+        }
+        int fanIn = _geometry.PatchSize, fanOut = Filters * KernelSize * KernelSize;
+        var w = _weights.Values;
+        switch (kind)
+        {
+            case WeightInitializer.He:
+                double std = Math.Sqrt(2.0 / fanIn);
+                for (int i = 0; i < w.Length; i++) w[i] = (float)(std * random.NextGaussian());
+                break;
+            case WeightInitializer.Glorot:
+                double limit = Math.Sqrt(6.0 / (fanIn + fanOut));
+                for (int i = 0; i < w.Length; i++) w[i] = (float)((2.0 * random.NextDouble() - 1.0) * limit);
+                break;
+            default:
+                for (int i = 0; i < w.Length; i++) w[i] = (float)(0.01 * random.NextGaussian());
+                break;
+        }
+        Array.Clear(_biases.Values);
+    }
+
+    /// <summary>Writes the hyper-parameters, then the weights and biases with their optimizer state (model format 2).</summary>
+    internal void Write(PayloadWriter w)
+    {
+        LayerPersistence.WriteShape(w, InputShape);
+        w.Write(Filters);
+        w.Write(KernelSize);
+        w.Write(Stride);
+        w.Write((byte)Padding);
+        w.Write((byte)Initializer);
+        LayerPersistence.WriteParameter(w, _weights);
+        LayerPersistence.WriteParameter(w, _biases);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote; the constructor checks the hyper-parameters.</summary>
+    internal static Conv2DLayer Read(ref PayloadReader r, string what)
+    {
+        int at = r.Position;
+        var shape = LayerPersistence.ReadShape(ref r, $"the input shape of {what}");
+        int filters = r.ReadCount($"the filters of {what}", 1, LayerPersistence.MaxWidth, 0);
+        int kernel = r.ReadCount($"the kernel size of {what}", 1, LayerPersistence.MaxWidth, 0);
+        int stride = r.ReadCount($"the stride of {what}", 1, LayerPersistence.MaxWidth, 0);
+        LayerPersistence.RequireBytes(ref r, (long)filters * shape.Channels * kernel * kernel, at, $"{what} (Conv2D)");
+        var padding = (Padding)r.ReadByte($"the padding of {what}");
+        var initializer = (WeightInitializer)r.ReadByte($"the initializer of {what}");
+        var layer = new Conv2DLayer(shape, filters, kernel, stride, padding, initializer);
+        LayerPersistence.ReadParameter(ref r, layer._weights, $"the weights of {what}");
+        LayerPersistence.ReadParameter(ref r, layer._biases, $"the biases of {what}");
+        return layer;
+    }
+
+    private static ImageShape OutputShapeOf(ImageShape input, int filters, int kernelSize, int stride, Padding padding)
+    {
+        input.Validate(nameof(Conv2DLayer), "inputShape");
+        if (filters <= 0) throw new ArgumentOutOfRangeException(nameof(filters), filters, "Conv2DLayer: filters must be at least 1.");
+        if (kernelSize <= 0) throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize, "Conv2DLayer: kernelSize must be at least 1.");
+        if (stride <= 0) throw new ArgumentOutOfRangeException(nameof(stride), stride, "Conv2DLayer: stride must be at least 1.");
+        if (!Enum.IsDefined(padding)) throw new ArgumentOutOfRangeException(nameof(padding), padding, "Conv2DLayer: unknown padding.");
+        if (kernelSize > input.Height || kernelSize > input.Width)
+        {
+            throw new ArgumentException($"Conv2DLayer: kernelSize {kernelSize} is larger than its input ({input}: height {input.Height}, width {input.Width}).", nameof(kernelSize));
+        }
+        int height = padding == Padding.Same ? (input.Height + stride - 1) / stride : (input.Height - kernelSize) / stride + 1;
+        int width = padding == Padding.Same ? (input.Width + stride - 1) / stride : (input.Width - kernelSize) / stride + 1;
+        if ((long)filters * height * width > int.MaxValue)
+        {
+            throw new ArgumentException($"Conv2DLayer: {filters} filters of {height}×{width} exceed {int.MaxValue} values per sample.", nameof(filters));
+        }
+        return new ImageShape(filters, height, width);
+    }
+
+    /// <summary>Padding before and after one side: none for "valid"; for "same", what ⌈n / s⌉ windows need, the odd one after.</summary>
+    private static (int Before, int After) Pads(int size, int kernel, int stride, Padding padding)
+    {
+        if (padding == Padding.Valid) return (0, 0);
+        int outputs = (size + stride - 1) / stride;
+        int total = Math.Max(0, (outputs - 1) * stride + kernel - size);
+        return (total / 2, total - total / 2);
+    }
+}

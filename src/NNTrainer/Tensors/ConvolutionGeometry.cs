@@ -1,0 +1,52 @@
+namespace NNTrainer;
+
+/// <summary>
+/// Where a k×k window at stride s visits a C×H×W input, padding included: the sizes im2col and col2im share.
+/// </summary>
+internal readonly struct ConvolutionGeometry
+{
+    public ConvolutionGeometry(ImageShape input, int kernel, int stride, int padTop, int padLeft, int outputHeight, int outputWidth)
+    {
+        Channels = input.Channels;
+        Height = input.Height;
+        Width = input.Width;
+        Kernel = kernel;
+        Stride = stride;
+        PadTop = padTop;
+        PadLeft = padLeft;
+        OutputHeight = outputHeight;
+        OutputWidth = outputWidth;
+    }
+
+    public int Channels { get; }
+    public int Height { get; }
+    public int Width { get; }
+    public int Kernel { get; }
+    public int Stride { get; }
+    public int PadTop { get; }
+    public int PadLeft { get; }
+    public int OutputHeight { get; }
+    public int OutputWidth { get; }
+
+    /// <summary>Rows of the column matrix: C·k·k, in the order of ONNX's (M, C, kH, kW) weights.</summary>
+    public int PatchSize => Channels * Kernel * Kernel;
+
+    /// <summary>Columns of the column matrix: output positions per channel.</summary>
+    public int Positions => OutputHeight * OutputWidth;
+
+    /// <summary>Values per input sample.</summary>
+    public int InputSize => Channels * Height * Width;
+
+    /// <summary>
+    /// The output columns [from, to) whose input column ox·s − padLeft + offset lies inside the image, for a kernel
+    /// column <paramref name="offset"/>: outside it the window reads padding.
+    /// </summary>
+    public (int From, int To) ValidColumns(int offset)
+    {
+        int first = offset - PadLeft;                       // input column of output column 0
+        int from = first >= 0 ? 0 : (-first + Stride - 1) / Stride;
+        int last = Width - 1 - first;                       // input columns left for the window to move over
+        int to = last < 0 ? 0 : Math.Min(OutputWidth, last / Stride + 1);
+        return (Math.Min(from, to), to);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+
+namespace NNTrainer;
+
+/// <summary>
+/// A convolution over a batch by im2col + GEMM, a few samples per product, split into a fixed number of parts of
+/// consecutive samples that the <see cref="WorkerPool"/> runs in parallel. Each part owns its column buffers and its
+/// partial weight and bias gradients, which are summed in part order afterwards; the number of parts depends on the
+/// batch only, never on the thread count, so one thread and many give bit-identical results.
+/// </summary>
+/// <remarks>Buffers are sized on the first batch and reused, so the steady state allocates nothing.</remarks>
+internal sealed class ConvolutionJob : ParallelWork
+{
+    /// <summary>Parts a batch is split into (fewer for smaller batches): enough to keep a few threads busy.</summary>
+    public const int MaxParts = 8;
+
+    private readonly ConvolutionGeometry _g;
+    private readonly int _filters;
+    private readonly float[][] _columns = new float[MaxParts][];
+    private readonly float[][] _blocks = new float[MaxParts][];
+    private readonly float[][] _weightGradients = new float[MaxParts][];
+    private readonly float[][] _biasGradients = new float[MaxParts][];
+    private bool _backward;
+    private bool _inputGradient;
+    private int _samples;
+    private float[] _x = [];
+    private float[] _y = [];
+    private float[] _weights = [];
+    private float[] _biases = [];
+    private float[] _dY = [];
+    private float[] _dX = [];
+
+    public ConvolutionJob(in ConvolutionGeometry geometry, int filters)
+    {
+        _g = geometry;
+        _filters = filters;
+    }
+
+    /// <summary>Parts for a batch of <paramref name="samples"/>.</summary>
+    public static int Parts(int samples) => Math.Max(1, Math.Min(MaxParts, samples));
+
+    /// <summary>Y[s] = W · columns(X[s]) + bias, for every sample of the batch.</summary>
+    public void Forward(float[] x, float[] weights, float[] biases, float[] y, int samples, int threads)
+    {
+        (_x, _weights, _biases, _y, _samples, _backward) = (x, weights, biases, y, samples, false);
+        WorkerPool.Shared.Run(this, Parts(samples), threads);
+    }
+
+    /// <summary>dW = Σ dY[s] · columns(X[s])ᵀ, dB = Σ dY[s] summed over positions, and dX[s] = col2im(Wᵀ · dY[s]) when <paramref name="dX"/> is set.</summary>
+    public void Backward(float[] x, float[] weights, float[] dY, float[]? dX, float[] weightGradients, float[] biasGradients, int samples, int threads)
+    {
+        (_x, _weights, _dY, _dX, _samples, _backward, _inputGradient) = (x, weights, dY, dX ?? [], samples, true, dX is not null);
+        int parts = Parts(samples);
+        WorkerPool.Shared.Run(this, parts, threads);
+        // Sum the parts in order: the same additions for any number of threads.
+        _weightGradients[0].AsSpan(0, weightGradients.Length).CopyTo(weightGradients);
+        _biasGradients[0].AsSpan(0, biasGradients.Length).CopyTo(biasGradients);
+        for (int p = 1; p < parts; p++)
+        {
+            TensorPrimitives.Add(weightGradients, _weightGradients[p].AsSpan(0, weightGradients.Length), weightGradients);
+            TensorPrimitives.Add(biasGradients, _biasGradients[p].AsSpan(0, biasGradients.Length), biasGradients);
+        }
+    }
+
+    /// <summary>
+    /// Samples side by side in one GEMM: enough that each product has about <see cref="GroupColumns"/> columns, where
+    /// the GEMM's packing and edge handling stop mattering (a 14×14 output alone has only 196).
+    /// </summary>
+    private int GroupSize => Math.Max(1, (GroupColumns + _g.Positions - 1) / _g.Positions);
+
+    private const int GroupColumns = 1024;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Run(int part, int parts)
+    {
+        int from = (int)((long)_samples * part / parts);
+        int to = (int)((long)_samples * (part + 1) / parts);
+        int patch = _g.PatchSize, positions = _g.Positions, inputSize = _g.InputSize, outputSize = _filters * positions;
+        int group = GroupSize, width = group * positions;
+        // Columns of `group` samples side by side ([C·k·k × group·positions]) and the matching [filters × group·positions] block.
+        var columns = _columns[part] ??= new float[(long)patch * width];
+        var block = _blocks[part] ??= new float[(long)_filters * width];
+        if (!_backward)
+        {
+            for (int first = from; first < to; first += group)
+            {
+                int count = Math.Min(group, to - first), ld = count * positions;
+                for (int g = 0; g < count; g++) Im2Col.Expand(_x.AsSpan((first + g) * inputSize, inputSize), in _g, columns.AsSpan(g * positions), ld);
+                GemmKernels.MultiplyNN(_weights, columns.AsSpan(0, patch * ld), block.AsSpan(0, _filters * ld), _filters, patch, ld, accumulate: false, numberOfThreads: 1);
+                for (int g = 0; g < count; g++)
+                {
+                    var y = _y.AsSpan((first + g) * outputSize, outputSize);
+                    for (int m = 0; m < _filters; m++)
+                    {
+                        TensorPrimitives.Add(block.AsSpan(m * ld + g * positions, positions), _biases[m], y.Slice(m * positions, positions));
+                    }
+                }
+            }
+            return;
+        }
+        var dW = _weightGradients[part] ??= new float[_filters * patch];
+        var dB = _biasGradients[part] ??= new float[_filters];
+        Array.Clear(dB);
+        if (from == to) Array.Clear(dW);
+        for (int first = from; first < to; first += group)
+        {
+            int count = Math.Min(group, to - first), ld = count * positions;
+            for (int g = 0; g < count; g++)
+            {
+                Im2Col.Expand(_x.AsSpan((first + g) * inputSize, inputSize), in _g, columns.AsSpan(g * positions), ld);
+                var dY = _dY.AsSpan((first + g) * outputSize, outputSize);
+                for (int m = 0; m < _filters; m++)
+                {
+                    var source = dY.Slice(m * positions, positions);
+                    source.CopyTo(block.AsSpan(m * ld + g * positions, positions));
+                    dB[m] += TensorPrimitives.Sum<float>(source);
+                }
+            }
+            var dYBlock = block.AsSpan(0, _filters * ld);
+            GemmKernels.MultiplyNT(dYBlock, columns.AsSpan(0, patch * ld), dW, _filters, ld, patch, accumulate: first > from, numberOfThreads: 1);
+            if (!_inputGradient) continue;
+            // The columns are no longer needed for these samples: reuse them for Wᵀ·dY.
+            GemmKernels.MultiplyTN(_weights, dYBlock, columns.AsSpan(0, patch * ld), patch, _filters, ld, accumulate: false, numberOfThreads: 1);
+            for (int g = 0; g < count; g++)
+            {
+                var dX = _dX.AsSpan((first + g) * inputSize, inputSize);
+                dX.Clear();
+                Im2Col.Accumulate(columns.AsSpan(g * positions), ld, in _g, dX);
+            }
+        }
+    }
+}

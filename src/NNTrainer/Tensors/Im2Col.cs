@@ -1,0 +1,93 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+
+namespace NNTrainer;
+
+/// <summary>
+/// The column matrix of a convolution and its adjoint: <see cref="Expand"/> lays every k×k window of one sample out
+/// as a column of a [C·k·k × OH·OW] matrix (zeros where the window reads padding), so the convolution becomes one
+/// GEMM with the [filters × C·k·k] weights; <see cref="Accumulate"/> adds such a matrix back onto the image positions
+/// it was read from, which is the input gradient's scatter.
+/// </summary>
+internal static class Im2Col
+{
+    /// <summary>Writes the column matrix of <paramref name="image"/> (one C×H×W sample) into <paramref name="columns"/>, whose rows are <paramref name="ld"/> apart (several samples side by side).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Expand(ReadOnlySpan<float> image, in ConvolutionGeometry g, Span<float> columns, int ld)
+    {
+        int k = g.Kernel, s = g.Stride, oh = g.OutputHeight, ow = g.OutputWidth, positions = g.Positions;
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+        {
+            var plane = image.Slice(c * g.Height * g.Width, g.Height * g.Width);
+            for (int ky = 0; ky < k; ky++)
+            {
+                for (int kx = 0; kx < k; kx++, row++)
+                {
+                    var (from, to) = g.ValidColumns(kx);
+                    var destination = columns.Slice(row * ld, positions);
+                    int firstColumn = kx - g.PadLeft;
+                    for (int oy = 0; oy < oh; oy++)
+                    {
+                        var line = destination.Slice(oy * ow, ow);
+                        int iy = oy * s - g.PadTop + ky;
+                        if ((uint)iy >= (uint)g.Height)
+                        {
+                            line.Clear();
+                            continue;
+                        }
+                        line.Slice(0, from).Clear();
+                        line.Slice(to).Clear();
+                        var source = plane.Slice(iy * g.Width);
+                        if (s == 1)
+                        {
+                            source.Slice(firstColumn + from, to - from).CopyTo(line.Slice(from, to - from));
+                        }
+                        else
+                        {
+                            for (int ox = from; ox < to; ox++) line[ox] = source[ox * s + firstColumn];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the column matrix <paramref name="columns"/> (rows <paramref name="ld"/> apart) onto <paramref name="image"/> at the positions <see cref="Expand"/> read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Accumulate(ReadOnlySpan<float> columns, int ld, in ConvolutionGeometry g, Span<float> image)
+    {
+        int k = g.Kernel, s = g.Stride, oh = g.OutputHeight, ow = g.OutputWidth, positions = g.Positions;
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+        {
+            var plane = image.Slice(c * g.Height * g.Width, g.Height * g.Width);
+            for (int ky = 0; ky < k; ky++)
+            {
+                for (int kx = 0; kx < k; kx++, row++)
+                {
+                    var (from, to) = g.ValidColumns(kx);
+                    if (from >= to) continue;
+                    var source = columns.Slice(row * ld, positions);
+                    int firstColumn = kx - g.PadLeft;
+                    for (int oy = 0; oy < oh; oy++)
+                    {
+                        int iy = oy * s - g.PadTop + ky;
+                        if ((uint)iy >= (uint)g.Height) continue;
+                        var line = source.Slice(oy * ow, ow);
+                        var target = plane.Slice(iy * g.Width);
+                        if (s == 1)
+                        {
+                            var t = target.Slice(firstColumn + from, to - from);
+                            TensorPrimitives.Add(t, line.Slice(from, to - from), t);
+                        }
+                        else
+                        {
+                            for (int ox = from; ox < to; ox++) target[ox * s + firstColumn] += line[ox];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

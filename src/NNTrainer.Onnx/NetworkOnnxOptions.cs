@@ -25,7 +25,7 @@ public sealed class NetworkOnnxOptions
     /// Options that name the graph's tensors after the columns of an ML.NET pipeline, so that
     /// <c>mlContext.Transforms.ApplyOnnxModel(modelFile)</c> reads the feature column and adds the score column with
     /// no renaming: input <paramref name="featureColumnName"/> (a known-size vector of <see cref="float"/>), output
-    /// <paramref name="scoreColumnName"/> holding what <see cref="Network.Predict"/> returns, and no predicted-label output.
+    /// <paramref name="scoreColumnName"/> holding what <see cref="Network.Predict(Matrix, int)"/> returns, and no predicted-label output.
     /// </summary>
     /// <param name="featureColumnName">The input tensor's name: the feature column. Default <c>"Features"</c>, ML.NET's default.</param>
     /// <param name="scoreColumnName">

@@ -87,14 +87,15 @@ internal sealed class PredictCommand
                 while (reader.ReadBlock() is { } block)
                 {
                     scorer.Score(block, scored);
+                    line.Clear();
                     for (int r = 0; r < scored.Rows; r++)
                     {
-                        line.Clear();
                         reader.AppendRowText(r, line);
                         if (schema.Task != TaskKind.Regression) line.Append(',').Append(classes[scored.Classes[r]]);
                         for (int k = 0; k < scored.Width; k++) AppendNumber(line.Append(','), scored.Scores[r * scored.Width + k]);
-                        writer.Write(line.Append('\n'));
+                        line.Append('\n');
                     }
+                    writer.Write(line);
                 }
                 notes = reader.Finish();
             }

@@ -35,7 +35,8 @@ internal static class ColumnSniffer
 
     /// <summary>Parses a finite number in invariant culture.</summary>
     public static bool TryNumber(ReadOnlySpan<char> field, out float value) =>
-        float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite(value);
+        DecimalParser.TryParsePlain(field, out value)
+        || (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && float.IsFinite(value));
 
     /// <summary>Reads true/false (any case) as 1/0.</summary>
     public static bool TryBoolean(ReadOnlySpan<char> trimmed, out float value)

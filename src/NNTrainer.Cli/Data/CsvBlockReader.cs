@@ -176,6 +176,12 @@ internal sealed class CsvBlockReader : IDisposable
 
     private void CopyText()
     {
+        if (_reader.IsPlain)
+        {
+            _text.Append(_reader.PlainRecord);
+            _textEnds.Add(_text.Length);
+            return;
+        }
         for (int c = 0; c < _reader.FieldCount; c++)
         {
             if (c > 0) _text.Append(',');

@@ -79,9 +79,15 @@ internal sealed class CsvRowReader : IDisposable
 
     public ReadOnlySpan<char> Field(int index)
     {
-        int start = index == 0 ? 0 : _ends[index - 1];
+        int start = index == 0 ? 0 : _ends[index - 1] + 1;
         return _record.AsSpan(start, _ends[index] - start);
     }
+
+    /// <summary>Whether no field of the current record was quoted: then <see cref="PlainRecord"/> is its CSV text.</summary>
+    public bool IsPlain { get; private set; }
+
+    /// <summary>The current record's fields joined by commas (its text in the file when <see cref="IsPlain"/>).</summary>
+    public ReadOnlySpan<char> PlainRecord => _record.AsSpan(0, _recordLength);
 
     /// <summary>Moves to the next record, skipping blank lines; false at the end of the file.</summary>
     public bool Read()
@@ -117,6 +123,7 @@ internal sealed class CsvRowReader : IDisposable
         blank = true;
         Line = _line;
         EndsWithoutNewline = false;
+        IsPlain = true;
         bool quoted = false, any = false;
         while (true)
         {
@@ -149,9 +156,11 @@ internal sealed class CsvRowReader : IDisposable
                     }
                     ReadQuoted();
                     quoted = any = true;
+                    IsPlain = false;
                     break;
                 case ',':
                     EndField();
+                    Append(",");
                     quoted = false;
                     any = true;
                     break;
@@ -199,7 +208,7 @@ internal sealed class CsvRowReader : IDisposable
         }
     }
 
-    private int CurrentFieldLength() => _recordLength - (_fieldCount == 0 ? 0 : _ends[_fieldCount - 1]);
+    private int CurrentFieldLength() => _recordLength - (_fieldCount == 0 ? 0 : _ends[_fieldCount - 1] + 1);
 
     private void Append(ReadOnlySpan<char> chars)
     {

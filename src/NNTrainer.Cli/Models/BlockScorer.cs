@@ -10,7 +10,8 @@ namespace NNTrainer.Cli.Models;
 /// Scores a block of rows at a time. For a neural network after the tool's own feature pipeline, the block's features
 /// are written into one float32 matrix (<see cref="FeatureMap"/>) and go through the engine's batch kernels
 /// (<see cref="Predictor"/>); any other model is scored through ML.NET's <c>Transform</c>. The fast path is taken only
-/// when it gives ML.NET's scores bit for bit on the first block.
+/// when, on the first block, its features are ML.NET's bit for bit and its classes and scores are ML.NET's (scores
+/// within <see cref="ScoredBlock.Tolerance"/>: a batch kernel may sum in another order than the one-row kernel).
 /// </summary>
 internal sealed class BlockScorer
 {
@@ -64,7 +65,7 @@ internal sealed class BlockScorer
                 reference.Reset(block.RowCount, ScoreWidth);
                 ScoreWithMlNet(block, reference);
                 ScoreFast(block, result);
-                _fast = reference.SameAs(result);
+                _fast = reference.CloseTo(result);
                 if (_fast) return;
             }
         }
@@ -147,9 +148,22 @@ internal sealed class ScoredBlock
         Classes.AsSpan(0, rows).Clear();
     }
 
-    public bool SameAs(ScoredBlock other) =>
+    /// <summary>Largest difference allowed between two scorings' values, relative to the value (absolute below 1).</summary>
+    public const float Tolerance = 1e-5f;
+
+    /// <summary>Same shape, same classes, and every score within <see cref="Tolerance"/>.</summary>
+    public bool CloseTo(ScoredBlock other) =>
         Rows == other.Rows && Width == other.Width
-        && Scores.AsSpan(0, Rows * Width).SequenceEqual(other.Scores.AsSpan(0, Rows * Width))
         && Classes.AsSpan(0, Rows).SequenceEqual(other.Classes.AsSpan(0, Rows))
-        && RawScores.AsSpan(0, Rows).SequenceEqual(other.RawScores.AsSpan(0, Rows));
+        && Close(Scores.AsSpan(0, Rows * Width), other.Scores.AsSpan(0, Rows * Width))
+        && Close(RawScores.AsSpan(0, Rows), other.RawScores.AsSpan(0, Rows));
+
+    private static bool Close(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (!(MathF.Abs(a[i] - b[i]) <= Tolerance * MathF.Max(1f, MathF.Abs(a[i])))) return false;
+        }
+        return true;
+    }
 }

@@ -1,0 +1,47 @@
+using System.Globalization;
+using NNTrainer.Cli.Data;
+
+namespace NNTrainer.Cli.Tests.Data;
+
+public sealed class DecimalParserTests
+{
+    [Fact]
+    public void PlainDecimalsParseToFloatParsesValueBitForBit()
+    {
+        var random = new Random(7);
+        int checkedCount = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            int whole = random.Next(0, 6), fraction = random.Next(0, 10);
+            var text = (random.Next(2) == 0 ? "-" : "") + Digits(random, Math.Max(whole, 1)) + (fraction > 0 ? "." + Digits(random, fraction) : "");
+            if (!DecimalParser.TryParsePlain(text, out float ours)) continue;
+            float expected = float.Parse(text, CultureInfo.InvariantCulture);
+            Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(ours), $"{text}: {ours:R} vs float.Parse {expected:R}");
+            checkedCount++;
+        }
+        Assert.True(checkedCount > 190_000, $"only {checkedCount} took the fast path");
+    }
+
+    [Theory]
+    [InlineData("1e5")]
+    [InlineData("Infinity")]
+    [InlineData("1234567890123456")]
+    [InlineData("1.2.3")]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData(" 1")]
+    [InlineData("0x10")]
+    public void OtherFormsAreLeftToFloatTryParse(string text) => Assert.False(DecimalParser.TryParsePlain(text, out _));
+
+    [Fact]
+    public void AFloatMidpointIsLeftToFloatTryParse()
+    {
+        // 16777217 = 2^24 + 1 lies exactly halfway between the floats 16777216 and 16777218.
+        Assert.False(DecimalParser.TryParsePlain("16777217", out _));
+        Assert.True(DecimalParser.TryParsePlain("16777216", out float exact));
+        Assert.Equal(16777216f, exact);
+    }
+
+    private static string Digits(Random random, int count) =>
+        new(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))).ToArray());
+}

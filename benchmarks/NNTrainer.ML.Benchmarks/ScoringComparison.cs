@@ -68,8 +68,10 @@ public static class ScoringComparison
             new("Network.Predict into a reused buffer", 1024, () => network.Predict(test, outputs, batchSize: 1024)),
             new("Network.Predict, new output matrix per call", 1024, () => network.Predict(test, batchSize: 1024)),
             new("ML.NET Transform, ours (fitted)", null, () => ReadScores(fittedView)),
+            new("ours row by row (the row-to-row mapper over a cursor: Transform's route before blocks)", null, () => ReadScoresRowByRow(fitted, data.Test)),
             new("ML.NET Transform, ours (reloaded from .zip)", null, () => ReadScores(reloadedView)),
             new("ML.NET ApplyOnnxModel (exported model)", null, () => ReadScores(onnxView)),
+            new("reading Features alone from the input view (no scoring: the input's own cost)", null, () => ReadFeatures(data.Test)),
         };
         Console.WriteLine($"\nScoring the {rows:N0} test images: {repetitions} interleaved passes of every method (after 2 untimed)");
         foreach (var method in methods) method.Warm();
@@ -131,6 +133,26 @@ public static class ScoringComparison
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         var score = default(VBuffer<float>);
         while (cursor.MoveNext()) getter(ref score);
+    }
+
+    private static void ReadScoresRowByRow(ITransformer model, IDataView input)
+    {
+        var mapper = model.GetRowToRowMapper(input.Schema);
+        var column = mapper.OutputSchema["Score"];
+        using var cursor = input.GetRowCursor(mapper.GetDependencies([column]));
+        var row = mapper.GetRow(cursor, [column]);
+        var getter = row.GetGetter<VBuffer<float>>(column);
+        var score = default(VBuffer<float>);
+        while (cursor.MoveNext()) getter(ref score);
+    }
+
+    private static void ReadFeatures(IDataView input)
+    {
+        var column = input.Schema["Features"];
+        using var cursor = input.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        var features = default(VBuffer<float>);
+        while (cursor.MoveNext()) getter(ref features);
     }
 
     private static bool SameBits(IDataView scored, Matrix expected)

@@ -8,12 +8,12 @@ namespace NNTrainer.ML;
 /// </summary>
 /// <remarks>
 /// Blocks start small and double up to <see cref="MaxRows"/>, so a cursor that reads a handful of rows does not pay
-/// for a full block, while a long scan scores 1,024 rows per call.
+/// for a full block, while a long scan scores <see cref="Predictor.TileRows"/> rows per call: a block whose layer outputs stay in cache.
 /// </remarks>
 internal sealed class BlockScorer
 {
     /// <summary>Rows per block once the block has grown.</summary>
-    public const int MaxRows = 1024;
+    public const int MaxRows = Predictor.TileRows;
 
     private const int FirstRows = 64;
 
@@ -47,6 +47,13 @@ internal sealed class BlockScorer
     {
         Capacity = Capacity == 0 ? FirstRows : Math.Min(MaxRows, Capacity * 2);
         if (_features.Length < Capacity * _inputSize) _features = new float[Capacity * _inputSize];
+    }
+
+    /// <summary>Makes the next block small again (for a new cursor); the buffers already grown are kept.</summary>
+    public void Reset()
+    {
+        Capacity = 0;
+        _outputs = null;
     }
 
     /// <summary>Where the features of the block's row <paramref name="slot"/> go.</summary>

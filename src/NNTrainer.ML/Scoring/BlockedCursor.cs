@@ -14,6 +14,7 @@ internal sealed class BlockedCursor : DataViewRowCursor, IBlockPosition, IRowSco
 {
     private readonly DataViewRowCursor _input;
     private readonly int _inputColumns;
+    private readonly BlockScorerPool _pool;
     private readonly BlockScorer _scorer;
     private readonly ColumnBlock?[] _passThrough;
     private readonly ColumnBlock[] _filled;
@@ -32,13 +33,15 @@ internal sealed class BlockedCursor : DataViewRowCursor, IBlockPosition, IRowSco
     private ExceptionDispatchInfo? _rowError;
     private ExceptionDispatchInfo? _moveError;
     private bool _inputDone;
+    private bool _disposed;
 
     public BlockedCursor(ScoringMapper mapper, DataViewRowCursor input, IReadOnlyCollection<DataViewSchema.Column> requested, bool[] activeOutputs)
     {
         _input = input;
         Schema = mapper.OutputSchema;
         _inputColumns = mapper.InputSchema.Count;
-        _scorer = new BlockScorer(mapper.Transformer.Network);
+        _pool = mapper.Transformer.ScorerPool;
+        _scorer = _pool.Rent();
         _featureColumnName = mapper.FeatureColumn.Name;
         _passThrough = new ColumnBlock?[_inputColumns];
         foreach (var column in requested)
@@ -115,7 +118,12 @@ internal sealed class BlockedCursor : DataViewRowCursor, IBlockPosition, IRowSco
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _input.Dispose();
+        if (disposing)
+        {
+            _input.Dispose();
+            if (!_disposed) _pool.Return(_scorer);
+            _disposed = true;
+        }
         base.Dispose(disposing);
     }
 

@@ -14,6 +14,12 @@ namespace NNTrainer.ML;
 /// <see cref="IDisposable"/> and holds nothing that needs disposing.
 /// </para>
 /// <para>
+/// <c>Transform</c>'s cursors read rows ahead in blocks of up to 256 and score each block with one call to the
+/// engine's batch kernels, while still handing rows out one at a time; the scores are bit-identical to scoring row
+/// by row. A disposed cursor's block buffers are kept for the next cursor (at most one set per core).
+/// <c>PredictionEngine</c> scores its single row directly.
+/// </para>
+/// <para>
 /// <c>mlContext.Model.Save</c> writes it as a chain of stock, savable ML.NET transforms that carry the network
 /// inside the .zip, so <c>mlContext.Model.Load</c> needs nothing but this assembly next to the application and gives
 /// bit-identical scores. The reloaded model is that stock chain rather than this type: <see cref="Network"/> and
@@ -28,6 +34,7 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
         History = history;
         FeatureColumnName = featureColumnName;
         FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, network.InputSize);
+        ScorerPool = new BlockScorerPool(network);
     }
 
     /// <summary>
@@ -51,6 +58,9 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
 
     /// <summary>Always true: the transformer maps each row on its own, so it works with <c>PredictionEngine</c>.</summary>
     public bool IsRowToRowMapper => true;
+
+    /// <summary>Block scorers reused by <see cref="Transform"/>'s cursors (thread-safe; the only state the transformer keeps).</summary>
+    internal BlockScorerPool ScorerPool { get; }
 
     /// <summary>The columns this transformer adds, in order.</summary>
     internal abstract DataViewSchema.DetachedColumn[] OutputColumns { get; }

@@ -5,12 +5,12 @@ public sealed partial class Network
 {
     /// <summary>
     /// The network's outputs for every sample, written into <paramref name="outputs"/>, in inference mode. Nothing is
-    /// allocated once the network has scored a batch of <paramref name="batchSize"/> rows, and the inputs are read in
-    /// place. Each row's outputs are bit-identical to those <see cref="Predict(Matrix, int)"/> returns.
+    /// allocated once the network has scored one tile of rows, and the inputs are read in place. Each row's outputs
+    /// are bit-identical to those <see cref="Predict(Matrix, int)"/> returns.
     /// </summary>
     /// <param name="inputs">Samples, [samples × <see cref="InputSize"/>].</param>
     /// <param name="outputs">Destination, [samples × <see cref="OutputSize"/>].</param>
-    /// <param name="batchSize">Samples per inference batch (default 1024); the network's scoring buffers hold this many rows.</param>
+    /// <param name="batchSize">Samples per pass through the layers at most (default 1024); larger batches than <see cref="Predictor.TileRows"/> run in tiles of that size, so that intermediate results stay in cache. The outputs do not depend on it.</param>
     /// <remarks>Like <see cref="Predict(Matrix, int)"/>, it uses the network's own scoring buffers: call it from one thread at a time, or use <see cref="CreatePredictor"/> per thread.</remarks>
     /// <exception cref="ArgumentException">A matrix has the wrong shape.</exception>
     public void Predict(Matrix inputs, Matrix outputs, int batchSize = 1024)
@@ -36,7 +36,7 @@ public sealed partial class Network
     /// </summary>
     /// <param name="inputs">The samples' values, row after row.</param>
     /// <param name="outputs">Destination: exactly <see cref="OutputSize"/> values per sample.</param>
-    /// <param name="batchSize">Samples per inference batch (default 1024).</param>
+    /// <param name="batchSize">As for <see cref="Predict(Matrix, Matrix, int)"/>; it must be positive.</param>
     /// <exception cref="ArgumentException">The spans' lengths are not whole samples, or do not match each other.</exception>
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize = 1024)
     {
@@ -51,23 +51,17 @@ public sealed partial class Network
         {
             throw new ArgumentException($"{rows} samples give {(long)rows * OutputSize} outputs ({OutputSize} each); the destination holds {outputs.Length}.", nameof(outputs));
         }
-        var predictor = SharedPredictor;
-        for (int start = 0; start < rows; start += batchSize)
-        {
-            int count = Math.Min(batchSize, rows - start);
-            var result = predictor.PredictRows(inputs.Slice(start * InputSize), count);
-            result.AsSpan().CopyTo(outputs.Slice(start * OutputSize));
-        }
+        SharedPredictor.PredictTiled(inputs, rows, outputs, batchSize);
     }
 
     /// <summary>
     /// The predicted class of every sample, written into <paramref name="classes"/>: the arg-max of the outputs, or
     /// for a single sigmoid output, 1 when it exceeds 0.5 and 0 otherwise. Allocates nothing once the network has
-    /// scored a batch of <paramref name="batchSize"/> rows.
+    /// scored one tile of rows.
     /// </summary>
     /// <param name="inputs">Samples, [samples × <see cref="InputSize"/>].</param>
     /// <param name="classes">Destination, one class per sample.</param>
-    /// <param name="batchSize">Samples per inference batch (default 1024).</param>
+    /// <param name="batchSize">As for <see cref="Predict(Matrix, Matrix, int)"/>.</param>
     /// <exception cref="ArgumentException">The input has the wrong width or the destination the wrong length.</exception>
     public void PredictClasses(Matrix inputs, Span<int> classes, int batchSize = 1024)
     {
@@ -84,9 +78,10 @@ public sealed partial class Network
         }
         var predictor = SharedPredictor;
         var data = inputs.AsSpan();
-        for (int start = 0; start < inputs.Rows; start += batchSize)
+        int tile = Math.Min(batchSize, Predictor.TileRows);
+        for (int start = 0; start < inputs.Rows; start += tile)
         {
-            int count = Math.Min(batchSize, inputs.Rows - start);
+            int count = Math.Min(tile, inputs.Rows - start);
             var result = predictor.PredictRows(data.Slice(start * InputSize), count);
             ToClasses(result.AsSpan(), OutputSize, classes.Slice(start, count));
         }

@@ -66,19 +66,45 @@ public sealed class Predictor
         return Run(inputs);
     }
 
-    /// <summary>Scores a batch into a caller's buffer, allocating nothing once the predictor has seen a batch this large.</summary>
+    /// <summary>
+    /// Scores a batch into a caller's buffer, allocating nothing once the predictor has scored <see cref="TileRows"/>
+    /// rows. Large batches run in tiles of <see cref="TileRows"/> rows, read in place, so that every layer's
+    /// intermediate results stay in the processor's cache; each row's outputs are the same in any tiling.
+    /// </summary>
     /// <param name="inputs">The batch, [samples × <see cref="InputSize"/>].</param>
     /// <param name="outputs">Destination, [samples × <see cref="OutputSize"/>].</param>
+    /// <remarks>Afterwards <see cref="LayerOutput"/> holds the rows of the last tile only.</remarks>
     /// <exception cref="ArgumentException">A matrix has the wrong shape.</exception>
     public void Predict(Matrix inputs, Matrix outputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputs);
+        if (inputs.Columns != InputSize)
+        {
+            throw new ArgumentException($"The network takes {InputSize} features per sample; the batch has {inputs.Columns}.", nameof(inputs));
+        }
         if (outputs.Rows != inputs.Rows || outputs.Columns != OutputSize)
         {
             throw new ArgumentException($"The destination must be {inputs.Rows}x{OutputSize} (one row of {OutputSize} outputs per sample); it is {outputs.Rows}x{outputs.Columns}.", nameof(outputs));
         }
-        Predict(inputs).AsSpan().CopyTo(outputs.AsSpan());
+        PredictTiled(inputs.AsSpan(), inputs.Rows, outputs.AsSpan(), TileRows);
+    }
+
+    /// <summary>
+    /// Rows scored per pass through the layers by <see cref="Predict(Matrix, Matrix)"/> and <see cref="Network.Predict(Matrix, Matrix, int)"/>:
+    /// 256 rows of a 128-wide layer are 128 KB, so a layer's output is still in cache when the next layer reads it.
+    /// </summary>
+    public const int TileRows = 256;
+
+    /// <summary>Scores <paramref name="rows"/> samples read in place, at most <paramref name="tileRows"/> (capped at <see cref="TileRows"/>) per pass, into <paramref name="outputs"/>.</summary>
+    internal void PredictTiled(ReadOnlySpan<float> inputs, int rows, Span<float> outputs, int tileRows)
+    {
+        int tile = Math.Min(tileRows, TileRows);
+        for (int start = 0; start < rows; start += tile)
+        {
+            int count = Math.Min(tile, rows - start);
+            PredictRows(inputs.Slice(start * InputSize), count).AsSpan().CopyTo(outputs.Slice(start * OutputSize));
+        }
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using NNTrainer.ML.Tests.Trainers;
 namespace NNTrainer.ML.Tests.Scoring;
 
 /// <summary>
-/// <c>Transform</c>'s cursor scores in blocks (64 rows, doubling to 1,024) while handing rows out one at a time:
+/// <c>Transform</c>'s cursor scores in blocks (64 rows, doubling to 256) while handing rows out one at a time:
 /// every value, position, batch and row id must be what the one-row-at-a-time route gives for the same row.
 /// </summary>
 public class BlockedScoringTests
@@ -140,6 +140,35 @@ public class BlockedScoringTests
             Assert.True(cursor.MoveNext());
         }
         Assert.Equal(65, counting.RowsRead);
+    }
+
+    [Fact]
+    public void CursorsThatReuseADisposedCursorsBlockScoreLikeTheFirst()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var (model, data) = Trained(mlContext, "regression", rows: 700);
+        var scored = model.Transform(data);
+        var reference = scored.GetColumn<float>("Score").ToArray();
+
+        using (var partial = scored.GetRowCursor([scored.Schema["Score"]]))
+        {
+            for (int i = 0; i < 100; i++) partial.MoveNext();
+        }
+        // Two cursors at once, read in lockstep: one gets the pooled block, the other a new one.
+        using var first = scored.GetRowCursor([scored.Schema["Score"]]);
+        using var second = scored.GetRowCursor([scored.Schema["Score"]]);
+        var a = first.GetGetter<float>(scored.Schema["Score"]);
+        var b = second.GetGetter<float>(scored.Schema["Score"]);
+        for (int r = 0; r < reference.Length; r++)
+        {
+            Assert.True(first.MoveNext());
+            Assert.True(second.MoveNext());
+            float x = 0, y = 0;
+            a(ref x);
+            b(ref y);
+            Assert.Equal(reference[r], x);
+            Assert.Equal(reference[r], y);
+        }
     }
 
     private static (ITransformer Model, IDataView Data) Trained(MLContext mlContext, string task, int rows)

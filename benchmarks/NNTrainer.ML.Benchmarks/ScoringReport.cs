@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace NNTrainer.ML.Benchmarks;
+
+/// <summary>Prints the scoring comparison and writes it as <c>scoring.json</c> and <c>scoring.md</c>.</summary>
+public static class ScoringReport
+{
+    public static void Write(string directory, IReadOnlyList<ScoringMethod> methods, IReadOnlyList<LatencyMethod> engines, ScoringChecks checks, int repetitions, int epochs)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"Fashion-MNIST MLP 784-128-128-10 ({epochs} epochs, test accuracy {checks.TestAccuracy:F4}), 10,000 test images, 1 thread, " +
+            $"{repetitions} interleaved passes per method; {Environment.ProcessorCount}-core machine shared with other jobs, load average at the end {LoadAverage()}.");
+        md.AppendLine();
+        md.AppendLine("| method | batch | rows/s (median) | slowest–fastest pass | vs raw ONNX Runtime, same batch | bytes allocated per pass |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var m in methods)
+        {
+            var ort = methods.FirstOrDefault(o => o.Name.StartsWith("ONNX Runtime", StringComparison.Ordinal) && o.BatchSize == (m.BatchSize ?? 1024));
+            string ratio = ort is null ? "" : (m.BatchSize is null ? "vs batch 1024: " : "") + (m.Median / ort.Median).ToString("F2", CultureInfo.InvariantCulture);
+            md.AppendLine($"| {m.Name} | {(m.BatchSize?.ToString(CultureInfo.InvariantCulture) ?? "row by row (cursor)")} | **{m.Median:N0}** | {m.Worst:N0}–{m.Best:N0} | {ratio} | {m.BytesPerPass:N0} |");
+        }
+        md.AppendLine();
+        md.AppendLine("| PredictionEngine | p50 µs | p99 µs | mean µs |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var e in engines) md.AppendLine($"| {e.Name} | **{e.P50:F1}** | {e.P99:F1} | {e.Mean:F1} |");
+        md.AppendLine();
+        md.AppendLine($"Checks: Transform's scores (fitted and reloaded) bit-identical to Network.Predict: {checks.TransformMatchesPredict}; " +
+            $"max |ONNX Runtime − ours| = {checks.OnnxMaxAbsDifference:E2}.");
+        string text = md.ToString();
+        Console.WriteLine();
+        Console.WriteLine(text);
+
+        var json = new
+        {
+            machine = new { cores = Environment.ProcessorCount, threads = 1, dotnet = Environment.Version.ToString(), load_average_at_end = LoadAverage() },
+            network = "784-128-128-10 ReLU/softmax, Fashion-MNIST",
+            epochs,
+            test_accuracy = checks.TestAccuracy,
+            rows = 10_000,
+            repetitions,
+            methods = methods.Select(m => new
+            {
+                method = m.Name,
+                batch = m.BatchSize,
+                rows_per_s_median = m.Median,
+                rows_per_s_min = m.Worst,
+                rows_per_s_max = m.Best,
+                rows_per_s = m.RowsPerSecond,
+                bytes_allocated_per_pass = m.BytesPerPass,
+            }),
+            prediction_engines = engines.Select(e => new
+            {
+                engine = e.Name,
+                p50_us = e.P50,
+                p99_us = e.P99,
+                mean_us = e.Mean,
+                rounds = e.Rounds.Select(r => new { p50_us = r.P50, p99_us = r.P99, mean_us = r.Mean }),
+            }),
+            transform_bit_identical_to_network_predict = checks.TransformMatchesPredict,
+            onnx_runtime_max_abs_difference = checks.OnnxMaxAbsDifference,
+        };
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "scoring.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(directory, "scoring.md"), text);
+        Console.WriteLine($"wrote {Path.Combine(directory, "scoring.json")} and scoring.md");
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}

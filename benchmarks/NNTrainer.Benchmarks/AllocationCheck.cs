@@ -11,12 +11,12 @@ internal static class AllocationCheck
     public static int Run()
     {
         bool zero = true;
-        foreach (var (name, build, features, classes, batch) in Workloads())
+        foreach (var (name, build, features, classes, batch, techniques) in Workloads())
         {
             foreach (int threads in new[] { 1, 2 })
             {
-                var (small, smallProcess) = EpochAllocations(build, features, classes, batch, batches: 100, threads);
-                var (large, largeProcess) = EpochAllocations(build, features, classes, batch, batches: 200, threads);
+                var (small, smallProcess) = EpochAllocations(build, features, classes, batch, batches: 100, threads, techniques);
+                var (large, largeProcess) = EpochAllocations(build, features, classes, batch, batches: 200, threads, techniques);
                 double perBatch = (large - small) / 100.0;
                 double perBatchProcess = (largeProcess - smallProcess) / 100.0;
                 Console.WriteLine($"{name}, {threads} thread(s): {perBatch:F2} bytes per batch on the training thread, " +
@@ -28,13 +28,16 @@ internal static class AllocationCheck
         return zero ? 0 : 1;
     }
 
-    private static IEnumerable<(string, Func<int, Network>, int, int, int)> Workloads()
+    private static IEnumerable<(string, Func<int, Network>, int, int, int, bool)> Workloads()
     {
-        yield return ("FMNIST-MLP 784-128-128-10, batch 128", threads => Mlp(threads, 784, [128, 128], 10), 784, 10, 128);
-        yield return ("spiral 2-64-3, batch 300", threads => Mlp(threads, 2, [64], 3), 2, 3, 300);
+        yield return ("FMNIST-MLP 784-128-128-10, batch 128", threads => Mlp(threads, 784, [128, 128], 10), 784, 10, 128, false);
+        yield return ("spiral 2-64-3, batch 300", threads => Mlp(threads, 2, [64], 3), 2, 3, 300, false);
+        // AdamW, a per-step cosine schedule, gradient clipping and label smoothing all at once.
+        yield return ("FMNIST-MLP with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 784, [128, 128], 10, techniques: true), 784, 10, 128, true);
+        yield return ("spiral with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 2, [64], 3, techniques: true), 2, 3, 300, true);
     }
 
-    private static Network Mlp(int threads, int inputs, int[] hidden, int classes)
+    private static Network Mlp(int threads, int inputs, int[] hidden, int classes, bool techniques = false)
     {
         var network = new Network(seed: 1) { NumberOfThreads = threads };
         int size = inputs;
@@ -44,12 +47,13 @@ internal static class AllocationCheck
             size = h;
         }
         network.Add(new DenseLayer(size, classes)).Add(new SoftmaxActivation());
-        network.Set(new CategoricalCrossEntropyLoss(), new AdamOptimizer());
+        network.Set(techniques ? new CategoricalCrossEntropyLoss(labelSmoothing: 0.1f) : new CategoricalCrossEntropyLoss(),
+            techniques ? new AdamWOptimizer() : new AdamOptimizer());
         return network;
     }
 
     /// <summary>Allocations during the 4th epoch, when every buffer exists and every method is compiled.</summary>
-    private static (long Thread, long Process) EpochAllocations(Func<int, Network> build, int features, int classes, int batch, int batches, int threads)
+    private static (long Thread, long Process) EpochAllocations(Func<int, Network> build, int features, int classes, int batch, int batches, int threads, bool techniques)
     {
         var random = new Random(3);
         var x = new Matrix(batches * batch, features);
@@ -63,6 +67,8 @@ internal static class AllocationCheck
         {
             Epochs = 5,
             BatchSize = batch,
+            LearningRateSchedule = techniques ? new CosineSchedule(warmupEpochs: 1) : null,
+            GradientClipNorm = techniques ? 1f : 0f,
             EpochEnded = e =>
             {
                 threadMarks[e.Epoch] = GC.GetAllocatedBytesForCurrentThread();

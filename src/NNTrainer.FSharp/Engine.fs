@@ -52,12 +52,20 @@ module internal Engine =
         | :? NNTrainer.LinearActivation -> Linear
         | other -> raise (NotSupportedException $"{other.GetType().FullName} has no F# description.")
 
-    let loss =
-        function
-        | CategoricalCrossEntropy -> NNTrainer.CategoricalCrossEntropyLoss() :> NNTrainer.Loss
-        | BinaryCrossEntropy -> NNTrainer.BinaryCrossEntropyLoss()
+    let loss (labelSmoothing: float32) (loss: Loss) =
+        match loss with
+        | CategoricalCrossEntropy -> NNTrainer.CategoricalCrossEntropyLoss(labelSmoothing) :> NNTrainer.Loss
+        | BinaryCrossEntropy -> NNTrainer.BinaryCrossEntropyLoss(labelSmoothing)
+        | other when labelSmoothing <> 0f ->
+            invalidArg "LabelSmoothing" $"Label smoothing applies to the cross-entropy losses, not {other}; set it to 0."
         | MeanSquaredError -> NNTrainer.MeanSquaredErrorLoss()
         | MeanAbsoluteError -> NNTrainer.MeanAbsoluteErrorLoss()
+
+    let labelSmoothing (loss: NNTrainer.Loss) =
+        match loss with
+        | :? NNTrainer.CategoricalCrossEntropyLoss as l -> l.LabelSmoothing
+        | :? NNTrainer.BinaryCrossEntropyLoss as l -> l.LabelSmoothing
+        | _ -> 0f
 
     let ofLoss (loss: NNTrainer.Loss) =
         match loss with
@@ -69,21 +77,30 @@ module internal Engine =
 
     let optimizer =
         function
-        | Sgd o -> NNTrainer.SgdOptimizer(o.LearningRate, o.Decay, o.Momentum) :> NNTrainer.Optimizer
+        | Sgd o -> NNTrainer.SgdOptimizer(o.LearningRate, o.Decay, o.Momentum, o.Nesterov) :> NNTrainer.Optimizer
         | AdaGrad o -> NNTrainer.AdaGradOptimizer(o.LearningRate, o.Decay, o.Epsilon)
         | RmsProp o -> NNTrainer.RmsPropOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Rho)
         | Adam o -> NNTrainer.AdamOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
+        | AdamW o -> NNTrainer.AdamWOptimizer(o.LearningRate, o.WeightDecay, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
 
     let ofOptimizer (optimizer: NNTrainer.Optimizer) =
         match optimizer with
         | :? NNTrainer.SgdOptimizer as o ->
-            Sgd { LearningRate = o.LearningRate; Decay = o.Decay; Momentum = o.Momentum }
+            Sgd { LearningRate = o.LearningRate; Decay = o.Decay; Momentum = o.Momentum; Nesterov = o.Nesterov }
         | :? NNTrainer.AdaGradOptimizer as o ->
             AdaGrad { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon }
         | :? NNTrainer.RmsPropOptimizer as o ->
             RmsProp { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon; Rho = o.Rho }
         | :? NNTrainer.AdamOptimizer as o ->
             Adam { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon; Beta1 = o.Beta1; Beta2 = o.Beta2 }
+        | :? NNTrainer.AdamWOptimizer as o ->
+            AdamW
+                { LearningRate = o.LearningRate
+                  Decay = o.Decay
+                  WeightDecay = o.WeightDecay
+                  Epsilon = o.Epsilon
+                  Beta1 = o.Beta1
+                  Beta2 = o.Beta2 }
         | other -> raise (NotSupportedException $"{other.GetType().FullName} has no F# description.")
 
     let fitOptions (options: TrainOptions) =
@@ -93,8 +110,10 @@ module internal Engine =
                 BatchSize = Option.toNullable options.BatchSize,
                 Shuffle = options.Shuffle,
                 CancellationToken = options.CancellationToken,
-                ValidateInputs = options.ValidateInputs
+                ValidateInputs = options.ValidateInputs,
+                GradientClipNorm = defaultArg options.GradientClipNorm 0f
             )
+        engine.LearningRateSchedule <- options.Schedule |> Option.map Schedule.toEngine |> Option.toObj
         match options.Validation with
         | NoValidation -> ()
         | Holdout fraction ->

@@ -75,6 +75,12 @@ type Options =
         OnEpochEnd: (Epoch -> unit) option
         /// <summary>Stops training between two weight updates (<c>Fit</c> then throws <c>OperationCanceledException</c>). Default none.</summary>
         CancellationToken: CancellationToken
+        /// <summary>How the learning rate changes during training. Default <c>None</c>: the optimizer's rate throughout.</summary>
+        Schedule: Schedule option
+        /// <summary>Clip the gradients to this global norm before every update. Default 0: no clipping.</summary>
+        GradientClipNorm: float32
+        /// <summary>Classification only: label smoothing ε in [0, 1). Default 0: off.</summary>
+        LabelSmoothing: float32
     }
 
 /// <summary>Values and conversions for <see cref="T:NNTrainer.FSharp.ML.Options"/>.</summary>
@@ -111,7 +117,10 @@ module Options =
           StandardizeLabel = csharp.StandardizeLabel
           SkipNonFiniteRows = csharp.SkipNonFiniteRows
           OnEpochEnd = None
-          CancellationToken = CancellationToken.None }
+          CancellationToken = CancellationToken.None
+          Schedule = None
+          GradientClipNorm = csharp.GradientClipNorm
+          LabelSmoothing = 0f }
 
     let private invalid (message: string) = invalidArg "options" message
 
@@ -176,7 +185,14 @@ module Options =
                 NeuralNetworkOptimizer.Adam, o.LearningRate, o.Decay
             | Sgd o ->
                 target.Momentum <- o.Momentum
+                target.UseNesterovMomentum <- o.Nesterov
                 NeuralNetworkOptimizer.Sgd, o.LearningRate, o.Decay
+            | AdamW o ->
+                requireDefault "Epsilon" o.Epsilon AdamWOptions.defaults.Epsilon "AdamW"
+                requireDefault "Beta1" o.Beta1 AdamWOptions.defaults.Beta1 "AdamW"
+                requireDefault "Beta2" o.Beta2 AdamWOptions.defaults.Beta2 "AdamW"
+                target.WeightDecay <- o.WeightDecay
+                NeuralNetworkOptimizer.AdamW, o.LearningRate, o.Decay
             | AdaGrad o ->
                 requireDefault "Epsilon" o.Epsilon AdaGradOptions.defaults.Epsilon "AdaGrad"
                 NeuralNetworkOptimizer.AdaGrad, o.LearningRate, o.Decay
@@ -196,24 +212,28 @@ module Options =
         target.SkipNonFiniteRows <- options.SkipNonFiniteRows
         target.EpochEnded <- options.OnEpochEnd |> Option.map (fun f -> Action<_>(History.ofEpochResult >> f)) |> Option.toObj
         target.CancellationToken <- options.CancellationToken
+        target.LearningRateSchedule <- options.Schedule |> Option.map Schedule.toEngine |> Option.toObj
+        target.GradientClipNorm <- options.GradientClipNorm
         target
 
     /// <summary>The C# options of the multiclass trainer, to adjust further or pass to the catalog yourself.</summary>
     /// <param name="options">The F# options.</param>
     /// <exception cref="System.ArgumentException">The hidden layers or the optimizer cannot be expressed by the trainer; the message names the entry.</exception>
     let toMulticlass (options: Options) : NeuralNetworkMulticlassTrainer.Options =
-        apply options (NeuralNetworkMulticlassTrainer.Options())
+        apply options (NeuralNetworkMulticlassTrainer.Options(LabelSmoothing = options.LabelSmoothing))
 
     /// <summary>The C# options of the binary trainer, to adjust further or pass to the catalog yourself.</summary>
     /// <param name="options">The F# options.</param>
     /// <exception cref="System.ArgumentException">The hidden layers or the optimizer cannot be expressed by the trainer; the message names the entry.</exception>
     let toBinary (options: Options) : NeuralNetworkBinaryTrainer.Options =
-        apply options (NeuralNetworkBinaryTrainer.Options())
+        apply options (NeuralNetworkBinaryTrainer.Options(LabelSmoothing = options.LabelSmoothing))
 
     /// <summary>The C# options of the regression trainer, to adjust further or pass to the catalog yourself.</summary>
     /// <param name="options">The F# options.</param>
     /// <exception cref="System.ArgumentException">The hidden layers or the optimizer cannot be expressed by the trainer; the message names the entry.</exception>
     let toRegression (options: Options) : NeuralNetworkRegressionTrainer.Options =
+        if options.LabelSmoothing <> 0f then
+            invalid $"LabelSmoothing is {options.LabelSmoothing}: label smoothing applies to classification, not regression; set it to 0."
         let target = apply options (NeuralNetworkRegressionTrainer.Options())
         target.StandardizeLabel <- options.StandardizeLabel
         target

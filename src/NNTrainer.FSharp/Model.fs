@@ -27,6 +27,11 @@ type Model =
         InputSize: int option
         /// <summary>Threads the matrix kernels may use; results are bit-identical for any value.</summary>
         NumberOfThreads: int
+        /// <summary>
+        /// Label smoothing ε in [0, 1) for the cross-entropy losses: targets <c>(1 − ε)·onehot + ε/K</c> (categorical) or
+        /// <c>y·(1 − ε) + ε/2</c> (binary); 0 is off.
+        /// </summary>
+        LabelSmoothing: float32
     }
 
 /// <summary>Functions building and inspecting <see cref="Model"/> values, for use in pipelines.</summary>
@@ -34,7 +39,7 @@ type Model =
 module Model =
     /// <summary>
     /// No layers, loss chosen from the last layer, Adam with the book's defaults, seed 0 (the engine's default,
-    /// so runs are reproducible unless asked otherwise), input size from the data, one thread.
+    /// so runs are reproducible unless asked otherwise), input size from the data, one thread, no label smoothing.
     /// </summary>
     let defaults =
         { Layers = []
@@ -42,7 +47,8 @@ module Model =
           Optimizer = Optimizer.adam
           Seed = 0
           InputSize = None
-          NumberOfThreads = 1 }
+          NumberOfThreads = 1
+          LabelSmoothing = 0f }
 
     /// <summary>The default model with these layers.</summary>
     /// <param name="layers">The layers, in order.</param>
@@ -57,6 +63,11 @@ module Model =
     /// <param name="optimizer">The optimizer.</param>
     /// <param name="model">The model.</param>
     let withOptimizer (optimizer: Optimizer) (model: Model) = { model with Optimizer = optimizer }
+
+    /// <summary>Sets the label smoothing of the cross-entropy losses.</summary>
+    /// <param name="labelSmoothing">ε in [0, 1).</param>
+    /// <param name="model">The model.</param>
+    let withLabelSmoothing (labelSmoothing: float32) (model: Model) = { model with LabelSmoothing = labelSmoothing }
 
     /// <summary>Sets the seed.</summary>
     /// <param name="seed">Seed of the network's random source.</param>

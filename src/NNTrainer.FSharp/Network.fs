@@ -41,7 +41,7 @@ module Network =
                 next)
             inputSize
         |> ignore
-        network.Set(Engine.loss (Model.loss model), Engine.optimizer model.Optimizer) |> ignore
+        network.Set(Engine.loss model.LabelSmoothing (Model.loss model), Engine.optimizer model.Optimizer) |> ignore
         network.Build()
         network
 
@@ -167,7 +167,8 @@ module Network =
           Optimizer = network.Optimizer |> Option.ofObj |> Option.map Engine.ofOptimizer |> Option.defaultValue Optimizer.adam
           Seed = network.Seed
           InputSize = Some network.InputSize
-          NumberOfThreads = network.NumberOfThreads }
+          NumberOfThreads = network.NumberOfThreads
+          LabelSmoothing = network.Loss |> Option.ofObj |> Option.map Engine.labelSmoothing |> Option.defaultValue 0f }
 
     /// <summary>A table of the layers with their output sizes and parameter counts.</summary>
     /// <param name="network">The network.</param>

@@ -9,6 +9,8 @@ type SgdOptions =
         Decay: float32
         /// <summary>Fraction of the previous update kept, in [0, 1); 0 is plain SGD.</summary>
         Momentum: float32
+        /// <summary>Nesterov momentum (Keras form: <c>v = μv − lr·g</c>, <c>w += μv − lr·g</c>); needs a momentum &gt; 0.</summary>
+        Nesterov: bool
     }
 
 /// <summary>Settings of AdaGrad (<see cref="Optimizer.AdaGrad"/>).</summary>
@@ -50,6 +52,23 @@ type AdamOptions =
         Beta2: float32
     }
 
+/// <summary>Settings of AdamW (<see cref="Optimizer.AdamW"/>).</summary>
+type AdamWOptions =
+    {
+        /// <summary>Learning rate, finite and &gt; 0.</summary>
+        LearningRate: float32
+        /// <summary>Learning-rate decay per step; 0 keeps it constant.</summary>
+        Decay: float32
+        /// <summary>Decoupled weight decay λ ≥ 0: every step first multiplies each value by <c>1 − lr·λ</c> (as <c>torch.optim.AdamW</c>).</summary>
+        WeightDecay: float32
+        /// <summary>Added to the denominator to avoid division by zero; &gt; 0.</summary>
+        Epsilon: float32
+        /// <summary>Decay of the gradient's moving average, in [0, 1).</summary>
+        Beta1: float32
+        /// <summary>Decay of the squared gradient's moving average, in [0, 1).</summary>
+        Beta2: float32
+    }
+
 /// <summary>How a model's parameters are updated from their gradients (the book's update rules).</summary>
 type Optimizer =
     /// <summary>Stochastic gradient descent, optionally with momentum.</summary>
@@ -60,16 +79,18 @@ type Optimizer =
     | RmsProp of RmsPropOptions
     /// <summary>Adam: momentum plus RMSProp's cache, both bias-corrected.</summary>
     | Adam of AdamOptions
+    /// <summary>AdamW: Adam with decoupled weight decay.</summary>
+    | AdamW of AdamWOptions
 
 // The defaults are read from the engine's constructors so the two APIs cannot drift apart.
 
 /// <summary>Values for <see cref="SgdOptions"/>.</summary>
 [<RequireQualifiedAccess>]
 module SgdOptions =
-    /// <summary>The book's defaults: learning rate 1.0, no decay, no momentum.</summary>
+    /// <summary>The book's defaults: learning rate 1.0, no decay, no momentum, no Nesterov.</summary>
     let defaults =
         let engine = NNTrainer.SgdOptimizer()
-        { LearningRate = engine.LearningRate; Decay = engine.Decay; Momentum = engine.Momentum }
+        { LearningRate = engine.LearningRate; Decay = engine.Decay; Momentum = engine.Momentum; Nesterov = engine.Nesterov }
 
 /// <summary>Values for <see cref="AdaGradOptions"/>.</summary>
 [<RequireQualifiedAccess>]
@@ -99,6 +120,19 @@ module AdamOptions =
           Beta1 = engine.Beta1
           Beta2 = engine.Beta2 }
 
+/// <summary>Values for <see cref="AdamWOptions"/>.</summary>
+[<RequireQualifiedAccess>]
+module AdamWOptions =
+    /// <summary>The engine's defaults: learning rate 0.001, no decay, weight decay 0.01 (PyTorch's), epsilon 1e−7, beta1 0.9, beta2 0.999.</summary>
+    let defaults =
+        let engine = NNTrainer.AdamWOptimizer()
+        { LearningRate = engine.LearningRate
+          Decay = engine.Decay
+          WeightDecay = engine.WeightDecay
+          Epsilon = engine.Epsilon
+          Beta1 = engine.Beta1
+          Beta2 = engine.Beta2 }
+
 /// <summary>Shorthands for <see cref="Optimizer"/>.</summary>
 [<RequireQualifiedAccess>]
 module Optimizer =
@@ -113,3 +147,6 @@ module Optimizer =
 
     /// <summary>RMSProp with the book's defaults.</summary>
     let rmsProp = RmsProp RmsPropOptions.defaults
+
+    /// <summary>AdamW with the engine's defaults (weight decay 0.01).</summary>
+    let adamW = AdamW AdamWOptions.defaults

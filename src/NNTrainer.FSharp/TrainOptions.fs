@@ -43,6 +43,10 @@ type TrainOptions =
         CancellationToken: CancellationToken
         /// <summary>Check that every input value is finite before training; turn off only for data already checked.</summary>
         ValidateInputs: bool
+        /// <summary>How the learning rate changes during training; <c>None</c> keeps the optimizer's rate (and its decay).</summary>
+        Schedule: Schedule option
+        /// <summary>Clip the gradients to this global norm before every update (PyTorch's <c>clip_grad_norm_</c>); <c>None</c> does not clip.</summary>
+        GradientClipNorm: float32 option
     }
 
 /// <summary>Values for <see cref="EarlyStopping"/>.</summary>
@@ -59,7 +63,7 @@ module EarlyStopping =
 module TrainOptions =
     /// <summary>
     /// The engine's defaults: 10 epochs, batches of 32, reshuffled every epoch, no validation, no early
-    /// stopping, no callback, inputs checked.
+    /// stopping, no callback, inputs checked, no schedule, no gradient clipping.
     /// </summary>
     let defaults =
         let engine = NNTrainer.FitOptions()
@@ -70,4 +74,6 @@ module TrainOptions =
           EarlyStopping = None
           OnEpochEnd = None
           CancellationToken = CancellationToken.None
-          ValidateInputs = engine.ValidateInputs }
+          ValidateInputs = engine.ValidateInputs
+          Schedule = None
+          GradientClipNorm = None }

@@ -141,7 +141,7 @@ let ``hidden layers the trainers cannot build are refused with the entry named``
 let ``optimizers carry their learning rate, decay and momentum`` () =
     let sgd =
         ML.Options.toRegression
-            { ML.Options.defaults with Optimizer = Sgd { LearningRate = 0.05f; Decay = 1e-3f; Momentum = 0.5f } }
+            { ML.Options.defaults with Optimizer = Sgd { LearningRate = 0.05f; Decay = 1e-3f; Momentum = 0.5f; Nesterov = false } }
     Assert.Equal(NeuralNetworkOptimizer.Sgd, sgd.Optimizer)
     Assert.Equal(Nullable 0.05f, sgd.LearningRate)
     Assert.Equal(1e-3f, sgd.LearningRateDecay)
@@ -366,7 +366,7 @@ let ``the F# path and the C# Options overloads give bit-identical models with ev
             HiddenLayers = [ Dense 12; Tanh; Dropout 0.1f; Dense 6; Tanh; Dropout 0.1f ]
             Epochs = Some 12
             BatchSize = 16
-            Optimizer = Sgd { LearningRate = 0.05f; Decay = 1e-3f; Momentum = 0.8f }
+            Optimizer = Sgd { LearningRate = 0.05f; Decay = 1e-3f; Momentum = 0.8f; Nesterov = false }
             L1Regularization = 1e-5f
             L2Regularization = 1e-4f
             Seed = Some 11

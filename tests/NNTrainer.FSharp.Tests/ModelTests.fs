@@ -29,10 +29,11 @@ let ``the pipeline functions set one field each`` () =
     let expected =
         { Layers = [ Dense 1 ]
           Loss = Some MeanAbsoluteError
-          Optimizer = Sgd { LearningRate = 1f; Decay = 0f; Momentum = 0f }
+          Optimizer = Sgd { LearningRate = 1f; Decay = 0f; Momentum = 0f; Nesterov = false }
           Seed = 7
           InputSize = Some 3
-          NumberOfThreads = 2 }
+          NumberOfThreads = 2
+          LabelSmoothing = 0f }
     Assert.Equal(expected, model)
 
 [<Fact>]
@@ -43,7 +44,8 @@ let ``the default model is Adam, seed 0, one thread, sizes and loss from the dat
           Optimizer = Adam { LearningRate = 0.001f; Decay = 0f; Epsilon = 1e-7f; Beta1 = 0.9f; Beta2 = 0.999f }
           Seed = 0
           InputSize = None
-          NumberOfThreads = 1 },
+          NumberOfThreads = 1
+          LabelSmoothing = 0f },
         Model.defaults)
 
 [<Fact>]

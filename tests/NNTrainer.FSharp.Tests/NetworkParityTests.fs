@@ -75,10 +75,11 @@ let private buildWithCSharpApi (inputSize: int) (model: Model) =
         | MeanAbsoluteError -> NNTrainer.MeanAbsoluteErrorLoss()
     let optimizer: NNTrainer.Optimizer =
         match model.Optimizer with
-        | Sgd o -> NNTrainer.SgdOptimizer(o.LearningRate, o.Decay, o.Momentum)
+        | Sgd o -> NNTrainer.SgdOptimizer(o.LearningRate, o.Decay, o.Momentum, o.Nesterov)
         | AdaGrad o -> NNTrainer.AdaGradOptimizer(o.LearningRate, o.Decay, o.Epsilon)
         | RmsProp o -> NNTrainer.RmsPropOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Rho)
         | Adam o -> NNTrainer.AdamOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
+        | AdamW o -> NNTrainer.AdamWOptimizer(o.LearningRate, o.WeightDecay, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
     network.Set(loss, optimizer) |> ignore
     network
 

@@ -5,7 +5,12 @@ open NNTrainer.FSharp
 
 [<Fact>]
 let ``the defaults are the book's`` () =
-    Assert.Equal({ LearningRate = 1f; Decay = 0f; Momentum = 0f }, SgdOptions.defaults)
+    Assert.Equal({ LearningRate = 1f; Decay = 0f; Momentum = 0f; Nesterov = false }, SgdOptions.defaults)
+    Assert.Equal(
+        { AdamWOptions.LearningRate = 0.001f; Decay = 0f; WeightDecay = 0.01f; Epsilon = 1e-7f; Beta1 = 0.9f; Beta2 = 0.999f },
+        AdamWOptions.defaults
+    )
+    Assert.Equal(AdamW AdamWOptions.defaults, Optimizer.adamW)
     Assert.Equal({ AdaGradOptions.LearningRate = 1f; Decay = 0f; Epsilon = 1e-7f }, AdaGradOptions.defaults)
     Assert.Equal({ RmsPropOptions.LearningRate = 0.001f; Decay = 0f; Epsilon = 1e-7f; Rho = 0.9f }, RmsPropOptions.defaults)
     Assert.Equal({ AdamOptions.LearningRate = 0.001f; Decay = 0f; Epsilon = 1e-7f; Beta1 = 0.9f; Beta2 = 0.999f }, AdamOptions.defaults)

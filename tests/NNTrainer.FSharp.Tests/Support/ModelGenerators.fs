@@ -64,7 +64,7 @@ let optimizer =
     let decay = Gen.frequency [ 1, Gen.constant 0f; 1, logUniform -6.0 -1.0 ]
     let rate = logUniform -4.0 -2.0
     Gen.oneof
-        [ Gen.map3 (fun lr d m -> Sgd { LearningRate = lr; Decay = d; Momentum = m }) rate decay fraction
+        [ Gen.map4 (fun lr d m n -> Sgd { LearningRate = lr; Decay = d; Momentum = m; Nesterov = n && m > 0f }) rate decay fraction (Gen.elements [ false; true ])
           Gen.map3 (fun lr d e -> AdaGrad { LearningRate = lr; Decay = d; Epsilon = e }) rate decay (logUniform -8.0 -4.0)
           Gen.map4 (fun lr d e r -> RmsProp { LearningRate = lr; Decay = d; Epsilon = e; Rho = r }) rate decay (logUniform -8.0 -4.0) fraction
           gen {
@@ -73,6 +73,14 @@ let optimizer =
               let! b1 = fraction
               let! b2 = fraction
               return Adam { LearningRate = lr; Decay = d; Epsilon = 1e-7f; Beta1 = b1; Beta2 = b2 }
+          }
+          gen {
+              let! lr = rate
+              let! d = decay
+              let! wd = float32In 0.0 0.1
+              let! b1 = fraction
+              let! b2 = fraction
+              return AdamW { LearningRate = lr; Decay = d; WeightDecay = wd; Epsilon = 1e-7f; Beta1 = b1; Beta2 = b2 }
           } ]
 
 type private Head =

@@ -54,11 +54,15 @@ public class NetworkSerializerTests : IDisposable
     [InlineData("adagrad")]
     [InlineData("rmsprop")]
     [InlineData("adam")]
+    [InlineData("adamw")]
+    [InlineData("nesterov")]
     public void EveryOptimizerAndItsStateRoundTrips(string name)
     {
         Optimizer optimizer = name switch
         {
             "sgd" => new SgdOptimizer(0.5f, 1e-3f, 0.9f),
+            "adamw" => new AdamWOptimizer(0.01f, 0.05f, 1e-3f, 1e-6f, 0.8f, 0.99f),
+            "nesterov" => new SgdOptimizer(0.5f, 1e-3f, 0.9f, nesterov: true),
             "adagrad" => new AdaGradOptimizer(0.5f, 1e-3f, 1e-6f),
             "rmsprop" => new RmsPropOptimizer(0.01f, 1e-3f, 1e-6f, 0.8f),
             _ => new AdamOptimizer(0.01f, 1e-3f, 1e-6f, 0.8f, 0.99f),
@@ -75,6 +79,8 @@ public class NetworkSerializerTests : IDisposable
         var copy = RoundTrip(network);
 
         Assert.Equal(optimizer.GetType(), copy.Optimizer!.GetType());
+        if (optimizer is AdamWOptimizer adamW) Assert.Equal((adamW.WeightDecay, adamW.Epsilon, adamW.Beta1, adamW.Beta2), (((AdamWOptimizer)copy.Optimizer).WeightDecay, ((AdamWOptimizer)copy.Optimizer).Epsilon, ((AdamWOptimizer)copy.Optimizer).Beta1, ((AdamWOptimizer)copy.Optimizer).Beta2));
+        if (optimizer is SgdOptimizer sgd) Assert.Equal(sgd.Nesterov, ((SgdOptimizer)copy.Optimizer).Nesterov);
         Assert.Equal(optimizer.CurrentLearningRate, copy.Optimizer.CurrentLearningRate);
         Assert.Equal(network.Parameters.Select(p => p.Momentums), copy.Parameters.Select(p => p.Momentums));
         Assert.Equal(network.Parameters.Select(p => p.Cache), copy.Parameters.Select(p => p.Cache));

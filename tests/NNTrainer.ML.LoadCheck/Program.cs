@@ -15,6 +15,7 @@ var scored = model.Transform(mlContext.Data.LoadFromBinary(args[2]));
 var columns = args[3].Split(',');
 
 foreach (var line in RowFormatter.Types(scored, columns)) Console.WriteLine("type " + line);
+foreach (var line in RowFormatter.Schema(scored.Schema)) Console.WriteLine("schema " + line);
 foreach (var line in RowFormatter.Rows(scored, columns)) Console.WriteLine("row " + line);
 object metrics = args[0] switch
 {

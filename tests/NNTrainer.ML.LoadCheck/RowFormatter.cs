@@ -27,6 +27,46 @@ public static class RowFormatter
         }
     }
 
+    /// <summary>
+    /// One line per visible column of the schema, in order: its name and type, then every annotation with its type and
+    /// value (vectors as values joined by '|'), so that two schemas can be compared column by column, annotation by annotation.
+    /// </summary>
+    public static IEnumerable<string> Schema(DataViewSchema schema)
+    {
+        foreach (var column in schema.Where(c => !c.IsHidden))
+        {
+            var annotations = column.Annotations.Schema.Select(a => $"{a.Name}:{a.Type}={Annotation(column.Annotations, a)}");
+            yield return string.Join(" ", new[] { column.Name, $"{column.Type}".Replace(' ', '_') }.Concat(annotations));
+        }
+    }
+
+    private static string Annotation(DataViewSchema.Annotations annotations, DataViewSchema.Column annotation)
+    {
+        var method = typeof(RowFormatter).GetMethod(nameof(AnnotationValue), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var itemType = annotation.Type is VectorDataViewType vector ? vector.ItemType.RawType : annotation.Type.RawType;
+        return (string)method.MakeGenericMethod(itemType).Invoke(null, [annotations, annotation.Name, annotation.Type is VectorDataViewType])!;
+    }
+
+    private static string AnnotationValue<T>(DataViewSchema.Annotations annotations, string name, bool isVector)
+    {
+        if (!isVector)
+        {
+            T value = default!;
+            annotations.GetValue(name, ref value);
+            return Format(value);
+        }
+        var values = default(VBuffer<T>);
+        annotations.GetValue(name, ref values);
+        return string.Join("|", values.DenseValues().Select(Format));
+    }
+
+    private static string Format<T>(T value) => value switch
+    {
+        float f => Bits(f),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? "null",
+    };
+
     /// <summary>One line per row: the columns' values separated by spaces.</summary>
     public static List<string> Rows(IDataView data, IEnumerable<string> columnNames)
     {

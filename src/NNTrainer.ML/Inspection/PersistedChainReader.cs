@@ -19,15 +19,27 @@ internal static class PersistedChainReader
         {
             throw new ModelFormatException("The model's saved neural network is incomplete: its scoring steps are missing.");
         }
-        var task = steps[start + 3] switch
+        NeuralNetworkTask task;
+        int end;
+        if (IsScoring(steps[start + 3], typeof(IRawScore)))
         {
-            CustomMappingTransformer<ScoringInput, BinaryOutput> => NeuralNetworkTask.BinaryClassification,
-            CustomMappingTransformer<ScoringInput, RegressionOutput> => NeuralNetworkTask.Regression,
-            var s when IsMulticlassScoring(s) => NeuralNetworkTask.MulticlassClassification,
-            var s => throw new ModelFormatException($"The model's saved neural network has an unexpected scoring step ({s.GetType().Name})."),
-        };
-        // Binary and regression: key, network, copy, score, drop. Multiclass adds slot selection and the key lookup.
-        int end = start + (task == NeuralNetworkTask.MulticlassClassification ? 6 : 4);
+            // Format 2: key, network, copy, raw scores, ML.NET's own scorer, drop.
+            task = (start + 4 < steps.Count ? StockTask(steps[start + 4]) : null)
+                ?? throw new ModelFormatException("The model's saved neural network has raw scores but not the stock scorer that follows them; the .zip is damaged or was edited.");
+            end = start + 5;
+        }
+        else
+        {
+            // Format 1: binary and regression: key, network, copy, score, drop. Multiclass adds slot selection and the key lookup.
+            task = steps[start + 3] switch
+            {
+                CustomMappingTransformer<ScoringInput, BinaryOutput> => NeuralNetworkTask.BinaryClassification,
+                CustomMappingTransformer<ScoringInput, RegressionOutput> => NeuralNetworkTask.Regression,
+                var s when IsScoring(s, typeof(IPaddedOutput)) => NeuralNetworkTask.MulticlassClassification,
+                var s => throw new ModelFormatException($"The model's saved neural network has an unexpected scoring step ({s.GetType().Name})."),
+            };
+            end = start + (task == NeuralNetworkTask.MulticlassClassification ? 6 : 4);
+        }
         if (end >= steps.Count || steps[end] is not ColumnSelectingTransformer)
         {
             throw new ModelFormatException("The model's saved neural network does not end with the step that drops its helper columns; the .zip is damaged or was edited.");
@@ -39,11 +51,22 @@ internal static class PersistedChainReader
         return new FoundNeuralNetwork(network, task, featureColumnName, classNames, steps.Take(start).ToArray(), steps.Skip(start).Take(end - start + 1).ToArray(), steps.Skip(end + 1).ToArray(), isReloaded: true);
     }
 
-    private static bool IsMulticlassScoring(ITransformer step)
+    private static bool IsScoring(ITransformer step, Type outputKind)
     {
         var type = step.GetType();
         return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(CustomMappingTransformer<,>)
-            && type.GetGenericArguments() is [var source, var output] && source == typeof(ScoringInput) && typeof(IPaddedOutput).IsAssignableFrom(output);
+            && type.GetGenericArguments() is [var source, var output] && source == typeof(ScoringInput) && outputKind.IsAssignableFrom(output);
+    }
+
+    private static NeuralNetworkTask? StockTask(ITransformer step)
+    {
+        var type = step.GetType();
+        if (!type.IsGenericType) return null;
+        var definition = type.GetGenericTypeDefinition();
+        if (definition == typeof(MulticlassPredictionTransformer<>)) return NeuralNetworkTask.MulticlassClassification;
+        if (definition == typeof(BinaryPredictionTransformer<>)) return NeuralNetworkTask.BinaryClassification;
+        if (definition == typeof(RegressionPredictionTransformer<>)) return NeuralNetworkTask.Regression;
+        return null;
     }
 
     private static (Network Network, string FeatureColumnName) ReadNetwork(ITransformer key, ITransformer lookup)

@@ -28,7 +28,7 @@ internal sealed class BinaryMapping : CustomMappingFactory<ScoringInput, BinaryO
     {
         var scorer = input.Score();
         output.Score = scorer.Logit;
-        output.Probability = scorer.Outputs[0];
+        output.Probability = BinaryDecision.Probability(scorer.Logit);
         output.PredictedLabel = BinaryDecision.IsPositive(output.Score);
     }
 }

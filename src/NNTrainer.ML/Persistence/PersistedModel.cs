@@ -11,8 +11,10 @@ namespace NNTrainer.ML;
 /// <item><c>CustomMapping</c> (<see cref="ModelKeyMapping"/>): a constant key column;</item>
 /// <item><c>MapValue</c>: maps that key to the network as text, a table ML.NET stores inside the .zip;</item>
 /// <item><c>CopyColumns</c>: the feature column under a fixed name the scoring step can bind to;</item>
-/// <item>the task's scoring steps (a <c>CustomMapping</c> that scores with the engine, then for multiclass
-/// <c>SelectFeaturesBasedOnCount</c> to a known-size <c>Score</c> and <c>MapValue</c> to a key-typed <c>PredictedLabel</c>);</item>
+/// <item>the task's scoring steps: a <c>CustomMapping</c> that scores with the engine into a raw-score vector, then
+/// ML.NET's own scorer for the task over an identity model (<see cref="StockScorers"/>), which restores every annotation
+/// (format 2); or, when this ML.NET does not let that scorer be created, the format-1 steps (a <c>CustomMapping</c>
+/// with the outputs, for multiclass <c>SelectFeaturesBasedOnCount</c> and <c>MapValue</c>);</item>
 /// <item><c>DropColumns</c>: removes the helper columns.</item>
 /// </list>
 /// Loading needs no registration: ML.NET records this assembly's name with each <c>CustomMapping</c> and finds the
@@ -32,7 +34,10 @@ internal static class PersistedModel
             .Fit(input);
         var steps = new List<ITransformer>(prefix);
         var view = prefix.Transform(input);
-        foreach (var step in model.CreatePersistedScoring(context, view))
+        var scoring = model.StockScorer is { } stock
+            ? StockScoring(context, model, view, stock)
+            : model.CreatePersistedScoring(context, view);
+        foreach (var step in scoring)
         {
             steps.Add(step);
             view = step.Transform(view);
@@ -40,6 +45,13 @@ internal static class PersistedModel
         var helpers = view.Schema.Select(c => c.Name).Where(n => n.StartsWith(PersistedColumns.Prefix, StringComparison.Ordinal)).Distinct().ToArray();
         steps.Add(context.Transforms.DropColumns(helpers).Fit(view));
         return new TransformerChain<ITransformer>(steps.ToArray());
+    }
+
+    /// <summary>Format 2: the raw scores, then ML.NET's own scorer for the task, which saves and restores every annotation.</summary>
+    private static IEnumerable<ITransformer> StockScoring(MLContext context, NeuralNetworkTransformer model, IDataView view, ITransformer stock)
+    {
+        yield return RawScoreSizes.CreateMapping(context, model.Task, model.RawScoreSize).Fit(view);
+        yield return stock;
     }
 
     /// <summary>A one-row view with just a feature column of the trained size, to fit the saved steps on.</summary>

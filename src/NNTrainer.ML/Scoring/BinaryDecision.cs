@@ -4,4 +4,10 @@ namespace NNTrainer.ML;
 internal static class BinaryDecision
 {
     public static bool IsPositive(float logit) => logit > 0f;
+
+    /// <summary>
+    /// The probability of the positive class: the sigmoid of the logit in double precision, exactly as ML.NET's Platt
+    /// calibrator computes it with slope −1 and offset 0, which is what a saved model's stock scorer uses.
+    /// </summary>
+    public static float Probability(float logit) => (float)(1 / (1 + Math.Exp(-1.0 * logit + 0.0)));
 }

@@ -17,7 +17,7 @@ internal sealed class ScoringMapper : IRowToRowMapper
         FeatureColumn = SchemaChecks.RequireScoringFeatures(inputSchema, transformer.FeatureColumnName, transformer.Network.InputSize);
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
-        foreach (var column in transformer.OutputColumns) builder.AddColumn(column.Name, column.Type, column.Annotations);
+        foreach (var column in transformer.OutputColumnsFor(inputSchema)) builder.AddColumn(column.Name, column.Type, column.Annotations);
         OutputSchema = builder.ToSchema();
     }
 

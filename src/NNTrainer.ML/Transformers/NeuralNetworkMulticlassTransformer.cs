@@ -21,12 +21,13 @@ public sealed class NeuralNetworkMulticlassTransformer : NeuralNetworkTransforme
         var scoreType = new VectorDataViewType(NumberDataViewType.Single, classCount);
         OutputColumns =
         [
+            // PredictedLabel first, Score second: the order of ML.NET's own multiclass scorer, which a saved model ends with.
+            ScoreColumns.Create(AnnotationKinds.PredictedLabel, new KeyDataViewType(typeof(uint), classCount), AnnotationKinds.MulticlassClassification, AnnotationKinds.PredictedLabel,
+                builder => keyValues?.AddTo(builder, AnnotationKinds.KeyValues)),
             ScoreColumns.Create(AnnotationKinds.Score, scoreType, AnnotationKinds.MulticlassClassification, AnnotationKinds.Score, builder =>
             {
                 if (keyValues?.ItemType is TextDataViewType) keyValues.AddTo(builder, AnnotationKinds.SlotNames);
             }),
-            ScoreColumns.Create(AnnotationKinds.PredictedLabel, new KeyDataViewType(typeof(uint), classCount), AnnotationKinds.MulticlassClassification, AnnotationKinds.PredictedLabel,
-                builder => keyValues?.AddTo(builder, AnnotationKinds.KeyValues)),
         ];
     }
 
@@ -38,16 +39,20 @@ public sealed class NeuralNetworkMulticlassTransformer : NeuralNetworkTransforme
 
     internal override DataViewSchema.DetachedColumn[] OutputColumns { get; }
 
+    internal override NeuralNetworkTask Task => NeuralNetworkTask.MulticlassClassification;
+
+    internal override LabelKeyValues? KeyValues => _keyValues;
+
     internal override Delegate CreateGetter(int output, IRowScores scorer) => output switch
     {
-        0 => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> destination) =>
+        1 => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> destination) =>
         {
             var scores = scorer.Outputs;
             var editor = VBufferEditor.Create(ref destination, scores.Length);
             scores.CopyTo(editor.Values);
             destination = editor.Commit();
         }),
-        1 => (ValueGetter<uint>)((ref uint destination) => destination = NetworkScorer.ArgMax(scorer.Outputs) + 1),
+        0 => (ValueGetter<uint>)((ref uint destination) => destination = NetworkScorer.ArgMax(scorer.Outputs) + 1),
         _ => throw new ArgumentOutOfRangeException(nameof(output)),
     };
 

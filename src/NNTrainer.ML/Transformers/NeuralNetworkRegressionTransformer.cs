@@ -14,6 +14,8 @@ public sealed class NeuralNetworkRegressionTransformer : NeuralNetworkTransforme
 
     internal override DataViewSchema.DetachedColumn[] OutputColumns { get; }
 
+    internal override NeuralNetworkTask Task => NeuralNetworkTask.Regression;
+
     internal override Delegate CreateGetter(int output, IRowScores scorer) => output switch
     {
         0 => (ValueGetter<float>)((ref float destination) => destination = scorer.Outputs[0]),

@@ -22,8 +22,9 @@ namespace NNTrainer.ML;
 /// <para>
 /// <c>mlContext.Model.Save</c> writes it as a chain of stock, savable ML.NET transforms that carry the network
 /// inside the .zip, so <c>mlContext.Model.Load</c> needs nothing but this assembly next to the application and gives
-/// bit-identical scores. The reloaded model is that stock chain rather than this type: <see cref="Network"/> and
-/// <see cref="History"/> are not available from it, and a multiclass <c>Score</c> column comes back without slot names.
+/// bit-identical scores and the same output schema, annotations included (the chain ends with ML.NET's own scorer for
+/// the task, whose annotations this transformer also puts on its columns). The reloaded model is that stock chain
+/// rather than this type: <see cref="Network"/> and <see cref="History"/> are not available from it.
 /// </para>
 /// </remarks>
 public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransformer<Network>
@@ -35,7 +36,10 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
         FeatureColumnName = featureColumnName;
         FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, network.InputSize);
         ScorerPool = new BlockScorerPool(network);
+        _stockScorer = new Lazy<ITransformer?>(() => StockScorers.Create(Task, RawScoreSize, Network.OutputSize, KeyValues));
     }
+
+    private readonly Lazy<ITransformer?> _stockScorer;
 
     /// <summary>
     /// The trained engine network (layers, weights, loss), for inspection, plots or export. Do not train or modify it
@@ -62,8 +66,35 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
     /// <summary>Block scorers reused by <see cref="Transform"/>'s cursors (thread-safe; the only state the transformer keeps).</summary>
     internal BlockScorerPool ScorerPool { get; }
 
-    /// <summary>The columns this transformer adds, in order.</summary>
+    /// <summary>The columns this transformer adds, in order, with the annotations it puts on them when no stock scorer is available.</summary>
     internal abstract DataViewSchema.DetachedColumn[] OutputColumns { get; }
+
+    /// <summary>The task, which decides the stock scorer a saved model ends with.</summary>
+    internal abstract NeuralNetworkTask Task { get; }
+
+    /// <summary>The training label's key values (multiclass), which the stock scorer puts on <c>Score</c> and <c>PredictedLabel</c>.</summary>
+    internal virtual LabelKeyValues? KeyValues => null;
+
+    /// <summary>The size of the raw-score vector the stock scorer reads.</summary>
+    internal int RawScoreSize => RawScoreSizes.SizeFor(Task, Network.OutputSize);
+
+    /// <summary>ML.NET's own scorer for this task over the raw scores (see <see cref="StockScorers"/>), or null if this ML.NET does not allow creating one.</summary>
+    internal ITransformer? StockScorer => _stockScorer.Value;
+
+    /// <summary>
+    /// The columns this transformer adds to input of schema <paramref name="inputSchema"/>, with the annotations ML.NET's
+    /// own scorer puts on them for that input (its <c>ScoreColumnSetId</c> depends on the score columns already there),
+    /// which are also the annotations a saved and reloaded model has.
+    /// </summary>
+    internal DataViewSchema.DetachedColumn[] OutputColumnsFor(DataViewSchema inputSchema)
+    {
+        if (StockScorer is not { } scorer) return OutputColumns;
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(inputSchema);
+        builder.AddColumn(StockScorers.RawScore, new VectorDataViewType(NumberDataViewType.Single, RawScoreSize));
+        var scored = scorer.GetOutputSchema(builder.ToSchema());
+        return OutputColumns.Select(c => new DataViewSchema.DetachedColumn(c.Name, c.Type, scored[c.Name].Annotations)).ToArray();
+    }
 
     /// <summary>The schema of <see cref="Transform"/>'s result for input of schema <paramref name="inputSchema"/>.</summary>
     /// <param name="inputSchema">The input's schema; it must have the feature column, a vector of <see cref="float"/> of the trained size.</param>

@@ -3,8 +3,11 @@ using System.Reflection;
 
 namespace NNTrainer.ML.Tests.Persistence;
 
-/// <summary>What the fresh process printed: each column's type line, each row's values, and the stock Evaluate metrics.</summary>
-public sealed record LoadCheckOutput(IReadOnlyList<string> Types, IReadOnlyList<string> Rows, IReadOnlyDictionary<string, double> Metrics);
+/// <summary>
+/// What the fresh process printed: each requested column's type line, each row's values, the stock Evaluate metrics,
+/// and the whole scored schema (a line per column with every annotation, <see cref="NNTrainer.ML.LoadCheck.RowFormatter.Schema"/>).
+/// </summary>
+public sealed record LoadCheckOutput(IReadOnlyList<string> Types, IReadOnlyList<string> Rows, IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<string> Schema);
 
 /// <summary>Runs tests/NNTrainer.ML.LoadCheck, a separate process that loads a model with nothing but <c>mlContext.Model.Load</c>.</summary>
 public static class LoadCheckProcess
@@ -40,6 +43,7 @@ public static class LoadCheckProcess
         return new LoadCheckOutput(
             lines.Where(l => l.StartsWith("type ", StringComparison.Ordinal)).Select(l => l["type ".Length..]).ToArray(),
             lines.Where(l => l.StartsWith("row ", StringComparison.Ordinal)).Select(l => l["row ".Length..]).ToArray(),
-            metrics);
+            metrics,
+            lines.Where(l => l.StartsWith("schema ", StringComparison.Ordinal)).Select(l => l["schema ".Length..]).ToArray());
     }
 }

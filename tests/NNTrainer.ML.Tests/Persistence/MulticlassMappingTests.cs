@@ -32,6 +32,7 @@ public class MulticlassMappingTests
             .Select(a => a.ContractName)
             .ToArray();
         Assert.Equal(contracts.Length, contracts.Distinct().Count());
-        Assert.Equal(MulticlassPadding.Sizes.Length + 3, contracts.Length);
+        // Format 1: key, binary, regression and one per padding; format 2: logit, one raw output, and one per padding.
+        Assert.Equal(MulticlassPadding.Sizes.Length + 3 + 2 + MulticlassPadding.Sizes.Length, contracts.Length);
     }
 }

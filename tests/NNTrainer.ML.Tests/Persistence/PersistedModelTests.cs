@@ -28,6 +28,7 @@ public sealed class PersistedModelTests : IDisposable
         var fresh = SaveAndLoadElsewhere("multiclass", model, data, columns);
 
         Assert.Equal(RowFormatter.Rows(scored, columns), fresh.Rows);
+        AssertSameSchema(scored.Schema, fresh);
         Assert.Equal("Score Vector<Single, 3>", fresh.Types[0]);
         Assert.Equal("PredictedLabel Key<UInt32, 0-2> keyvalues=setosa|versicolor|virginica", fresh.Types[1]);
         Assert.Equal("PredictedFlower String", fresh.Types[2]);
@@ -49,6 +50,7 @@ public sealed class PersistedModelTests : IDisposable
         var fresh = SaveAndLoadElsewhere("binary", model, data, columns);
 
         Assert.Equal(RowFormatter.Rows(scored, columns), fresh.Rows);
+        AssertSameSchema(scored.Schema, fresh);
         Assert.Equal(["Score Single", "Probability Single", "PredictedLabel Boolean"], fresh.Types);
         AssertSameMetrics(mlContext.BinaryClassification.Evaluate(scored), fresh);
     }
@@ -73,6 +75,7 @@ public sealed class PersistedModelTests : IDisposable
         var fresh = SaveAndLoadElsewhere("regression", model, data, columns);
 
         Assert.Equal(RowFormatter.Rows(scored, columns), fresh.Rows);
+        AssertSameSchema(scored.Schema, fresh);
         Assert.Equal(["Score Single"], fresh.Types);
         AssertSameMetrics(mlContext.Regression.Evaluate(scored), fresh);
     }
@@ -181,6 +184,14 @@ public sealed class PersistedModelTests : IDisposable
         new MLContext().Model.Save(model, data.Schema, modelPath);
         using (var stream = File.Create(dataPath)) new MLContext().Data.SaveAsBinary(data, stream);
         return LoadCheckProcess.Run(task, modelPath, dataPath, columns);
+    }
+
+    /// <summary>The reloaded model's scored schema is the fitted one's: column by column, annotation by annotation.</summary>
+    private static void AssertSameSchema(DataViewSchema fitted, LoadCheckOutput fresh)
+    {
+        var expected = RowFormatter.Schema(fitted).ToArray();
+        Assert.Equal(expected.Length, fresh.Schema.Count);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], fresh.Schema[i]);
     }
 
     private static void AssertSameMetrics(object inProcess, LoadCheckOutput fresh)

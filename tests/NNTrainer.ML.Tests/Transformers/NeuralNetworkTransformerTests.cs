@@ -210,7 +210,8 @@ public class NeuralNetworkTransformerTests
         var input = mlContext.Data.LoadFromEnumerable(TestData.Circle(10, seed: 4));
         var scored = model.Transform(input);
 
-        Assert.Equal(["Label", "Features", "Score", "Probability", "PredictedLabel"], scored.Schema.Select(c => c.Name));
+        // The order of ML.NET's own binary scorer (what a saved model ends with): PredictedLabel, Score, Probability.
+        Assert.Equal(["Label", "Features", "PredictedLabel", "Score", "Probability"], scored.Schema.Select(c => c.Name));
         Assert.Equal(input.GetColumn<bool>("Label"), scored.GetColumn<bool>("Label"));
         using var cursor = scored.GetRowCursor([scored.Schema["Label"]]);
         Assert.False(cursor.IsColumnActive(scored.Schema["Score"]));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.ML;
 using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Evaluation;
+using NNTrainer.Cli.Images;
 using NNTrainer.Cli.Models;
 using NNTrainer.Cli.Output;
 
@@ -11,8 +12,9 @@ namespace NNTrainer.Cli.Commands;
 internal sealed class EvaluateCommand
 {
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
-    private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns and its label column" };
+    private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
     private readonly OutputOptions _output = new();
+    private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
@@ -20,6 +22,7 @@ internal sealed class EvaluateCommand
         command.Add(_model);
         command.Add(_file);
         _output.AddTo(command);
+        _images.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -29,7 +32,10 @@ internal sealed class EvaluateCommand
         var reporter = _output.CreateReporter(result);
         var ml = new MLContext(seed: 0);
         var modelPath = result.GetValue(_model)!;
+        if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);
+        ImageCommands.RefuseWithCsv(result, _images, result.GetValue(_file)!);
         var model = ModelFile.Load(modelPath, ml);
+        ImageCommands.RequireCsvModel(model, modelPath, result.GetValue(_file)!);
         var schema = model.Schema;
         var table = ModelInput.LabelledRows(CsvTable.Load(result.GetValue(_file)!), schema, reporter);
         ModelInput.ReportMissing(table, schema, reporter);

@@ -45,6 +45,13 @@ internal sealed class TrainCommand
         command.Add(_plots);
         command.Add(_noPlots);
         _output.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            // --label is required for a CSV file only: an image folder's sub-folders name the classes.
+            bool folder = result.GetValue(_file) is { } file && Directory.Exists(file), label = result.GetValue(_label) is not null;
+            if (!folder && !label) result.AddError("Option '--label' is required.");
+            if (folder && label) result.AddError("--label applies to CSV files; in an image folder each sub-folder names its images' class.");
+        });
         NetworkOptions.Check(_trainer, v => TrainerRegistry.All.Any(t => t.Alias.Equals(v, StringComparison.OrdinalIgnoreCase)), $"one of {TrainerRegistry.Aliases}");
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
         return command;
@@ -58,12 +65,10 @@ internal sealed class TrainCommand
         var outPath = result.GetValue(_out)!;
         if (Directory.Exists(file))
         {
-            if (result.GetValue(_label) is not null) throw new CliException($"--label applies to CSV files; in the image folder {file} each sub-folder names its images' class.", ExitCodes.UsageError);
             return ImageCommands.Train(result, reporter, _images, settings, file, outPath, result.GetValue(_trainer)!, result.GetValue(_testFraction),
                 !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
         }
         ImageCommands.RefuseWithCsv(result, _images, file);
-        if (result.GetValue(_label) is null) throw new CliException("Option '--label' is required with a CSV file: the column to predict.", ExitCodes.UsageError);
         var ml = new MLContext(seed: settings.Seed);
         var problem = TabularProblem.Create(CsvTable.Load(file), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);

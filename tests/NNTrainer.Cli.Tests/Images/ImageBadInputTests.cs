@@ -106,7 +106,7 @@ public sealed class ImageBadInputTests(ImageModels models) : IClassFixture<Image
         Assert.Contains("--label applies to CSV files", label.Error);
         Assert.Contains($"The model {models.Model} was trained on a folder of images (lenet on 3×12×12 RGB images); give it a folder of images", csvWithImageModel.Error);
         Assert.Contains("--architecture, --image-size and --channels apply to folders of images", architectureWithCsv.Error);
-        Assert.Contains("Option '--label' is required with a CSV file", noLabel.Error);
+        Assert.Contains("Option '--label' is required.", noLabel.Error);
         Assert.Equal([2, 1, 2, 2], new[] { label.ExitCode, csvWithImageModel.ExitCode, architectureWithCsv.ExitCode, noLabel.ExitCode });
     }
 

@@ -16,10 +16,18 @@ internal static class FmnistWorkload
         int epochs = options.Int("epochs", 10);
         int seed = options.Int("seed", 0);
         string tag = options.String("tag") ?? $"fmnist_nntrainer_t{threads}";
+        // --optimizer adamw (weight decay 0.01) and --schedule cosine measure what those settings cost on the fused path.
+        string optimizer = options.String("optimizer") ?? "adam";
+        string schedule = options.String("schedule") ?? "none";
+        if (optimizer is not ("adam" or "adamw") || schedule is not ("none" or "cosine"))
+        {
+            Console.Error.WriteLine("--optimizer must be adam or adamw, --schedule none or cosine.");
+            return 2;
+        }
 
         var (trainImages, trainLabels, testImages, testLabels) = FashionMnist.Load(options.String("data"));
         var train = Matrix.FromLabels(trainLabels);
-        var network = Build(seed, threads);
+        var network = Build(seed, threads, optimizer == "adamw");
         var epochSeconds = new List<double>();
         var log = new JsonArray();
         double? firstAccuracy = null;
@@ -29,6 +37,7 @@ internal static class FmnistWorkload
             Epochs = epochs,
             BatchSize = 128,
             Shuffle = true,
+            LearningRateSchedule = schedule == "cosine" ? new CosineSchedule() : null,
             EpochEnded = e =>
             {
                 // Evaluated outside the epoch's clock, as the anchors do.
@@ -50,6 +59,8 @@ internal static class FmnistWorkload
             ["epochs_run"] = epochs,
             ["batch"] = 128,
             ["seed"] = seed,
+            ["optimizer"] = optimizer,
+            ["schedule"] = schedule,
             ["init"] = "He-normal before ReLU, Glorot-uniform before softmax (NNTrainer default)",
             ["epoch_seconds"] = ResultFile.Array(epochSeconds),
             ["median_epoch_s"] = median,
@@ -65,13 +76,15 @@ internal static class FmnistWorkload
 
     public static string SystemName => $"NNTrainer (C#, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription})";
 
-    public static Network Build(int seed, int threads)
+    public static Network Build(int seed, int threads, bool adamW = false)
     {
         var network = new Network(seed) { NumberOfThreads = threads };
         network.Add(new DenseLayer(784, 128)).Add(new ReLUActivation())
             .Add(new DenseLayer(128, 128)).Add(new ReLUActivation())
             .Add(new DenseLayer(128, 10)).Add(new SoftmaxActivation());
-        network.Set(new CategoricalCrossEntropyLoss(), new AdamOptimizer(learningRate: 0.001f, epsilon: 1e-7f));
+        network.Set(new CategoricalCrossEntropyLoss(), adamW
+            ? new AdamWOptimizer(learningRate: 0.001f, weightDecay: 0.01f, epsilon: 1e-7f)
+            : new AdamOptimizer(learningRate: 0.001f, epsilon: 1e-7f));
         return network;
     }
 }

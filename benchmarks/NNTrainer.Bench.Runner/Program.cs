@@ -1,7 +1,7 @@
 using NNTrainer.Bench.Runner;
 
 // Side-by-side benchmark runner for NNTrainer's workloads (see benchmarks/README.md and benchmarks/run.sh).
-//   fmnist  --threads N [--epochs 10] [--seed 0] [--tag NAME] [--results DIR]
+//   fmnist  --threads N [--epochs 10] [--seed 0] [--optimizer adam|adamw] [--schedule none|cosine] [--tag NAME] [--results DIR]
 //   cnn     --arch shallownet|lenet|minivggnet --threads N [--epochs 10] [--seed 0] [--tag NAME] [--results DIR]
 //   cnn-profile --arch A --threads N [--batches 40]        time per layer and conv GFLOP/s
 //   spiral  --threads N [--samples 100] [--epochs 10000] [--data DIR] [--warm] [--tag NAME] [--results DIR]

@@ -67,7 +67,7 @@ public static class NetworkOnnxExtensions
 
     /// <summary>
     /// A classifier is what the loss says, or without a loss what the last layer says: a softmax, or a single sigmoid
-    /// output. The predicted class then follows <see cref="Network.PredictClasses"/>.
+    /// output. The predicted class then follows <see cref="Network.PredictClasses(Matrix)"/>.
     /// </summary>
     internal static bool IsClassifier(Network network) => network.Loss switch
     {

@@ -33,7 +33,7 @@ public sealed class ProgramTests : IDisposable
     [InlineData(new[] { "compare", "--hidden", "64,x" }, "--hidden must be comma-separated positive sizes such as 128,64, not '64,x'.")]
     [InlineData(new[] { "compare", "--learning-rate", "-1" }, "--learning-rate must be a positive number, not -1.")]
     [InlineData(new[] { "compare", "--dropout", "1" }, "--dropout must be in [0, 1), not 1.")]
-    [InlineData(new[] { "compare", "--optimizer", "lion" }, "--optimizer must be adam, sgd, rmsprop or adagrad, not lion.")]
+    [InlineData(new[] { "compare", "--optimizer", "lion" }, "--optimizer must be adam, adamw, sgd, rmsprop or adagrad, not lion.")]
     [InlineData(new[] { "compare", "--dataset", "mnist" }, "--dataset must be spiral or fashion-mnist, not mnist.")]
     [InlineData(new[] { "compare", "--task", "ranking", "--csv", "a.csv", "--label", "y" }, "--task must be auto, multiclass, binary or regression, not ranking.")]
     [InlineData(new[] { "compare", "--csv", "a.csv" }, "--csv needs --label COLUMN, the column to predict.")]

@@ -38,6 +38,11 @@ internal static class CommandSupport
         return option;
     }
 
+    public static Option<bool> SkipBadRowsOption() => new("--skip-bad-rows")
+    {
+        Description = "Skip rows whose number of fields is not the header's (they are counted and reported) instead of stopping with an error",
+    };
+
     public static Option<string> PlotsOption() => new("--plots")
     {
         Description = "Folder for the PNG plots",

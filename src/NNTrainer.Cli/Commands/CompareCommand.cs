@@ -22,6 +22,7 @@ internal sealed class CompareCommand
     private readonly Option<string?> _label = new("--label") { Description = "The CSV column to predict", HelpName = "COLUMN" };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
+    private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly Option<string[]> _trainers = new("--trainers")
     {
         Description = $"Trainers to run, comma-separated: {TrainerRegistry.Aliases} (default: all that fit the task)",
@@ -48,6 +49,7 @@ internal sealed class CompareCommand
         command.Add(_label);
         command.Add(_task);
         command.Add(_ignore);
+        command.Add(_skipBadRows);
         command.Add(_trainers);
         command.Add(_testFraction);
         command.Add(_samples);
@@ -113,7 +115,7 @@ internal sealed class CompareCommand
         double testFraction = result.GetValue(_testFraction);
         if (result.GetValue(_csv) is { } csv)
         {
-            var problem = TabularProblem.Create(CsvTable.Load(csv), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
+            var problem = TabularProblem.Create(CsvTable.Load(csv, result.GetValue(_skipBadRows)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
             return PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'");
         }
         if (result.GetValue(_dataset) == BuiltInDatasets.FashionMnistName)

@@ -8,11 +8,15 @@ using NNTrainer.Cli.Output;
 
 namespace NNTrainer.Cli.Commands;
 
-/// <summary><c>nntrainer evaluate</c>: a saved model's metrics on a labelled CSV file.</summary>
+/// <summary>
+/// <c>nntrainer evaluate</c>: a saved model's metrics on a labelled CSV file, read and scored a block of rows at a
+/// time; only each row's label and scores are kept for ML.NET's evaluators.
+/// </summary>
 internal sealed class EvaluateCommand
 {
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
     private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
+    private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
@@ -21,6 +25,7 @@ internal sealed class EvaluateCommand
         var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).");
         command.Add(_model);
         command.Add(_file);
+        command.Add(_skipBadRows);
         _output.AddTo(command);
         _images.AddTo(command);
         command.SetAction(Run);
@@ -37,14 +42,26 @@ internal sealed class EvaluateCommand
         var model = ModelFile.Load(modelPath, ml);
         ImageCommands.RequireCsvModel(model, modelPath, result.GetValue(_file)!);
         var schema = model.Schema;
-        var table = ModelInput.LabelledRows(CsvTable.Load(result.GetValue(_file)!), schema, reporter);
-        ModelInput.ReportMissing(table, schema, reporter);
-        var scored = model.Score(TableDataView.Create(table, schema, labelRequired: true));
-        var metrics = ModelEvaluator.Evaluate(ml, schema.Task, scored);
+        var file = result.GetValue(_file)!;
+        using var reader = new CsvBlockReader(file, schema, labelRequired: true, keepText: false, result.GetValue(_skipBadRows));
+        var scorer = new BlockScorer(ml, model);
+        var collector = new ScoreCollector(schema, scorer.ScoreWidth);
+        var scored = new ScoredBlock();
+        long unlabelled = 0;
+        while (reader.ReadBlock() is { } block)
+        {
+            scorer.Score(block, scored);
+            unlabelled += collector.Add(block, scored);
+        }
+        var notes = reader.Finish();
+        if (collector.Count == 0) throw new CliException($"{file}: no row has a value in label column '{schema.LabelColumn}'.");
+        if (unlabelled > 0) reporter.Note($"{unlabelled} of {reader.Rows} rows have no value in label column '{schema.LabelColumn}' and were skipped.");
+        foreach (var note in notes) reporter.Note(note);
+        var metrics = ModelEvaluator.Evaluate(ml, schema.Task, collector.ToDataView(scorer.HasProbability));
         reporter.Json["command"] = "evaluate";
         reporter.Json["model"] = Path.GetFullPath(modelPath);
-        reporter.Json["rows"] = table.RowCount;
-        reporter.Table($"{schema.Trainer} on {Path.GetFileName(table.Path)}: {table.RowCount:N0} rows", new ResultTable(schema.Task, [new ResultRow(schema.Trainer, double.NaN, metrics)], showTime: false));
+        reporter.Json["rows"] = collector.Count;
+        reporter.Table($"{schema.Trainer} on {Path.GetFileName(file)}: {collector.Count:N0} rows", new ResultTable(schema.Task, [new ResultRow(schema.Trainer, double.NaN, metrics)], showTime: false));
         reporter.Finish();
         return ExitCodes.Success;
     }

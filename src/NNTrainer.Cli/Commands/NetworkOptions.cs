@@ -32,7 +32,7 @@ internal sealed class NetworkOptions
 
     public Option<string> Optimizer { get; } = new("--optimizer")
     {
-        Description = "adam, sgd (momentum 0.9), rmsprop or adagrad",
+        Description = "adam, adamw (decoupled weight decay), sgd (momentum 0.9), rmsprop or adagrad",
         DefaultValueFactory = _ => Defaults.Optimizer,
     };
 
@@ -56,7 +56,36 @@ internal sealed class NetworkOptions
         DefaultValueFactory = _ => Defaults.Patience,
     };
 
-    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, Seed, Threads, ValidationFraction, Patience];
+    public Option<float> WeightDecay { get; } = new("--weight-decay")
+    {
+        Description = "AdamW's decoupled weight decay: each step multiplies every weight by 1 − learning-rate·decay",
+        DefaultValueFactory = _ => Defaults.WeightDecay,
+    };
+
+    public Option<bool> Nesterov { get; } = new("--nesterov") { Description = "Nesterov momentum (with --optimizer sgd)" };
+
+    public Option<string> Schedule { get; } = new("--schedule")
+    {
+        Description = "Learning-rate schedule: none, step[:factor=0.25,every=5], exponential[:gamma=0.95], cosine[:warmup=0,min=0] " +
+            "(warm-up in epochs), onecycle[:pct=0.3,div=25,final-div=10000] or plateau[:factor=0.1,patience=10,min=0,cooldown=0]",
+        HelpName = "NAME[:KEY=VALUE,...]",
+        DefaultValueFactory = _ => Defaults.Schedule,
+    };
+
+    public Option<float> ClipNorm { get; } = new("--clip-norm")
+    {
+        Description = "Clip the gradients to this global norm before every update (0: off)",
+        DefaultValueFactory = _ => Defaults.ClipNorm,
+    };
+
+    public Option<float> LabelSmoothing { get; } = new("--label-smoothing")
+    {
+        Description = "Label smoothing for classifiers, in [0, 1): targets (1 − ε)·onehot + ε/classes (0: off)",
+        DefaultValueFactory = _ => Defaults.LabelSmoothing,
+    };
+
+    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, Seed, Threads, ValidationFraction, Patience,
+        WeightDecay, Nesterov, Schedule, ClipNorm, LabelSmoothing];
 
     public void AddTo(Command command)
     {
@@ -70,7 +99,22 @@ internal sealed class NetworkOptions
         Check(ValidationFraction, v => v is >= 0 and < 1, "in [0, 1)");
         Check(Patience, v => v >= 0, "0 or more");
         Check(Activation, v => v.ToLowerInvariant() is "relu" or "leakyrelu" or "tanh" or "sigmoid", "relu, leakyrelu, tanh or sigmoid");
-        Check(Optimizer, v => v.ToLowerInvariant() is "adam" or "sgd" or "rmsprop" or "adagrad", "adam, sgd, rmsprop or adagrad");
+        Check(Optimizer, v => v.ToLowerInvariant() is "adam" or "adamw" or "sgd" or "rmsprop" or "adagrad", "adam, adamw, sgd, rmsprop or adagrad");
+        Check(WeightDecay, v => v >= 0 && float.IsFinite(v), "a number ≥ 0");
+        Check(ClipNorm, v => v >= 0 && float.IsFinite(v), "a number ≥ 0 (0 turns clipping off)");
+        Check(LabelSmoothing, v => v is >= 0 and < 1, "in [0, 1)");
+        Schedule.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0) return;
+            try
+            {
+                ScheduleSpec.Parse(result.Tokens[0].Value);
+            }
+            catch (FormatException e)
+            {
+                result.AddError(e.Message);
+            }
+        });
     }
 
     public NetworkSettings Read(ParseResult result) => new()
@@ -87,6 +131,11 @@ internal sealed class NetworkOptions
         Threads = result.GetValue(Threads),
         ValidationFraction = result.GetValue(ValidationFraction),
         Patience = result.GetValue(Patience),
+        WeightDecay = result.GetValue(WeightDecay),
+        Nesterov = result.GetValue(Nesterov),
+        Schedule = result.GetValue(Schedule)!,
+        ClipNorm = result.GetValue(ClipNorm),
+        LabelSmoothing = result.GetValue(LabelSmoothing),
     };
 
     private static void Positive(Option<int> option, string what) => Check(option, v => v >= 1, what);

@@ -9,12 +9,17 @@ using NNTrainer.Cli.Models;
 
 namespace NNTrainer.Cli.Commands;
 
-/// <summary><c>nntrainer predict</c>: the input rows with the model's predictions appended, as CSV.</summary>
+/// <summary>
+/// <c>nntrainer predict</c>: the input rows with the model's predictions appended, as CSV. Reads, scores and writes a
+/// block of rows at a time, so memory does not grow with the file; writes to a temporary file moved into place at
+/// the end, so an error leaves no half-written predictions.
+/// </summary>
 internal sealed class PredictCommand
 {
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
     private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns (the label column may be absent), or a folder of images (sub-folders included)" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions CSV", HelpName = "FILE", Required = true };
+    private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
@@ -24,6 +29,7 @@ internal sealed class PredictCommand
         command.Add(_model);
         command.Add(_file);
         command.Add(_out);
+        command.Add(_skipBadRows);
         _output.AddTo(command);
         _images.AddTo(command);
         command.SetAction(Run);
@@ -39,16 +45,16 @@ internal sealed class PredictCommand
         var model = ModelFile.Load(result.GetValue(_model)!, ml);
         ImageCommands.RequireCsvModel(model, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
-        var records = CsvRecords.Read(result.GetValue(_file)!);
-        var table = CsvTable.Load(records);
-        ModelInput.ReportMissing(table, schema, reporter);
-        var scored = ScoredColumns.Read(model.Score(TableDataView.Create(table, schema, labelRequired: false)), schema.Task);
         var outPath = result.GetValue(_out)!;
-        Write(outPath, records, schema, scored);
+        using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: true, result.GetValue(_skipBadRows));
+        var scorer = new BlockScorer(ml, model);
+        var notes = Write(outPath, reader, schema, scorer);
+        foreach (var note in notes) reporter.Note(note);
         reporter.Json["command"] = "predict";
-        reporter.Json["rows"] = records.Rows.Count;
+        reporter.Json["scoring"] = scorer.IsFast ? "batch kernels" : "ML.NET Transform";
+        reporter.Json["rows"] = reader.Rows;
         reporter.Json["predictions"] = Path.GetFullPath(outPath);
-        reporter.Note($"{records.Rows.Count:N0} rows predicted with {schema.Trainer}.");
+        reporter.Note($"{reader.Rows:N0} rows predicted with {schema.Trainer}.");
         reporter.Saved("Predictions", outPath);
         reporter.Finish();
         return ExitCodes.Success;
@@ -61,30 +67,45 @@ internal sealed class PredictCommand
         _ => [$"predicted_{schema.LabelColumn}"],
     };
 
-    private static void Write(string path, CsvRecords records, ModelSchema schema, ScoredColumns scored)
+    private static List<string> Write(string path, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer)
     {
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(',', records.Header.Concat(PredictionColumns(schema)).Select(CsvRecords.Escape)));
-        for (int r = 0; r < records.Rows.Count; r++)
-        {
-            var fields = records.Rows[r].Select(CsvRecords.Escape).ToList();
-            if (schema.Task == TaskKind.Regression)
-            {
-                fields.Add(Number(scored.Scores[r][0]));
-            }
-            else
-            {
-                fields.Add(CsvRecords.Escape(schema.Classes[scored.PredictedClasses[r]]));
-                fields.AddRange(scored.Scores[r].Select(Number));
-            }
-            text.AppendLine(string.Join(',', fields));
-        }
         var full = Path.GetFullPath(path);
         var temporary = full + $".{Environment.ProcessId}.tmp";
+        var classes = schema.Classes.Select(c =>
+        {
+            var text = new StringBuilder();
+            CsvRowReader.AppendEscaped(text, c);
+            return text.ToString();
+        }).ToArray();
         try
         {
-            File.WriteAllText(temporary, text.ToString());
+            List<string> notes;
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), 1 << 16))
+            {
+                var line = new StringBuilder();
+                foreach (var name in reader.Header.Concat(PredictionColumns(schema)))
+                {
+                    if (line.Length > 0) line.Append(',');
+                    CsvRowReader.AppendEscaped(line, name);
+                }
+                writer.Write(line.Append('\n'));
+                var scored = new ScoredBlock();
+                while (reader.ReadBlock() is { } block)
+                {
+                    scorer.Score(block, scored);
+                    for (int r = 0; r < scored.Rows; r++)
+                    {
+                        line.Clear();
+                        reader.AppendRowText(r, line);
+                        if (schema.Task != TaskKind.Regression) line.Append(',').Append(classes[scored.Classes[r]]);
+                        for (int k = 0; k < scored.Width; k++) AppendNumber(line.Append(','), scored.Scores[r * scored.Width + k]);
+                        writer.Write(line.Append('\n'));
+                    }
+                }
+                notes = reader.Finish();
+            }
             File.Move(temporary, full, overwrite: true);
+            return notes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -96,5 +117,10 @@ internal sealed class PredictCommand
         }
     }
 
-    private static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static void AppendNumber(StringBuilder text, float value)
+    {
+        Span<char> digits = stackalloc char[32];
+        value.TryFormat(digits, out int written, "R", CultureInfo.InvariantCulture);
+        text.Append(digits[..written]);
+    }
 }

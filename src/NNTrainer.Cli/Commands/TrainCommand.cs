@@ -17,6 +17,7 @@ internal sealed class TrainCommand
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to save the ML.NET model zip", HelpName = "MODEL.zip", Required = true };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
+    private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly Option<string> _trainer = new("--trainer")
     {
         Description = $"Which trainer: {TrainerRegistry.Aliases}",
@@ -38,6 +39,7 @@ internal sealed class TrainCommand
         command.Add(_out);
         command.Add(_task);
         command.Add(_ignore);
+        command.Add(_skipBadRows);
         command.Add(_trainer);
         command.Add(_testFraction);
         _network.AddTo(command);
@@ -70,7 +72,7 @@ internal sealed class TrainCommand
         }
         ImageCommands.RefuseWithCsv(result, _images, file);
         var ml = new MLContext(seed: settings.Seed);
-        var problem = TabularProblem.Create(CsvTable.Load(file), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
+        var problem = TabularProblem.Create(CsvTable.Load(file, result.GetValue(_skipBadRows)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
         if (!trainer.Supports(problem.Schema.Task))
         {

@@ -1,22 +1,19 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace NNTrainer.Cli.Data;
 
 /// <summary>
-/// A CSV file as typed columns. Types come from Microsoft.Data.Analysis's <c>DataFrame.LoadCsv</c>, guessing from
-/// every row; an empty field is a missing value, and so is one of the usual markers (NA, N/A, NaN, null, ?)
-/// in an otherwise numeric column.
+/// A CSV file as typed columns, read in one streaming pass: column types come from the first rows
+/// (<see cref="ColumnSniffer"/>), values go straight into float arrays (numbers, NaN where missing) or shared strings
+/// (text). An empty field is a missing value, and so is one of the usual markers (NA, N/A, NaN, null, ?) in a
+/// numeric column; a rare stray text in a numeric column is read as missing and reported.
 /// </summary>
 internal sealed class CsvTable
 {
-    private static readonly HashSet<string> MissingMarkers = new(StringComparer.OrdinalIgnoreCase) { "NA", "N/A", "NaN", "null", "?", "none" };
-
-    public CsvTable(string path, IReadOnlyList<TableColumn> columns, IReadOnlyList<int> lineNumbers)
+    public CsvTable(string path, IReadOnlyList<TableColumn> columns, IReadOnlyList<int> lineNumbers, IReadOnlyList<string>? notes = null)
     {
         Path = path;
         Columns = columns;
         LineNumbers = lineNumbers;
+        Notes = notes ?? [];
     }
 
     public string Path { get; }
@@ -25,6 +22,9 @@ internal sealed class CsvTable
 
     /// <summary>The file line of each row.</summary>
     public IReadOnlyList<int> LineNumbers { get; }
+
+    /// <summary>What the reader did that the user should know: skipped rows, stray values read as missing.</summary>
+    public IReadOnlyList<string> Notes { get; }
 
     public int RowCount => LineNumbers.Count;
 
@@ -41,75 +41,58 @@ internal sealed class CsvTable
     }
 
     public CsvTable SelectRows(IReadOnlyList<int> rows) =>
-        new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray());
+        new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes);
 
-    public static CsvTable Load(string path) => Load(CsvRecords.Read(path));
-
-    public static CsvTable Load(CsvRecords records)
+    /// <param name="path">The CSV file.</param>
+    /// <param name="skipBadRows">Skip (and count) rows whose number of fields is not the header's instead of failing.</param>
+    public static CsvTable Load(string path, bool skipBadRows = false)
     {
-        DataFrame frame;
-        try
+        using var reader = CsvRowReader.Open(path);
+        var header = reader.Header;
+        var badRows = new BadRows(path, header, skipBadRows);
+        var sample = new List<string[]>();
+        var sampleLines = new List<int>();
+        while (sample.Count < ColumnSniffer.SampleRows && reader.Read())
         {
-            frame = DataFrame.LoadCsv(records.Path, guessRows: records.Rows.Count + 1, cultureInfo: CultureInfo.InvariantCulture);
+            if (!badRows.Accept(reader)) continue;
+            var fields = new string[header.Length];
+            for (int c = 0; c < fields.Length; c++) fields[c] = reader.Field(c).ToString();
+            sample.Add(fields);
+            sampleLines.Add(reader.Line);
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException or InvalidCastException)
+        var builders = ColumnSniffer.Infer(header.Length, sample).Select((kind, c) => ColumnBuilder.Create(header[c], kind)).ToArray();
+        var lines = new List<int>(sample.Count);
+        for (int r = 0; r < sample.Count; r++)
         {
-            throw new CliException($"{records.Path}: the values could not be read ({e.Message}).");
+            for (int c = 0; c < builders.Length; c++) builders[c].Add(sample[r][c], sampleLines[r]);
+            lines.Add(sampleLines[r]);
         }
-        if (frame.Rows.Count != records.Rows.Count || frame.Columns.Count != records.Header.Length)
+        sample.Clear();
+        while (reader.Read())
         {
-            throw new CliException($"{records.Path}: {records.Rows.Count} rows of {records.Header.Length} columns were found, but the CSV reader saw {frame.Rows.Count} rows of {frame.Columns.Count}; check the quoting and blank lines.");
+            if (!badRows.Accept(reader)) continue;
+            for (int c = 0; c < builders.Length; c++) builders[c].Add(reader.Field(c), reader.Line);
+            lines.Add(reader.Line);
         }
-        var columns = new TableColumn[records.Header.Length];
-        for (int c = 0; c < columns.Length; c++)
-        {
-            columns[c] = ReadColumn(records, c, frame.Columns[c]);
-        }
-        return new CsvTable(records.Path, columns, records.LineNumbers);
+        if (lines.Count == 0) throw new CliException($"{path} has a header but no data rows.");
+        var notes = new List<string>();
+        if (badRows.Note() is { } skipped) notes.Add(skipped);
+        foreach (var numeric in builders.OfType<NumericColumnBuilder>()) CheckStrays(path, numeric.Strays, numeric.Count, notes);
+        var columns = new TableColumn[builders.Length];
+        for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
+        return new CsvTable(path, columns, lines.ToArray(), notes);
     }
 
-    private static TableColumn ReadColumn(CsvRecords records, int index, DataFrameColumn column)
+    /// <summary>A few stray texts in a numeric column are missing values (noted); many are an error.</summary>
+    private static void CheckStrays(string path, StrayValues strays, long values, List<string> notes)
     {
-        string name = records.Header[index];
-        int n = records.Rows.Count;
-        var type = column.DataType;
-        if (type == typeof(bool))
+        if (strays.Count == 0) return;
+        if (strays.Count > ColumnSniffer.StrayAllowance(values))
         {
-            var values = new float[n];
-            for (int r = 0; r < n; r++) values[r] = column[r] is bool b ? (b ? 1 : 0) : float.NaN;
-            return TableColumn.Numeric(name, values, isBoolean: true);
+            var (line, value) = strays.First[0];
+            throw new CliException($"{path} line {line}: column '{strays.Column}' held numbers in its first rows but holds '{value}' here; " +
+                $"{strays.Count:N0} of its {values:N0} values are not numbers ({strays.Describe()}). Fix the file or pass --ignore {strays.Column}.");
         }
-        if (IsNumeric(type))
-        {
-            var values = new float[n];
-            for (int r = 0; r < n; r++) values[r] = column[r] is { } v ? Convert.ToSingle(v, CultureInfo.InvariantCulture) : float.NaN;
-            return TableColumn.Numeric(name, values);
-        }
-        var texts = new string?[n];
-        for (int r = 0; r < n; r++)
-        {
-            var raw = records.Rows[r][index].Trim();
-            texts[r] = raw.Length == 0 ? null : raw;
-        }
-        return TryNumericWithMarkers(name, texts) ?? TableColumn.Categorical(name, texts);
+        notes.Add($"Column '{strays.Column}' is numeric but {strays.Count:N0} value{(strays.Count == 1 ? " is" : "s are")} not a number and {(strays.Count == 1 ? "was" : "were")} read as missing: {strays.Describe()}.");
     }
-
-    private static TableColumn? TryNumericWithMarkers(string name, string?[] texts)
-    {
-        var values = new float[texts.Length];
-        bool anyNumber = false;
-        for (int r = 0; r < texts.Length; r++)
-        {
-            var t = texts[r];
-            if (t is null || MissingMarkers.Contains(t)) { values[r] = float.NaN; continue; }
-            if (!float.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out values[r]) || !float.IsFinite(values[r])) return null;
-            anyNumber = true;
-        }
-        return anyNumber ? TableColumn.Numeric(name, values) : null;
-    }
-
-    private static bool IsNumeric(Type type) =>
-        type == typeof(float) || type == typeof(double) || type == typeof(int) || type == typeof(long) || type == typeof(short)
-        || type == typeof(byte) || type == typeof(sbyte) || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort)
-        || type == typeof(decimal);
 }

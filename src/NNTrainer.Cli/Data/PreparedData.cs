@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using NNTrainer.Cli.Models;
+using NNTrainer.Cli.Running;
 
 namespace NNTrainer.Cli.Data;
 
@@ -9,6 +10,9 @@ namespace NNTrainer.Cli.Data;
 /// </summary>
 internal sealed class PreparedData
 {
+    /// <summary>Rows on which the fast featurization is checked against ML.NET's before it is trusted.</summary>
+    private const int CheckedRows = 256;
+
     public required string Description { get; init; }
 
     public required ModelSchema Schema { get; init; }
@@ -32,32 +36,56 @@ internal sealed class PreparedData
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// Splits the rows, fits the ML.NET feature pipeline on the training rows (reading the table in place), then
+    /// writes the features of both parts into contiguous float32 matrices with <see cref="FeatureMap"/> rather than
+    /// through ML.NET's row-by-row cursors and cache; ML.NET's transform is the fallback when the map cannot be
+    /// read or does not match it bit for bit.
+    /// </summary>
     public static PreparedData FromProblem(MLContext ml, TabularProblem problem, double testFraction, int seed, string description)
     {
         var table = problem.Table;
+        var schema = problem.Schema;
         var (trainRows, testRows) = Split(table.RowCount, testFraction, seed);
         if (trainRows.Length < 2 || testRows.Length < 1)
         {
             throw new CliException($"{table.Path}: {table.RowCount} labelled rows are too few to hold out {testFraction:P0} for testing; at least a few dozen rows are needed.");
         }
-        var trainTable = table.SelectRows(trainRows);
-        var testTable = table.SelectRows(testRows);
-        var trainRaw = ml.Data.Cache(TableDataView.Create(trainTable, problem.Schema, labelRequired: true));
-        var testRaw = ml.Data.Cache(TableDataView.Create(testTable, problem.Schema, labelRequired: true));
-        var featurizer = FeaturePipeline.Create(ml, problem.Schema).Fit(trainRaw);
+        var trainRaw = TableDataView.Create(table, schema, labelRequired: false, trainRows);
+        var featurizer = FeaturePipeline.Create(ml, schema, CategoryCap.Choose(table, schema, trainRows)).Fit(trainRaw);
+        var map = FeatureMap.TryCreate(ml, featurizer, trainRaw.Schema, schema);
+        IDataView train, test;
+        if (map is not null && map.Matches(featurizer, table, schema, trainRows, CheckedRows))
+        {
+            var label = featurizer.GetOutputSchema(trainRaw.Schema)[ColumnNames.Label];
+            train = FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, trainRows), Featurize(map, table, trainRows), map.Width);
+            test = FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, testRows), Featurize(map, table, testRows), map.Width);
+        }
+        else
+        {
+            train = ml.Data.Cache(featurizer.Transform(trainRaw));
+            test = ml.Data.Cache(featurizer.Transform(TableDataView.Create(table, schema, labelRequired: false, testRows)));
+        }
         return new PreparedData
         {
             Description = description,
-            Schema = problem.Schema,
+            Schema = schema,
             Featurizer = featurizer,
             RawSchema = trainRaw.Schema,
-            Train = ml.Data.Cache(featurizer.Transform(trainRaw)),
-            Test = ml.Data.Cache(featurizer.Transform(testRaw)),
+            Train = train,
+            Test = test,
             TrainRows = trainRows.Length,
             TestRows = testRows.Length,
-            TestTable = testTable,
+            TestTable = PlotMaker.CanDrawRegions(schema) ? table.SelectRows(testRows) : null,
             Notes = problem.Notes,
         };
+    }
+
+    private static float[] Featurize(FeatureMap map, CsvTable table, int[] rows)
+    {
+        var features = GC.AllocateUninitializedArray<float>(rows.Length * map.Width);
+        map.Write(table, rows, 0, rows.Length, features);
+        return features;
     }
 
     /// <summary>A seeded shuffle of the row indices, the first part held out; both parts keep file order.</summary>

@@ -1,5 +1,6 @@
-using Microsoft.Data.Analysis;
+using System.Globalization;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using NNTrainer.Cli.Evaluation;
 using NNTrainer.Cli.Models;
 
@@ -8,6 +9,7 @@ namespace NNTrainer.Cli.Data;
 /// <summary>
 /// Presents a <see cref="CsvTable"/> to ML.NET as the columns a <see cref="ModelSchema"/> expects: numeric features
 /// as Single (NaN when missing), categorical features as text, the label as text (classification) or Single (regression).
+/// The view reads the table's arrays in place (optionally a subset of its rows); nothing is copied.
 /// </summary>
 internal static class TableDataView
 {
@@ -17,50 +19,59 @@ internal static class TableDataView
     /// <param name="table">The rows.</param>
     /// <param name="schema">What the model reads.</param>
     /// <param name="labelRequired">Evaluate needs the label; predict does not and gets a placeholder when the file has none.</param>
-    public static IDataView Create(CsvTable table, ModelSchema schema, bool labelRequired)
+    /// <param name="rows">The table rows to present, in this order; all rows when null.</param>
+    public static IDataView Create(CsvTable table, ModelSchema schema, bool labelRequired, int[]? rows = null)
     {
-        var frame = new DataFrame();
+        int count = rows?.Length ?? table.RowCount;
+        Func<int, int> at = rows is null ? r => r : r => rows[r];
+        var columns = new List<ColumnarDataView.Column>();
         foreach (var feature in schema.Features)
         {
             var column = table.Require(feature.Name, "a feature the model was trained on");
-            frame.Columns.Add(feature.Kind == ColumnKind.Numeric ? NumericColumn(table, column) : TextColumn(column));
+            columns.Add(feature.Kind == ColumnKind.Numeric ? NumericColumn(table, column, at) : TextColumn(column, at));
         }
         var label = table.Find(schema.LabelColumn);
         if (label is null && labelRequired) table.Require(schema.LabelColumn, "the label the model was trained to predict");
         if (schema.Task == TaskKind.Regression)
         {
-            frame.Columns.Add(label is null
-                ? new SingleDataFrameColumn(schema.LabelColumn, Enumerable.Repeat(float.NaN, table.RowCount))
-                : NumericColumn(table, label));
+            columns.Add(label is null
+                ? new(schema.LabelColumn, NumberDataViewType.Single, ColumnarDataView.Getter(_ => float.NaN))
+                : NumericColumn(table, label, at));
         }
         else
         {
-            var texts = new string[table.RowCount];
-            for (int r = 0; r < texts.Length; r++)
-            {
-                var value = label?.TextAt(r);
-                if (labelRequired && value is not null && !schema.Classes.Contains(value))
-                {
-                    throw new CliException($"{table.Path} line {table.LineNumbers[r]}: label '{value}' is not one of the model's classes ({string.Join(", ", schema.Classes)}).");
-                }
-                texts[r] = value ?? "";
-            }
-            frame.Columns.Add(new StringDataFrameColumn(schema.LabelColumn, texts));
+            if (label is not null && labelRequired) CheckClasses(table, schema, label, count, at);
+            columns.Add(new(schema.LabelColumn, TextDataViewType.Instance,
+                ColumnarDataView.Getter(r => (label?.TextAt(at(r)) ?? "").AsMemory())));
         }
-        return frame;
+        return new ColumnarDataView(columns, count);
     }
 
-    private static SingleDataFrameColumn NumericColumn(CsvTable table, TableColumn column)
+    private static void CheckClasses(CsvTable table, ModelSchema schema, TableColumn label, int count, Func<int, int> at)
     {
-        if (column.Kind == ColumnKind.Numeric) return new SingleDataFrameColumn(column.Name, column.Numbers!);
+        var classes = new HashSet<string>(schema.Classes, StringComparer.Ordinal);
+        for (int r = 0; r < count; r++)
+        {
+            var value = label.TextAt(at(r));
+            if (value is not null && !classes.Contains(value))
+            {
+                throw new CliException($"{table.Path} line {table.LineNumbers[at(r)]}: label '{value}' is not one of the model's classes ({string.Join(", ", schema.Classes)}).");
+            }
+        }
+    }
+
+    private static ColumnarDataView.Column NumericColumn(CsvTable table, TableColumn column, Func<int, int> at)
+    {
+        if (column.Kind == ColumnKind.Numeric)
+        {
+            var numbers = column.Numbers!;
+            return new(column.Name, NumberDataViewType.Single, ColumnarDataView.Getter(r => numbers[at(r)]));
+        }
         int bad = Enumerable.Range(0, column.Length).First(r =>
-            !column.IsMissing(r) && !float.TryParse(column.Texts![r], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+            !column.IsMissing(r) && !float.TryParse(column.Texts![r], NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         throw new CliException($"{table.Path} line {table.LineNumbers[bad]}: column '{column.Name}' must be numeric, but holds '{column.Texts![bad]}'.");
     }
 
-    private static StringDataFrameColumn TextColumn(TableColumn column)
-    {
-        var texts = column.AsCategorical().Texts!;
-        return new StringDataFrameColumn(column.Name, texts.Select(t => t ?? MissingCategory));
-    }
+    private static ColumnarDataView.Column TextColumn(TableColumn column, Func<int, int> at) =>
+        new(column.Name, TextDataViewType.Instance, ColumnarDataView.Getter(r => (column.TextAt(at(r)) ?? MissingCategory).AsMemory()));
 }

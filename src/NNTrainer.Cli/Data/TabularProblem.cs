@@ -26,7 +26,7 @@ internal sealed class TabularProblem
 
     public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore)
     {
-        var notes = new List<string>();
+        var notes = new List<string>(table.Notes);
         var label = table.Require(labelName, "the label given by --label");
         foreach (var name in ignore) table.Require(name, "given by --ignore");
 
@@ -60,6 +60,15 @@ internal sealed class TabularProblem
                 {
                     notes.Add($"Column '{column.Name}' has a different text in every row (an identifier?) and was ignored.");
                     continue;
+                }
+                if (distinct > CategoryCap.FreeTextDistinct && distinct > (column.Length - column.MissingCount) / 2)
+                {
+                    notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts in {column.Length - column.MissingCount:N0} values (free text or an identifier?) and was ignored; one-hot encoding it would add {distinct:N0} features.");
+                    continue;
+                }
+                if (distinct > CategoryCap.MaxCategories)
+                {
+                    notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts: its {CategoryCap.MaxCategories} most frequent categories are one-hot encoded and the other {distinct - CategoryCap.MaxCategories:N0} share one 'other' encoding.");
                 }
             }
             features.Add(new FeatureColumn(column.Name, column.Kind));

@@ -13,10 +13,14 @@ internal sealed class ScoredColumns
     /// <summary>Per row: class scores (multiclass), the probability of the positive class (binary), the prediction (regression).</summary>
     public float[][] Scores { get; private init; } = [];
 
+    /// <summary>Binary: per row the raw <c>Score</c> (the logit for the network), which AUC ranks by. Empty otherwise.</summary>
+    public float[] RawScores { get; private init; } = [];
+
     public static ScoredColumns Read(IDataView scored, TaskKind task)
     {
         var classes = new List<int>();
         var scores = new List<float[]>();
+        var raw = new List<float>();
         var schema = scored.Schema;
         switch (task)
         {
@@ -39,17 +43,20 @@ internal sealed class ScoredColumns
             case TaskKind.Binary:
             {
                 var probabilityColumn = schema.GetColumnOrNull(ColumnNames.Probability) ?? schema[ColumnNames.Score];
-                using var cursor = scored.GetRowCursor([schema[ColumnNames.PredictedLabel], probabilityColumn]);
+                using var cursor = scored.GetRowCursor([schema[ColumnNames.PredictedLabel], probabilityColumn, schema[ColumnNames.Score]]);
                 var label = cursor.GetGetter<bool>(schema[ColumnNames.PredictedLabel]);
                 var probability = cursor.GetGetter<float>(probabilityColumn);
+                var score = cursor.GetGetter<float>(schema[ColumnNames.Score]);
                 bool flag = false;
-                float p = 0;
+                float p = 0, s = 0;
                 while (cursor.MoveNext())
                 {
                     label(ref flag);
                     probability(ref p);
+                    score(ref s);
                     classes.Add(flag ? 1 : 0);
                     scores.Add([p]);
+                    raw.Add(s);
                 }
                 break;
             }
@@ -66,7 +73,7 @@ internal sealed class ScoredColumns
                 break;
             }
         }
-        return new ScoredColumns { PredictedClasses = classes.ToArray(), Scores = scores.ToArray() };
+        return new ScoredColumns { PredictedClasses = classes.ToArray(), Scores = scores.ToArray(), RawScores = raw.ToArray() };
     }
 
     private static int ArgMax(float[] values)

@@ -103,10 +103,10 @@ internal static class ImageCommands
         var scored = ScoredColumns.Read(model.Score(ImageData.Rows(ml, files)), TaskKind.Multiclass);
         var schema = model.Schema;
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', new[] { "file" }.Concat(PredictCommand.PredictionColumns(schema)).Select(CsvRecords.Escape)));
+        text.AppendLine(string.Join(',', new[] { "file" }.Concat(PredictCommand.PredictionColumns(schema)).Select(Escape)));
         for (int r = 0; r < files.Length; r++)
         {
-            var fields = new List<string> { CsvRecords.Escape(files[r].RelativePath), CsvRecords.Escape(schema.Classes[scored.PredictedClasses[r]]) };
+            var fields = new List<string> { Escape(files[r].RelativePath), Escape(schema.Classes[scored.PredictedClasses[r]]) };
             fields.AddRange(scored.Scores[r].Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
             text.AppendLine(string.Join(',', fields));
         }
@@ -145,6 +145,10 @@ internal static class ImageCommands
         images.CheckAgainst(result, settings, modelPath);
         return settings;
     }
+
+    /// <summary>A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).</summary>
+    private static string Escape(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static void WriteAtomically(string path, string text)
     {

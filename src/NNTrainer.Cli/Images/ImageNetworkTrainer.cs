@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using NNTrainer.Cli.Evaluation;
 using NNTrainer.Cli.Trainers;
 using NNTrainer.ML;

@@ -9,7 +9,8 @@ namespace NNTrainer.Cli.Models;
 /// <summary>
 /// The stock ML.NET transforms that turn CSV columns into the <c>Label</c> and <c>Features</c> columns every trainer
 /// reads: numeric columns get missing values replaced by the training mean and are standardised (mean 0, variance 1);
-/// text columns are one-hot encoded; the label becomes a key (multiclass), a Boolean (binary) or stays a number.
+/// text columns are one-hot encoded (over the categories given, when given: the others share an all-zero "other");
+/// the label becomes a key (multiclass), a Boolean (binary) or stays a number.
 /// </summary>
 internal static class FeaturePipeline
 {
@@ -18,7 +19,11 @@ internal static class FeaturePipeline
         public string Value { get; set; } = "";
     }
 
-    public static IEstimator<ITransformer> Create(MLContext ml, ModelSchema schema)
+    /// <param name="ml">The context.</param>
+    /// <param name="schema">The columns and task.</param>
+    /// <param name="categories">Per categorical column, the categories that get a one-hot slot, in slot order; without
+    /// an entry a column's categories are learned from the rows it is fitted on.</param>
+    public static IEstimator<ITransformer> Create(MLContext ml, ModelSchema schema, IReadOnlyDictionary<string, string[]>? categories = null)
     {
         var pipeline = LabelEstimator(ml, schema);
         var parts = new List<string>();
@@ -31,12 +36,15 @@ internal static class FeaturePipeline
                 .Append(ml.Transforms.NormalizeMeanVariance(ColumnNames.Numeric));
             parts.Add(ColumnNames.Numeric);
         }
-        var categorical = schema.Features.Where(f => f.Kind == ColumnKind.Categorical)
-            .Select(f => new InputOutputColumnPair(ColumnNames.CategoricalPrefix + f.Name, f.Name)).ToArray();
-        if (categorical.Length > 0)
+        foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Categorical))
         {
-            pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding(categorical));
-            parts.AddRange(categorical.Select(c => c.OutputColumnName));
+            var output = ColumnNames.CategoricalPrefix + feature.Name;
+            // Given categories are the key data: fitting then reads no rows, and the slot order does not depend on row order.
+            var keyData = categories is not null && categories.TryGetValue(feature.Name, out var known)
+                ? ml.Data.LoadFromEnumerable(known.Select(c => new ClassRow { Value = c }))
+                : null;
+            pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding(output, feature.Name, keyData: keyData));
+            parts.Add(output);
         }
         return pipeline.Append(ml.Transforms.Concatenate(ColumnNames.Features, parts.ToArray()));
     }

@@ -26,4 +26,19 @@ internal sealed record NetworkSettings
     public double ValidationFraction { get; init; } = 0.1;
 
     public int Patience { get; init; } = 20;
+
+    /// <summary>AdamW's decoupled weight decay (ignored by the other optimizers).</summary>
+    public float WeightDecay { get; init; } = 0.01f;
+
+    /// <summary>Nesterov momentum for SGD.</summary>
+    public bool Nesterov { get; init; }
+
+    /// <summary>The <c>--schedule</c> text (<see cref="Commands.ScheduleSpec"/>), already checked.</summary>
+    public string Schedule { get; init; } = "none";
+
+    /// <summary>The global gradient norm to clip to; 0 is off.</summary>
+    public float ClipNorm { get; init; }
+
+    /// <summary>Label smoothing for classification; 0 is off.</summary>
+    public float LabelSmoothing { get; init; }
 }

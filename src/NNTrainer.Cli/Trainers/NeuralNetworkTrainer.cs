@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using NNTrainer.Cli.Commands;
 using NNTrainer.Cli.Evaluation;
 using NNTrainer.Cli.Models;
 using NNTrainer.ML;
@@ -26,9 +27,11 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         {
             NeuralNetworkTransformer transformer = request.Task switch
             {
-                TaskKind.Multiclass => catalog.MulticlassClassification.Trainers.NeuralNetwork(Configure(new NeuralNetworkMulticlassTrainer.Options(), request)).Fit(request.Train),
-                TaskKind.Binary => catalog.BinaryClassification.Trainers.NeuralNetwork(Configure(new NeuralNetworkBinaryTrainer.Options(), request)).Fit(request.Train),
-                _ => catalog.Regression.Trainers.NeuralNetwork(Configure(new NeuralNetworkRegressionTrainer.Options(), request)).Fit(request.Train),
+                TaskKind.Multiclass => catalog.MulticlassClassification.Trainers.NeuralNetwork(
+                    Configure(new NeuralNetworkMulticlassTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train),
+                TaskKind.Binary => catalog.BinaryClassification.Trainers.NeuralNetwork(
+                    Configure(new NeuralNetworkBinaryTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train),
+                _ => catalog.Regression.Trainers.NeuralNetwork(Configure(NoLabelSmoothing(new NeuralNetworkRegressionTrainer.Options(), request), request)).Fit(request.Train),
             };
             return new TrainedModel(transformer, transformer.History);
         }
@@ -55,10 +58,23 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.NumberOfThreads = settings.Threads;
         options.ValidationSetFraction = (float)settings.ValidationFraction;
         options.EarlyStoppingPatience = settings.Patience;
+        options.WeightDecay = settings.WeightDecay;
+        if (settings.Nesterov && options.Optimizer != NeuralNetworkOptimizer.Sgd)
+        {
+            throw new CliException($"--nesterov is a setting of --optimizer sgd, not {settings.Optimizer}.", ExitCodes.UsageError);
+        }
+        options.UseNesterovMomentum = settings.Nesterov;
+        options.LearningRateSchedule = ScheduleSpec.Parse(settings.Schedule);
+        options.GradientClipNorm = settings.ClipNorm;
         options.Progress = request.Progress;
         options.CancellationToken = request.CancellationToken;
         return options;
     }
+
+    private static NeuralNetworkRegressionTrainer.Options NoLabelSmoothing(NeuralNetworkRegressionTrainer.Options options, TrainingRequest request) =>
+        request.Network.LabelSmoothing > 0
+            ? throw new CliException("--label-smoothing applies to classification; this task is regression.", ExitCodes.UsageError)
+            : options;
 
     internal static NeuralNetworkActivation ParseActivation(string name) => name.ToLowerInvariant() switch
     {
@@ -72,9 +88,10 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
     internal static NeuralNetworkOptimizer ParseOptimizer(string name) => name.ToLowerInvariant() switch
     {
         "adam" => NeuralNetworkOptimizer.Adam,
+        "adamw" => NeuralNetworkOptimizer.AdamW,
         "sgd" => NeuralNetworkOptimizer.Sgd,
         "rmsprop" => NeuralNetworkOptimizer.RmsProp,
         "adagrad" => NeuralNetworkOptimizer.AdaGrad,
-        _ => throw new CliException($"--optimizer must be adam, sgd, rmsprop or adagrad, not '{name}'.", ExitCodes.UsageError),
+        _ => throw new CliException($"--optimizer must be adam, adamw, sgd, rmsprop or adagrad, not '{name}'.", ExitCodes.UsageError),
     };
 }

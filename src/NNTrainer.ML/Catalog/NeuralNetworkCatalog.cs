@@ -1,13 +1,23 @@
-using Microsoft.ML;
+using NNTrainer.ML;
 
-namespace NNTrainer.ML;
+// In namespace Microsoft.ML, as ML.NET's own add-on trainers declare theirs (LightGbmExtensions, FastTree's
+// TreeExtensions): `using Microsoft.ML;` alone finds the trainers. The trainer, option and transformer types stay in
+// NNTrainer.ML, so code that also has `using NNTrainer.ML;` compiles unchanged.
+namespace Microsoft.ML;
 
 /// <summary>
 /// Adds NNTrainer's neural network to ML.NET's trainer catalogs:
 /// <c>mlContext.MulticlassClassification.Trainers.NeuralNetwork()</c>,
 /// <c>mlContext.BinaryClassification.Trainers.NeuralNetwork()</c> and
-/// <c>mlContext.Regression.Trainers.NeuralNetwork()</c>.
+/// <c>mlContext.Regression.Trainers.NeuralNetwork()</c>. It lives in namespace <c>Microsoft.ML</c>, like ML.NET's
+/// <c>LightGbmExtensions</c>, so <c>using Microsoft.ML;</c> is all a pipeline needs.
 /// </summary>
+/// <remarks>
+/// This class used to be <c>NNTrainer.ML.NeuralNetworkCatalog</c>. Extension-method calls
+/// (<c>mlContext.Regression.Trainers.NeuralNetwork(...)</c>) compile unchanged; only code that names the class itself
+/// with its old namespace (<c>NNTrainer.ML.NeuralNetworkCatalog.NeuralNetwork(catalog, ...)</c>) must drop the
+/// namespace or write <c>Microsoft.ML.NeuralNetworkCatalog</c>.
+/// </remarks>
 public static class NeuralNetworkCatalog
 {
     /// <summary>

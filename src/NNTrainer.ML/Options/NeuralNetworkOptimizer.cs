@@ -14,4 +14,10 @@ public enum NeuralNetworkOptimizer
 
     /// <summary>RMSProp: steps scaled by a moving average of each weight's squared gradients.</summary>
     RmsProp = 3,
+
+    /// <summary>
+    /// AdamW: Adam with decoupled weight decay (<see cref="NeuralNetworkOptionsBase.WeightDecay"/>), as
+    /// <c>torch.optim.AdamW</c>: every update first multiplies each weight by <c>1 − learningRate·WeightDecay</c>.
+    /// </summary>
+    AdamW = 4,
 }

@@ -109,6 +109,33 @@ public abstract class NeuralNetworkOptionsBase
     /// </summary>
     public bool SkipNonFiniteRows;
 
+    /// <summary>
+    /// Decoupled weight decay λ of <see cref="NeuralNetworkOptimizer.AdamW"/>, finite and ≥ 0: every update multiplies
+    /// each weight and bias by <c>1 − learningRate·λ</c>. Ignored by the other optimizers. Default 0.01 (PyTorch's).
+    /// </summary>
+    public float WeightDecay = 0.01f;
+
+    /// <summary>
+    /// Nesterov momentum for <see cref="NeuralNetworkOptimizer.Sgd"/> (Keras form: <c>v = μv − lr·g</c>,
+    /// <c>w += μv − lr·g</c>); needs <see cref="Momentum"/> &gt; 0. Ignored by the other optimizers. Default false.
+    /// </summary>
+    public bool UseNesterovMomentum;
+
+    /// <summary>
+    /// How the learning rate changes during training: an NNTrainer schedule such as <c>new CosineSchedule(warmupEpochs: 2)</c>,
+    /// <c>StepDecaySchedule</c>, <c>ExponentialDecaySchedule</c>, <c>OneCycleSchedule</c> or <c>ReduceOnPlateauSchedule</c>
+    /// (each documents its formula and defaults). Default null: the rate stays at <see cref="LearningRate"/> (with
+    /// <see cref="LearningRateDecay"/> if set, which also applies on top of a schedule).
+    /// </summary>
+    public LearningRateSchedule? LearningRateSchedule;
+
+    /// <summary>
+    /// Clip the gradients by their global norm before every update (PyTorch's <c>clip_grad_norm_</c>): when the norm of
+    /// all gradients together exceeds this, they are scaled by <c>GradientClipNorm / (norm + 10⁻⁶)</c>. Finite and ≥ 0.
+    /// Default 0: no clipping.
+    /// </summary>
+    public float GradientClipNorm;
+
     private protected NeuralNetworkOptionsBase()
     {
     }
@@ -136,6 +163,9 @@ public abstract class NeuralNetworkOptionsBase
         if (NumberOfThreads is <= 0) throw Invalid(nameof(NumberOfThreads), $"must be at least 1 (or null for every core); it is {NumberOfThreads}");
         if (!(ValidationSetFraction >= 0 && ValidationSetFraction < 1)) throw Invalid(nameof(ValidationSetFraction), $"must be in [0, 1); it is {ValidationSetFraction}");
         if (EarlyStoppingPatience < 0) throw Invalid(nameof(EarlyStoppingPatience), $"must be ≥ 0 (0 turns early stopping off); it is {EarlyStoppingPatience}");
+        if (!(float.IsFinite(WeightDecay) && WeightDecay >= 0)) throw Invalid(nameof(WeightDecay), $"must be a finite number ≥ 0; it is {WeightDecay}");
+        if (UseNesterovMomentum && Optimizer == NeuralNetworkOptimizer.Sgd && Momentum == 0) throw Invalid(nameof(UseNesterovMomentum), "needs a Momentum > 0");
+        if (!(float.IsFinite(GradientClipNorm) && GradientClipNorm >= 0)) throw Invalid(nameof(GradientClipNorm), $"must be a finite number ≥ 0 (0 turns clipping off); it is {GradientClipNorm}");
     }
 
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>

@@ -40,15 +40,15 @@ internal sealed class NetworkScorer
     /// <exception cref="InvalidOperationException">The vector does not have the size the network was trained on.</exception>
     public ReadOnlySpan<float> Score(in VBuffer<float> features, string featureColumnName, long row)
     {
-        if (features.Length != _features.Length)
-        {
-            throw new InvalidOperationException(
-                $"Column '{featureColumnName}' has {features.Length} values{(row >= 0 ? $" at row {row}" : "")}; the neural network was trained on {_features.Length} features, so it cannot score this row.");
-        }
+        if (features.Length != _features.Length) throw WrongSize(featureColumnName, features.Length, _features.Length, row);
         features.CopyTo(_features);
         _predictor.Predict(_features, _outputs);
         return _outputs;
     }
+
+    /// <summary>The error for a feature vector of the wrong size, the same for a row scored alone or in a block.</summary>
+    public static InvalidOperationException WrongSize(string featureColumnName, int length, int expected, long row) => new(
+        $"Column '{featureColumnName}' has {length} values{(row >= 0 ? $" at row {row}" : "")}; the neural network was trained on {expected} features, so it cannot score this row.");
 
     /// <summary>The 0-based index of the highest score; the first one on ties.</summary>
     public static uint ArgMax(ReadOnlySpan<float> scores)

@@ -7,7 +7,7 @@ namespace NNTrainer.ML;
 /// Scores the current row of an input row or cursor once, however many output columns are read from it: the
 /// scores are kept until the input moves to another position.
 /// </summary>
-internal sealed class RowScorer
+internal sealed class RowScorer : IRowScores
 {
     private readonly DataViewRow _input;
     private readonly ValueGetter<VBuffer<float>> _getFeatures;

@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 
 namespace NNTrainer.ML;
 
-/// <summary>A cursor over the transformer's output: it moves its input cursor and scores each row on demand.</summary>
+/// <summary>A cursor over the transformer's output when no output column is read: it passes the input rows through.</summary>
 internal sealed class ScoredCursor : DataViewRowCursor
 {
     private readonly DataViewRowCursor _input;

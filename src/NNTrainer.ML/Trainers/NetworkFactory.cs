@@ -29,7 +29,8 @@ internal static class NetworkFactory
         float decay = options.LearningRateDecay;
         return options.Optimizer switch
         {
-            NeuralNetworkOptimizer.Sgd => new SgdOptimizer(rate, decay, options.Momentum),
+            NeuralNetworkOptimizer.Sgd => new SgdOptimizer(rate, decay, options.Momentum, options.UseNesterovMomentum),
+            NeuralNetworkOptimizer.AdamW => new AdamWOptimizer(rate, options.WeightDecay, decay),
             NeuralNetworkOptimizer.AdaGrad => new AdaGradOptimizer(rate, decay),
             NeuralNetworkOptimizer.RmsProp => new RmsPropOptimizer(rate, decay),
             _ => new AdamOptimizer(rate, decay),

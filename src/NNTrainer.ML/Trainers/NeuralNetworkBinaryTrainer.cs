@@ -27,7 +27,7 @@ namespace NNTrainer.ML;
 /// | Is normalization required? | Yes (`NormalizeMinMax` or `NormalizeMeanVariance`) |
 /// | Is caching required? | No: the data is read once into memory |
 /// | Required NuGet in addition to Microsoft.ML | NNTrainer.ML |
-/// | Exportable to ONNX | No |
+/// | Exportable to ONNX | Yes, with NNTrainer.Onnx: `mlContext.Model.ConvertNeuralNetworkToOnnx` (the whole pipeline) or `Network.SaveAsOnnx` |
 /// ]]></format>
 /// </remarks>
 public sealed class NeuralNetworkBinaryTrainer : NeuralNetworkTrainerBase<NeuralNetworkBinaryTransformer, NeuralNetworkBinaryTrainer.Options>
@@ -40,6 +40,18 @@ public sealed class NeuralNetworkBinaryTrainer : NeuralNetworkTrainerBase<Neural
     /// <summary>Options of <see cref="NeuralNetworkBinaryTrainer"/>; every field has a documented default.</summary>
     public sealed class Options : NeuralNetworkOptionsBase
     {
+        /// <summary>
+        /// Label smoothing ε in [0, 1): the network trains on the targets <c>y·(1 − ε) + ε/2</c> (Keras' and PyTorch's
+        /// <c>label_smoothing</c>), which keeps it from growing over-confident. The losses in
+        /// <see cref="NeuralNetworkTransformer.History"/> are then the smoothed ones. Default 0: off.
+        /// </summary>
+        public float LabelSmoothing;
+
+        internal override void Check()
+        {
+            base.Check();
+            if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw Invalid(nameof(LabelSmoothing), $"must be in [0, 1); it is {LabelSmoothing}");
+        }
     }
 
     private protected override void CheckLabel(SchemaShape.Column label)
@@ -61,7 +73,7 @@ public sealed class NeuralNetworkBinaryTrainer : NeuralNetworkTrainerBase<Neural
 
     private protected override Layer CreateOutputActivation() => new SigmoidActivation();
 
-    private protected override Loss CreateLoss() => new BinaryCrossEntropyLoss();
+    private protected override Loss CreateLoss() => new BinaryCrossEntropyLoss(TrainerOptions.LabelSmoothing);
 
     private protected override Action<Network>? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
     {

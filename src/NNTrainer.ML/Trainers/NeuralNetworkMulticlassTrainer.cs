@@ -28,7 +28,7 @@ namespace NNTrainer.ML;
 /// | Is normalization required? | Yes (`NormalizeMinMax` or `NormalizeMeanVariance`) |
 /// | Is caching required? | No: the data is read once into memory |
 /// | Required NuGet in addition to Microsoft.ML | NNTrainer.ML |
-/// | Exportable to ONNX | No |
+/// | Exportable to ONNX | Yes, with NNTrainer.Onnx: `mlContext.Model.ConvertNeuralNetworkToOnnx` (the whole pipeline) or `Network.SaveAsOnnx` |
 /// ]]></format>
 /// </remarks>
 public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<NeuralNetworkMulticlassTransformer, NeuralNetworkMulticlassTrainer.Options>
@@ -44,6 +44,13 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
     /// <summary>Options of <see cref="NeuralNetworkMulticlassTrainer"/>; every field has a documented default.</summary>
     public sealed class Options : NeuralNetworkOptionsBase
     {
+        /// <summary>
+        /// Label smoothing ε in [0, 1): the network trains on the targets <c>(1 − ε)·onehot + ε/K</c> for K classes (Keras' and PyTorch's
+        /// <c>label_smoothing</c>), which keeps it from growing over-confident. The losses in
+        /// <see cref="NeuralNetworkTransformer.History"/> are then the smoothed ones. Default 0: off.
+        /// </summary>
+        public float LabelSmoothing;
+
         /// <summary>
         /// The network to build. Default <see cref="NeuralNetworkArchitecture.MultiLayerPerceptron"/> (dense layers of
         /// <see cref="NeuralNetworkOptionsBase.HiddenLayers"/>). The convolutional architectures read the feature
@@ -66,6 +73,7 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
         internal override void Check()
         {
             base.Check();
+            if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw Invalid(nameof(LabelSmoothing), $"must be in [0, 1); it is {LabelSmoothing}");
             if (!Enum.IsDefined(Architecture)) throw Invalid(nameof(Architecture), $"has the unknown value {(int)Architecture}");
             if (ImageShape is { } shape && (shape.Channels <= 0 || shape.Height <= 0 || shape.Width <= 0))
             {
@@ -111,7 +119,7 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
         return ImageNetworkFactory.Create(options.Architecture, shape, outputs, seed, threads);
     }
 
-    private protected override Loss CreateLoss() => new CategoricalCrossEntropyLoss();
+    private protected override Loss CreateLoss() => new CategoricalCrossEntropyLoss(TrainerOptions.LabelSmoothing);
 
     private protected override Action<Network>? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
     {

@@ -25,7 +25,7 @@ namespace NNTrainer.ML;
 /// | Is normalization required? | Yes for the features (`NormalizeMinMax` or `NormalizeMeanVariance`); the label is standardised internally |
 /// | Is caching required? | No: the data is read once into memory |
 /// | Required NuGet in addition to Microsoft.ML | NNTrainer.ML |
-/// | Exportable to ONNX | No |
+/// | Exportable to ONNX | Yes, with NNTrainer.Onnx: `mlContext.Model.ConvertNeuralNetworkToOnnx` (the whole pipeline) or `Network.SaveAsOnnx` |
 /// ]]></format>
 /// </remarks>
 public sealed class NeuralNetworkRegressionTrainer : NeuralNetworkTrainerBase<NeuralNetworkRegressionTransformer, NeuralNetworkRegressionTrainer.Options>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using Microsoft.ML.Trainers;
 
 namespace NNTrainer.ML;
 
@@ -11,7 +12,7 @@ namespace NNTrainer.ML;
 /// </summary>
 /// <typeparam name="TTransformer">The trained transformer.</typeparam>
 /// <typeparam name="TOptions">The trainer's options.</typeparam>
-public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : IEstimator<TTransformer>
+public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITrainerEstimator<TTransformer, Network>
     where TTransformer : NeuralNetworkTransformer
     where TOptions : NeuralNetworkOptionsBase
 {
@@ -26,6 +27,14 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : IEstima
         _host = environment.Register(name);
         _options = options;
     }
+
+    /// <summary>
+    /// What pipelines and tools read about this trainer: it needs normalised features
+    /// (<see cref="TrainerInfo.NeedNormalization"/> true) and does not want ML.NET to cache the data
+    /// (<see cref="TrainerInfo.WantCaching"/> false: it reads the data view once into memory and makes its many passes
+    /// over that copy). Internally ML.NET also learns that it needs no calibration and accepts a validation set.
+    /// </summary>
+    public TrainerInfo Info => NeuralNetworkTrainerInfo.Instance;
 
     /// <summary>The options this trainer was created with.</summary>
     private protected TOptions TrainerOptions => _options;
@@ -157,6 +166,8 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : IEstima
         ValidationData = validation is null ? null : (validation.Inputs, validation.Targets),
         ValidationFraction = validation is null ? options.ValidationSetFraction : 0,
         EarlyStoppingPatience = options.EarlyStoppingPatience,
+        LearningRateSchedule = options.LearningRateSchedule,
+        GradientClipNorm = options.GradientClipNorm,
         EpochEnded = epoch =>
         {
             channel.Info(MessageSensitivity.None, DescribeEpoch(epoch, epochs));

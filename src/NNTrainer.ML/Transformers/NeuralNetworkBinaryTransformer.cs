@@ -25,7 +25,7 @@ public sealed class NeuralNetworkBinaryTransformer : NeuralNetworkTransformer
 
     internal override DataViewSchema.DetachedColumn[] OutputColumns { get; }
 
-    internal override Delegate CreateGetter(int output, RowScorer scorer) => output switch
+    internal override Delegate CreateGetter(int output, IRowScores scorer) => output switch
     {
         0 => (ValueGetter<float>)((ref float destination) => destination = scorer.Logit),
         1 => (ValueGetter<float>)((ref float destination) => destination = scorer.Outputs[0]),

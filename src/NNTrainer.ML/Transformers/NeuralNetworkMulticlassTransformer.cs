@@ -38,7 +38,7 @@ public sealed class NeuralNetworkMulticlassTransformer : NeuralNetworkTransforme
 
     internal override DataViewSchema.DetachedColumn[] OutputColumns { get; }
 
-    internal override Delegate CreateGetter(int output, RowScorer scorer) => output switch
+    internal override Delegate CreateGetter(int output, IRowScores scorer) => output switch
     {
         0 => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> destination) =>
         {

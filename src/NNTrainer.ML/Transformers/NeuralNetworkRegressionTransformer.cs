@@ -14,7 +14,7 @@ public sealed class NeuralNetworkRegressionTransformer : NeuralNetworkTransforme
 
     internal override DataViewSchema.DetachedColumn[] OutputColumns { get; }
 
-    internal override Delegate CreateGetter(int output, RowScorer scorer) => output switch
+    internal override Delegate CreateGetter(int output, IRowScores scorer) => output switch
     {
         0 => (ValueGetter<float>)((ref float destination) => destination = scorer.Outputs[0]),
         _ => throw new ArgumentOutOfRangeException(nameof(output)),

@@ -84,7 +84,7 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
     }
 
     /// <summary>The getter of output column <paramref name="output"/> for rows scored by <paramref name="scorer"/>.</summary>
-    internal abstract Delegate CreateGetter(int output, RowScorer scorer);
+    internal abstract Delegate CreateGetter(int output, IRowScores scorer);
 
     /// <summary>The fitted stock transforms that compute this task's output columns from the persisted scoring input.</summary>
     /// <param name="context">The context to create them in.</param>

@@ -6,7 +6,12 @@ namespace NNTrainer;
 public sealed class SigmoidActivation : Activation
 {
     /// <inheritdoc />
-    protected override void Apply(Matrix inputs, Matrix outputs) => TensorPrimitives.Sigmoid(inputs.AsSpan(), outputs.AsSpan());
+    /// <remarks>Narrow rows are applied one at a time, so each sample's output does not depend on its batch (see <see cref="NarrowRows"/>).</remarks>
+    protected override void Apply(Matrix inputs, Matrix outputs)
+    {
+        if (inputs.Columns < NarrowRows.NarrowBelow) NarrowRows.Apply(inputs, outputs, TensorPrimitives.Sigmoid);
+        else TensorPrimitives.Sigmoid(inputs.AsSpan(), outputs.AsSpan());
+    }
 
     /// <inheritdoc />
     protected override void Derive(Matrix inputs, Matrix outputs, Matrix dValues, Matrix dInputs) =>

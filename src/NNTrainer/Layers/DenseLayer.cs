@@ -136,6 +136,16 @@ public sealed class DenseLayer : Layer
         GemmKernels.MultiplyNN(inputs.Data, _weights.Values, output.Data, inputs.Rows, InputSize, Neurons, accumulate: false, NumberOfThreads, _biases.Values);
     }
 
+    /// <summary>
+    /// <see cref="Infer"/> over <paramref name="rows"/> samples read in place from <paramref name="inputs"/>, so a
+    /// predictor can score a slice of the caller's data without first copying it into a matrix.
+    /// </summary>
+    internal void InferRows(ReadOnlySpan<float> inputs, int rows, Matrix outputs)
+    {
+        PrepareInferOutput(outputs, rows, Neurons);
+        GemmKernels.MultiplyNN(inputs.Slice(0, rows * InputSize), _weights.Values, outputs.Data, rows, InputSize, Neurons, accumulate: false, NumberOfThreads, _biases.Values);
+    }
+
     private void CheckInputs(Matrix inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);

@@ -3,10 +3,25 @@ namespace NNTrainer;
 /// <summary>
 /// Binary cross-entropy for sigmoid outputs: each output is an independent yes/no probability and each
 /// target is 0 or 1 (or a probability in between). A sample's loss is the mean over its outputs of
-/// <c>−(y·log ŷ + (1 − y)·log(1 − ŷ))</c>, with ŷ clipped to [1e−7, 1 − 1e−7].
+/// <c>−(y·log ŷ + (1 − y)·log(1 − ŷ))</c>, with ŷ clipped to [1e−7, 1 − 1e−7]. With label smoothing ε each target
+/// becomes <c>y·(1 − ε) + ε/2</c> (Keras' <c>label_smoothing</c>).
 /// </summary>
 public sealed class BinaryCrossEntropyLoss : Loss
 {
+    /// <summary>Creates the loss.</summary>
+    /// <param name="labelSmoothing">Label smoothing ε, in [0, 1) (default 0: the plain binary cross-entropy).</param>
+    public BinaryCrossEntropyLoss(float labelSmoothing = 0f)
+    {
+        if (!(labelSmoothing >= 0f && labelSmoothing < 1f)) throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Label smoothing must be in [0, 1).");
+        LabelSmoothing = labelSmoothing;
+    }
+
+    /// <summary>Label smoothing ε: the targets trained on are <c>y·(1 − ε) + ε/2</c>.</summary>
+    public float LabelSmoothing { get; }
+
+    /// <summary>A target value after label smoothing <paramref name="epsilon"/>.</summary>
+    internal static float Smooth(float y, float epsilon) => y * (1f - epsilon) + epsilon * 0.5f;
+
     /// <inheritdoc />
     public override void ValidateTargets(Matrix targets, int outputSize)
     {
@@ -29,10 +44,12 @@ public sealed class BinaryCrossEntropyLoss : Loss
         var p = outputs.AsSpan();
         var y = targets.AsSpan();
         double sum = 0;
+        float smoothing = LabelSmoothing;
         for (int i = 0; i < p.Length; i++)
         {
+            double target = smoothing > 0f ? Smooth(y[i], smoothing) : y[i];
             double clipped = Math.Clamp(p[i], CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
-            sum -= y[i] * Math.Log(clipped) + (1 - y[i]) * Math.Log(1 - clipped);
+            sum -= target * Math.Log(clipped) + (1 - target) * Math.Log(1 - clipped);
         }
         return sum / outputs.Columns;
     }
@@ -44,10 +61,12 @@ public sealed class BinaryCrossEntropyLoss : Loss
         var p = outputs.AsSpan();
         var y = targets.AsSpan();
         var d = dInputs.AsSpan();
+        float smoothing = LabelSmoothing;
         for (int i = 0; i < p.Length; i++)
         {
             float clipped = Math.Clamp(p[i], CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
-            d[i] = -(y[i] / clipped - (1f - y[i]) / (1f - clipped)) * scale;
+            float target = smoothing > 0f ? Smooth(y[i], smoothing) : y[i];
+            d[i] = -(target / clipped - (1f - target) / (1f - clipped)) * scale;
         }
     }
 }

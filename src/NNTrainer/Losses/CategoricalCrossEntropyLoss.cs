@@ -5,10 +5,26 @@ namespace NNTrainer;
 /// softmax outputs. Targets are either class indices (one column, "sparse") or one row of class probabilities
 /// per sample (one-hot or soft).
 /// Predictions are clipped to [1e−7, 1 − 1e−7] so that log(0) never happens, as in the book.
+/// With label smoothing ε the targets become <c>q = (1 − ε)·y + ε/K</c> for K classes (Keras' and PyTorch's
+/// <c>label_smoothing</c>), the loss <c>−Σ q·log ŷ</c>, so the network is never pushed to certainty.
 /// </summary>
 public sealed class CategoricalCrossEntropyLoss : Loss
 {
     internal const float Epsilon = 1e-7f;
+
+    /// <summary>Creates the loss.</summary>
+    /// <param name="labelSmoothing">Label smoothing ε, in [0, 1) (default 0: the plain cross-entropy).</param>
+    public CategoricalCrossEntropyLoss(float labelSmoothing = 0f)
+    {
+        if (!(labelSmoothing >= 0f && labelSmoothing < 1f)) throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Label smoothing must be in [0, 1).");
+        LabelSmoothing = labelSmoothing;
+    }
+
+    /// <summary>Label smoothing ε: the targets trained on are <c>(1 − ε)·y + ε/K</c>.</summary>
+    public float LabelSmoothing { get; }
+
+    /// <summary>A target value after label smoothing <paramref name="epsilon"/> over <paramref name="classes"/> classes.</summary>
+    internal static float Smooth(float y, float epsilon, int classes) => y * (1f - epsilon) + epsilon / classes;
 
     /// <inheritdoc />
     public override void ValidateTargets(Matrix targets, int outputSize)
@@ -51,7 +67,21 @@ public sealed class CategoricalCrossEntropyLoss : Loss
         var p = outputs.Data;
         var y = targets.Data;
         double sum = 0;
-        if (IsSparse(outputs, targets))
+        float smoothing = LabelSmoothing;
+        if (smoothing > 0f)
+        {
+            bool sparse = IsSparse(outputs, targets);
+            for (int r = 0; r < outputs.Rows; r++)
+            {
+                int label = sparse ? ClassIndex(y[r], n, r) : -1;
+                for (int c = 0; c < n; c++)
+                {
+                    float target = sparse ? (c == label ? 1f : 0f) : y[r * n + c];
+                    sum -= Smooth(target, smoothing, n) * Math.Log(Math.Clamp(p[r * n + c], Epsilon, 1f - Epsilon));
+                }
+            }
+        }
+        else if (IsSparse(outputs, targets))
         {
             for (int r = 0; r < outputs.Rows; r++)
             {
@@ -78,12 +108,14 @@ public sealed class CategoricalCrossEntropyLoss : Loss
         var y = targets.Data;
         var d = dInputs.Data;
         bool sparse = IsSparse(outputs, targets);
+        float smoothing = LabelSmoothing;
         for (int r = 0; r < outputs.Rows; r++)
         {
             int label = sparse ? ClassIndex(y[r], n, r) : -1;
             for (int c = 0; c < n; c++)
             {
                 float target = sparse ? (c == label ? 1f : 0f) : y[r * n + c];
+                if (smoothing > 0f) target = Smooth(target, smoothing, n);
                 d[r * n + c] = -target / p[r * n + c] * invSamples;
             }
         }

@@ -25,6 +25,7 @@ public abstract class Optimizer
         LearningRate = learningRate;
         Decay = decay;
         CurrentLearningRate = learningRate;
+        ScheduledLearningRate = learningRate;
     }
 
     /// <summary>The initial learning rate.</summary>
@@ -36,19 +37,36 @@ public abstract class Optimizer
     /// <summary>The learning rate used by the current step, after decay.</summary>
     public float CurrentLearningRate { get; private set; }
 
+    /// <summary>
+    /// The rate a <see cref="LearningRateSchedule"/> chose for the current step, before the time-based
+    /// <see cref="Decay"/> applies on top; <see cref="LearningRate"/> when training runs without a schedule.
+    /// </summary>
+    public float ScheduledLearningRate { get; private set; }
+
+    /// <summary>Sets the schedule's rate for the next steps; with no decay it is the rate those steps use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void SetScheduledLearningRate(float rate)
+    {
+        ScheduledLearningRate = rate;
+        if (Decay == 0f) CurrentLearningRate = rate;
+    }
+
     /// <summary>Threads the update kernels may use; set by the training loop from <see cref="Network.NumberOfThreads"/>.</summary>
     internal int NumberOfThreads { get; set; } = 1;
 
     /// <summary>Number of completed steps (the book's <c>iterations</c>).</summary>
     public long Iterations { get; internal set; }
 
-    /// <summary>Applies learning-rate decay before a step's updates: <c>lr / (1 + decay · iterations)</c>.</summary>
+    /// <summary>
+    /// Applies learning-rate decay before a step's updates: <c>lr / (1 + decay · iterations)</c>, where lr is
+    /// <see cref="ScheduledLearningRate"/> (the initial rate unless a schedule changed it).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PreUpdate()
     {
         if (Decay > 0f)
         {
-            CurrentLearningRate = (float)(LearningRate * (1.0 / (1.0 + Decay * (double)Iterations)));
+            CurrentLearningRate = (float)(ScheduledLearningRate * (1.0 / (1.0 + Decay * (double)Iterations)));
         }
     }
 
@@ -64,7 +82,7 @@ public abstract class Optimizer
     internal void RestoreSchedule(long iterations)
     {
         Iterations = Math.Max(0, iterations - 1);
-        CurrentLearningRate = LearningRate;
+        CurrentLearningRate = ScheduledLearningRate;
         if (iterations > 0) PreUpdate();
         Iterations = iterations;
     }

@@ -3,15 +3,21 @@ namespace NNTrainer;
 /// <summary>The training state of the model format: loss, accuracy and optimizer (with its schedule and step count).</summary>
 internal static partial class NetworkSerializer
 {
-    private static void WriteLoss(PayloadWriter w, Loss? loss) => w.Write(loss switch
+    private static void WriteLoss(PayloadWriter w, Loss? loss)
     {
-        null => (byte)0,
-        CategoricalCrossEntropyLoss => (byte)1,
-        BinaryCrossEntropyLoss => (byte)2,
-        MeanSquaredErrorLoss => (byte)3,
-        MeanAbsoluteErrorLoss => (byte)4,
-        _ => throw new NotSupportedException($"{loss.GetType().FullName} cannot be saved: the model format knows NNTrainer's losses only."),
-    });
+        // Tags 5 and 6 carry a label smoothing, so a loss without one is written as before.
+        float smoothing = loss is null ? 0f : LabelSmoothing.Of(loss);
+        w.Write(loss switch
+        {
+            null => (byte)0,
+            CategoricalCrossEntropyLoss => smoothing > 0f ? (byte)5 : (byte)1,
+            BinaryCrossEntropyLoss => smoothing > 0f ? (byte)6 : (byte)2,
+            MeanSquaredErrorLoss => (byte)3,
+            MeanAbsoluteErrorLoss => (byte)4,
+            _ => throw new NotSupportedException($"{loss.GetType().FullName} cannot be saved: the model format knows NNTrainer's losses only."),
+        });
+        if (smoothing > 0f) w.Write(smoothing);
+    }
 
     private static Loss? ReadLoss(ref PayloadReader r)
     {
@@ -24,6 +30,8 @@ internal static partial class NetworkSerializer
             2 => new BinaryCrossEntropyLoss(),
             3 => new MeanSquaredErrorLoss(),
             4 => new MeanAbsoluteErrorLoss(),
+            5 => new CategoricalCrossEntropyLoss(ReadSmoothing(ref r)),
+            6 => new BinaryCrossEntropyLoss(ReadSmoothing(ref r)),
             _ => throw new ModelFormatException($"Model payload byte {at}: unknown loss type {tag}."),
         };
     }
@@ -92,7 +100,8 @@ internal static partial class NetworkSerializer
                 w.Write((byte)0);
                 return;
             case SgdOptimizer sgd:
-                w.Write((byte)1);
+                // Tag 6 marks Nesterov momentum, so a model without it is written as before.
+                w.Write(sgd.Nesterov ? (byte)6 : (byte)1);
                 w.Write(sgd.LearningRate);
                 w.Write(sgd.Decay);
                 w.Write(sgd.Momentum);
@@ -118,6 +127,15 @@ internal static partial class NetworkSerializer
                 w.Write(adam.Beta1);
                 w.Write(adam.Beta2);
                 break;
+            case AdamWOptimizer adamW:
+                w.Write((byte)5);
+                w.Write(adamW.LearningRate);
+                w.Write(adamW.Decay);
+                w.Write(adamW.Epsilon);
+                w.Write(adamW.Beta1);
+                w.Write(adamW.Beta2);
+                w.Write(adamW.WeightDecay);
+                break;
             default:
                 throw new NotSupportedException($"{optimizer.GetType().FullName} cannot be saved: the model format knows NNTrainer's optimizers only.");
         }
@@ -135,6 +153,8 @@ internal static partial class NetworkSerializer
             2 => new AdaGradOptimizer(r.ReadSingle("the learning rate"), r.ReadSingle("the decay"), r.ReadSingle("epsilon")),
             3 => new RmsPropOptimizer(r.ReadSingle("the learning rate"), r.ReadSingle("the decay"), r.ReadSingle("epsilon"), r.ReadSingle("rho")),
             4 => new AdamOptimizer(r.ReadSingle("the learning rate"), r.ReadSingle("the decay"), r.ReadSingle("epsilon"), r.ReadSingle("beta1"), r.ReadSingle("beta2")),
+            5 => ReadAdamW(ref r),
+            6 => new SgdOptimizer(r.ReadSingle("the learning rate"), r.ReadSingle("the decay"), r.ReadSingle("the momentum"), nesterov: true),
             _ => throw new ModelFormatException($"Model payload byte {at}: unknown optimizer type {tag}."),
         };
         if (optimizer is null) return null;
@@ -142,5 +162,19 @@ internal static partial class NetworkSerializer
         if (iterations < 0) throw new ModelFormatException($"The optimizer's saved step count is {iterations}; it cannot be negative.");
         optimizer.RestoreSchedule(iterations);
         return optimizer;
+    }
+
+    private static float ReadSmoothing(ref PayloadReader r)
+    {
+        float smoothing = r.ReadSingle("the label smoothing");
+        if (!(smoothing > 0f && smoothing < 1f)) throw new ModelFormatException($"The saved label smoothing is {smoothing}; it must be in (0, 1).");
+        return smoothing;
+    }
+
+    private static AdamWOptimizer ReadAdamW(ref PayloadReader r)
+    {
+        float rate = r.ReadSingle("the learning rate"), decay = r.ReadSingle("the decay"), epsilon = r.ReadSingle("epsilon");
+        float beta1 = r.ReadSingle("beta1"), beta2 = r.ReadSingle("beta2");
+        return new AdamWOptimizer(rate, r.ReadSingle("the weight decay"), decay, epsilon, beta1, beta2);
     }
 }

@@ -45,12 +45,27 @@ public sealed class FitOptions
     /// <summary>Check that every input value is finite before training (default true). Turn off only for data already checked.</summary>
     public bool ValidateInputs { get; set; } = true;
 
+    /// <summary>
+    /// Sets the learning rate by epoch or by step (<see cref="StepDecaySchedule"/>, <see cref="ExponentialDecaySchedule"/>,
+    /// <see cref="CosineSchedule"/>, <see cref="OneCycleSchedule"/>, <see cref="ReduceOnPlateauSchedule"/>). Default null:
+    /// the optimizer's rate, with its time-based decay if any, throughout.
+    /// </summary>
+    public LearningRateSchedule? LearningRateSchedule { get; set; }
+
+    /// <summary>
+    /// Clips the gradients by their global norm before every update, as PyTorch's <c>clip_grad_norm_</c>: when the
+    /// Euclidean norm N of all parameters' gradients together exceeds this value, every gradient is multiplied by
+    /// <c>GradientClipNorm / (N + 10⁻⁶)</c>. Default 0: no clipping.
+    /// </summary>
+    public float GradientClipNorm { get; set; }
+
     internal void Validate()
     {
         if (Epochs <= 0) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
         if (BatchSize is < 0) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be positive (or null/0 for full batch).");
         if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation fraction must be in [0, 1).");
         if (EarlyStoppingPatience < 0) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "Patience must be ≥ 0 (0 turns early stopping off).");
+        if (!(float.IsFinite(GradientClipNorm) && GradientClipNorm >= 0)) throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), GradientClipNorm, "The gradient clipping norm must be a finite number > 0 (or 0 for no clipping).");
         if (!(EarlyStoppingMinDelta >= 0) || double.IsInfinity(EarlyStoppingMinDelta)) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingMinDelta), EarlyStoppingMinDelta, "The minimum improvement must be a finite number ≥ 0.");
     }
 }

@@ -139,7 +139,7 @@ internal sealed class FusedClassifierStep
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private void SmallInputBackwardAndUpdate(Matrix inputs, Optimizer optimizer)
+    private void SmallInputBackwardAndUpdate(Matrix inputs, Optimizer? optimizer)
     {
         var hidden = _dense[0];
         var head = Head;
@@ -174,17 +174,18 @@ internal sealed class FusedClassifierStep
 
     /// <summary>
     /// Back-propagates from the output gradient <see cref="Forward"/> left and updates each layer's parameters as soon as
-    /// its gradients are known (as <see cref="TrainingLoop"/>'s layer-by-layer path does).
+    /// its gradients are known (as <see cref="TrainingLoop"/>'s layer-by-layer path does); with a null
+    /// <paramref name="optimizer"/> only the gradients are computed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void BackwardAndUpdate(Matrix inputs, Optimizer optimizer, int threads)
+    public void BackwardAndUpdate(Matrix inputs, Optimizer? optimizer, int threads)
     {
         if (_smallInput) SmallInputBackwardAndUpdate(inputs, optimizer);
         else GeneralBackwardAndUpdate(inputs, optimizer, threads);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private void GeneralBackwardAndUpdate(Matrix inputs, Optimizer optimizer, int threads)
+    private void GeneralBackwardAndUpdate(Matrix inputs, Optimizer? optimizer, int threads)
     {
         int rows = _rows;
         int last = _dense.Length - 1;
@@ -242,8 +243,10 @@ internal sealed class FusedClassifierStep
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Update(DenseLayer layer, Optimizer optimizer)
+    private static void Update(DenseLayer layer, Optimizer? optimizer)
     {
+        // Null when gradient clipping needs every gradient before the first update (it updates them all itself).
+        if (optimizer is null) return;
         optimizer.Update(layer.Weights);
         optimizer.Update(layer.Biases);
     }

@@ -4,7 +4,7 @@ namespace NNTrainer;
 
 /// <summary>
 /// A sequential neural network, the book's <c>Model</c>: add layers, set a loss, an optimizer and an accuracy,
-/// then <see cref="Fit(Matrix, Matrix, FitOptions?)"/>, <see cref="Evaluate(Matrix, Matrix, int)"/>, <see cref="Predict"/>, <see cref="Save(string)"/> and <see cref="Load(string)"/>.
+/// then <see cref="Fit(Matrix, Matrix, FitOptions?)"/>, <see cref="Evaluate(Matrix, Matrix, int)"/>, <see cref="Predict(Matrix, int)"/>, <see cref="Save(string)"/> and <see cref="Load(string)"/>.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,7 +17,7 @@ namespace NNTrainer;
 /// network.Fit(inputs, labels, new FitOptions { Epochs = 10_000, BatchSize = null });
 /// </code>
 /// </example>
-public sealed class Network
+public sealed partial class Network
 {
     private readonly List<Layer> _layers = [];
     private int _numberOfThreads = 1;
@@ -251,8 +251,7 @@ public sealed class Network
             throw new ArgumentException($"The network takes {InputSize} features per sample; the data has {inputs.Columns}.", nameof(inputs));
         }
         var result = new Matrix(inputs.Rows, OutputSize);
-        var predictor = SharedPredictor;
-        ForEachBatch(inputs, null, batchSize, (x, _, start) => predictor.Predict(x).AsSpan().CopyTo(result.Data.AsSpan(start * OutputSize)));
+        Predict(inputs, result, batchSize);
         return result;
     }
 
@@ -263,13 +262,9 @@ public sealed class Network
     /// <param name="inputs">Samples.</param>
     public int[] PredictClasses(Matrix inputs)
     {
-        var outputs = Predict(inputs);
-        var classes = new int[outputs.Rows];
-        int n = outputs.Columns;
-        for (int r = 0; r < classes.Length; r++)
-        {
-            classes[r] = n == 1 ? (outputs.Data[r] > 0.5f ? 1 : 0) : Kernels.ArgMax(outputs.Data.AsSpan(r * n, n));
-        }
+        ArgumentNullException.ThrowIfNull(inputs);
+        var classes = new int[inputs.Rows];
+        PredictClasses(inputs, classes);
         return classes;
     }
 

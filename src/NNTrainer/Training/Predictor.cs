@@ -4,6 +4,10 @@ namespace NNTrainer;
 /// Runs a built network's inference pass with buffers of its own. One predictor is for one thread at a time;
 /// any number of predictors can score with the same network at once, as long as the network is not being trained.
 /// </summary>
+/// <remarks>
+/// The buffers grow to the largest batch scored and are then reused: once a predictor has scored a batch of a given
+/// size, scoring batches up to that size allocates nothing.
+/// </remarks>
 public sealed class Predictor
 {
     private readonly Network _network;
@@ -62,6 +66,21 @@ public sealed class Predictor
         return Run(inputs);
     }
 
+    /// <summary>Scores a batch into a caller's buffer, allocating nothing once the predictor has seen a batch this large.</summary>
+    /// <param name="inputs">The batch, [samples × <see cref="InputSize"/>].</param>
+    /// <param name="outputs">Destination, [samples × <see cref="OutputSize"/>].</param>
+    /// <exception cref="ArgumentException">A matrix has the wrong shape.</exception>
+    public void Predict(Matrix inputs, Matrix outputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (outputs.Rows != inputs.Rows || outputs.Columns != OutputSize)
+        {
+            throw new ArgumentException($"The destination must be {inputs.Rows}x{OutputSize} (one row of {OutputSize} outputs per sample); it is {outputs.Rows}x{outputs.Columns}.", nameof(outputs));
+        }
+        Predict(inputs).AsSpan().CopyTo(outputs.AsSpan());
+    }
+
     /// <summary>
     /// The output of one layer from this predictor's last <c>Predict</c> call, one row per sample scored: for
     /// example the logits a softmax or sigmoid layer turned into probabilities. Overwritten by the next call.
@@ -77,11 +96,29 @@ public sealed class Predictor
         return _buffers[layer].AsSpan();
     }
 
-    private Matrix Run(Matrix inputs)
+    /// <summary>
+    /// Scores <paramref name="rows"/> samples read in place from <paramref name="inputs"/> (row-major, <see cref="InputSize"/>
+    /// values each); the returned matrix belongs to the predictor and is overwritten by the next call.
+    /// </summary>
+    internal Matrix PredictRows(ReadOnlySpan<float> inputs, int rows)
+    {
+        var layers = _network.Layers;
+        if (layers[0] is DenseLayer dense)
+        {
+            dense.InferRows(inputs, rows, _buffers[0]);
+            return Run(_buffers[0], 1);
+        }
+        // Other first layers take a matrix: copy the rows into the predictor's own input buffer.
+        _single.Resize(rows);
+        inputs.Slice(0, rows * InputSize).CopyTo(_single.Data);
+        return Run(_single);
+    }
+
+    private Matrix Run(Matrix inputs, int firstLayer = 0)
     {
         var layers = _network.Layers;
         var current = inputs;
-        for (int i = 0; i < layers.Count; i++)
+        for (int i = firstLayer; i < layers.Count; i++)
         {
             layers[i].Infer(current, _buffers[i]);
             current = _buffers[i];

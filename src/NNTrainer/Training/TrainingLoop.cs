@@ -26,6 +26,12 @@ internal sealed class TrainingLoop
     private readonly bool _fusedStatistics;
     private readonly FusedClassifierStep? _fusedStep;
     private Matrix? _fusedGradient;
+    private readonly LearningRateSchedule? _schedule;
+    private readonly float _smoothing;
+    private readonly GradientClipping? _clipping;
+    private Matrix? _smoothedTargets;
+    private long _stepsPerEpoch;
+    private long _step;
 
     public TrainingLoop(Network network, FitOptions options)
     {
@@ -48,6 +54,9 @@ internal sealed class TrainingLoop
         // The classifier's loss, accuracy and gradient in one pass (same arithmetic as the three classes, which are sealed).
         _fusedStatistics = _fused == FusedOutput.SoftmaxCrossEntropy && _accuracy is CategoricalAccuracy && network.OutputSize > 1;
         _fusedStep = _fusedStatistics && _firstTrainable == 0 ? FusedClassifierStep.TryCreate(_layers) : null;
+        _schedule = options.LearningRateSchedule;
+        _smoothing = LabelSmoothing.Of(_loss);
+        _clipping = options.GradientClipNorm > 0 ? new GradientClipping(_parameters, options.GradientClipNorm) : null;
     }
 
     /// <summary>
@@ -97,6 +106,11 @@ internal sealed class TrainingLoop
             direct ? targets : new Matrix(batchSize, targets.Columns));
 
         _accuracy.Initialize(targets);
+        if (_smoothing > 0f) _smoothedTargets = new Matrix(batchSize, _network.OutputSize);
+        _stepsPerEpoch = (trainCount + batchSize - 1) / batchSize;
+        _step = 0;
+        _optimizer.SetScheduledLearningRate(_optimizer.LearningRate);
+        _schedule?.Reset(_optimizer.LearningRate);
         var history = _history = new TrainingHistory();
         _network.History = history;
         _snapshot = new WeightSnapshot(_parameters);
@@ -110,6 +124,7 @@ internal sealed class TrainingLoop
         {
             clock.Restart();
             if (_options.Shuffle && !direct) _network.Random.Shuffle(trainIndices);
+            if (_schedule is { PerStep: false }) ApplySchedule(epoch);
             var (lossSum, correct, total) = TrainEpoch(data, epoch);
             clock.Stop();
             if (EndEpoch(epoch, lossSum / trainCount, total == 0 ? 0 : (double)correct / total, clock.Elapsed, validation)) return history;
@@ -138,6 +153,9 @@ internal sealed class TrainingLoop
         int batchSize = data.BatchSize;
         int threads = _network.NumberOfThreads;
         var fusedStep = FuseLayers ? _fusedStep : null;
+        var stepSchedule = _schedule is { PerStep: true } ? _schedule : null;
+        var clipping = _clipping;
+        var updater = clipping is null ? _optimizer : null;
         double lossSum = 0;
         long correct = 0, total = 0;
         int step = 0;
@@ -154,17 +172,19 @@ internal sealed class TrainingLoop
                 data.Inputs.GatherRows(data.TrainIndices, start, count, batchInputs, threads);
                 data.Targets.GatherRows(data.TrainIndices.AsSpan(start, count), batchTargets);
             }
+            // The fused kernels take the smoothed targets; the loss classes smooth the targets they are given themselves.
+            var kernelTargets = _smoothedTargets is null ? batchTargets : LabelSmoothing.Apply(_loss, _smoothing, batchTargets, _smoothedTargets);
             var outputs = fusedStep is null ? Forward(batchInputs) : batchInputs;
             double batchLoss;
             long c, t;
             if (fusedStep is not null)
             {
-                (batchLoss, c) = fusedStep.Forward(batchInputs, batchTargets, threads);
+                (batchLoss, c) = fusedStep.Forward(batchInputs, kernelTargets, threads);
                 t = count;
             }
             else if (_fusedStatistics)
             {
-                (batchLoss, c) = SoftmaxCrossEntropyKernel.Step(outputs, batchTargets, FusedGradient(outputs));
+                (batchLoss, c) = SoftmaxCrossEntropyKernel.Step(outputs, kernelTargets, FusedGradient(outputs));
                 t = outputs.Rows;
             }
             else
@@ -176,10 +196,14 @@ internal sealed class TrainingLoop
             lossSum += batchLoss;
             correct += c;
             total += t;
+            if (stepSchedule is not null) ApplySchedule(epoch);
             _optimizer.PreUpdate();
-            if (fusedStep is not null) fusedStep.BackwardAndUpdate(batchInputs, _optimizer, threads);
-            else BackwardAndUpdate(outputs, batchTargets);
+            // With clipping, every gradient is needed before the first update: the passes leave the updates to it.
+            if (fusedStep is not null) fusedStep.BackwardAndUpdate(batchInputs, updater, threads);
+            else BackwardAndUpdate(outputs, batchTargets, kernelTargets, updater);
+            clipping?.ClipAndUpdate(_optimizer);
             _optimizer.PostUpdate();
+            _step++;
         }
         return (lossSum, correct, total);
     }
@@ -200,6 +224,7 @@ internal sealed class TrainingLoop
         history.Add(result);
 
         double monitored = validationLoss ?? result.Loss;
+        _schedule?.EpochEnded(monitored);
         if (monitored < _best - _options.EarlyStoppingMinDelta)
         {
             _best = monitored;
@@ -247,7 +272,7 @@ internal sealed class TrainingLoop
     /// update touches only its own parameters, which no layer below reads during its backward pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BackwardAndUpdate(Matrix outputs, Matrix targets)
+    private void BackwardAndUpdate(Matrix outputs, Matrix targets, Matrix kernelTargets, Optimizer? optimizer)
     {
         int from = _layers.Length - 1;
         Matrix gradient;
@@ -261,17 +286,32 @@ internal sealed class TrainingLoop
             gradient = FusedGradient(outputs);
             if (!_fusedStatistics)
             {
-                if (_fused == FusedOutput.SoftmaxCrossEntropy) SoftmaxCategoricalCrossEntropy.Backward(outputs, targets, gradient);
-                else SigmoidBinaryCrossEntropy.Backward(outputs, targets, gradient);
+                if (_fused == FusedOutput.SoftmaxCrossEntropy) SoftmaxCategoricalCrossEntropy.Backward(outputs, kernelTargets, gradient);
+                else SigmoidBinaryCrossEntropy.Backward(outputs, kernelTargets, gradient);
             }
             from--;
         }
         for (int i = from; i >= _firstTrainable; i--)
         {
             _layers[i].Backward(gradient);
-            foreach (var parameter in _layerParameters[i]) _optimizer.Update(parameter);
+            if (optimizer is not null)
+            {
+                foreach (var parameter in _layerParameters[i]) optimizer.Update(parameter);
+            }
             if (i > _firstTrainable) gradient = _layers[i].DInputs;
         }
+    }
+
+    /// <summary>Gives the optimizer the schedule's rate for the epoch or step about to run.</summary>
+    private void ApplySchedule(int epoch)
+    {
+        var schedule = _schedule!;
+        float rate = schedule.LearningRate(_optimizer.LearningRate, new TrainingProgress(epoch - 1, _step, _stepsPerEpoch, _options.Epochs));
+        if (!(float.IsFinite(rate) && rate >= 0f))
+        {
+            throw new InvalidOperationException($"The learning-rate schedule {schedule.GetType().Name} gave the rate {rate} for epoch {epoch}, step {_step + 1}; rates must be finite numbers ≥ 0.");
+        }
+        _optimizer.SetScheduledLearningRate(rate);
     }
 
     private Matrix FusedGradient(Matrix outputs)

@@ -96,3 +96,46 @@ public sealed class PredictCommandTests(TrainedModels models) : IClassFixture<Tr
         Assert.StartsWith($"error: Model file {damaged}: entry '{entry}' is damaged: its data has CRC-32 ", Assert.Single(result.ErrorLines));
     }
 }
+
+public sealed class PredictBadRowTests(TrainedModels models) : IClassFixture<TrainedModels>
+{
+    [Fact]
+    public void ABadRowNearTheEndStopsPredictWithNothingWritten()
+    {
+        var lines = File.ReadAllLines(models.MulticlassCsv).ToList();
+        var good = lines.Skip(1).ToList();
+        for (int i = 0; i < 60; i++) lines.AddRange(good);
+        lines.Add("1.0,2.0");
+        var csv = Path.Combine(models.Directory, "late-bad-row.csv");
+        File.WriteAllLines(csv, lines);
+        var output = Path.Combine(models.Directory, "late-bad-row-predictions.csv");
+
+        var result = CliRunner.Run(models.Directory, "predict", models.MulticlassModel, csv, "--out", output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"error: {csv} line {lines.Count}: 2 fields, but the header has", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(models.Directory, "late-bad-row-predictions.csv*"));
+    }
+
+    [Fact]
+    public void SkipBadRowsPredictsTheOthersAndCountsThem()
+    {
+        var lines = File.ReadAllLines(models.MulticlassCsv).ToList();
+        int fields = lines[0].Split(',').Length;
+        lines.Insert(3, "1.0,2.0");
+        var row = lines[6].Split(',');
+        row[1] = "oops"; // x1, a numeric feature
+        lines.Insert(6, string.Join(',', row));
+        var csv = Path.Combine(models.Directory, "some-bad-rows.csv");
+        File.WriteAllLines(csv, lines);
+        var output = Path.Combine(models.Directory, "some-bad-rows-predictions.csv");
+
+        var result = CliRunner.Run(models.Directory, "predict", models.MulticlassModel, csv, "--out", output, "--skip-bad-rows");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("2 malformed or unreadable rows were skipped (--skip-bad-rows): lines 4, 7.", result.Output);
+        Assert.Equal(lines.Count - 2, File.ReadAllLines(output).Length);
+        Assert.All(File.ReadAllLines(output), l => Assert.True(l.Split(',').Length > fields));
+    }
+}

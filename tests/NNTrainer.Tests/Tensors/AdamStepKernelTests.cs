@@ -1,7 +1,7 @@
 namespace NNTrainer.Tests.Tensors;
 
 /// <summary>
-/// Adam's fused update kernel (AdamOptimizer.Step): every element gets the same result in the Vector512, Vector256 and
+/// Adam's fused update kernel (AdamKernel.Step): every element gets the same result in the Vector512, Vector256 and
 /// scalar loops, which is what lets the update be split over threads at any boundary without changing the model.
 /// </summary>
 public class AdamStepKernelTests
@@ -15,11 +15,11 @@ public class AdamStepKernelTests
         var m = GemmKernelsTests.Random(n, seed: 3).Select(v => v * 0.1f).ToArray();
         var c = GemmKernelsTests.Random(n, seed: 4).Select(v => v * v * 0.01f).ToArray();
         var (w1, m1, c1) = ((float[])w.Clone(), (float[])m.Clone(), (float[])c.Clone());
-        AdamOptimizer.Step(w1, g, m1, c1, 0.001f, 0.9f, 0.999f, 1e-7f, 1.9f, 3.2f);
+        AdamKernel.Step(w1, g, m1, c1, 0.001f, 0.9f, 0.999f, 1e-7f, 1.9f, 3.2f, keep: 1f);
         for (int i = 0; i < n; i++)
         {
             float[] wi = [w[i]], mi = [m[i]], ci = [c[i]];
-            AdamOptimizer.Step(wi, [g[i]], mi, ci, 0.001f, 0.9f, 0.999f, 1e-7f, 1.9f, 3.2f);
+            AdamKernel.Step(wi, [g[i]], mi, ci, 0.001f, 0.9f, 0.999f, 1e-7f, 1.9f, 3.2f, keep: 1f);
             Assert.Equal(wi[0], w1[i]);
             Assert.Equal(mi[0], m1[i]);
             Assert.Equal(ci[0], c1[i]);
@@ -30,7 +30,7 @@ public class AdamStepKernelTests
     public void MatchesTheBookFormula()
     {
         float[] w = [0.5f], g = [0.2f], m = [0.1f], c = [0.01f];
-        AdamOptimizer.Step(w, g, m, c, 0.01f, 0.9f, 0.999f, 1e-7f, 1f / (1 - 0.9f), 1f / (1 - 0.999f));
+        AdamKernel.Step(w, g, m, c, 0.01f, 0.9f, 0.999f, 1e-7f, 1f / (1 - 0.9f), 1f / (1 - 0.999f), keep: 1f);
         double mExpected = 0.9 * 0.1 + 0.1 * 0.2;
         double cExpected = 0.999 * 0.01 + 0.001 * 0.04;
         double wExpected = 0.5 - 0.01 * (mExpected / 0.1) / (Math.Sqrt(cExpected / 0.001) + 1e-7);

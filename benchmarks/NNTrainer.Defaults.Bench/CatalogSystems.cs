@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+using NNTrainer.ML;
+
+namespace NNTrainer.Defaults.Bench;
+
+/// <summary>
+/// Trainers from ML.NET's catalogs with their defaults, after the featurisation an ML.NET user writes: missing numbers
+/// replaced by the mean, text one-hot encoded, everything concatenated and standardised (<c>NormalizeMeanVariance</c>).
+/// The time is the wall-clock time of <c>Fit</c> on the whole pipeline.
+/// </summary>
+internal static class CatalogSystems
+{
+    public const string NeuralNetwork = "NNTrainer catalog";
+
+    /// <summary>The systems of a task, in report order.</summary>
+    public static IReadOnlyList<string> For(DatasetMeta data) => data.Task switch
+    {
+        "multiclass" => [NeuralNetwork, "SDCA", "L-BFGS", "LightGBM"],
+        "binary" => [NeuralNetwork, "SDCA", "L-BFGS", "LightGBM", "FastTree"],
+        _ => [NeuralNetwork, "SDCA", "LightGBM", "FastTree"],
+    };
+
+    public static (double Metric, double Seconds) Run(string system, DatasetMeta data, int split)
+    {
+        var ml = new MLContext(seed: split);
+        var train = Load(ml, data, data.TrainCsv(split));
+        var test = Load(ml, data, data.TestCsv(split));
+        var pipeline = Featurize(ml, data).Append(Trainer(ml, data, system));
+        var clock = Stopwatch.StartNew();
+        var model = pipeline.Fit(train);
+        double seconds = clock.Elapsed.TotalSeconds;
+        var scored = model.Transform(test);
+        double metric = data.Task switch
+        {
+            "multiclass" => ml.MulticlassClassification.Evaluate(scored).MicroAccuracy,
+            "binary" => ml.BinaryClassification.EvaluateNonCalibrated(scored).Accuracy,
+            _ => ml.Regression.Evaluate(scored).RSquared,
+        };
+        return (metric, seconds);
+    }
+
+    private static IDataView Load(MLContext ml, DatasetMeta data, string path)
+    {
+        var columns = new List<TextLoader.Column>();
+        int index = 0;
+        foreach (var name in data.Numeric) columns.Add(new TextLoader.Column(name, DataKind.Single, index++));
+        foreach (var name in data.Categorical) columns.Add(new TextLoader.Column(name, DataKind.String, index++));
+        columns.Add(new TextLoader.Column("y", data.IsRegression ? DataKind.Single : DataKind.String, index));
+        var view = ml.Data.LoadFromTextFile(path, new TextLoader.Options { Columns = [.. columns], HasHeader = true, Separators = [','], MissingRealsAsNaNs = true });
+        return ml.Data.Cache(view);
+    }
+
+    private static IEstimator<ITransformer> Featurize(MLContext ml, DatasetMeta data)
+    {
+        IEstimator<ITransformer> pipeline = data.Task switch
+        {
+            "multiclass" => ml.Transforms.Conversion.MapValueToKey("Label", "y", keyData: ml.Data.LoadFromEnumerable(data.Classes.Select(c => new ClassRow { Value = c }))),
+            "binary" => ml.Transforms.Conversion.MapValue("Label", new[] { new KeyValuePair<string, bool>(data.Classes[0], false), new KeyValuePair<string, bool>(data.Classes[1], true) }, "y"),
+            _ => ml.Transforms.CopyColumns("Label", "y"),
+        };
+        var parts = new List<string>();
+        if (data.Numeric.Length > 0)
+        {
+            pipeline = pipeline.Append(ml.Transforms.Concatenate("Numeric", data.Numeric))
+                .Append(ml.Transforms.ReplaceMissingValues("Numeric", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean));
+            parts.Add("Numeric");
+        }
+        foreach (var name in data.Categorical)
+        {
+            pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding("Cat_" + name, name));
+            parts.Add("Cat_" + name);
+        }
+        return pipeline.Append(ml.Transforms.Concatenate("Features", [.. parts]))
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"));
+    }
+
+    private static IEstimator<ITransformer> Trainer(MLContext ml, DatasetMeta data, string system) => (data.Task, system) switch
+    {
+        ("multiclass", NeuralNetwork) => ml.MulticlassClassification.Trainers.NeuralNetwork(),
+        ("multiclass", "SDCA") => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(),
+        ("multiclass", "L-BFGS") => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(),
+        ("multiclass", "LightGBM") => ml.MulticlassClassification.Trainers.LightGbm(),
+        ("binary", NeuralNetwork) => ml.BinaryClassification.Trainers.NeuralNetwork(),
+        ("binary", "SDCA") => ml.BinaryClassification.Trainers.SdcaLogisticRegression(),
+        ("binary", "L-BFGS") => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(),
+        ("binary", "LightGBM") => ml.BinaryClassification.Trainers.LightGbm(),
+        ("binary", "FastTree") => ml.BinaryClassification.Trainers.FastTree(),
+        (_, NeuralNetwork) => ml.Regression.Trainers.NeuralNetwork(),
+        (_, "SDCA") => ml.Regression.Trainers.Sdca(),
+        (_, "LightGBM") => ml.Regression.Trainers.LightGbm(),
+        (_, "FastTree") => ml.Regression.Trainers.FastTree(),
+        _ => throw new ArgumentException($"No trainer '{system}' for {data.Task}."),
+    };
+
+    private sealed class ClassRow
+    {
+        public string Value { get; set; } = "";
+    }
+}

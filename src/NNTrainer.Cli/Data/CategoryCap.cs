@@ -1,0 +1,36 @@
+using NNTrainer.Cli.Models;
+
+namespace NNTrainer.Cli.Data;
+
+/// <summary>
+/// Which categories of a text column get a one-hot slot: all of them up to <see cref="MaxCategories"/>, otherwise the
+/// most frequent ones; the rest share the all-zero "other" encoding (ML.NET's one-hot of an unknown value), so a
+/// column of thousands of distinct texts costs <see cref="MaxCategories"/> features, not thousands.
+/// </summary>
+internal static class CategoryCap
+{
+    /// <summary>One-hot slots at most per text column.</summary>
+    public const int MaxCategories = 100;
+
+    /// <summary>Distinct values above which a text column is taken for free text or an identifier and left out.</summary>
+    public const int FreeTextDistinct = 1000;
+
+    /// <summary>Per categorical feature, its categories on the given rows: most frequent first, ties in ordinal order.</summary>
+    public static Dictionary<string, string[]> Choose(CsvTable table, ModelSchema schema, int[] rows)
+    {
+        var chosen = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Categorical))
+        {
+            var column = table.Require(feature.Name, "a feature");
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (int r in rows)
+            {
+                var text = column.TextAt(r) ?? TableDataView.MissingCategory;
+                counts[text] = counts.GetValueOrDefault(text) + 1;
+            }
+            chosen[feature.Name] = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Take(MaxCategories).Select(p => p.Key).ToArray();
+        }
+        return chosen;
+    }
+}

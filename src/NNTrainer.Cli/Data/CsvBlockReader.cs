@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using NNTrainer.Cli.Evaluation;
+using NNTrainer.Cli.Models;
+
+namespace NNTrainer.Cli.Data;
+
+/// <summary>
+/// Reads a CSV file for a saved model in blocks of <see cref="BlockRows"/> rows: each block is a small
+/// <see cref="CsvTable"/> of the model's columns (reusing its arrays from block to block, so memory stays flat in the
+/// number of rows), plus each row's fields as CSV text when they are to be copied to a predictions file.
+/// Counts, over the whole file, missing values; a text in a numeric column is an error naming the line and the
+/// column, or with <c>--skip-bad-rows</c> a skipped row.
+/// </summary>
+internal sealed class CsvBlockReader : IDisposable
+{
+    public const int BlockRows = 8192;
+    private const int InternLimit = 10_000;
+
+    private readonly CsvRowReader _reader;
+    private readonly ModelSchema _schema;
+    private readonly BadRows _badRows;
+    private readonly bool _keepText;
+    private readonly (FeatureColumn Feature, int Index)[] _features;
+    private readonly int _label;
+    private readonly float[]?[] _numbers;
+    private readonly string?[]?[] _texts;
+    private readonly string?[] _labels = new string?[BlockRows];
+    private readonly float[] _regressionLabels = new float[BlockRows];
+    private readonly long[] _missing;
+    private readonly HashSet<string>[] _interned;
+    private readonly StringBuilder _text = new();
+    private readonly List<int> _textEnds = new(BlockRows);
+
+    public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows)
+    {
+        _reader = CsvRowReader.Open(path);
+        _schema = schema;
+        _keepText = keepText;
+        var header = _reader.Header;
+        var columns = new CsvTable(path, header.Select(h => TableColumn.Numeric(h, [])).ToArray(), []);
+        _features = schema.Features.Select(f => (f, Array.IndexOf(header, column(f.Name, "a feature the model was trained on")))).ToArray();
+        _label = Array.IndexOf(header, schema.LabelColumn);
+        if (_label < 0 && labelRequired) columns.Require(schema.LabelColumn, "the label the model was trained to predict");
+        _badRows = new BadRows(path, header, skipBadRows);
+        _numbers = _features.Select(f => f.Feature.Kind == ColumnKind.Numeric ? new float[BlockRows] : null).ToArray();
+        _texts = _features.Select(f => f.Feature.Kind == ColumnKind.Categorical ? new string?[BlockRows] : null).ToArray();
+        _missing = new long[_features.Length];
+        _interned = _features.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+
+        string column(string name, string role) => columns.Require(name, role).Name;
+    }
+
+    public string[] Header => _reader.Header;
+
+    /// <summary>Whether the file has the label column.</summary>
+    public bool HasLabel => _label >= 0;
+
+    /// <summary>Rows read so far.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Reads the next block; null at the end of the file.</summary>
+    public CsvTable? ReadBlock()
+    {
+        var lines = new List<int>(BlockRows);
+        var (numbers, texts, labels, regressionLabels) = (_numbers, _texts, _labels, _regressionLabels);
+        _text.Clear();
+        _textEnds.Clear();
+        while (lines.Count < BlockRows && _reader.Read())
+        {
+            if (!_badRows.Accept(_reader)) continue;
+            int r = lines.Count;
+            if (!ReadFeatures(r)) continue;
+            if (_label >= 0) ReadLabel(_reader.Field(_label).Trim(), r, labels, regressionLabels);
+            if (_keepText) CopyText();
+            lines.Add(_reader.Line);
+        }
+        if (lines.Count == 0) return null;
+        Rows += lines.Count;
+        int n = lines.Count;
+        var columns = new List<TableColumn>();
+        for (int j = 0; j < _features.Length; j++)
+        {
+            var name = _features[j].Feature.Name;
+            columns.Add(numbers[j] is { } values ? TableColumn.Numeric(name, Take(values, n)) : TableColumn.Categorical(name, Take(texts[j]!, n)));
+        }
+        if (_label >= 0)
+        {
+            columns.Add(_schema.Task == TaskKind.Regression
+                ? TableColumn.Numeric(_schema.LabelColumn, Take(regressionLabels, n))
+                : TableColumn.Categorical(_schema.LabelColumn, Take(labels, n)));
+        }
+        return new CsvTable(_reader.Path, columns, lines.ToArray());
+    }
+
+    /// <summary>A full block uses the reused array itself; only the last, shorter block is copied.</summary>
+    private static T[] Take<T>(T[] values, int count) => count == values.Length ? values : values[..count];
+
+    /// <summary>Appends row <paramref name="row"/> of the last block, as CSV text, to <paramref name="output"/>.</summary>
+    public void AppendRowText(int row, StringBuilder output)
+    {
+        int start = row == 0 ? 0 : _textEnds[row - 1];
+        output.Append(_text, start, _textEnds[row] - start);
+    }
+
+    /// <summary>Notes on skipped rows and missing values; an error when the file has no data rows.</summary>
+    public List<string> Finish()
+    {
+        if (Rows == 0) throw new CliException($"{_reader.Path} has a header but no data rows.");
+        var notes = new List<string>();
+        if (_badRows.Note() is { } skipped) notes.Add(skipped);
+        for (int j = 0; j < _features.Length; j++)
+        {
+            if (_missing[j] > 0)
+            {
+                var how = _features[j].Feature.Kind == ColumnKind.Numeric ? "replaced by the training mean" : "treated as a category of their own";
+                notes.Add($"Column '{_features[j].Feature.Name}': {_missing[j]:N0} missing value{(_missing[j] == 1 ? "" : "s")} {how}.");
+            }
+        }
+        return notes;
+    }
+
+    /// <summary>
+    /// Reads the row's features into block row <paramref name="r"/>; false when a numeric field holds text and the
+    /// row is skipped. A model's numeric column takes numbers only: the type was settled when it was trained.
+    /// </summary>
+    private bool ReadFeatures(int r)
+    {
+        for (int j = 0; j < _features.Length; j++)
+        {
+            var field = _reader.Field(_features[j].Index).Trim();
+            if (_numbers[j] is { } values)
+            {
+                if (ColumnSniffer.TryNumber(field, out values[r])) continue;
+                values[r] = float.NaN;
+                if (!ColumnSniffer.IsMissing(field))
+                {
+                    _badRows.Reject(_reader.Line, _features[j].Feature.Name, field.ToString(), "numeric");
+                    return false;
+                }
+            }
+            else
+            {
+                _texts[j]![r] = field.IsEmpty ? null : Intern(j, field);
+            }
+        }
+        for (int j = 0; j < _features.Length; j++)
+        {
+            if (_numbers[j] is { } values ? float.IsNaN(values[r]) : _texts[j]![r] is null) _missing[j]++;
+        }
+        return true;
+    }
+
+    private void ReadLabel(ReadOnlySpan<char> field, int r, string?[] labels, float[] regressionLabels)
+    {
+        if (_schema.Task == TaskKind.Regression)
+        {
+            regressionLabels[r] = ColumnSniffer.TryNumber(field, out float v) ? v : float.NaN;
+            return;
+        }
+        // The text train gave the class: numbers as their shortest round-trip form, true/false in lower case.
+        labels[r] = field.IsEmpty || ColumnSniffer.IsMissing(field) ? null
+            : ColumnSniffer.TryNumber(field, out float number) ? number.ToString("R", CultureInfo.InvariantCulture)
+            : ColumnSniffer.TryBoolean(field, out float flag) ? (flag != 0 ? "true" : "false")
+            : field.ToString();
+    }
+
+    private string Intern(int column, ReadOnlySpan<char> value)
+    {
+        var set = _interned[column];
+        if (set.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var known)) return known;
+        var text = value.ToString();
+        if (set.Count < InternLimit) set.Add(text);
+        return text;
+    }
+
+    private void CopyText()
+    {
+        for (int c = 0; c < _reader.FieldCount; c++)
+        {
+            if (c > 0) _text.Append(',');
+            CsvRowReader.AppendEscaped(_text, _reader.Field(c));
+        }
+        _textEnds.Add(_text.Length);
+    }
+
+    public void Dispose() => _reader.Dispose();
+}

@@ -1,0 +1,43 @@
+namespace NNTrainer;
+
+/// <summary>
+/// Cosine annealing with a linear warm-up, changed before every step t (from 0) of T = epochs × batches per epoch:
+/// during the first W = <see cref="WarmupEpochs"/> × batches per epoch steps the rate climbs linearly,
+/// <c>α = α₀·(t + 1)/W</c>, reaching α₀ on step W − 1; then it follows half a cosine from α₀ down to α_min,
+/// <c>α = α_min + (α₀ − α_min)·(1 + cos(π·(t − W)/(T − W)))/2</c>. Without warm-up this is PyTorch's
+/// <c>CosineAnnealingLR</c> with <c>T_max</c> = T stepped once per batch.
+/// </summary>
+public sealed class CosineSchedule : LearningRateSchedule
+{
+    /// <summary>Creates the schedule.</summary>
+    /// <param name="warmupEpochs">Epochs of linear warm-up, ≥ 0 (default 0: none).</param>
+    /// <param name="minLearningRate">The rate α_min at the end of training, finite and ≥ 0 (default 0).</param>
+    public CosineSchedule(int warmupEpochs = 0, float minLearningRate = 0f)
+    {
+        Require(warmupEpochs >= 0, nameof(warmupEpochs), warmupEpochs, "≥ 0");
+        Require(float.IsFinite(minLearningRate) && minLearningRate >= 0f, nameof(minLearningRate), minLearningRate, "a finite number ≥ 0");
+        WarmupEpochs = warmupEpochs;
+        MinLearningRate = minLearningRate;
+    }
+
+    /// <summary>Epochs of linear warm-up.</summary>
+    public int WarmupEpochs { get; }
+
+    /// <summary>The rate at the end of training.</summary>
+    public float MinLearningRate { get; }
+
+    /// <inheritdoc />
+    public override bool PerStep => true;
+
+    /// <inheritdoc />
+    public override float LearningRate(float initialRate, TrainingProgress progress)
+    {
+        long total = progress.TotalSteps;
+        long step = progress.Step;
+        long warmup = Math.Min(total, WarmupEpochs * progress.StepsPerEpoch);
+        if (step < warmup) return (float)(initialRate * (step + 1.0) / warmup);
+        long span = Math.Max(1, total - warmup);
+        double fraction = Math.Min(1.0, (double)(step - warmup) / span);
+        return (float)(MinLearningRate + (initialRate - MinLearningRate) * (1 + Math.Cos(Math.PI * fraction)) / 2);
+    }
+}

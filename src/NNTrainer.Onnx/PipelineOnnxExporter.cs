@@ -35,6 +35,7 @@ internal static class PipelineOnnxExporter
             throw new OnnxExportException($"{e.Message} For a model without one, use mlContext.Model.ConvertToOnnx.", e);
         }
 
+        RefuseImageSteps(found);
         var imports = new Dictionary<string, long>(StringComparer.Ordinal);
         var (graph, columns) = found.Preceding.Count > 0
             ? StockGraph(catalog, found.Preceding, inputData, "the steps before the neural network", imports)
@@ -145,6 +146,23 @@ internal static class PipelineOnnxExporter
         }
         var renamed = GraphGrafting.Graft(builder, suffix, inputs, "after/");
         foreach (var (name, tensor) in wanted) outputs[name] = tensor with { Tensor = renamed[tensor.Tensor] };
+    }
+
+    /// <summary>
+    /// ML.NET's image transforms (LoadImages, ResizeImages, ExtractPixels…) have no ONNX form: ONNX cannot read files
+    /// or decode PNG and JPEG. Matched by assembly name, so this assembly needs no reference to ML.NET's ImageAnalytics.
+    /// </summary>
+    private static void RefuseImageSteps(FoundNeuralNetwork found)
+    {
+        for (int i = 0; i < found.Preceding.Count; i++)
+        {
+            var type = found.Preceding[i].GetType();
+            if (type.Assembly.GetName().Name != "Microsoft.ML.ImageAnalytics") continue;
+            throw new OnnxExportException(
+                $"Step {i + 1} of the model ({type.Name}) works on images, which ONNX cannot load, decode or resize. Export the network from its pixel column instead: " +
+                $"ConvertNeuralNetworkToOnnx(<the neural network transformer>, <the data transformed up to ExtractPixels>), whose graph reads column '{found.FeatureColumnName}' " +
+                $"as [batch, {found.Network.InputSize}] floats in C×H×W order, and feed it pixels prepared the same way (see docs/images.md).");
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.ML;
 using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Images;
 using NNTrainer.Cli.Output;
 using NNTrainer.Cli.Running;
 using NNTrainer.Cli.Trainers;
@@ -17,7 +18,7 @@ internal sealed class CompareCommand
     };
 
     private readonly Option<string?> _dataDir = new("--data-dir") { Description = $"Folder holding Fashion-MNIST's IDX files (else ${FashionMnist.EnvironmentVariable}, {FashionMnist.DebianDirectory}, ~/.cache/nntrainer/fashion-mnist)", HelpName = "DIR" };
-    private readonly Option<string?> _csv = new("--csv") { Description = "Compare on this CSV file instead (needs --label)", HelpName = "FILE" };
+    private readonly Option<string?> _csv = new("--csv") { Description = "Compare on this CSV file instead (needs --label), or on a folder of images with one sub-folder per class", HelpName = "FILE|FOLDER" };
     private readonly Option<string?> _label = new("--label") { Description = "The CSV column to predict", HelpName = "COLUMN" };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
@@ -36,6 +37,7 @@ internal sealed class CompareCommand
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
     private readonly Option<bool> _noPlots = CommandSupport.NoPlotsOption();
     private readonly NetworkOptions _network = new();
+    private readonly ImageOptions _images = new(training: true);
     private readonly OutputOptions _output = new();
 
     public Command Build()
@@ -53,6 +55,7 @@ internal sealed class CompareCommand
         command.Add(_samples);
         command.Add(_maxRows);
         _network.AddTo(command);
+        _images.AddTo(command);
         command.Add(_plots);
         command.Add(_noPlots);
         _output.AddTo(command);
@@ -63,7 +66,9 @@ internal sealed class CompareCommand
         {
             bool csv = CommandSupport.Given(result, _csv), label = CommandSupport.Given(result, _label);
             if (csv && CommandSupport.Given(result, _dataset)) result.AddError("Give either --csv or --dataset, not both.");
-            if (csv && !label) result.AddError("--csv needs --label COLUMN, the column to predict.");
+            bool folder = csv && Directory.Exists(result.GetValue(_csv));
+            if (folder && label) result.AddError("--label applies to CSV files; in an image folder each sub-folder names its images' class.");
+            if (csv && !label && !folder) result.AddError("--csv needs --label COLUMN, the column to predict.");
             if (label && !csv) result.AddError("--label applies to --csv files; the built-in data sets have their own labels.");
         });
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
@@ -74,6 +79,12 @@ internal sealed class CompareCommand
     {
         var reporter = _output.CreateReporter(result);
         var settings = _network.Read(result);
+        if (result.GetValue(_csv) is { } csv && Directory.Exists(csv))
+        {
+            return ImageCommands.Compare(result, reporter, _images, settings, csv, result.GetValue(_trainers)!, result.GetValue(_testFraction),
+                !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
+        }
+        if (_images.AnyGiven(result)) throw new CliException("--architecture, --image-size and --channels apply to --csv with a folder of images.", ExitCodes.UsageError);
         var ml = new MLContext(seed: settings.Seed);
         var data = Prepare(ml, result, settings.Seed);
         reporter.Note(data.Description);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.ML;
 using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Evaluation;
+using NNTrainer.Cli.Images;
 using NNTrainer.Cli.Models;
 using NNTrainer.Cli.Output;
 
@@ -14,9 +15,10 @@ namespace NNTrainer.Cli.Commands;
 internal sealed class EvaluateCommand
 {
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
-    private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns and its label column" };
+    private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly OutputOptions _output = new();
+    private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
@@ -25,6 +27,7 @@ internal sealed class EvaluateCommand
         command.Add(_file);
         command.Add(_skipBadRows);
         _output.AddTo(command);
+        _images.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -34,7 +37,10 @@ internal sealed class EvaluateCommand
         var reporter = _output.CreateReporter(result);
         var ml = new MLContext(seed: 0);
         var modelPath = result.GetValue(_model)!;
+        if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);
+        ImageCommands.RefuseWithCsv(result, _images, result.GetValue(_file)!);
         var model = ModelFile.Load(modelPath, ml);
+        ImageCommands.RequireCsvModel(model, modelPath, result.GetValue(_file)!);
         var schema = model.Schema;
         var file = result.GetValue(_file)!;
         using var reader = new CsvBlockReader(file, schema, labelRequired: true, keepText: false, result.GetValue(_skipBadRows));

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.ML;
 using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Evaluation;
+using NNTrainer.Cli.Images;
 using NNTrainer.Cli.Models;
 
 namespace NNTrainer.Cli.Commands;
@@ -16,10 +17,11 @@ namespace NNTrainer.Cli.Commands;
 internal sealed class PredictCommand
 {
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
-    private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns (the label column may be absent)" };
+    private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns (the label column may be absent), or a folder of images (sub-folders included)" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions CSV", HelpName = "FILE", Required = true };
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly OutputOptions _output = new();
+    private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
@@ -29,6 +31,7 @@ internal sealed class PredictCommand
         command.Add(_out);
         command.Add(_skipBadRows);
         _output.AddTo(command);
+        _images.AddTo(command);
         command.SetAction(Run);
         return command;
     }
@@ -36,8 +39,11 @@ internal sealed class PredictCommand
     private int Run(ParseResult result)
     {
         var reporter = _output.CreateReporter(result);
+        if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
+        ImageCommands.RefuseWithCsv(result, _images, result.GetValue(_file)!);
         var ml = new MLContext(seed: 0);
         var model = ModelFile.Load(result.GetValue(_model)!, ml);
+        ImageCommands.RequireCsvModel(model, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
         var outPath = result.GetValue(_out)!;
         using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: true, result.GetValue(_skipBadRows));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.ML;
 using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Images;
 using NNTrainer.Cli.Models;
 using NNTrainer.Cli.Output;
 using NNTrainer.Cli.Running;
@@ -11,8 +12,8 @@ namespace NNTrainer.Cli.Commands;
 /// <summary><c>nntrainer train</c>: one model on a CSV file, measured on held-out rows and saved as an ML.NET model zip.</summary>
 internal sealed class TrainCommand
 {
-    private readonly Argument<string> _file = new("file") { Description = "The CSV file (header row, comma-separated)" };
-    private readonly Option<string> _label = new("--label") { Description = "The column to predict", HelpName = "COLUMN", Required = true };
+    private readonly Argument<string> _file = new("file") { Description = "The CSV file (header row, comma-separated), or a folder of images with one sub-folder per class" };
+    private readonly Option<string> _label = new("--label") { Description = "The column to predict (CSV files; an image's class is its sub-folder)", HelpName = "COLUMN" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to save the ML.NET model zip", HelpName = "MODEL.zip", Required = true };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
@@ -27,6 +28,7 @@ internal sealed class TrainCommand
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
     private readonly Option<bool> _noPlots = CommandSupport.NoPlotsOption();
     private readonly NetworkOptions _network = new();
+    private readonly ImageOptions _images = new(training: true);
     private readonly OutputOptions _output = new();
 
     public Command Build()
@@ -41,9 +43,17 @@ internal sealed class TrainCommand
         command.Add(_trainer);
         command.Add(_testFraction);
         _network.AddTo(command);
+        _images.AddTo(command);
         command.Add(_plots);
         command.Add(_noPlots);
         _output.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            // --label is required for a CSV file only: an image folder's sub-folders name the classes.
+            bool folder = result.GetValue(_file) is { } file && Directory.Exists(file), label = result.GetValue(_label) is not null;
+            if (!folder && !label) result.AddError("Option '--label' is required.");
+            if (folder && label) result.AddError("--label applies to CSV files; in an image folder each sub-folder names its images' class.");
+        });
         NetworkOptions.Check(_trainer, v => TrainerRegistry.All.Any(t => t.Alias.Equals(v, StringComparison.OrdinalIgnoreCase)), $"one of {TrainerRegistry.Aliases}");
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
         return command;
@@ -55,6 +65,12 @@ internal sealed class TrainCommand
         var settings = _network.Read(result);
         var file = result.GetValue(_file)!;
         var outPath = result.GetValue(_out)!;
+        if (Directory.Exists(file))
+        {
+            return ImageCommands.Train(result, reporter, _images, settings, file, outPath, result.GetValue(_trainer)!, result.GetValue(_testFraction),
+                !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
+        }
+        ImageCommands.RefuseWithCsv(result, _images, file);
         var ml = new MLContext(seed: settings.Seed);
         var problem = TabularProblem.Create(CsvTable.Load(file, result.GetValue(_skipBadRows)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);

@@ -17,6 +17,9 @@ internal sealed record ModelSchema(TaskKind Task, string LabelColumn, string[] C
     /// <summary>Names ML.NET's pipeline writes to, so a feature column may not use them.</summary>
     public static readonly string[] ReservedNames = ["Label", "Features", "Score", "Probability", "PredictedLabel", ColumnNames.PredictedValue];
 
+    /// <summary>For a model trained on a folder of images: its architecture and image shape; null for a CSV model.</summary>
+    public Images.ImageSettings? Images { get; init; }
+
     public ModelSchema WithTrainer(string trainer) => this with { Trainer = trainer };
 
     public bool IsClassification => Task != TaskKind.Regression;

@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.ML;
+using NNTrainer.Cli.Commands;
+using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Evaluation;
+using NNTrainer.Cli.Models;
+using NNTrainer.Cli.Output;
+using NNTrainer.Cli.Running;
+using NNTrainer.Cli.Trainers;
+
+namespace NNTrainer.Cli.Images;
+
+/// <summary>
+/// What <c>train</c>, <c>evaluate</c>, <c>predict</c> and <c>compare</c> do when their input is a folder of images
+/// (one sub-folder per class) instead of a CSV file. Every check (folders, files, options against the model) runs
+/// before anything trains or is written.
+/// </summary>
+internal static class ImageCommands
+{
+    /// <summary><c>train FOLDER</c>: fits the network, reports held-out metrics, saves a zip that decodes images itself.</summary>
+    public static int Train(ParseResult result, Reporter reporter, ImageOptions images, NetworkSettings settings, string folder, string outPath,
+        string trainerAlias, double testFraction, bool plots, string plotDirectory, CancellationToken cancellation)
+    {
+        if (!trainerAlias.Equals("nn", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliException($"--trainer {trainerAlias}: image folders train the neural network only (--trainer nn, the default); use 'compare' to measure the stock trainers on the pixels.", ExitCodes.UsageError);
+        }
+        var (classes, files) = ImageFolder.ReadClasses(folder);
+        var imageSettings = images.ForTraining(result, files[0]);
+        var ml = new MLContext(seed: settings.Seed);
+        var trainer = new ImageNetworkTrainer(imageSettings);
+        var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, trainer.NameFor(TaskKind.Multiclass));
+        reporter.Note(data.Description);
+        reporter.Json["command"] = "train";
+        var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation).Single();
+        reporter.Table($"Held-out metrics: {data.TestRows:N0} of {files.Length:N0} images", new ResultTable(TaskKind.Multiclass, [outcome.Row]));
+        ModelFile.Save(outPath, ml, data.Schema, data.Featurizer!, outcome.Model, data.RawSchema!);
+        reporter.Saved("Model", outPath);
+        reporter.Json["model"] = Path.GetFullPath(outPath);
+        if (plots) PlotMaker.LearningCurves(reporter, plotDirectory, [outcome]);
+        reporter.Finish();
+        return ExitCodes.Success;
+    }
+
+    /// <summary><c>compare --csv FOLDER</c>: the image network and the stock trainers on the same pixels.</summary>
+    public static int Compare(ParseResult result, Reporter reporter, ImageOptions images, NetworkSettings settings, string folder,
+        IReadOnlyCollection<string> aliases, double testFraction, bool plots, string plotDirectory, CancellationToken cancellation)
+    {
+        var (classes, files) = ImageFolder.ReadClasses(folder);
+        var imageSettings = images.ForTraining(result, files[0]);
+        var ml = new MLContext(seed: settings.Seed);
+        var network = new ImageNetworkTrainer(imageSettings);
+        var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, network.NameFor(TaskKind.Multiclass));
+        reporter.Note(data.Description);
+        reporter.Json["command"] = "compare";
+        reporter.Json["dataset"] = data.Description;
+        var trainers = TrainerRegistry.Select(aliases, TaskKind.Multiclass).Select(t => t.Alias == network.Alias ? network : t).ToList();
+        var outcomes = ExperimentRunner.Run(reporter, ml, data, trainers, settings, skipFailures: true, cancellation);
+        if (outcomes.Count == 0) throw new CliException("Every trainer failed; see the warnings above.");
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        reporter.Table($"Multiclass on {name}: {data.TrainRows:N0} training images, {data.TestRows:N0} held out", new ResultTable(TaskKind.Multiclass, outcomes.Select(o => o.Row).ToList()));
+        if (plots)
+        {
+            PlotMaker.Comparison(reporter, plotDirectory, name, outcomes.Select(o => o.Row).ToList());
+            PlotMaker.LearningCurves(reporter, plotDirectory, outcomes);
+        }
+        reporter.Finish();
+        return ExitCodes.Success;
+    }
+
+    /// <summary><c>evaluate MODEL FOLDER</c>: the model's metrics on labelled images.</summary>
+    public static int Evaluate(ParseResult result, Reporter reporter, ImageOptions images, string modelPath, string folder)
+    {
+        var ml = new MLContext(seed: 0);
+        var model = ModelFile.Load(modelPath, ml);
+        var settings = RequireImageModel(result, images, model, modelPath, folder);
+        var (classes, files) = ImageFolder.ReadClasses(folder);
+        var unknown = classes.Except(model.Schema.Classes, StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new CliException($"{folder} has class folder(s) {string.Join(", ", unknown.Select(c => $"'{c}'"))} that the model {modelPath} does not know; its classes are {string.Join(", ", model.Schema.Classes)}.");
+        }
+        var metrics = ModelEvaluator.Evaluate(ml, TaskKind.Multiclass, model.Score(ImageData.Rows(ml, files)));
+        reporter.Json["command"] = "evaluate";
+        reporter.Json["model"] = Path.GetFullPath(modelPath);
+        reporter.Json["rows"] = files.Length;
+        reporter.Note($"{model.Schema.Trainer}: {settings}.");
+        reporter.Table($"{model.Schema.Trainer} on {folder}: {files.Length:N0} images", new ResultTable(TaskKind.Multiclass, [new ResultRow(model.Schema.Trainer, double.NaN, metrics)], showTime: false));
+        reporter.Finish();
+        return ExitCodes.Success;
+    }
+
+    /// <summary><c>predict MODEL FOLDER</c>: one CSV row per image: file, predicted class, the class probabilities.</summary>
+    public static int Predict(ParseResult result, Reporter reporter, ImageOptions images, string modelPath, string folder, string outPath)
+    {
+        var ml = new MLContext(seed: 0);
+        var model = ModelFile.Load(modelPath, ml);
+        RequireImageModel(result, images, model, modelPath, folder);
+        // Sub-folder names are not needed (nor checked against the model's classes): predict reads every image.
+        var files = ImageFolder.ReadAll(folder).Select(f => f with { Label = "" }).ToArray();
+        var scored = ScoredColumns.Read(model.Score(ImageData.Rows(ml, files)), TaskKind.Multiclass);
+        var schema = model.Schema;
+        var text = new StringBuilder();
+        text.AppendLine(string.Join(',', new[] { "file" }.Concat(PredictCommand.PredictionColumns(schema)).Select(Escape)));
+        for (int r = 0; r < files.Length; r++)
+        {
+            var fields = new List<string> { Escape(files[r].RelativePath), Escape(schema.Classes[scored.PredictedClasses[r]]) };
+            fields.AddRange(scored.Scores[r].Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+            text.AppendLine(string.Join(',', fields));
+        }
+        WriteAtomically(outPath, text.ToString());
+        reporter.Json["command"] = "predict";
+        reporter.Json["rows"] = files.Length;
+        reporter.Json["predictions"] = Path.GetFullPath(outPath);
+        reporter.Note($"{files.Length:N0} images predicted with {schema.Trainer}.");
+        reporter.Saved("Predictions", outPath);
+        reporter.Finish();
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Refuses image options with a CSV file, where they would silently do nothing.</summary>
+    public static void RefuseWithCsv(ParseResult result, ImageOptions images, string file)
+    {
+        if (images.AnyGiven(result))
+        {
+            throw new CliException($"--architecture, --image-size and --channels apply to folders of images; {file} is a file.", ExitCodes.UsageError);
+        }
+    }
+
+    /// <summary>Refuses to read a CSV file with a model trained on images.</summary>
+    public static void RequireCsvModel(LoadedModel model, string modelPath, string file)
+    {
+        if (model.Schema.Images is { } settings)
+        {
+            throw new CliException($"The model {modelPath} was trained on a folder of images ({settings}); give it a folder of images, not the file {file}.");
+        }
+    }
+
+    private static ImageSettings RequireImageModel(ParseResult result, ImageOptions images, LoadedModel model, string modelPath, string folder)
+    {
+        var settings = model.Schema.Images
+            ?? throw new CliException($"{folder} is a folder of images, but the model {modelPath} was trained on a CSV file; give it a CSV file with columns {string.Join(", ", model.Schema.Features.Select(f => f.Name))}.");
+        images.CheckAgainst(result, settings, modelPath);
+        return settings;
+    }
+
+    /// <summary>A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).</summary>
+    private static string Escape(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = full + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"Cannot write the predictions to {path}: {e.Message}");
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}

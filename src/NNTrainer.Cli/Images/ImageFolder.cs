@@ -1,0 +1,86 @@
+using SkiaSharp;
+
+namespace NNTrainer.Cli.Images;
+
+/// <summary>One image file and, when it sits in a class sub-folder, its class.</summary>
+/// <param name="Path">The full path.</param>
+/// <param name="RelativePath">The path under the folder given on the command line (what predictions print).</param>
+/// <param name="Label">The class sub-folder's name, or "" for an image directly in the folder.</param>
+/// <param name="Channels">1 for a grey image, 3 for a colour one (alpha is dropped).</param>
+internal sealed record ImageFile(string Path, string RelativePath, string Label, int Channels);
+
+/// <summary>
+/// A folder of images with one sub-folder per class, read and checked before anything trains or is written: every
+/// PNG or JPEG file is opened with the decoder ML.NET's <c>LoadImages</c> uses (SkiaSharp), so a file that cannot be
+/// decoded is named here rather than deep in a pipeline.
+/// </summary>
+internal static class ImageFolder
+{
+    /// <summary>The file extensions read as images (any case).</summary>
+    public static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
+
+    /// <summary>The class sub-folders (ordinal order, which is the models' class order) and their images.</summary>
+    /// <exception cref="CliException">No or one class, an empty class folder, or a file that cannot be decoded.</exception>
+    public static (string[] Classes, ImageFile[] Files) ReadClasses(string folder)
+    {
+        var root = Root(folder);
+        var classes = Directory.GetDirectories(root).Select(d => System.IO.Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
+        if (classes.Length == 0)
+        {
+            throw new CliException($"{folder} has no class sub-folders: put the images of each class in a sub-folder named after the class (e.g. {System.IO.Path.Combine(folder, "cat")}, {System.IO.Path.Combine(folder, "dog")}).");
+        }
+        if (classes.Length == 1)
+        {
+            throw new CliException($"{folder} has one class sub-folder ('{classes[0]}'); a classifier needs at least two classes, one sub-folder each.");
+        }
+        var files = new List<ImageFile>();
+        foreach (var name in classes)
+        {
+            var classFolder = System.IO.Path.Combine(root, name);
+            var images = Images(classFolder);
+            if (images.Length == 0)
+            {
+                throw new CliException($"Class folder {classFolder} has no images ({string.Join(", ", Extensions)}); every class needs at least one.");
+            }
+            files.AddRange(images.Select(path => Open(path, root, name)));
+        }
+        return (classes, files.ToArray());
+    }
+
+    /// <summary>Every image under <paramref name="folder"/>, class sub-folders included, in ordinal order of their paths.</summary>
+    /// <exception cref="CliException">No image at all, or a file that cannot be decoded.</exception>
+    public static ImageFile[] ReadAll(string folder)
+    {
+        var root = Root(folder);
+        var files = Images(root).Select(path => Open(path, root, ""))
+            .Concat(Directory.GetDirectories(root).Order(StringComparer.Ordinal)
+                .SelectMany(d => Images(d).Select(path => Open(path, root, System.IO.Path.GetFileName(d)))))
+            .ToArray();
+        if (files.Length == 0) throw new CliException($"{folder} has no images ({string.Join(", ", Extensions)}), neither directly nor in sub-folders.");
+        return files;
+    }
+
+    private static string Root(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new CliException($"Image folder not found: {folder}");
+        return System.IO.Path.GetFullPath(folder);
+    }
+
+    private static string[] Images(string folder) => Directory.GetFiles(folder)
+        .Where(f => Extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Reads the file's header with SkiaSharp (what <c>LoadImages</c> decodes with): cheap, and names a file that is not an image.</summary>
+    private static ImageFile Open(string path, string root, string label)
+    {
+        using var stream = File.OpenRead(path);
+        using var codec = SKCodec.Create(stream, out var result);
+        if (codec is null)
+        {
+            throw new CliException($"Image {path} cannot be decoded ({result}): it is not a PNG or JPEG file, or it is damaged.");
+        }
+        int channels = codec.Info.ColorType is SKColorType.Gray8 or SKColorType.Alpha8 ? 1 : 3;
+        return new ImageFile(path, System.IO.Path.GetRelativePath(root, path), label, channels);
+    }
+}

@@ -17,7 +17,8 @@ if (!options.ReportOnly)
         var systems = new List<string>();
         if (options.Systems.Contains("cli")) systems.Add(CliSystem.Name);
         if (options.Systems.Contains("catalog")) systems.Add(CatalogSystems.NeuralNetwork);
-        if (options.Systems.Contains("stock")) systems.AddRange(CatalogSystems.For(data).Skip(1));
+        // "stock" is every ML.NET trainer of the task; a trainer's own name (SDCA, L-BFGS, LightGBM, FastTree) picks it alone.
+        systems.AddRange(CatalogSystems.For(data).Skip(1).Where(s => options.Systems.Contains("stock") || options.Systems.Contains(s)));
         foreach (var system in systems)
         {
             var runs = new List<Run>();

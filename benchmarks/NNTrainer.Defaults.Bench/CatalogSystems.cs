@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms;
 using NNTrainer.ML;
 
@@ -9,7 +12,8 @@ namespace NNTrainer.Defaults.Bench;
 /// <summary>
 /// Trainers from ML.NET's catalogs with their defaults, after the featurisation an ML.NET user writes: missing numbers
 /// replaced by the mean, text one-hot encoded, everything concatenated and standardised (<c>NormalizeMeanVariance</c>).
-/// The time is the wall-clock time of <c>Fit</c> on the whole pipeline.
+/// The time is the wall-clock time of <c>Fit</c> on the whole pipeline. Every trainer runs on one thread (the only
+/// option changed): on a shared machine, SDCA's multi-threaded default spun for about a minute per split of iris.
 /// </summary>
 internal static class CatalogSystems
 {
@@ -79,21 +83,48 @@ internal static class CatalogSystems
 
     private static IEstimator<ITransformer> Trainer(MLContext ml, DatasetMeta data, string system) => (data.Task, system) switch
     {
-        ("multiclass", NeuralNetwork) => ml.MulticlassClassification.Trainers.NeuralNetwork(),
-        ("multiclass", "SDCA") => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(),
-        ("multiclass", "L-BFGS") => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(),
-        ("multiclass", "LightGBM") => ml.MulticlassClassification.Trainers.LightGbm(),
-        ("binary", NeuralNetwork) => ml.BinaryClassification.Trainers.NeuralNetwork(),
-        ("binary", "SDCA") => ml.BinaryClassification.Trainers.SdcaLogisticRegression(),
-        ("binary", "L-BFGS") => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(),
-        ("binary", "LightGBM") => ml.BinaryClassification.Trainers.LightGbm(),
-        ("binary", "FastTree") => ml.BinaryClassification.Trainers.FastTree(),
-        (_, NeuralNetwork) => ml.Regression.Trainers.NeuralNetwork(),
-        (_, "SDCA") => ml.Regression.Trainers.Sdca(),
-        (_, "LightGBM") => ml.Regression.Trainers.LightGbm(),
-        (_, "FastTree") => ml.Regression.Trainers.FastTree(),
+        ("multiclass", NeuralNetwork) => ml.MulticlassClassification.Trainers.NeuralNetwork(Tuned(new NeuralNetworkMulticlassTrainer.Options { NumberOfThreads = 1 })),
+        ("multiclass", "SDCA") => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
+        ("multiclass", "L-BFGS") => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
+        ("multiclass", "LightGBM") => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options { NumberOfThreads = 1 }),
+        ("binary", NeuralNetwork) => ml.BinaryClassification.Trainers.NeuralNetwork(Tuned(new NeuralNetworkBinaryTrainer.Options { NumberOfThreads = 1 })),
+        ("binary", "SDCA") => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }),
+        ("binary", "L-BFGS") => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }),
+        ("binary", "LightGBM") => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options { NumberOfThreads = 1 }),
+        ("binary", "FastTree") => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { NumberOfThreads = 1 }),
+        (_, NeuralNetwork) => ml.Regression.Trainers.NeuralNetwork(Tuned(new NeuralNetworkRegressionTrainer.Options { NumberOfThreads = 1 })),
+        (_, "SDCA") => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1 }),
+        (_, "LightGBM") => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options { NumberOfThreads = 1 }),
+        (_, "FastTree") => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options { NumberOfThreads = 1 }),
         _ => throw new ArgumentException($"No trainer '{system}' for {data.Task}."),
     };
+
+    /// <summary>
+    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100;batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1"</c>);
+    /// empty for the benchmark itself, which measures the defaults.
+    /// </summary>
+    public static string Overrides { get; set; } = "";
+
+    private static T Tuned<T>(T options) where T : NeuralNetworkOptionsBase
+    {
+        foreach (var pair in Overrides.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = (pair.Split('=')[0], pair.Split('=')[1]);
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            switch (key)
+            {
+                case "hidden": options.HiddenLayers = value.Split(',').Select(int.Parse).ToArray(); break;
+                case "batch": options.BatchSize = int.Parse(value, c); break;
+                case "lr": options.LearningRate = float.Parse(value, c); break;
+                case "l2": options.L2Regularization = float.Parse(value, c); break;
+                case "epochs": options.NumberOfEpochs = int.Parse(value, c); break;
+                case "patience": options.EarlyStoppingPatience = int.Parse(value, c); break;
+                case "val": options.ValidationSetFraction = float.Parse(value, c); break;
+                default: throw new ArgumentException($"Unknown --nn-options key '{key}'.");
+            }
+        }
+        return options;
+    }
 
     private sealed class ClassRow
     {

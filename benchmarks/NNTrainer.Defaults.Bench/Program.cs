@@ -1,7 +1,8 @@
 using NNTrainer.Defaults.Bench;
 
-// usage: NNTrainer.Defaults.Bench --data DIR --out DIR [--sklearn FILE] [--datasets a,b] [--splits N] [--systems cli,catalog,stock] [--report-only]
+// usage: NNTrainer.Defaults.Bench --data DIR --out DIR [--sklearn FILE] [--datasets a,b] [--splits N] [--systems cli,catalog,stock] [--report-only] [--nn-options k=v;...] [--merge a/results.json,b/results.json]
 var options = Arguments.Parse(args);
+CatalogSystems.Overrides = options.NnOptions;
 var resultsPath = Path.Combine(options.Out, "results.json");
 Directory.CreateDirectory(options.Out);
 var results = Results.Load(resultsPath);
@@ -16,7 +17,8 @@ if (!options.ReportOnly)
         var systems = new List<string>();
         if (options.Systems.Contains("cli")) systems.Add(CliSystem.Name);
         if (options.Systems.Contains("catalog")) systems.Add(CatalogSystems.NeuralNetwork);
-        if (options.Systems.Contains("stock")) systems.AddRange(CatalogSystems.For(data).Skip(1));
+        // "stock" is every ML.NET trainer of the task; a trainer's own name (SDCA, L-BFGS, LightGBM, FastTree) picks it alone.
+        systems.AddRange(CatalogSystems.For(data).Skip(1).Where(s => options.Systems.Contains("stock") || options.Systems.Contains(s)));
         foreach (var system in systems)
         {
             var runs = new List<Run>();
@@ -33,6 +35,7 @@ if (!options.ReportOnly)
     }
     work.Delete(recursive: true);
 }
+foreach (var other in options.Merge) Results.Merge(results, Results.Load(other));
 if (options.ScikitLearn is { } sklearn) Results.AddScikitLearn(results, sklearn);
 Results.Save(resultsPath, results);
 File.WriteAllText(Path.Combine(options.Out, "summary.md"), Report.Markdown(results, options.Title));
@@ -41,7 +44,7 @@ Console.WriteLine(Report.WinsLine(results));
 Console.WriteLine($"Wrote {options.Out}/results.json, summary.md and chart.png");
 
 /// <summary>The command line.</summary>
-internal sealed record Arguments(string Data, string Out, string? ScikitLearn, string[] Datasets, int Splits, HashSet<string> Systems, bool ReportOnly, string Title)
+internal sealed record Arguments(string Data, string Out, string? ScikitLearn, string[] Datasets, int Splits, HashSet<string> Systems, bool ReportOnly, string Title, string NnOptions, string[] Merge)
 {
     public static Arguments Parse(string[] args)
     {
@@ -56,6 +59,8 @@ internal sealed record Arguments(string Data, string Out, string? ScikitLearn, s
             int.Parse(Value("--splits", "5"), System.Globalization.CultureInfo.InvariantCulture),
             [.. Value("--systems", "cli,catalog,stock").Split(',')],
             args.Contains("--report-only"),
-            Value("--title", "Defaults benchmark"));
+            Value("--title", "Defaults benchmark"),
+            Value("--nn-options", ""),
+            Value("--merge", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
     }
 }

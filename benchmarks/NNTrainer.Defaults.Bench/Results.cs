@@ -55,6 +55,16 @@ internal static class Results
         }
     }
 
+    /// <summary>Adds the systems of <paramref name="other"/> that <paramref name="results"/> lacks (e.g. stock trainers run once, in another folder).</summary>
+    public static void Merge(Dictionary<string, DatasetResult> results, Dictionary<string, DatasetResult> other)
+    {
+        foreach (var (name, result) in other)
+        {
+            if (!results.TryGetValue(name, out var mine)) results[name] = mine = new DatasetResult { Task = result.Task, Rows = result.Rows };
+            foreach (var (system, runs) in result.Systems) mine.Systems.TryAdd(system, runs);
+        }
+    }
+
     public static void Save(string path, Dictionary<string, DatasetResult> results)
     {
         var root = new JsonObject();

@@ -50,6 +50,7 @@ let run (out: TextWriter) =
     let options =
         { ML.Options.defaults with
             HiddenLayers = [ Dense 16; ReLU ]
+            L2Regularization = 0f
             Epochs = Some 50
             BatchSize = 32
             Optimizer = Adam { AdamOptions.defaults with LearningRate = 0.01f } }
@@ -102,13 +103,13 @@ let run (out: TextWriter) =
 // Expected output:
 //   Penguins: 300 training and 120 test rows, 3 species
 //   network [Dense 16; ReLU; Dense 3; Softmax]
-//   trained 50 epochs; last training loss 0.144
-//   micro accuracy 0.992  macro accuracy 0.992  log loss 0.102
+//   trained 50 epochs; last training loss 0.037
+//   micro accuracy 1.000  macro accuracy 1.000  log loss 0.015
 //   confusion matrix (rows: true species, columns: predicted)
 //     Adelie      40   0   0
-//     Chinstrap    1  39   0
+//     Chinstrap    0  40   0
 //     Gentoo       0   0  40
-//   a penguin with a 46 mm bill, 15 mm deep, 215 mm flippers and 5000 g: Gentoo (p = 0.984)
+//   a penguin with a 46 mm bill, 15 mm deep, 215 mm flippers and 5000 g: Gentoo (p = 0.999)
 //   saved and reloaded: identical predictions for the 120 test rows: True
-//   body mass from species, bill and flippers: R² 0.677, mean absolute error 0.349 kg
-//   the penguin above should weigh about 4.23 kg
+//   body mass from species, bill and flippers: R² 0.731, mean absolute error 0.318 kg
+//   the penguin above should weigh about 4.64 kg

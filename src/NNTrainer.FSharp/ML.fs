@@ -43,12 +43,12 @@ type Options =
         /// The hidden layers, input side first: groups of <c>Dense n</c> followed by one activation (<c>ReLU</c>,
         /// <c>LeakyReLU 0.01f</c>, <c>Tanh</c> or <c>Sigmoid</c>, the same in every group) and optionally
         /// <c>Dropout rate</c> (the same in every group). The trainer adds the output layer the task needs (softmax,
-        /// sigmoid or linear). Default <c>[ Dense 128; ReLU; Dense 128; ReLU ]</c>; <c>[]</c> trains a linear model.
+        /// sigmoid or linear). Default <c>[ Dense 100; ReLU ]</c>; <c>[]</c> trains a linear model.
         /// </summary>
         HiddenLayers: Layer list
         /// <summary>Passes over the training data. Default <c>None</c>: about 10,000 weight updates, between 10 and 200 epochs.</summary>
         Epochs: int option
-        /// <summary>Rows per weight update. Default 128; a batch larger than the data trains on all rows at once.</summary>
+        /// <summary>Rows per weight update. Default 32; a batch larger than the data trains on all rows at once.</summary>
         BatchSize: int
         /// <summary>
         /// The optimizer and its learning rate and decay (and SGD's momentum). The trainers use the engine's
@@ -57,7 +57,7 @@ type Options =
         Optimizer: Optimizer
         /// <summary>L1 penalty on every layer's weights (λ₁·Σ|w|, biases excluded). Default 0 (off).</summary>
         L1Regularization: float32
-        /// <summary>L2 penalty on every layer's weights (λ₂·Σw², biases excluded). Default 0 (off).</summary>
+        /// <summary>L2 penalty on every layer's weights (λ₂·Σw², biases excluded). Default 0.001.</summary>
         L2Regularization: float32
         /// <summary>Seed of the network's random source. Default <c>None</c>: drawn from the <c>MLContext</c>'s seed, so <c>MLContext(seed = n)</c> reproduces a model bit for bit.</summary>
         Seed: int option
@@ -96,8 +96,8 @@ module Options =
         | _ -> ReLU
 
     /// <summary>
-    /// The trainers' defaults, read from the C# options so the two cannot drift apart: two hidden layers of 128
-    /// ReLU neurons, epochs from the data's size, batches of 128, Adam at 0.001, no regularisation, seed from the
+    /// The trainers' defaults, read from the C# options (<c>NeuralNetworkDefaults</c>) so the two cannot drift apart:
+    /// one hidden layer of 100 ReLU neurons, epochs from the data's size, batches of 32, Adam at 0.001, L2 0.001, seed from the
     /// <c>MLContext</c>, every core, no validation or early stopping, label standardised for regression.
     /// </summary>
     let defaults: Options =

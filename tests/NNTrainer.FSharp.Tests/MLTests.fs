@@ -14,6 +14,7 @@ open NNTrainer.FSharp.Tests.Support.MLData
 let private quick =
     { ML.Options.defaults with
         HiddenLayers = [ Dense 16; ReLU ]
+        L2Regularization = 0f
         Epochs = Some 40
         BatchSize = 32
         Optimizer = Adam { AdamOptions.defaults with LearningRate = 0.01f }
@@ -75,7 +76,8 @@ let ``the default options are the trainers' own defaults`` () =
     let csharp = NeuralNetworkMulticlassTrainer.Options()
     let fsharp = ML.Options.toMulticlass ML.Options.defaults
     Assert.Equal<int[]>(csharp.HiddenLayers, fsharp.HiddenLayers)
-    Assert.Equal<int[]>([| 128; 128 |], fsharp.HiddenLayers)
+    Assert.Equal<int[]>([| 100 |], fsharp.HiddenLayers)
+    Assert.Equal(0.001f, fsharp.L2Regularization)
     Assert.Equal(csharp.Activation, fsharp.Activation)
     Assert.Equal(csharp.NumberOfEpochs, fsharp.NumberOfEpochs)
     Assert.Equal(csharp.BatchSize, fsharp.BatchSize)

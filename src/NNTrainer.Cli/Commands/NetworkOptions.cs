@@ -24,7 +24,10 @@ internal sealed class NetworkOptions
         DefaultValueFactory = _ => Defaults.Activation,
     };
 
-    public Option<int> Epochs { get; } = new("--epochs") { Description = "Passes over the training rows", DefaultValueFactory = _ => Defaults.Epochs };
+    public Option<int?> Epochs { get; } = new("--epochs")
+    {
+        Description = $"Passes over the training rows [default: about {NNTrainer.ML.NeuralNetworkDefaults.TargetSteps:N0} weight updates, {NNTrainer.ML.NeuralNetworkDefaults.MinimumEpochs}–{NNTrainer.ML.NeuralNetworkDefaults.MaximumEpochs} epochs]",
+    };
 
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Rows per training step", DefaultValueFactory = _ => Defaults.BatchSize };
 
@@ -46,7 +49,7 @@ internal sealed class NetworkOptions
 
     public Option<double> ValidationFraction { get; } = new("--validation-fraction")
     {
-        Description = "Part of the training rows the network holds out to draw validation curves, in [0, 1)",
+        Description = "Part of the training rows the network holds out to draw validation curves and to stop early on, in [0, 1)",
         DefaultValueFactory = _ => Defaults.ValidationFraction,
     };
 
@@ -90,7 +93,7 @@ internal sealed class NetworkOptions
     public void AddTo(Command command)
     {
         foreach (var option in All) command.Add(option);
-        Positive(Epochs, "at least 1");
+        Check(Epochs, v => v is null or >= 1, "at least 1");
         Positive(BatchSize, "at least 1");
         Positive(Threads, "at least 1");
         Check(LearningRate, v => v > 0 && float.IsFinite(v), "a positive number");

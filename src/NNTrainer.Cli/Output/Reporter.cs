@@ -56,8 +56,8 @@ internal sealed class Reporter
         else if (Mode == OutputMode.Plain) _out.WriteLine(text);
     }
 
-    /// <summary>Runs one trainer, showing its progress; returns what the work returned and the training seconds.</summary>
-    public (T Result, double Seconds) Train<T>(string name, int? epochs, Func<IProgress<EpochResult>?, T> work)
+    /// <summary>Runs one trainer, showing its progress (R² instead of accuracy for a regression); returns what the work returned and the training seconds.</summary>
+    public (T Result, double Seconds) Train<T>(string name, int? epochs, Func<IProgress<EpochResult>?, T> work, bool regression = false)
     {
         var watch = Stopwatch.StartNew();
         T result;
@@ -75,7 +75,7 @@ internal sealed class Reporter
                         var value = work(epochs is null ? null : new EpochProgress(e =>
                         {
                             task.Value = e.Epoch;
-                            task.Description = Markup.Escape($"{name}  epoch {e.Epoch}/{epochs}  {EpochLine.Figures(e)}");
+                            task.Description = Markup.Escape($"{name}  epoch {e.Epoch}/{epochs}  {EpochLine.Figures(e, regression)}");
                         }));
                         task.IsIndeterminate = false;
                         task.Value = task.MaxValue;
@@ -86,7 +86,7 @@ internal sealed class Reporter
                 _out.WriteLine(epochs is null ? $"Training {name}..." : $"Training {name} for {epochs} epochs...");
                 result = work(epochs is null ? null : new EpochProgress(e =>
                 {
-                    if (EpochLine.ShouldPrint(e.Epoch, epochs.Value)) _out.WriteLine($"  epoch {e.Epoch,4}/{epochs}  {EpochLine.Figures(e)}");
+                    if (EpochLine.ShouldPrint(e.Epoch, epochs.Value)) _out.WriteLine($"  epoch {e.Epoch,4}/{epochs}  {EpochLine.Figures(e, regression)}");
                 }));
                 break;
             default:

@@ -21,8 +21,8 @@ internal static class ExperimentRunner
             var name = entry.NameFor(task);
             try
             {
-                var (model, seconds) = reporter.Train(name, entry.HasEpochs ? settings.Epochs : null, progress =>
-                    entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken)));
+                var (model, seconds) = reporter.Train(name, entry.HasEpochs ? settings.EpochsFor(data.TrainRows) : null, progress =>
+                    entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken)), task == TaskKind.Regression);
                 if (model.History is { StopReason: StopReason.EarlyStopped } history)
                 {
                     reporter.Note($"  {name} stopped after epoch {history.Epochs.Count}: no better validation loss for {settings.Patience} epochs; "

@@ -1,31 +1,38 @@
+using NNTrainer.ML;
+
 namespace NNTrainer.Cli.Trainers;
 
-/// <summary>The neural network's hyper-parameters, as given on the command line.</summary>
+/// <summary>
+/// The neural network's hyper-parameters, as given on the command line; the defaults are the ML.NET trainers'
+/// (<see cref="NeuralNetworkDefaults"/>), so <c>nntrainer train</c> and <c>mlContext.*.Trainers.NeuralNetwork()</c>
+/// train the same network.
+/// </summary>
 internal sealed record NetworkSettings
 {
-    public int[] HiddenLayers { get; init; } = [64, 64];
+    public int[] HiddenLayers { get; init; } = NeuralNetworkDefaults.HiddenLayers;
 
     public string Activation { get; init; } = "relu";
 
-    public int Epochs { get; init; } = 100;
+    /// <summary>Passes over the training rows; null: <see cref="NeuralNetworkDefaults.Epochs"/> for the rows trained on.</summary>
+    public int? Epochs { get; init; }
 
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize { get; init; } = NeuralNetworkDefaults.BatchSize;
 
-    public float LearningRate { get; init; } = 0.005f;
+    public float LearningRate { get; init; } = NeuralNetworkDefaults.AdamLearningRate;
 
     public string Optimizer { get; init; } = "adam";
 
     public float Dropout { get; init; }
 
-    public float L2 { get; init; }
+    public float L2 { get; init; } = NeuralNetworkDefaults.L2Regularization;
 
     public int Seed { get; init; }
 
     public int Threads { get; init; } = 1;
 
-    public double ValidationFraction { get; init; } = 0.1;
+    public double ValidationFraction { get; init; }
 
-    public int Patience { get; init; } = 20;
+    public int Patience { get; init; }
 
     /// <summary>AdamW's decoupled weight decay (ignored by the other optimizers).</summary>
     public float WeightDecay { get; init; } = 0.01f;
@@ -41,4 +48,7 @@ internal sealed record NetworkSettings
 
     /// <summary>Label smoothing for classification; 0 is off.</summary>
     public float LabelSmoothing { get; init; }
+
+    /// <summary>The epochs a training on <paramref name="rows"/> rows runs: the ones given, or the automatic number.</summary>
+    public int EpochsFor(long rows) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
 }

@@ -27,9 +27,9 @@ public static class NeuralNetworkCatalog
     /// <param name="catalog">The multiclass classification trainers catalog.</param>
     /// <param name="labelColumnName">The label column, a key (use <c>MapValueToKey</c>). Default <c>"Label"</c>.</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of <see cref="float"/>. Default <c>"Features"</c>.</param>
-    /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[128, 128]</c>.</param>
+    /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[100]</c>.</param>
     /// <param name="numberOfEpochs">Passes over the data. Default null: chosen from the data's size (see <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/>).</param>
-    /// <param name="batchSize">Rows per weight update. Default 128.</param>
+    /// <param name="batchSize">Rows per weight update. Default 32.</param>
     /// <param name="learningRate">Adam's learning rate. Default null: 0.001.</param>
     /// <example>
     /// <code>
@@ -71,9 +71,9 @@ public static class NeuralNetworkCatalog
     /// <param name="catalog">The binary classification trainers catalog.</param>
     /// <param name="labelColumnName">The label column, <see cref="bool"/>. Default <c>"Label"</c>.</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of <see cref="float"/>. Default <c>"Features"</c>.</param>
-    /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[128, 128]</c>.</param>
+    /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[100]</c>.</param>
     /// <param name="numberOfEpochs">Passes over the data. Default null: chosen from the data's size (see <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/>).</param>
-    /// <param name="batchSize">Rows per weight update. Default 128.</param>
+    /// <param name="batchSize">Rows per weight update. Default 32.</param>
     /// <param name="learningRate">Adam's learning rate. Default null: 0.001.</param>
     public static NeuralNetworkBinaryTrainer NeuralNetwork(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = NeuralNetworkDefaults.LabelColumnName,
@@ -107,9 +107,9 @@ public static class NeuralNetworkCatalog
     /// <param name="catalog">The regression trainers catalog.</param>
     /// <param name="labelColumnName">The label column, <see cref="float"/>. Default <c>"Label"</c>.</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of <see cref="float"/>. Default <c>"Features"</c>.</param>
-    /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[128, 128]</c>.</param>
+    /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[100]</c>.</param>
     /// <param name="numberOfEpochs">Passes over the data. Default null: chosen from the data's size (see <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/>).</param>
-    /// <param name="batchSize">Rows per weight update. Default 128.</param>
+    /// <param name="batchSize">Rows per weight update. Default 32.</param>
     /// <param name="learningRate">Adam's learning rate. Default null: 0.001.</param>
     public static NeuralNetworkRegressionTrainer NeuralNetwork(this RegressionCatalog.RegressionTrainers catalog,
         string labelColumnName = NeuralNetworkDefaults.LabelColumnName,

@@ -73,6 +73,12 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
             (train.SkippedRows > 0 ? $", skipping {train.SkippedRows:N0} with NaN, infinite or missing values" : string.Empty) +
             (validation is null ? "." : $"; {validation.Inputs.Rows:N0} validation rows."));
         var finish = PrepareTargets(train, validation, label);
+        var scaling = options.StandardizeFeatures ? FeatureScaling.Fit(train.Inputs) : null;
+        if (scaling is not null)
+        {
+            scaling.Standardize(train.Inputs);
+            if (validation is not null) scaling.Standardize(validation.Inputs);
+        }
 
         int seed = options.Seed ?? _host.Rand.Next();
         int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
@@ -84,6 +90,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
 
         var history = network.Fit(train.Inputs, train.Targets, CreateFitOptions(options, epochs, validation, channel));
         finish?.Invoke(network);
+        scaling?.FoldInto(network);
         DropOptimizerState(network);
         // Scoring parallelises across rows (cursor sets, one prediction engine per thread); splitting each row's
         // small product over threads would only add hand-offs. Results do not depend on the thread count.

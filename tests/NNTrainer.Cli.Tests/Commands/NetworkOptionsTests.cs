@@ -13,8 +13,17 @@ public sealed class NetworkOptionsTests
         options.AddTo(command);
 
         var defaults = options.Read(command.Parse([]));
-        Assert.Equal([64, 64], defaults.HiddenLayers);
-        Assert.Equal(100, defaults.Epochs);
+        // The ML.NET trainers' defaults, from the one place both read them.
+        Assert.Equal(NNTrainer.ML.NeuralNetworkDefaults.HiddenLayers, defaults.HiddenLayers);
+        Assert.Equal([100], defaults.HiddenLayers);
+        Assert.Null(defaults.Epochs);
+        Assert.Equal(200, defaults.EpochsFor(150));
+        Assert.Equal(10, defaults.EpochsFor(60_000));
+        Assert.Equal(32, defaults.BatchSize);
+        Assert.Equal(0.001f, defaults.LearningRate);
+        Assert.Equal(0.001f, defaults.L2);
+        Assert.Equal(0, defaults.ValidationFraction);
+        Assert.Equal(0, defaults.Patience);
 
         var given = options.Read(command.Parse(["--hidden", "128, 32,8", "--epochs", "7", "--learning-rate", "0.01", "--optimizer", "SGD", "--dropout", "0.25", "--seed", "9", "--threads", "2", "--validation-fraction", "0", "--patience", "3"]));
         Assert.Equal([128, 32, 8], given.HiddenLayers);

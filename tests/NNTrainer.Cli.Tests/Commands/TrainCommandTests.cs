@@ -26,6 +26,10 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains($"Column 'x1': {missing} missing values ({100.0 * missing / 240:0.#}%) replaced by the training mean.", result.Output);
         Assert.Contains("Column 'id' has a different text in every row (an identifier?) and was ignored.", result.Output);
         Assert.Contains("epoch   20/20", result.Output);
+        // The report comes from a measuring fit on 80 % of the rows; the saved model is refitted on all of them.
+        Assert.Contains("Held-out metrics of a measuring fit on 192 rows, scored on the other 48", result.Output);
+        Assert.Contains("Training NeuralNetwork on all 240 rows for 20 epochs...", result.Output);
+        Assert.Contains("The saved model was fitted again on all 240 rows for 20 epochs; the metrics above come from the measuring fit.", result.Output);
         var row = Assert.Single(Table.Parse(result.Output));
         Assert.Equal("NeuralNetwork", row["Trainer"]);
         Assert.True(Table.Number(row, "Accuracy") >= 0.8, result.Output);
@@ -47,6 +51,23 @@ public sealed class TrainCommandTests : IDisposable
         var argMax = scored.GetColumn<VBuffer<float>>("Score").Select(s => { var v = s.DenseValues().ToArray(); return (uint)Array.IndexOf(v, v.Max()) + 1; }).ToArray();
         Assert.Equal(argMax, keys);
         Assert.Equal([1u, 2u, 3u], keys);
+    }
+
+    [Fact]
+    public void JsonSaysHowTheReportWasMeasuredAndWhatTheSavedModelSaw()
+    {
+        var csv = _dir.Write("multi.csv", TestCsv.Multiclass());
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("m.zip"), "--epochs", "3", "--json", "--no-plots");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var measured = json.RootElement.GetProperty("measuredOn");
+        Assert.Equal("holdout", measured.GetProperty("method").GetString());
+        Assert.Equal(192, measured.GetProperty("trainRows").GetInt32());
+        Assert.Equal(48, measured.GetProperty("testRows").GetInt32());
+        var saved = json.RootElement.GetProperty("savedModel");
+        Assert.Equal(240, saved.GetProperty("rows").GetInt32());
+        Assert.Equal(3, saved.GetProperty("epochs").GetInt32());
     }
 
     [Fact]
@@ -77,11 +98,15 @@ public sealed class TrainCommandTests : IDisposable
     public void RegressionReachesAGoodFit()
     {
         var csv = _dir.Write("reg.csv", TestCsv.Regression());
-        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "y", "--out", _dir.File("reg.zip"), "--epochs", "60", "--quiet");
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "y", "--out", _dir.File("reg.zip"), "--no-plots");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var row = Assert.Single(Table.Parse(result.Output));
         Assert.True(Table.Number(row, "R2") > 0.9, result.Output);
+        // Progress lines show the regression's own figures, not an accuracy that is always 0.
+        // Every default: 192 training rows in batches of 32 get the automatic 200 epochs.
+        Assert.Matches(@"epoch  200/200  loss \d\.\d{4}  R2 0\.9\d{3}", result.Output);
+        Assert.DoesNotContain("acc ", result.Output);
     }
 
     [Fact]

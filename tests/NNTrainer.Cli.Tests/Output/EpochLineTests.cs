@@ -19,4 +19,13 @@ public sealed class EpochLineTests
         Assert.Equal("loss 0.5000  acc 0.7500", EpochLine.Figures(plain));
         Assert.Equal("loss 0.5000  acc 0.7500  val_loss 0.6000  val_acc 0.7000", EpochLine.Figures(plain with { ValidationLoss = 0.6, ValidationAccuracy = 0.7 }));
     }
+
+    [Fact]
+    public void RegressionShowsRSquaredNotAccuracy()
+    {
+        // The label is standardised, so the loss is in units of its variance: R² = 1 − loss.
+        var epoch = new EpochResult(3, 0.25, 0, 0, null, null, 0.001f, TimeSpan.Zero);
+        Assert.Equal("loss 0.2500  R2 0.7500", EpochLine.Figures(epoch, regression: true));
+        Assert.Equal("loss 0.2500  R2 0.7500  val_loss 0.4000  val_R2 0.6000", EpochLine.Figures(epoch with { ValidationLoss = 0.4, ValidationAccuracy = 0 }, regression: true));
+    }
 }

@@ -54,17 +54,17 @@ public class NeuralNetworkOptionsBaseTests
         var options = new NeuralNetworkRegressionTrainer.Options();
         Assert.Equal("Label", options.LabelColumnName);
         Assert.Equal("Features", options.FeatureColumnName);
-        Assert.Equal([128, 128], options.HiddenLayers);
+        Assert.Equal([100], options.HiddenLayers);
         Assert.Equal(NeuralNetworkActivation.ReLU, options.Activation);
         Assert.Null(options.NumberOfEpochs);
-        Assert.Equal(128, options.BatchSize);
+        Assert.Equal(32, options.BatchSize);
         Assert.Equal(NeuralNetworkOptimizer.Adam, options.Optimizer);
         Assert.Null(options.LearningRate);
         Assert.Equal(0.001f, options.EffectiveLearningRate);
         Assert.Equal(0f, options.LearningRateDecay);
         Assert.Equal(0.9f, options.Momentum);
         Assert.Equal(0f, options.L1Regularization);
-        Assert.Equal(0f, options.L2Regularization);
+        Assert.Equal(0.001f, options.L2Regularization);
         Assert.Equal(0f, options.DropoutRate);
         Assert.Null(options.Seed);
         Assert.Null(options.NumberOfThreads);
@@ -72,6 +72,7 @@ public class NeuralNetworkOptionsBaseTests
         Assert.Equal(0, options.EarlyStoppingPatience);
         Assert.False(options.SkipNonFiniteRows);
         Assert.True(options.StandardizeLabel);
+        Assert.True(options.StandardizeFeatures);
         Assert.NotSame(options.HiddenLayers, new NeuralNetworkRegressionTrainer.Options().HiddenLayers);
     }
 
@@ -80,6 +81,8 @@ public class NeuralNetworkOptionsBaseTests
     [InlineData(1_000_000, 128, 10)]
     [InlineData(150, 128, 200)]
     [InlineData(5_000, 32, 64)]
+    [InlineData(6_000, 32, 54)]
+    [InlineData(60_000, 32, 10)]
     public void AutomaticEpochsAimForAboutTenThousandUpdates(long rows, int batchSize, int expected) =>
         Assert.Equal(expected, NeuralNetworkDefaults.Epochs(rows, batchSize));
 

@@ -194,7 +194,7 @@ public class NeuralNetworkTrainerBaseTests
         Assert.Equal([1, 2, 3], callback);
         Assert.Equal([1, 2, 3], reported);
         Assert.Contains(log, m => m.Contains("Epoch 3/3: loss"));
-        Assert.Contains(log, m => m.Contains("Training a 4-128-128-1 network"));
+        Assert.Contains(log, m => m.Contains("Training a 4-100-1 network"));
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using Microsoft.ML;
+using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Evaluation;
+using NNTrainer.Cli.Models;
+using NNTrainer.Cli.Output;
+using NNTrainer.Cli.Trainers;
+
+namespace NNTrainer.Cli.Running;
+
+/// <summary>The model <c>train</c> saves: the feature pipeline and the trainer fitted again on every row of the file.</summary>
+internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchema, TrainedModel Model, long Rows, int? Epochs)
+{
+    /// <summary>
+    /// Refits on every row, after the measuring fit has been scored on held-out rows: the saved model should have seen
+    /// all the data the user gave it, as scikit-learn's <c>fit</c> and ML.NET's <c>Fit</c> do. The network trains for
+    /// the best epoch of the measuring fit when that fit stopped early, and otherwise by the same rule as the ML.NET
+    /// trainers (the epochs given, or the automatic number for all the rows), without a validation hold-out.
+    /// </summary>
+    public static FinalFit Run(Reporter reporter, MLContext ml, TabularProblem problem, TrainerEntry trainer, NetworkSettings settings,
+        TrainerOutcome measured, CancellationToken cancellationToken)
+    {
+        var task = problem.Schema.Task;
+        var raw = ml.Data.Cache(TableDataView.Create(problem.Table, problem.Schema, labelRequired: true));
+        var featurizer = FeaturePipeline.Create(ml, problem.Schema).Fit(raw);
+        var train = ml.Data.Cache(featurizer.Transform(raw));
+        long rows = problem.Table.RowCount;
+        int? epochs = null;
+        if (trainer.HasEpochs)
+        {
+            epochs = measured.Model.History is { StopReason: StopReason.EarlyStopped, RestoredBestWeights: true } history
+                ? history.BestEpoch
+                : settings.EpochsFor(rows);
+        }
+        var final = settings with { Epochs = epochs ?? settings.Epochs, ValidationFraction = 0, Patience = 0 };
+        var name = $"{trainer.NameFor(task)} on all {rows:N0} rows";
+        var (model, _) = reporter.Train(name, epochs, progress =>
+            trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken)), task == TaskKind.Regression);
+        return new FinalFit(featurizer, raw.Schema, model, rows, epochs);
+    }
+}

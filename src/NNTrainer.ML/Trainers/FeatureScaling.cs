@@ -1,0 +1,86 @@
+namespace NNTrainer.ML;
+
+/// <summary>
+/// Standardises the training features column by column, <c>(x − mean) / std</c>, and afterwards folds the same
+/// affine map into the first dense layer (<c>W/std</c> per input row, <c>b − Σ mean/std · W</c>), so the trained
+/// network reads the features as they come, with no extra step when scoring, saving or exporting to ONNX.
+/// </summary>
+/// <remarks>
+/// ML.NET's <c>NormalizeMeanVariance</c> keeps zero at zero by default (it scales without centring) and
+/// <c>NormalizeMinMax</c> maps to [0, 1]: both leave every feature off-centre, which slows a ReLU network's
+/// training. Standardising inside the trainer makes the result independent of the normaliser the pipeline used.
+/// </remarks>
+internal sealed class FeatureScaling
+{
+    private readonly double[] _means;
+    private readonly double[] _deviations;
+
+    private FeatureScaling(double[] means, double[] deviations)
+    {
+        _means = means;
+        _deviations = deviations;
+    }
+
+    public IReadOnlyList<double> Means => _means;
+
+    public IReadOnlyList<double> StandardDeviations => _deviations;
+
+    public static FeatureScaling Fit(Matrix inputs)
+    {
+        int columns = inputs.Columns;
+        var means = new double[columns];
+        var squares = new double[columns];
+        for (int r = 0; r < inputs.Rows; r++)
+        {
+            var row = inputs.Row(r);
+            for (int c = 0; c < columns; c++) means[c] += row[c];
+        }
+        for (int c = 0; c < columns; c++) means[c] /= Math.Max(1, inputs.Rows);
+        for (int r = 0; r < inputs.Rows; r++)
+        {
+            var row = inputs.Row(r);
+            for (int c = 0; c < columns; c++)
+            {
+                double d = row[c] - means[c];
+                squares[c] += d * d;
+            }
+        }
+        var deviations = new double[columns];
+        for (int c = 0; c < columns; c++)
+        {
+            double std = Math.Sqrt(squares[c] / Math.Max(1, inputs.Rows));
+            // A constant column carries nothing to scale: centre it and keep the unit scale.
+            deviations[c] = std > 1e-12 && double.IsFinite(std) ? std : 1;
+        }
+        return new FeatureScaling(means, deviations);
+    }
+
+    public void Standardize(Matrix inputs)
+    {
+        for (int r = 0; r < inputs.Rows; r++)
+        {
+            var row = inputs.Row(r);
+            for (int c = 0; c < row.Length; c++) row[c] = (float)((row[c] - _means[c]) / _deviations[c]);
+        }
+    }
+
+    public void FoldInto(Network network)
+    {
+        var first = network.Layers.OfType<DenseLayer>().First();
+        var weights = first.Weights.Values;
+        var biases = first.Biases.Values;
+        int neurons = first.Neurons;
+        var shift = new double[neurons];
+        for (int i = 0; i < first.InputSize; i++)
+        {
+            var row = weights.AsSpan(i * neurons, neurons);
+            for (int j = 0; j < neurons; j++)
+            {
+                double w = row[j] / _deviations[i];
+                shift[j] += _means[i] * w;
+                row[j] = (float)w;
+            }
+        }
+        for (int j = 0; j < neurons; j++) biases[j] = (float)(biases[j] - shift[j]);
+    }
+}

@@ -107,7 +107,8 @@ public abstract class NeuralNetworkOptionsBase
     /// the same map into the first layer's weights so that the model reads the features as they come. Default true:
     /// ML.NET's <c>NormalizeMeanVariance</c> scales without centring by default and <c>NormalizeMinMax</c> maps to
     /// [0, 1], and an off-centre input slows a ReLU network down; the saved model and its ONNX export are unchanged
-    /// in form (the map lives in the weights).
+    /// in form (the map lives in the weights). The convolutional architectures ignore it: their first layer is a
+    /// convolution, and they read the pixels as the pipeline scaled them.
     /// </summary>
     public bool StandardizeFeatures = true;
 

@@ -66,7 +66,7 @@ internal sealed class FeatureScaling
 
     public void FoldInto(Network network)
     {
-        var first = network.Layers.OfType<DenseLayer>().First();
+        var first = (DenseLayer)network.Layers[0];
         var weights = first.Weights.Values;
         var biases = first.Biases.Values;
         int neurons = first.Neurons;

@@ -73,16 +73,16 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
             (train.SkippedRows > 0 ? $", skipping {train.SkippedRows:N0} with NaN, infinite or missing values" : string.Empty) +
             (validation is null ? "." : $"; {validation.Inputs.Rows:N0} validation rows."));
         var finish = PrepareTargets(train, validation, label);
-        var scaling = options.StandardizeFeatures ? FeatureScaling.Fit(train.Inputs) : null;
+        int seed = options.Seed ?? _host.Rand.Next();
+        int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
+        var network = CreateNetwork(features, featureCount, outputs, seed, threads);
+        // The map folds into a first dense layer only; a convolutional network reads pixels as ExtractPixels scaled them.
+        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train.Inputs) : null;
         if (scaling is not null)
         {
             scaling.Standardize(train.Inputs);
             if (validation is not null) scaling.Standardize(validation.Inputs);
         }
-
-        int seed = options.Seed ?? _host.Rand.Next();
-        int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
-        var network = CreateNetwork(features, featureCount, outputs, seed, threads);
         network.Set(CreateLoss(), NetworkFactory.CreateOptimizer(options));
         int epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Inputs.Rows, options.BatchSize);
         channel.Info(MessageSensitivity.None,

@@ -89,6 +89,9 @@ public sealed class BatchNormalizationLayer : SpatialLayer
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <inheritdoc />
+    internal override IReadOnlyList<float[]> State => [RunningMean, RunningVariance];
+
+    /// <inheritdoc />
     public override void Forward(Matrix inputs, bool training)
     {
         CheckInputs(inputs);

@@ -46,4 +46,21 @@ public class ConvolutionalLearningTests
         }
         Assert.Equal(Train(1), Train(2));
     }
+
+    [Fact]
+    public void GoingBackToTheBestEpochRestoresBatchNormalisationsRunningAverages()
+    {
+        var norm = new BatchNormalizationLayer(3);
+        var network = new Network(seed: 1).Add(new DenseLayer(2, 3)).Add(norm).Add(new SoftmaxActivation());
+        network.Build();
+        var snapshot = new WeightSnapshot(network.Parameters, network.Layers.SelectMany(l => l.State).ToArray());
+        norm.RunningMean[1] = 0.25f;
+        norm.RunningVariance[2] = 4f;
+        snapshot.Capture(null);
+        norm.RunningMean[1] = float.NaN;
+        norm.RunningVariance[2] = 9f;
+        snapshot.Restore(null);
+        Assert.Equal([0f, 0.25f, 0f], norm.RunningMean);
+        Assert.Equal([1f, 1f, 4f], norm.RunningVariance);
+    }
 }

@@ -5,13 +5,15 @@
 #   benchmarks/results/summary.json  one record per system, workload and thread count
 # Every run also leaves results/<name>.{json,log,time} (anchors' under results/anchors/).
 #
-# usage: benchmarks/run.sh [--only nntrainer] [--reps N] [--epochs N] [--threads "2 1"] [--all-anchors]
+# usage: benchmarks/run.sh [--only nntrainer] [--reps N] [--epochs N] [--threads "2 1"] [--all-anchors] [--workload LIST]
+#   --workload: comma-separated from mlp, spiral, shallownet, lenet, minivggnet, cnn (= the three convnets);
+#               default "mlp,spiral" (with the allocation check and GEMM rate); naming workloads runs just those.
 # env:   ANCHORS_DIR (default: ../shared/anchors beside the repository), FASHION_MNIST_DIR, PYTHON (/usr/bin/python3),
 #        IDLE_WAIT_S (60: how long to wait for other processes to go idle before each run), RESULTS_DIR
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
-ONLY=""; REPS=3; EPOCHS=10; THREADS="2 1"; ALL_ANCHORS=0
+ONLY=""; REPS=3; EPOCHS=10; THREADS="2 1"; ALL_ANCHORS=0; WORKLOADS=
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) ONLY="$2"; shift 2 ;;
@@ -19,8 +21,15 @@ while [ $# -gt 0 ]; do
     --epochs) EPOCHS="$2"; shift 2 ;;
     --threads) THREADS="$2"; shift 2 ;;
     --all-anchors) ALL_ANCHORS=1; shift ;;
+    --workload) WORKLOADS="$2"; shift 2 ;;
     *) echo "unknown argument $1"; exit 2 ;;
   esac
+done
+DEFAULT_SET=0; [ -z "$WORKLOADS" ] && { WORKLOADS="mlp,spiral"; DEFAULT_SET=1; }
+WORKLOADS=",${WORKLOADS//cnn/shallownet,lenet,minivggnet},"
+wants() { case "$WORKLOADS" in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+for w in ${WORKLOADS//,/ }; do
+  case "$w" in mlp|spiral|shallownet|lenet|minivggnet) ;; *) echo "unknown workload $w (mlp, spiral, shallownet, lenet, minivggnet, cnn)"; exit 2 ;; esac
 done
 export FASHION_MNIST_DIR="${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
@@ -77,6 +86,7 @@ run() {
 }
 anchor() { [ -z "$ONLY" ]; }
 
+if [ "$DEFAULT_SET" = 1 ]; then
 echo "== zero-allocation check"
 "$BENCH" --alloc | tee "$RESULTS/allocation.txt"
 
@@ -85,7 +95,9 @@ for t in $THREADS; do
   run "$RESULTS" gemm_nntrainer_t$t $t "$RUNNER" gemm --threads $t --results "$RESULTS"
   anchor && run "$RESULTS/anchors" gemm_py_t$t $t "$PYTHON" "$ANCHORS/py/gemm_bench.py" --threads $t
 done
+fi
 
+if wants mlp; then
 echo "== FMNIST-MLP, $EPOCHS epochs, $REPS repetitions (interleaved)"
 for r in $(seq 1 "$REPS"); do
   for t in $THREADS; do
@@ -101,6 +113,21 @@ for r in $(seq 1 "$REPS"); do
   done
 done
 
+fi
+
+# The book's convnets (cnn_torch.py's settings): NNTrainer and PyTorch alternately, same epochs and threads.
+for arch in shallownet lenet minivggnet; do
+  wants $arch || continue
+  echo "== FMNIST-$arch, $EPOCHS epochs, $REPS repetitions (interleaved)"
+  for r in $(seq 1 "$REPS"); do
+    for t in $THREADS; do
+      run "$RESULTS" cnn_${arch}_nntrainer_t${t}_r$r $t "$RUNNER" cnn --arch $arch --threads $t --epochs "$EPOCHS" --seed $((r - 1)) --results "$RESULTS" --tag cnn_${arch}_nntrainer_t${t}_r$r
+      anchor && run "$RESULTS/anchors" cnn_${arch}_torch_t${t}_r$r $t "$PYTHON" "$ANCHORS/py/cnn_torch.py" --arch $arch --threads $t --epochs "$EPOCHS" --tag cnn_${arch}_torch_t${t}_r$r
+    done
+  done
+done
+
+if wants spiral; then
 echo "== spiral 2-64-3, 10,000 full-batch epochs, 1 thread"
 DATA="${ANCHORS:+$ANCHORS/data}"
 for r in $(seq 1 "$REPS"); do
@@ -109,6 +136,8 @@ for r in $(seq 1 "$REPS"); do
   anchor && run "$RESULTS/anchors" spiral100_torch_t1_r$r 1 "$PYTHON" "$ANCHORS/py/spiral_bench.py" --system torch --threads 1 --samples 100 --tag spiral100_torch_t1_r$r
   anchor && run "$RESULTS/anchors" spiral100_numpy_t1_r$r 1 "$PYTHON" "$ANCHORS/py/spiral_bench.py" --system numpy --threads 1 --samples 100 --tag spiral100_numpy_t1_r$r
 done
+
+fi
 
 echo "== table"
 "$RUNNER" report --results "$RESULTS"

@@ -42,7 +42,7 @@ internal static class Report
             var torch = groups.FirstOrDefault(t => t.System.StartsWith("PyTorch", StringComparison.Ordinal) && t.Workload == g.Workload && t.Threads == g.Threads);
             double? ratio = torch is null ? null : g.Median / torch.Median;
             bool spiral = !g.Workload.StartsWith("FMNIST", StringComparison.Ordinal);
-            double? gemmFraction = !spiral && peaks.TryGetValue(g.Threads, out var peak) && peak > 0 ? EpochFlops / (peak * 1e9) / g.Median : null;
+            double? gemmFraction = !spiral && peaks.TryGetValue(g.Threads, out var peak) && peak > 0 ? (g.Flops ?? EpochFlops) / (peak * 1e9) / g.Median : null;
             string time = spiral ? $"{g.Median:F3} s total ({g.Median / 10_000 * 1e6:F1} µs/epoch)" : $"**{g.Median:F3}**";
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| {g.System}{(g.Busy ? " (!)" : "")} | {g.Workload} | {g.Threads} | {time} | {g.Low:F3}–{g.High:F3} | {Format(ratio, "F2")} | {Format(gemmFraction, "F2")} | {Format(g.Accuracy, "F4")} | {Format(g.PeakRss, "F0")} | {g.Runs} |");
@@ -82,13 +82,16 @@ internal static class Report
 
     private sealed record RunResult(string System, string Workload, int Threads, JsonObject Json, double? PeakRss, bool StartedBusy);
 
-    private sealed record Group(string System, string Workload, int Threads, double Median, double Low, double High, double? Accuracy, double? PeakRss, int Runs, bool Busy);
+    private sealed record Group(string System, string Workload, int Threads, double Median, double Low, double High, double? Accuracy, double? PeakRss, int Runs, bool Busy, double? Flops);
 
     private static RunResult? Load(string path)
     {
         if (JsonNode.Parse(File.ReadAllText(path)) is not JsonObject json || json["system"] is null) return null;
         string system = json["system"]!.GetValue<string>();
         string workload = json["workload"]?.GetValue<string>() ?? "";
+        // cnn_torch.py names its workloads after its --arch argument ("FMNIST-lenet"): one name per workload in the table.
+        workload = CnnWorkload.Architectures.FirstOrDefault(a => string.Equals(workload, "FMNIST-" + a, StringComparison.OrdinalIgnoreCase)) is { } arch
+            ? CnnWorkload.WorkloadName(arch) : workload;
         int threads = json["threads"]?.GetValue<int>() ?? 0;
         var timeFile = Path.ChangeExtension(path, ".time");
         return new RunResult(system, workload, threads, json, TimeFilePeak(timeFile) ?? Number(json, "peak_rss_mb") ?? Number(json, "ru_maxrss_mb"), StartedBusy(timeFile));
@@ -101,7 +104,8 @@ internal static class Report
         var pooled = spiral ? perRun : runs.SelectMany(r => (r.Json["epoch_seconds"] as JsonArray)?.Select(v => v!.GetValue<double>()) ?? []).ToList();
         var accuracies = runs.Select(r => Number(r.Json, "test_acc_final")).Where(a => a is not null).Select(a => a!.Value).ToList();
         return new Group(system, workload, threads, Median(pooled), perRun.Min(), perRun.Max(),
-            accuracies.Count == 0 ? null : accuracies.Average(), runs.Max(r => r.PeakRss), runs.Count, runs.Any(r => r.StartedBusy));
+            accuracies.Count == 0 ? null : accuracies.Average(), runs.Max(r => r.PeakRss), runs.Count, runs.Any(r => r.StartedBusy),
+            runs.Select(r => Number(r.Json, "flops_per_epoch")).FirstOrDefault(f => f is not null));
     }
 
     private static double? Number(JsonObject json, string name) => json[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;

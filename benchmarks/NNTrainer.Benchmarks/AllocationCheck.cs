@@ -35,6 +35,23 @@ internal static class AllocationCheck
         // AdamW, a per-step cosine schedule, gradient clipping and label smoothing all at once.
         yield return ("FMNIST-MLP with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 784, [128, 128], 10, techniques: true), 784, 10, 128, true);
         yield return ("spiral with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 2, [64], 3, techniques: true), 2, 3, 300, true);
+        yield return ("convnet 1×12×12 (conv, ReLU, BN, max-pool, dropout, conv, avg-pool, dense, BN), batch 32", ConvNet, 144, 10, 32, false);
+    }
+
+    /// <summary>Every spatial layer in one small network, so a per-batch allocation in any of them shows.</summary>
+    private static Network ConvNet(int threads)
+    {
+        var conv1 = new Conv2DLayer(new ImageShape(1, 12, 12), 8, 3, padding: Padding.Same);
+        var pool1 = new MaxPool2DLayer(conv1.OutputShape);
+        var conv2 = new Conv2DLayer(pool1.OutputShape, 16, 3, padding: Padding.Same);
+        var pool2 = new AveragePool2DLayer(conv2.OutputShape);
+        var network = new Network(seed: 1) { NumberOfThreads = threads };
+        network.Add(conv1).Add(new ReLUActivation()).Add(new BatchNormalizationLayer(conv1.OutputShape)).Add(pool1).Add(new DropoutLayer(0.25f))
+            .Add(conv2).Add(new ReLUActivation()).Add(pool2).Add(new FlattenLayer(pool2.OutputShape))
+            .Add(new DenseLayer(pool2.OutputShape.Size, 32)).Add(new ReLUActivation()).Add(new BatchNormalizationLayer(32))
+            .Add(new DenseLayer(32, 10)).Add(new SoftmaxActivation());
+        network.Set(new CategoricalCrossEntropyLoss(), new SgdOptimizer(0.01f, momentum: 0.9f));
+        return network;
     }
 
     private static Network Mlp(int threads, int inputs, int[] hidden, int classes, bool techniques = false)

@@ -10,4 +10,8 @@ public class EngineSampleTests
     [Fact]
     public void SpiralFromScratchPrintsItsExpectedOutput() =>
         Assert.Equal(ExpectedOutput.Of("samples/SpiralFromScratch/SpiralFromScratch.cs"), ExpectedOutput.Run(SpiralFromScratch.Example));
+
+    [Fact]
+    public void LeNetFashionMnistPrintsItsExpectedOutput() =>
+        Assert.Equal(ExpectedOutput.Of("samples/LeNetFashionMnist/LeNetFashionMnist.cs"), ExpectedOutput.Run(LeNetFashionMnist.Example));
 }

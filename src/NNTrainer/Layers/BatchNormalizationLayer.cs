@@ -89,6 +89,9 @@ public sealed class BatchNormalizationLayer : SpatialLayer
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <inheritdoc />
+    internal override IReadOnlyList<float[]> State => [RunningMean, RunningVariance];
+
+    /// <inheritdoc />
     public override void Forward(Matrix inputs, bool training)
     {
         CheckInputs(inputs);
@@ -177,10 +180,10 @@ public sealed class BatchNormalizationLayer : SpatialLayer
         CheckInputs(inputs);
         PrepareInferOutput(outputs, inputs.Rows, InputShape.Size);
         int channels = _mean.Length;
-        Span<float> mean = channels <= 256 ? stackalloc float[channels] : new float[channels];
-        Span<float> invStd = channels <= 256 ? stackalloc float[channels] : new float[channels];
-        Span<float> scale = channels <= 256 ? stackalloc float[channels] : new float[channels];
-        Span<float> shift = channels <= 256 ? stackalloc float[channels] : new float[channels];
+        Span<float> mean = channels <= 1024 ? stackalloc float[channels] : new float[channels];
+        Span<float> invStd = channels <= 1024 ? stackalloc float[channels] : new float[channels];
+        Span<float> scale = channels <= 1024 ? stackalloc float[channels] : new float[channels];
+        Span<float> shift = channels <= 1024 ? stackalloc float[channels] : new float[channels];
         RunningStatistics(mean, invStd);
         Normalize(inputs, outputs, mean, invStd, scale, shift);
     }

@@ -6,7 +6,7 @@ namespace NNTrainer;
 /// </summary>
 /// <remarks>
 /// Weights are [filters × C·k·k], each row one filter in (channel, kernel row, kernel column) order: ONNX's and
-/// PyTorch's (M, C, kH, kW) layout, flattened. It is computed by im2col + the library's GEMM, one sample at a time,
+/// PyTorch's (M, C, kH, kW) layout, flattened. It is computed by im2col + the library's GEMM, a few samples per product,
 /// across a fixed split of the batch (see <c>docs/convolution.md</c>).
 /// </remarks>
 public sealed class Conv2DLayer : SpatialLayer

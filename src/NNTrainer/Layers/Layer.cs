@@ -26,6 +26,12 @@ public abstract class Layer
     /// <summary>The trainable tensors of this layer; empty for activations and dropout.</summary>
     public virtual IReadOnlyList<Parameter> Parameters => Array.Empty<Parameter>();
 
+    /// <summary>
+    /// Values the layer learns without gradients (batch normalisation's running averages): saved, and restored with the
+    /// weights when training goes back to its best epoch. Empty for most layers.
+    /// </summary>
+    internal virtual IReadOnlyList<float[]> State => Array.Empty<float[]>();
+
     /// <summary>Number of threads the layer's kernels may use; set by the network.</summary>
     public int NumberOfThreads { get; internal set; } = 1;
 

@@ -30,6 +30,7 @@ internal sealed class ConvolutionJob : ParallelWork
     private float[] _biases = [];
     private float[] _dY = [];
     private float[] _dX = [];
+    private float[]? _transposedSum;
 
     public ConvolutionJob(in ConvolutionGeometry geometry, int filters)
     {
@@ -54,14 +55,27 @@ internal sealed class ConvolutionJob : ParallelWork
         int parts = Parts(samples);
         WorkerPool.Shared.Run(this, parts, threads);
         // Sum the parts in order: the same additions for any number of threads.
-        _weightGradients[0].AsSpan(0, weightGradients.Length).CopyTo(weightGradients);
+        var sum = TransposedWeightGradient ? (_transposedSum ??= new float[weightGradients.Length]) : weightGradients;
+        _weightGradients[0].AsSpan(0, sum.Length).CopyTo(sum);
         _biasGradients[0].AsSpan(0, biasGradients.Length).CopyTo(biasGradients);
         for (int p = 1; p < parts; p++)
         {
-            TensorPrimitives.Add(weightGradients, _weightGradients[p].AsSpan(0, weightGradients.Length), weightGradients);
+            TensorPrimitives.Add(sum, _weightGradients[p].AsSpan(0, sum.Length), sum);
             TensorPrimitives.Add(biasGradients, _biasGradients[p].AsSpan(0, biasGradients.Length), biasGradients);
         }
+        if (!TransposedWeightGradient) return;
+        int patch = _g.PatchSize;
+        for (int i = 0; i < patch; i++)
+        {
+            for (int m = 0; m < _filters; m++) weightGradients[m * patch + i] = sum[i * _filters + m];
+        }
     }
+
+    /// <summary>
+    /// Whether parts accumulate dWᵀ [C·k·k × filters] rather than dW: with fewer patch values than filters (a first
+    /// layer on grey images has 9 or 25), dW would be a GEMM with a handful of output columns, which wastes most lanes.
+    /// </summary>
+    private bool TransposedWeightGradient => _g.PatchSize < _filters;
 
     /// <summary>
     /// Samples side by side in one GEMM: enough that each product has about <see cref="GroupColumns"/> columns, where
@@ -119,7 +133,14 @@ internal sealed class ConvolutionJob : ParallelWork
                 }
             }
             var dYBlock = block.AsSpan(0, _filters * ld);
-            GemmKernels.MultiplyNT(dYBlock, columns.AsSpan(0, patch * ld), dW, _filters, ld, patch, accumulate: first > from, numberOfThreads: 1);
+            if (TransposedWeightGradient)
+            {
+                GemmKernels.MultiplyNT(columns.AsSpan(0, patch * ld), dYBlock, dW, patch, ld, _filters, accumulate: first > from, numberOfThreads: 1);
+            }
+            else
+            {
+                GemmKernels.MultiplyNT(dYBlock, columns.AsSpan(0, patch * ld), dW, _filters, ld, patch, accumulate: first > from, numberOfThreads: 1);
+            }
             if (!_inputGradient) continue;
             // The columns are no longer needed for these samples: reuse them for Wᵀ·dY.
             GemmKernels.MultiplyTN(_weights, dYBlock, columns.AsSpan(0, patch * ld), patch, _filters, ld, accumulate: false, numberOfThreads: 1);

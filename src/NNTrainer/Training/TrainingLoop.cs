@@ -113,7 +113,7 @@ internal sealed class TrainingLoop
         _schedule?.Reset(_optimizer.LearningRate);
         var history = _history = new TrainingHistory();
         _network.History = history;
-        _snapshot = new WeightSnapshot(_parameters);
+        _snapshot = new WeightSnapshot(_parameters, [.. _layers.SelectMany(l => l.State)]);
         _snapshot.Capture(_optimizer);
         _best = double.PositiveInfinity;
         _bestEpoch = 0;

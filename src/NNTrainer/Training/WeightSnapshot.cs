@@ -1,8 +1,9 @@
 namespace NNTrainer;
 
 /// <summary>
-/// A copy of every parameter's values and optimizer state, taken at the best epoch so far, so that early
-/// stopping and divergence can go back to it. Buffers are allocated once and overwritten.
+/// A copy of every parameter's values and optimizer state (and of the layers' non-trainable state, such as batch
+/// normalisation's running averages), taken at the best epoch so far, so that early stopping and divergence can go
+/// back to it. Buffers are allocated once and overwritten.
 /// </summary>
 internal sealed class WeightSnapshot
 {
@@ -10,10 +11,14 @@ internal sealed class WeightSnapshot
     private readonly float[][] _values;
     private readonly float[]?[] _momentums;
     private readonly float[]?[] _caches;
+    private readonly float[][] _state;
+    private readonly float[][] _savedState;
     private long _iterations;
 
-    public WeightSnapshot(IReadOnlyList<Parameter> parameters)
+    public WeightSnapshot(IReadOnlyList<Parameter> parameters, IReadOnlyList<float[]>? state = null)
     {
+        _state = [.. state ?? []];
+        _savedState = [.. _state.Select(s => new float[s.Length])];
         _parameters = [.. parameters];
         _values = new float[_parameters.Length][];
         _momentums = new float[_parameters.Length][];
@@ -32,6 +37,7 @@ internal sealed class WeightSnapshot
             _momentums[i] = CopyInto(p.Momentums, _momentums[i]);
             _caches[i] = CopyInto(p.Cache, _caches[i]);
         }
+        for (int i = 0; i < _state.Length; i++) _state[i].CopyTo(_savedState[i], 0);
         _iterations = optimizer?.Iterations ?? 0;
         HasValue = true;
     }
@@ -48,6 +54,7 @@ internal sealed class WeightSnapshot
             if (_caches[i] is { } c) c.CopyTo(p.EnsureCache(), 0);
             else p.Cache = null;
         }
+        for (int i = 0; i < _state.Length; i++) _savedState[i].CopyTo(_state[i], 0);
         optimizer?.RestoreSchedule(_iterations);
     }
 

@@ -10,6 +10,7 @@ public class Conv2DLayerTests
     [InlineData(2, 3, 7, 6, 2, 3, 2, Padding.Same)]
     [InlineData(1, 2, 8, 7, 3, 2, 2, Padding.Valid)]
     [InlineData(9, 2, 4, 4, 3, 2, 1, Padding.Same)] // even kernel: the extra padding row and column go after
+    [InlineData(3, 1, 6, 6, 12, 3, 1, Padding.Same)] // fewer patch values (9) than filters: dWᵀ is accumulated
     public void BackwardMatchesNumericalGradient(int rows, int channels, int height, int width, int filters, int kernel, int stride, Padding padding)
     {
         var layer = Built(new ImageShape(channels, height, width), filters, kernel, stride, padding);

@@ -50,12 +50,6 @@ internal sealed class Reporter
         if (Mode == OutputMode.Json) ((_json["notes"] ??= new JsonArray()) as JsonArray)!.Add(text);
     }
 
-    public void Heading(string text)
-    {
-        if (Mode == OutputMode.Rich) AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(text)}[/]").LeftJustified());
-        else if (Mode == OutputMode.Plain) _out.WriteLine(text);
-    }
-
     /// <summary>Runs one trainer, showing its progress (R² instead of accuracy for a regression); returns what the work returned and the training seconds.</summary>
     public (T Result, double Seconds) Train<T>(string name, int? epochs, Func<IProgress<EpochResult>?, T> work, bool regression = false)
     {

@@ -27,9 +27,6 @@ internal sealed class GraphBuilder
 
     public GraphProto Graph { get; }
 
-    /// <summary>Whether a tensor or node already has this name.</summary>
-    public bool IsTaken(string name) => _names.Contains(name);
-
     /// <summary>A fresh name starting with <paramref name="hint"/>.</summary>
     public string Unique(string hint)
     {

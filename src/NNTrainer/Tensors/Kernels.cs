@@ -11,18 +11,6 @@ namespace NNTrainer;
 /// </summary>
 internal static class Kernels
 {
-    /// <summary>Adds <paramref name="row"/> to each of the <paramref name="rows"/> rows of <paramref name="matrix"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddRowVector(Span<float> matrix, int rows, ReadOnlySpan<float> row)
-    {
-        int n = row.Length;
-        for (int r = 0; r < rows; r++)
-        {
-            var target = matrix.Slice(r * n, n);
-            TensorPrimitives.Add(target, row, target);
-        }
-    }
-
     /// <summary>
     /// Column sums, <c>destination[j] = Σᵢ matrix[i, j]</c>, summed over i in order: four vectors of columns stay in
     /// registers across all rows, so the matrix is read once and the destination written once.

@@ -118,28 +118,7 @@ public sealed class Conv2DLayer : SpatialLayer
     /// <inheritdoc />
     protected internal override void Initialize(SeededRandom random, Layer? next)
     {
-        ArgumentNullException.ThrowIfNull(random);
-        var kind = Initializer;
-        if (kind == WeightInitializer.Auto)
-        {
-            kind = next is ReLUActivation or LeakyReLUActivation ? WeightInitializer.He : WeightInitializer.Glorot;
-        }
-        int fanIn = _geometry.PatchSize, fanOut = Filters * KernelSize * KernelSize;
-        var w = _weights.Values;
-        switch (kind)
-        {
-            case WeightInitializer.He:
-                double std = Math.Sqrt(2.0 / fanIn);
-                for (int i = 0; i < w.Length; i++) w[i] = (float)(std * random.NextGaussian());
-                break;
-            case WeightInitializer.Glorot:
-                double limit = Math.Sqrt(6.0 / (fanIn + fanOut));
-                for (int i = 0; i < w.Length; i++) w[i] = (float)((2.0 * random.NextDouble() - 1.0) * limit);
-                break;
-            default:
-                for (int i = 0; i < w.Length; i++) w[i] = (float)(0.01 * random.NextGaussian());
-                break;
-        }
+        WeightFill.Fill(_weights.Values, Initializer, next, _geometry.PatchSize, Filters * KernelSize * KernelSize, random);
         Array.Clear(_biases.Values);
     }
 

@@ -59,6 +59,22 @@ public sealed class FitOptions
     /// </summary>
     public float GradientClipNorm { get; set; }
 
+    /// <summary>
+    /// One weight per row of the training inputs (default null: every row weighs 1), as ML.NET's example weights and
+    /// scikit-learn's <c>sample_weight</c>. Each batch's loss is the weighted mean <c>Σ wᵢ·lᵢ / Σ wᵢ</c> and its gradient
+    /// accordingly, so a row of weight 2 counts as two copies of it and a row of weight 0 contributes nothing; the epoch's
+    /// loss is weighted the same way, and so are the validation loss of a <see cref="ValidationFraction"/> split (the held-out
+    /// rows keep their weights) and early stopping, which monitors it. Accuracies are not weighted. Weights must be finite
+    /// and ≥ 0, not all 0; weights of 1 train the bit-identical model of no weights. Only the built-in losses take weights.
+    /// </summary>
+    public float[]? SampleWeights { get; set; }
+
+    /// <summary>
+    /// One weight per row of <see cref="ValidationData"/> (default null: every row weighs 1): the validation loss, and with
+    /// it early stopping, is then the weighted mean <c>Σ wᵢ·lᵢ / Σ wᵢ</c>. Requires <see cref="ValidationData"/>.
+    /// </summary>
+    public float[]? ValidationSampleWeights { get; set; }
+
     internal void Validate()
     {
         if (Epochs <= 0) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");

@@ -72,20 +72,28 @@ internal sealed class FusedClassifierStep
     /// <summary>
     /// The forward pass and the classifier's statistics: the summed sample losses and the number of correct predictions
     /// (the loss and accuracy classes' figures), leaving the output gradient for <see cref="BackwardAndUpdate"/>.
+    /// With sample weights (<see cref="SampleWeighting"/>) the loss is <c>Σ wᵢ·lᵢ</c> and the output gradient's samples are
+    /// scaled by <paramref name="factors"/>; both spans are empty without weights.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (double LossSum, long Correct) Forward(Matrix inputs, Matrix targets, int threads)
+    public (double LossSum, long Correct) Forward(Matrix inputs, Matrix targets, int threads, ReadOnlySpan<float> weights = default, ReadOnlySpan<float> factors = default)
     {
         int rows = inputs.Rows;
         if (targets.Rows != rows) throw new ArgumentException($"{rows} outputs but {targets.Rows} targets.", nameof(targets));
         _rows = rows;
         _smallInput = UseSmallInputKernel && _dense.Length == 2 && targets.Columns == 1 && SmallInputClassifierKernel.Applies(_dense[0].InputSize, Head.Neurons);
-        return _smallInput ? SmallInputForward(inputs, targets) : GeneralForward(inputs, targets, threads);
+        var result = _smallInput ? SmallInputForward(inputs, targets, weights) : GeneralForward(inputs, targets, threads, weights);
+        if (!factors.IsEmpty)
+        {
+            if (_smallInput || _transposedHead) SampleWeighting.ScaleColumns(_gradientT, _ld, Head.Neurons, factors);
+            else SampleWeighting.ScaleRows(_headGradient!.AsSpan(), Head.Neurons, factors);
+        }
+        return result;
     }
 
     /// <summary>The forward pass of any Dense (ReLU Dense)* Softmax stack.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private (double LossSum, long Correct) GeneralForward(Matrix inputs, Matrix targets, int threads)
+    private (double LossSum, long Correct) GeneralForward(Matrix inputs, Matrix targets, int threads, ReadOnlySpan<float> weights)
     {
         int rows = inputs.Rows;
         var current = inputs;
@@ -107,14 +115,14 @@ internal sealed class FusedClassifierStep
             var logitsT = Grow(ref _logitsT, (long)n * ld);
             var gradientT = Grow(ref _gradientT, (long)n * ld);
             TransposedDense.Forward(headInputsT, ld, head.InputSize, head.Weights.Values, head.Biases.Values, n, logitsT, relu: false, threads);
-            return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT);
+            return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT, weights);
         }
         var logits = Prepare(ref _logits, rows, n);
         var probabilities = Prepare(ref _probabilities, rows, n);
         var gradient = Prepare(ref _headGradient, rows, n);
         GemmKernels.MultiplyNN(current.Data, head.Weights.Values, logits.Data, rows, head.InputSize, n, accumulate: false, threads, head.Biases.Values);
         Kernels.Softmax(logits.AsSpan(), probabilities.AsSpan(), rows, n);
-        return SoftmaxCrossEntropyKernel.Step(probabilities, targets, gradient);
+        return SoftmaxCrossEntropyKernel.Step(probabilities, targets, gradient, weights);
     }
 
     /// <summary>Whether a 2-layer network with at most <see cref="SmallInputClassifierKernel.MaxInputs"/> inputs uses that kernel (tests turn it off to reach the general path).</summary>
@@ -123,7 +131,7 @@ internal sealed class FusedClassifierStep
     private bool _smallInput;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets)
+    private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets, ReadOnlySpan<float> weights)
     {
         var hidden = _dense[0];
         var head = Head;
@@ -135,7 +143,7 @@ internal sealed class FusedClassifierStep
         var gradientT = Grow(ref _gradientT, (long)n * ld);
         SmallInputClassifierKernel.Forward(inputs.Data, rows, hidden.InputSize, hidden.Weights.Values, hidden.Biases.Values, hidden.Neurons,
             head.Weights.Values, head.Biases.Values, n, inputsT, logitsT, ld);
-        return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT);
+        return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT, weights);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]

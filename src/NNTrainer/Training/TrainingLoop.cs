@@ -96,6 +96,8 @@ internal sealed class TrainingLoop
         if (_options.ValidateInputs) Network.CheckFinite(inputs, "training");
 
         _optimizer.NumberOfThreads = _network.NumberOfThreads;
+        var weights = _options.SampleWeights;
+        if (weights is not null) SampleWeighting.Check(weights, inputs.Rows, nameof(FitOptions.SampleWeights), "training");
         var (trainIndices, validation) = SplitValidation(inputs, targets);
         int trainCount = trainIndices.Length;
         int batchSize = _options.BatchSize is null or 0 ? trainCount : Math.Min(_options.BatchSize.Value, trainCount);
@@ -103,7 +105,8 @@ internal sealed class TrainingLoop
         bool direct = batchSize == trainCount && trainCount == inputs.Rows;
         var data = new EpochData(inputs, targets, trainIndices, batchSize, direct,
             direct ? inputs : new Matrix(batchSize, inputs.Columns),
-            direct ? targets : new Matrix(batchSize, targets.Columns));
+            direct ? targets : new Matrix(batchSize, targets.Columns),
+            weights, weights is null ? [] : direct ? weights : new float[batchSize], weights is null ? [] : new float[batchSize]);
 
         _accuracy.Initialize(targets);
         if (_smoothing > 0f) _smoothedTargets = new Matrix(batchSize, _network.OutputSize);
@@ -125,16 +128,25 @@ internal sealed class TrainingLoop
             clock.Restart();
             if (_options.Shuffle && !direct) _network.Random.Shuffle(trainIndices);
             if (_schedule is { PerStep: false }) ApplySchedule(epoch);
-            var (lossSum, correct, total) = TrainEpoch(data, epoch);
+            var (lossSum, weightSum, correct, total) = TrainEpoch(data, epoch);
             clock.Stop();
-            if (EndEpoch(epoch, lossSum / trainCount, total == 0 ? 0 : (double)correct / total, clock.Elapsed, validation)) return history;
+            // Without weights the mean is over samples; with them, the weighted mean Σ wᵢ·lᵢ / Σ wᵢ (Σ wᵢ = samples for weights of 1).
+            double loss = weights is null ? lossSum / trainCount : weightSum > 0 ? lossSum / weightSum : 0;
+            if (EndEpoch(epoch, loss, total == 0 ? 0 : (double)correct / total, clock.Elapsed, validation)) return history;
         }
         history.StopReason = StopReason.Completed;
         return history;
     }
 
-    /// <summary>What every batch of a <see cref="Run"/> reads: the data, its order and the batch buffers.</summary>
-    private sealed record EpochData(Matrix Inputs, Matrix Targets, int[] TrainIndices, int BatchSize, bool Direct, Matrix BatchInputs, Matrix BatchTargets);
+    /// <summary>
+    /// What every batch of a <see cref="Run"/> reads: the data, its order and the batch buffers; with sample weights, the
+    /// weights (null without), the batch's weights and their gradient factors (<see cref="SampleWeighting"/>).
+    /// </summary>
+    private sealed record EpochData(Matrix Inputs, Matrix Targets, int[] TrainIndices, int BatchSize, bool Direct, Matrix BatchInputs, Matrix BatchTargets,
+        float[]? Weights, float[] BatchWeights, float[] Factors);
+
+    /// <summary>Held-out data evaluated after every epoch, with its sample weights (null: every weight 1).</summary>
+    private sealed record ValidationSet(Matrix Inputs, Matrix Targets, float[]? Weights);
 
     private TrainingHistory _history = new();
     private WeightSnapshot? _snapshot;
@@ -144,7 +156,7 @@ internal sealed class TrainingLoop
 
     /// <summary>One pass over the training data: every batch's forward pass, statistics, backward pass and updates.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (double LossSum, long Correct, long Total) TrainEpoch(EpochData data, int epoch)
+    private (double LossSum, double WeightSum, long Correct, long Total) TrainEpoch(EpochData data, int epoch)
     {
         var token = _options.CancellationToken;
         var batchInputs = data.BatchInputs;
@@ -156,7 +168,7 @@ internal sealed class TrainingLoop
         var stepSchedule = _schedule is { PerStep: true } ? _schedule : null;
         var clipping = _clipping;
         var updater = clipping is null ? _optimizer : null;
-        double lossSum = 0;
+        double lossSum = 0, weightSum = 0;
         long correct = 0, total = 0;
         int step = 0;
         for (int start = 0; start < trainCount; start += batchSize, step++)
@@ -172,6 +184,14 @@ internal sealed class TrainingLoop
                 data.Inputs.GatherRows(data.TrainIndices, start, count, batchInputs, threads);
                 data.Targets.GatherRows(data.TrainIndices.AsSpan(start, count), batchTargets);
             }
+            ReadOnlySpan<float> weights = default, factors = default;
+            if (data.Weights is not null)
+            {
+                if (!data.Direct) Gather(data.Weights, data.TrainIndices.AsSpan(start, count), data.BatchWeights);
+                weights = data.BatchWeights.AsSpan(0, count);
+                factors = data.Factors.AsSpan(0, count);
+                weightSum += SampleWeighting.Factors(weights, data.Factors);
+            }
             // The fused kernels take the smoothed targets; the loss classes smooth the targets they are given themselves.
             var kernelTargets = _smoothedTargets is null ? batchTargets : LabelSmoothing.Apply(_loss, _smoothing, batchTargets, _smoothedTargets);
             var outputs = fusedStep is null ? Forward(batchInputs) : batchInputs;
@@ -179,17 +199,17 @@ internal sealed class TrainingLoop
             long c, t;
             if (fusedStep is not null)
             {
-                (batchLoss, c) = fusedStep.Forward(batchInputs, kernelTargets, threads);
+                (batchLoss, c) = fusedStep.Forward(batchInputs, kernelTargets, threads, weights, factors);
                 t = count;
             }
             else if (_fusedStatistics)
             {
-                (batchLoss, c) = SoftmaxCrossEntropyKernel.Step(outputs, kernelTargets, FusedGradient(outputs));
+                (batchLoss, c) = SoftmaxCrossEntropyKernel.Step(outputs, kernelTargets, FusedGradient(outputs), weights);
                 t = outputs.Rows;
             }
             else
             {
-                batchLoss = _loss.SumSampleLosses(outputs, batchTargets);
+                batchLoss = weights.IsEmpty ? _loss.SumSampleLosses(outputs, batchTargets) : _loss.SumWeightedSampleLosses(outputs, batchTargets, weights);
                 (c, t) = _accuracy.CountCorrect(outputs, batchTargets);
             }
             if (!double.IsFinite(batchLoss)) throw DivergedInStep(epoch, step + 1, batchLoss);
@@ -200,23 +220,28 @@ internal sealed class TrainingLoop
             _optimizer.PreUpdate();
             // With clipping, every gradient is needed before the first update: the passes leave the updates to it.
             if (fusedStep is not null) fusedStep.BackwardAndUpdate(batchInputs, updater, threads);
-            else BackwardAndUpdate(outputs, batchTargets, kernelTargets, updater);
+            else BackwardAndUpdate(outputs, batchTargets, kernelTargets, updater, factors);
             clipping?.ClipAndUpdate(_optimizer);
             _optimizer.PostUpdate();
             _step++;
         }
-        return (lossSum, correct, total);
+        return (lossSum, weightSum, correct, total);
+    }
+
+    private static void Gather(float[] source, ReadOnlySpan<int> indices, Span<float> destination)
+    {
+        for (int i = 0; i < indices.Length; i++) destination[i] = source[indices[i]];
     }
 
     /// <summary>Validation, the epoch's record, the best weights, callbacks and early stopping; true when training stops.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool EndEpoch(int epoch, double loss, double accuracy, TimeSpan elapsed, (Matrix, Matrix)? validation)
+    private bool EndEpoch(int epoch, double loss, double accuracy, TimeSpan elapsed, ValidationSet? validation)
     {
         var history = _history;
         double? validationLoss = null, validationAccuracy = null;
         if (validation is { } held)
         {
-            (validationLoss, validationAccuracy) = Validate(held.Item1, held.Item2);
+            (validationLoss, validationAccuracy) = Validate(held);
             if (!double.IsFinite(validationLoss.Value)) throw Diverged($"epoch {epoch} (validation)", validationLoss.Value);
         }
 
@@ -272,7 +297,7 @@ internal sealed class TrainingLoop
     /// update touches only its own parameters, which no layer below reads during its backward pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BackwardAndUpdate(Matrix outputs, Matrix targets, Matrix kernelTargets, Optimizer? optimizer)
+    private void BackwardAndUpdate(Matrix outputs, Matrix targets, Matrix kernelTargets, Optimizer? optimizer, ReadOnlySpan<float> factors)
     {
         int from = _layers.Length - 1;
         Matrix gradient;
@@ -291,6 +316,7 @@ internal sealed class TrainingLoop
             }
             from--;
         }
+        if (!factors.IsEmpty) SampleWeighting.ScaleRows(gradient.AsSpan(), gradient.Columns, factors);
         for (int i = from; i >= _firstTrainable; i--)
         {
             _layers[i].Backward(gradient);
@@ -328,32 +354,45 @@ internal sealed class TrainingLoop
         return loss;
     }
 
-    private (double Loss, double Accuracy) Validate(Matrix inputs, Matrix targets)
+    /// <summary>The validation loss (the weighted mean with weights) and accuracy (unweighted, as the training accuracy).</summary>
+    private (double Loss, double Accuracy) Validate(ValidationSet validation)
     {
+        var (inputs, targets, weights) = validation;
         var predictor = _network.SharedPredictor;
         double lossSum = 0;
         long correct = 0, total = 0;
-        Network.ForEachBatch(inputs, targets, 1024, (x, y, _) =>
+        Network.ForEachBatch(inputs, targets, 1024, (x, y, start) =>
         {
             var outputs = predictor.Predict(x);
-            lossSum += _loss.SumSampleLosses(outputs, y!);
+            lossSum += weights is null ? _loss.SumSampleLosses(outputs, y!) : _loss.SumWeightedSampleLosses(outputs, y!, weights.AsSpan(start, x.Rows));
             var (c, t) = _accuracy.CountCorrect(outputs, y!);
             correct += c;
             total += t;
         });
-        return (lossSum / inputs.Rows, total == 0 ? 0 : (double)correct / total);
+        double weightSum = 0;
+        if (weights is not null)
+        {
+            foreach (float w in weights) weightSum += w;
+        }
+        return (lossSum / (weights is null ? inputs.Rows : weightSum), total == 0 ? 0 : (double)correct / total);
     }
 
-    private (int[] TrainIndices, (Matrix, Matrix)? Validation) SplitValidation(Matrix inputs, Matrix targets)
+    private (int[] TrainIndices, ValidationSet? Validation) SplitValidation(Matrix inputs, Matrix targets)
     {
         int n = inputs.Rows;
+        var validationWeights = _options.ValidationSampleWeights;
         if (_options.ValidationData is { } given)
         {
             var (vx, vy) = given;
             if (vx is null || vy is null) throw new ArgumentException("ValidationData needs both inputs and targets.", nameof(inputs));
             _network.CheckData(vx, vy, "validation");
             if (_options.ValidateInputs) Network.CheckFinite(vx, "validation");
-            return (Identity(n), (vx, vy));
+            if (validationWeights is not null) SampleWeighting.Check(validationWeights, vx.Rows, nameof(FitOptions.ValidationSampleWeights), "validation");
+            return (Identity(n), new ValidationSet(vx, vy, validationWeights));
+        }
+        if (validationWeights is not null)
+        {
+            throw new ArgumentException($"{nameof(FitOptions.ValidationSampleWeights)} weights {nameof(FitOptions.ValidationData)}, which is not given; a {nameof(FitOptions.ValidationFraction)} takes its weights from {nameof(FitOptions.SampleWeights)}.", nameof(FitOptions.ValidationSampleWeights));
         }
         if (_options.ValidationFraction > 0)
         {
@@ -368,7 +407,14 @@ internal sealed class TrainingLoop
             var trainRows = order[validationCount..];
             // Keep the remaining samples in their original order, so that Shuffle = false means what it says.
             Array.Sort(trainRows);
-            return (trainRows, (inputs.SelectRows(validationRows), targets.SelectRows(validationRows)));
+            float[]? heldWeights = null;
+            if (_options.SampleWeights is { } weights)
+            {
+                heldWeights = new float[validationCount];
+                Gather(weights, validationRows, heldWeights);
+                if (Array.TrueForAll(heldWeights, w => w == 0f)) throw new ArgumentException($"{nameof(FitOptions.SampleWeights)}: every row held out for validation has weight 0, so the validation loss is undefined; use more validation rows or {nameof(FitOptions.ValidationData)}.", nameof(FitOptions.SampleWeights));
+            }
+            return (trainRows, new ValidationSet(inputs.SelectRows(validationRows), targets.SelectRows(validationRows), heldWeights));
         }
         return (Identity(n), null);
     }

@@ -75,11 +75,19 @@ public sealed class FitOptions
     /// </summary>
     public float[]? ValidationSampleWeights { get; set; }
 
+    /// <summary>
+    /// How each training step runs (default <see cref="TrainingExecution.Auto"/>: the fastest step that applies, every one
+    /// of them an optimisation of the reference step computing the same weights); <see cref="TrainingExecution.Reference"/>
+    /// runs the book's layer-by-layer step. <see cref="TrainingHistory.TrainingStep"/> names the step that ran.
+    /// </summary>
+    public TrainingExecution Execution { get; set; }
+
     internal void Validate()
     {
         if (Epochs <= 0) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
         if (BatchSize is < 0) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be positive (or null/0 for full batch).");
         if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation fraction must be in [0, 1).");
+        if (!Enum.IsDefined(Execution)) throw new ArgumentOutOfRangeException(nameof(Execution), Execution, "Execution must be Auto or Reference.");
         if (EarlyStoppingPatience < 0) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "Patience must be ≥ 0 (0 turns early stopping off).");
         if (!(float.IsFinite(GradientClipNorm) && GradientClipNorm >= 0)) throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), GradientClipNorm, "The gradient clipping norm must be a finite number > 0 (or 0 for no clipping).");
         if (!(EarlyStoppingMinDelta >= 0) || double.IsInfinity(EarlyStoppingMinDelta)) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingMinDelta), EarlyStoppingMinDelta, "The minimum improvement must be a finite number ≥ 0.");

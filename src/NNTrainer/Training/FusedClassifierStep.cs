@@ -24,7 +24,7 @@ namespace NNTrainer;
 /// own behaves exactly as before.
 /// </para>
 /// </remarks>
-internal sealed class FusedClassifierStep
+internal sealed class FusedClassifierStep : ITrainingStep
 {
     /// <summary>
     /// Up to this many inputs, the layer feeding a transposed output layer is computed a second time, transposed, rather
@@ -81,7 +81,7 @@ internal sealed class FusedClassifierStep
         int rows = inputs.Rows;
         if (targets.Rows != rows) throw new ArgumentException($"{rows} outputs but {targets.Rows} targets.", nameof(targets));
         _rows = rows;
-        _smallInput = UseSmallInputKernel && _dense.Length == 2 && targets.Columns == 1 && SmallInputClassifierKernel.Applies(_dense[0].InputSize, Head.Neurons);
+        _smallInput = _smallInputEnabled && targets.Columns == 1;
         var result = _smallInput ? SmallInputForward(inputs, targets, weights) : GeneralForward(inputs, targets, threads, weights);
         if (!factors.IsEmpty)
         {
@@ -125,10 +125,33 @@ internal sealed class FusedClassifierStep
         return SoftmaxCrossEntropyKernel.Step(probabilities, targets, gradient, weights);
     }
 
-    /// <summary>Whether a 2-layer network with at most <see cref="SmallInputClassifierKernel.MaxInputs"/> inputs uses that kernel (tests turn it off to reach the general path).</summary>
-    internal bool UseSmallInputKernel { get; set; } = true;
-
+    private bool _smallInputEnabled;
     private bool _smallInput;
+
+    /// <summary>
+    /// Whether a 2-layer network with at most <see cref="SmallInputClassifierKernel.MaxInputs"/> inputs trains through that
+    /// kernel: when <paramref name="allow"/> (tests turn it off to reach the general path), the targets are class indices
+    /// and the machine runs the kernel (<paramref name="supported"/>, <see cref="SmallInputClassifierKernel.IsSupported"/>
+    /// unless a test forces the fallback). Decides <see cref="Name"/>.
+    /// </summary>
+    public void Configure(int targetColumns, bool allow, bool supported)
+    {
+        _smallInputEnabled = allow && supported && targetColumns == 1 && _dense.Length == 2
+            && SmallInputClassifierKernel.FitsShape(_dense[0].InputSize, Head.Neurons);
+    }
+
+    /// <inheritdoc />
+    public string Name => _smallInputEnabled ? TrainingStepNames.SmallInputClassifier : TrainingStepNames.FusedClassifier;
+
+    /// <inheritdoc />
+    (double LossSum, long Correct, long Total) ITrainingStep.Forward(TrainingBatch batch)
+    {
+        var (loss, correct) = Forward(batch.Inputs, batch.KernelTargets, batch.Threads, batch.Weights, batch.Factors);
+        return (loss, correct, batch.Count);
+    }
+
+    /// <inheritdoc />
+    void ITrainingStep.BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer) => BackwardAndUpdate(batch.Inputs, optimizer, batch.Threads);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets, ReadOnlySpan<float> weights)

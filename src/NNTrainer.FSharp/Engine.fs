@@ -111,7 +111,8 @@ module internal Engine =
                 Shuffle = options.Shuffle,
                 CancellationToken = options.CancellationToken,
                 ValidateInputs = options.ValidateInputs,
-                GradientClipNorm = defaultArg options.GradientClipNorm 0f
+                GradientClipNorm = defaultArg options.GradientClipNorm 0f,
+                Execution = options.Execution
             )
         engine.LearningRateSchedule <- options.Schedule |> Option.map Schedule.toEngine |> Option.toObj
         match options.Validation with

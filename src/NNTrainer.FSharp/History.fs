@@ -44,6 +44,8 @@ type History =
         BestEpoch: int option
         /// <summary>Whether the network holds the weights of <c>BestEpoch</c> rather than those of the last step.</summary>
         RestoredBestWeights: bool
+        /// <summary>The training step that ran, one of <c>NNTrainer.TrainingStepNames</c> (<c>"Reference"</c>, the book's, or a named optimisation of it).</summary>
+        TrainingStep: string
     }
 
 /// <summary>Functions reading <see cref="History"/> values.</summary>
@@ -75,4 +77,5 @@ module History =
             | NNTrainer.StopReason.Completed -> Completed
             | other -> invalidOp $"A training run that returned normally cannot have ended as {other}."
           BestEpoch = if history.BestEpoch > 0 then Some history.BestEpoch else None
-          RestoredBestWeights = history.RestoredBestWeights }
+          RestoredBestWeights = history.RestoredBestWeights
+          TrainingStep = history.TrainingStep }

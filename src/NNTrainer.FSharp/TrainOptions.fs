@@ -47,6 +47,11 @@ type TrainOptions =
         Schedule: Schedule option
         /// <summary>Clip the gradients to this global norm before every update (PyTorch's <c>clip_grad_norm_</c>); <c>None</c> does not clip.</summary>
         GradientClipNorm: float32 option
+        /// <summary>
+        /// How each step runs: <c>TrainingExecution.Auto</c> (the fastest step computing the same weights) or
+        /// <c>TrainingExecution.Reference</c> (the book's layer-by-layer step); <c>History.TrainingStep</c> names the one that ran.
+        /// </summary>
+        Execution: NNTrainer.TrainingExecution
     }
 
 /// <summary>Values for <see cref="EarlyStopping"/>.</summary>
@@ -63,7 +68,7 @@ module EarlyStopping =
 module TrainOptions =
     /// <summary>
     /// The engine's defaults: 10 epochs, batches of 32, reshuffled every epoch, no validation, no early
-    /// stopping, no callback, inputs checked, no schedule, no gradient clipping.
+    /// stopping, no callback, inputs checked, no schedule, no gradient clipping, automatic step.
     /// </summary>
     let defaults =
         let engine = NNTrainer.FitOptions()
@@ -76,4 +81,5 @@ module TrainOptions =
           CancellationToken = CancellationToken.None
           ValidateInputs = engine.ValidateInputs
           Schedule = None
-          GradientClipNorm = None }
+          GradientClipNorm = None
+          Execution = engine.Execution }

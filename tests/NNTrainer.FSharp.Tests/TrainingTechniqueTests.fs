@@ -75,3 +75,17 @@ let ``the ML.NET options take the new settings`` () =
     Assert.True nesterov.UseNesterovMomentum
     let error = Assert.Throws<ArgumentException>(fun () -> ML.Options.toRegression options |> ignore)
     Assert.Contains("LabelSmoothing", error.Message)
+
+[<Fact>]
+let ``the reference step runs on request and the history names the step`` () =
+    let data = Data.spiral 20 3 0
+    let train execution =
+        let network = Network.build 2 (spiralModel (Sgd { SgdOptions.defaults with LearningRate = 0.5f }))
+        let history = Network.train { TrainOptions.defaults with Epochs = 2; Execution = execution } data network
+        history, network.Parameters |> Seq.collect (fun p -> p.Values) |> Array.ofSeq
+    Assert.Equal(NNTrainer.TrainingExecution.Auto, TrainOptions.defaults.Execution)
+    let auto, autoWeights = train NNTrainer.TrainingExecution.Auto
+    let reference, referenceWeights = train NNTrainer.TrainingExecution.Reference
+    Assert.Equal(NNTrainer.TrainingStepNames.Reference, reference.TrainingStep)
+    Assert.NotEqual<string>(NNTrainer.TrainingStepNames.Reference, auto.TrainingStep)
+    Assert.Equal<float32[]>(referenceWeights, autoWeights)

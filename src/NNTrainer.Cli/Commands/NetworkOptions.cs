@@ -87,8 +87,14 @@ internal sealed class NetworkOptions
         DefaultValueFactory = _ => Defaults.LabelSmoothing,
     };
 
+    public Option<string> Execution { get; } = new("--execution")
+    {
+        Description = "How each training step runs: auto (the fastest step that computes the same weights) or reference (the book's layer-by-layer step)",
+        DefaultValueFactory = _ => "auto",
+    };
+
     public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, Seed, Threads, ValidationFraction, Patience,
-        WeightDecay, Nesterov, Schedule, ClipNorm, LabelSmoothing];
+        WeightDecay, Nesterov, Schedule, ClipNorm, LabelSmoothing, Execution];
 
     public void AddTo(Command command)
     {
@@ -106,6 +112,7 @@ internal sealed class NetworkOptions
         Check(WeightDecay, v => v >= 0 && float.IsFinite(v), "a number ≥ 0");
         Check(ClipNorm, v => v >= 0 && float.IsFinite(v), "a number ≥ 0 (0 turns clipping off)");
         Check(LabelSmoothing, v => v is >= 0 and < 1, "in [0, 1)");
+        Check(Execution, v => v.ToLowerInvariant() is "auto" or "reference", "auto or reference");
         Schedule.Validators.Add(result =>
         {
             if (result.Tokens.Count == 0) return;
@@ -139,6 +146,7 @@ internal sealed class NetworkOptions
         Schedule = result.GetValue(Schedule)!,
         ClipNorm = result.GetValue(ClipNorm),
         LabelSmoothing = result.GetValue(LabelSmoothing),
+        Execution = result.GetValue(Execution)!,
     };
 
     private static void Positive(Option<int> option, string what) => Check(option, v => v >= 1, what);

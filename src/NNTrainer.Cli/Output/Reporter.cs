@@ -120,6 +120,7 @@ internal sealed class Reporter
             if (double.IsFinite(row.TrainSeconds)) item["trainSeconds"] = Math.Round(row.TrainSeconds, 4);
             item["metrics"] = metrics;
             if (row.Epochs is { } epochs) item["epochs"] = epochs;
+            if (row.TrainingStep is { } step) item["trainingStep"] = step;
             results.Add(item);
         }
         _json["task"] = table.Task.ToString().ToLowerInvariant();

@@ -49,6 +49,9 @@ internal sealed record NetworkSettings
     /// <summary>Label smoothing for classification; 0 is off.</summary>
     public float LabelSmoothing { get; init; }
 
+    /// <summary>The <c>--execution</c> text: auto or reference (<see cref="TrainingExecution"/>), already checked.</summary>
+    public string Execution { get; init; } = "auto";
+
     /// <summary>The epochs a training on <paramref name="rows"/> rows runs: the ones given, or the automatic number.</summary>
     public int EpochsFor(long rows) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
 }

@@ -66,6 +66,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.UseNesterovMomentum = settings.Nesterov;
         options.LearningRateSchedule = ScheduleSpec.Parse(settings.Schedule);
         options.GradientClipNorm = settings.ClipNorm;
+        options.Execution = settings.Execution.Equals("reference", StringComparison.OrdinalIgnoreCase) ? TrainingExecution.Reference : TrainingExecution.Auto;
         options.Progress = request.Progress;
         options.CancellationToken = request.CancellationToken;
         return options;

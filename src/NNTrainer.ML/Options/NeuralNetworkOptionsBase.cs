@@ -146,6 +146,14 @@ public abstract class NeuralNetworkOptionsBase
     /// </summary>
     public float GradientClipNorm;
 
+    /// <summary>
+    /// How each training step runs: <see cref="TrainingExecution.Auto"/> (default) takes the fastest step that applies,
+    /// every one an optimisation of the book's layer-by-layer step computing the same weights;
+    /// <see cref="TrainingExecution.Reference"/> always runs the book's step. The step that ran is in
+    /// <c>NeuralNetworkTransformer.History.TrainingStep</c>.
+    /// </summary>
+    public TrainingExecution Execution;
+
     private protected NeuralNetworkOptionsBase()
     {
     }
@@ -176,6 +184,7 @@ public abstract class NeuralNetworkOptionsBase
         if (!(float.IsFinite(WeightDecay) && WeightDecay >= 0)) throw Invalid(nameof(WeightDecay), $"must be a finite number ≥ 0; it is {WeightDecay}");
         if (UseNesterovMomentum && Optimizer == NeuralNetworkOptimizer.Sgd && Momentum == 0) throw Invalid(nameof(UseNesterovMomentum), "needs a Momentum > 0");
         if (!(float.IsFinite(GradientClipNorm) && GradientClipNorm >= 0)) throw Invalid(nameof(GradientClipNorm), $"must be a finite number ≥ 0 (0 turns clipping off); it is {GradientClipNorm}");
+        if (!Enum.IsDefined(Execution)) throw Invalid(nameof(Execution), $"has the unknown value {(int)Execution}");
     }
 
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>

@@ -175,6 +175,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
         EarlyStoppingPatience = options.EarlyStoppingPatience,
         LearningRateSchedule = options.LearningRateSchedule,
         GradientClipNorm = options.GradientClipNorm,
+        Execution = options.Execution,
         EpochEnded = epoch =>
         {
             channel.Info(MessageSensitivity.None, DescribeEpoch(epoch, epochs));

@@ -15,11 +15,12 @@ namespace NNTrainer;
 /// </remarks>
 internal static partial class NetworkSerializer
 {
-    /// <summary>The newest format: version 2 added the spatial layers (tags 20–24). A network without them is still written as version 1, byte for byte as before.</summary>
-    public const int FormatVersion = 2;
-
-    /// <summary>The first version that knows the spatial layers.</summary>
-    private const int SpatialVersion = 2;
+    /// <summary>
+    /// The newest format: version 2 added the spatial layers (tags 20–24), version 3 layer normalisation (tag 25). A
+    /// network is written with the oldest version that has all its layers, so a dense-only one is still version 1, byte
+    /// for byte as before.
+    /// </summary>
+    public const int FormatVersion = 3;
     private const int HeaderLength = 8 + 2 + 2 + 8;
     private const int MaxLayers = 4096;
     private const int MaxWidth = LayerPersistence.MaxWidth;
@@ -147,7 +148,7 @@ internal static partial class NetworkSerializer
 
         var bytes = new byte[HeaderLength + payload.Length + 4];
         Magic.CopyTo(bytes, 0);
-        int version = network.Layers.Any(l => l is SpatialLayer) ? SpatialVersion : 1;
+        int version = VersionFor(network);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)version);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 0);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(12), payload.Length);

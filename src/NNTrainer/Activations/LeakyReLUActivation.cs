@@ -33,4 +33,7 @@ public sealed class LeakyReLUActivation : Activation
     /// <inheritdoc />
     public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
         input with { Name = graph.AddNode("LeakyRelu", [input.Name], $"{name}_leaky_relu", GraphAttribute.Single("alpha", Alpha)) };
+
+    /// <inheritdoc />
+    internal override bool PrefersHeInitialization => true;
 }

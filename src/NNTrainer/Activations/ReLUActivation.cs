@@ -16,4 +16,7 @@ public sealed class ReLUActivation : Activation
     /// <inheritdoc />
     public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
         input with { Name = graph.AddNode("Relu", [input.Name], $"{name}_relu") };
+
+    /// <inheritdoc />
+    internal override bool PrefersHeInitialization => true;
 }

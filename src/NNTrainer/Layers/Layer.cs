@@ -32,6 +32,12 @@ public abstract class Layer
     /// </summary>
     internal virtual IReadOnlyList<float[]> State => Array.Empty<float[]>();
 
+    /// <summary>
+    /// Whether a layer with weights placed before this one should draw them He-style when its initializer is Auto: true
+    /// for the ReLU family, whose halved variance He's 2/fan-in makes up for.
+    /// </summary>
+    internal virtual bool PrefersHeInitialization => false;
+
     /// <summary>Number of threads the layer's kernels may use; set by the network.</summary>
     public int NumberOfThreads { get; internal set; } = 1;
 

@@ -8,7 +8,7 @@ namespace NNTrainer;
 internal static partial class NetworkSerializer
 {
     /// <summary>The format version a network needs: the newest of its layers' (1 for dense-only networks, written as always).</summary>
-    private static int VersionFor(Network network)
+    private static int VersionFor(ModelContents network)
     {
         int version = 1;
         foreach (var layer in network.Layers) version = Math.Max(version, FormatOf(layer).SinceVersion);

@@ -27,11 +27,11 @@ internal static partial class NetworkSerializer
     private const long MaxPayload = int.MaxValue - 64;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NNTRAINR");
 
-    public static void Save(Network network, string path) =>
+    public static void Save(ModelContents network, string path) =>
         Save(network, path, temporary => new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None));
 
     /// <summary>Saves through <paramref name="createTemporary"/>, which opens the temporary file (tests pass one that fails part-way).</summary>
-    internal static void Save(Network network, string path, Func<string, Stream> createTemporary)
+    internal static void Save(ModelContents network, string path, Func<string, Stream> createTemporary)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -57,20 +57,21 @@ internal static partial class NetworkSerializer
         }
     }
 
-    public static void Save(Network network, Stream stream)
+    public static void Save(ModelContents network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
         stream.Write(Serialize(network));
     }
 
-    public static Network Load(string path)
+    /// <summary>Reads the model in <paramref name="path"/> and builds it with <paramref name="build"/>; errors name the file.</summary>
+    public static T Load<T>(string path, Func<ModelContents, T> build)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
-            return Load(file);
+            return Load(file, build);
         }
         catch (ModelFormatException e)
         {
@@ -78,7 +79,11 @@ internal static partial class NetworkSerializer
         }
     }
 
-    public static Network Load(Stream stream)
+    /// <summary>
+    /// Reads a model and builds it with <paramref name="build"/> (the network's own constructor of a loaded model); an
+    /// argument or state error while building means the file describes an impossible network.
+    /// </summary>
+    public static T Load<T>(Stream stream, Func<ModelContents, T> build)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var header = new byte[HeaderLength];
@@ -119,7 +124,7 @@ internal static partial class NetworkSerializer
         }
         try
         {
-            return Deserialize(payload, version);
+            return build(Deserialize(payload, version));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException)
         {
@@ -127,9 +132,8 @@ internal static partial class NetworkSerializer
         }
     }
 
-    private static byte[] Serialize(Network network)
+    private static byte[] Serialize(ModelContents network)
     {
-        if (!network.IsBuilt) throw new InvalidOperationException("Only a built network can be saved: call Build or Fit first.");
         var w = new PayloadWriter();
         w.Write(network.Seed);
         w.Write(network.Layers.Count);
@@ -137,7 +141,7 @@ internal static partial class NetworkSerializer
         WriteLoss(w, network.Loss);
         WriteAccuracy(w, network.Accuracy);
         WriteOptimizer(w, network.Optimizer);
-        var (s0, s1, s2, s3, spare, hasSpare) = network.Random.CaptureState();
+        var (s0, s1, s2, s3, spare, hasSpare) = network.RandomState;
         w.Write(s0);
         w.Write(s1);
         w.Write(s2);
@@ -157,19 +161,16 @@ internal static partial class NetworkSerializer
         return bytes;
     }
 
-    private static Network Deserialize(ReadOnlySpan<byte> payload, int version)
+    private static ModelContents Deserialize(ReadOnlySpan<byte> payload, int version)
     {
         var r = new PayloadReader(payload);
         int seed = r.ReadInt32("the seed");
-        var network = new Network(seed);
         int layerCount = r.ReadCount("the layer count", 1, MaxLayers, 1);
-        for (int i = 0; i < layerCount; i++) network.Add(ReadLayer(ref r, i, version));
+        var layers = new Layer[layerCount];
+        for (int i = 0; i < layerCount; i++) layers[i] = ReadLayer(ref r, i, version);
         var loss = ReadLoss(ref r);
         var accuracy = ReadAccuracy(ref r);
         var optimizer = ReadOptimizer(ref r);
-        network.Loss = loss;
-        network.Accuracy = accuracy;
-        network.Optimizer = optimizer;
         var state = (r.ReadUInt64("the random state"), r.ReadUInt64("the random state"), r.ReadUInt64("the random state"),
             r.ReadUInt64("the random state"), r.ReadDouble("the random state"), r.ReadBool("the random state"));
         if (state.Item1 == 0 && state.Item2 == 0 && state.Item3 == 0 && state.Item4 == 0)
@@ -180,9 +181,7 @@ internal static partial class NetworkSerializer
         {
             throw new ModelFormatException($"The model payload has {r.Remaining} unexpected bytes after its end at byte {r.Position}.");
         }
-        network.BuildLoaded();
-        network.Random.RestoreState(state);
-        return network;
+        return new ModelContents(seed, layers, loss, accuracy, optimizer, state);
     }
 
     private static byte[] ReadPayload(Stream stream, long length)

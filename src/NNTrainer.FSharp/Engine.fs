@@ -32,6 +32,7 @@ module internal Engine =
         | Tanh -> NNTrainer.TanhActivation(), inputSize
         | Softmax -> NNTrainer.SoftmaxActivation(), inputSize
         | Linear -> NNTrainer.LinearActivation(), inputSize
+        | Engine description -> description.Create inputSize, description.GetOutputSize inputSize
 
     let ofLayer (layer: NNTrainer.Layer) : Layer =
         match layer with
@@ -50,7 +51,10 @@ module internal Engine =
         | :? NNTrainer.TanhActivation -> Tanh
         | :? NNTrainer.SoftmaxActivation -> Softmax
         | :? NNTrainer.LinearActivation -> Linear
-        | other -> raise (NotSupportedException $"{other.GetType().FullName} has no F# description.")
+        | other ->
+            match other.Describe() with
+            | null -> raise (NotSupportedException $"{other.GetType().FullName} has no F# description.")
+            | description -> Engine description
 
     let loss (labelSmoothing: float32) (loss: Loss) =
         match loss with

@@ -98,6 +98,7 @@ module Model =
                 match layer with
                 | Dense n
                 | DenseWith(n, _) -> n
+                | Engine description -> description.GetOutputSize width
                 | _ -> width)
             inputSize
         |> List.tail

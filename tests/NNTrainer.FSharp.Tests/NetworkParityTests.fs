@@ -62,6 +62,7 @@ let private buildWithCSharpApi (inputSize: int) (model: Model) =
             | Tanh -> NNTrainer.TanhActivation()
             | Softmax -> NNTrainer.SoftmaxActivation()
             | Linear -> NNTrainer.LinearActivation()
+            | Engine description -> description.Create width
         match layer with
         | Dense n
         | DenseWith(n, _) -> width <- n
@@ -101,3 +102,27 @@ let ``any model trained through either API is the same model`` () =
         csharp.Fit(data.Inputs, data.Targets, fitOptions) |> ignore
         let fsharp, _ = c.Model |> Network.fit options c.Data
         Assert.Equal<byte[]>(bytes csharp, bytes fsharp))
+
+[<Fact>]
+let ``an engine layer that describes itself is usable from F# without a case of its own`` () =
+    let struct (x, labels) = NNTrainer.SyntheticData.Spiral(40, 3, seed = 1)
+    let csharp = NNTrainer.Network(seed = 7)
+    csharp
+        .Add(NNTrainer.DenseLayer(2, 16))
+        .Add(NNTrainer.LayerNormalizationLayer(16, 1e-3f))
+        .Add(NNTrainer.ReLUActivation())
+        .Add(NNTrainer.DenseLayer(16, 3))
+        .Add(NNTrainer.SoftmaxActivation())
+        .Set(NNTrainer.CategoricalCrossEntropyLoss(), NNTrainer.AdamOptimizer())
+    |> ignore
+    csharp.Fit(x, labels, NNTrainer.FitOptions(Epochs = 4, BatchSize = 16)) |> ignore
+    let layers = [ Dense 16; Engine(NNTrainer.LayerNormalizationLayer.Description(1e-3f)); ReLU; Dense 3; Softmax ]
+    let fsharp, _ =
+        Model.ofLayers layers
+        |> Model.withSeed 7
+        |> Network.fit { TrainOptions.defaults with Epochs = 4; BatchSize = Some 16 } (Data.spiral 40 3 1)
+    Assert.Equal<byte[]>(bytes csharp, bytes fsharp)
+    // A saved model comes back as the same description, and the widths follow from it.
+    let reloaded = Network.ofBytes (bytes fsharp) |> Network.describe
+    Assert.Equal<Layer list>(layers, reloaded.Layers)
+    Assert.Equal<int list>([ 16; 16; 16; 3; 3 ], Model.outputSizes 2 reloaded)

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -63,7 +64,15 @@ internal static class TrainingSetReader
             vector.CopyTo(destination);
             float target = getLabel();
 
-            long bad = Kernels.IndexOfNonFinite(destination);
+            // The largest magnitude is a NaN or an infinity when the row has one (a vectorised test of the whole row);
+            // only then is the row searched for the first such slot, which the error names.
+            int largest = TensorPrimitives.IndexOfMaxMagnitude<float>(destination);
+            long bad = -1;
+            if (largest >= 0 && !float.IsFinite(destination[largest]))
+            {
+                bad = 0;
+                while (float.IsFinite(destination[(int)bad])) bad++;
+            }
             if (bad >= 0 || float.IsNaN(target))
             {
                 if (skipNonFinite)

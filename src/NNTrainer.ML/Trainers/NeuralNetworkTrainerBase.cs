@@ -198,11 +198,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
     // The optimizer's moments are only needed to continue training; the transformer only scores.
     private static void DropOptimizerState(Network network)
     {
-        foreach (var parameter in network.Parameters)
-        {
-            parameter.Momentums = null;
-            parameter.Cache = null;
-        }
+        foreach (var parameter in network.Parameters) parameter.DropOptimizerState();
     }
 
     private static string Describe(Network network)

@@ -6,9 +6,10 @@ namespace NNTrainer.Onnx;
 
 /// <summary>
 /// Adds nodes, constants, inputs and outputs to an ONNX graph under names that cannot clash with any name the
-/// graph already uses (a graph grafted from ML.NET's exporter brings its own names).
+/// graph already uses (a graph grafted from ML.NET's exporter brings its own names). It is the engine's
+/// <see cref="IInferenceGraph"/>, which each layer writes its nodes to.
 /// </summary>
-internal sealed class GraphBuilder
+internal sealed class GraphBuilder : IInferenceGraph
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
@@ -94,6 +95,20 @@ internal sealed class GraphBuilder
         }
         Graph.Output.Add(ValueInfo(name, elementType, width));
     }
+
+    string IInferenceGraph.AddNode(string opType, IReadOnlyList<string> inputs, string outputHint, params GraphAttribute[] attributes) =>
+        Node(opType, inputs, outputHint, Array.ConvertAll(attributes, Attribute));
+
+    string IInferenceGraph.AddInitializer(string hint, ReadOnlySpan<float> values, params long[] dims) => Constant(hint, values, dims);
+
+    string IInferenceGraph.AddInitializer(string hint, long[] values, params long[] dims) => Constant(hint, values, dims);
+
+    private static AttributeProto Attribute(GraphAttribute attribute) => attribute.Kind switch
+    {
+        GraphAttributeKind.Int => Int(attribute.Name, attribute.Int),
+        GraphAttributeKind.Ints => Ints(attribute.Name, [.. attribute.Ints]),
+        _ => Float(attribute.Name, attribute.Float),
+    };
 
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };

@@ -23,4 +23,17 @@ public sealed class LeakyReLUActivation : Activation
     /// <inheritdoc />
     protected override void Derive(Matrix inputs, Matrix outputs, Matrix dValues, Matrix dInputs) =>
         Kernels.LeakyReLUBackward(inputs.AsSpan(), dValues.AsSpan(), Alpha, dInputs.AsSpan());
+
+    /// <summary>Tag 11 of the model format (since version 1).</summary>
+    internal static readonly LayerFormat Format = new(11, "LeakyReLU", 1, typeof(LeakyReLUActivation), (ref PayloadReader r, string what) => new LeakyReLUActivation(r.ReadSingle($"the slope of {what}")));
+
+    /// <inheritdoc />
+    internal override void Write(PayloadWriter writer) => writer.Write(Alpha);
+
+    /// <inheritdoc />
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
+        input with { Name = graph.AddNode("LeakyRelu", [input.Name], $"{name}_leaky_relu", GraphAttribute.Single("alpha", Alpha)) };
+
+    /// <inheritdoc />
+    internal override bool PrefersHeInitialization => true;
 }

@@ -24,4 +24,10 @@ public sealed class LinearActivation : Activation
     /// <inheritdoc />
     protected override void Derive(Matrix inputs, Matrix outputs, Matrix dValues, Matrix dInputs) =>
         dValues.AsSpan().CopyTo(dInputs.AsSpan());
+
+    /// <summary>Tag 15 of the model format (since version 1).</summary>
+    internal static readonly LayerFormat Format = new(15, "Linear", 1, typeof(LinearActivation), (ref PayloadReader r, string what) => new LinearActivation());
+
+    /// <inheritdoc />
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) => input;
 }

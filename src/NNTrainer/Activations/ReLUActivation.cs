@@ -9,4 +9,14 @@ public sealed class ReLUActivation : Activation
     /// <inheritdoc />
     protected override void Derive(Matrix inputs, Matrix outputs, Matrix dValues, Matrix dInputs) =>
         Kernels.ReLUBackward(inputs.AsSpan(), dValues.AsSpan(), dInputs.AsSpan());
+
+    /// <summary>Tag 10 of the model format (since version 1).</summary>
+    internal static readonly LayerFormat Format = new(10, "ReLU", 1, typeof(ReLUActivation), (ref PayloadReader r, string what) => new ReLUActivation());
+
+    /// <inheritdoc />
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
+        input with { Name = graph.AddNode("Relu", [input.Name], $"{name}_relu") };
+
+    /// <inheritdoc />
+    internal override bool PrefersHeInitialization => true;
 }

@@ -16,4 +16,11 @@ public sealed class SigmoidActivation : Activation
     /// <inheritdoc />
     protected override void Derive(Matrix inputs, Matrix outputs, Matrix dValues, Matrix dInputs) =>
         Kernels.SigmoidBackward(outputs.AsSpan(), dValues.AsSpan(), dInputs.AsSpan());
+
+    /// <summary>Tag 12 of the model format (since version 1).</summary>
+    internal static readonly LayerFormat Format = new(12, "Sigmoid", 1, typeof(SigmoidActivation), (ref PayloadReader r, string what) => new SigmoidActivation());
+
+    /// <inheritdoc />
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
+        input with { Name = graph.AddNode("Sigmoid", [input.Name], $"{name}_sigmoid") };
 }

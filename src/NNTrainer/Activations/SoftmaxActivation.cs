@@ -31,4 +31,13 @@ public sealed class SoftmaxActivation : Activation
             TensorPrimitives.Multiply(dx, s, dx);
         }
     }
+
+    /// <summary>Tag 14 of the model format (since version 1).</summary>
+    internal static readonly LayerFormat Format = new(14, "Softmax", 1, typeof(SoftmaxActivation), (ref PayloadReader r, string what) => new SoftmaxActivation());
+
+    /// <inheritdoc />
+    /// <remarks>The engine's softmax runs over the whole row, so a 4-D tensor is flattened first.</remarks>
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
+        new(graph.AddNode("Softmax", [input.Flat(graph, name)], $"{name}_softmax", GraphAttribute.Integer("axis", 1)), null);
+
 }

@@ -16,4 +16,11 @@ public sealed class TanhActivation : Activation
     /// <inheritdoc />
     protected override void Derive(Matrix inputs, Matrix outputs, Matrix dValues, Matrix dInputs) =>
         Kernels.TanhBackward(outputs.AsSpan(), dValues.AsSpan(), dInputs.AsSpan());
+
+    /// <summary>Tag 13 of the model format (since version 1).</summary>
+    internal static readonly LayerFormat Format = new(13, "Tanh", 1, typeof(TanhActivation), (ref PayloadReader r, string what) => new TanhActivation());
+
+    /// <inheritdoc />
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
+        input with { Name = graph.AddNode("Tanh", [input.Name], $"{name}_tanh") };
 }

@@ -19,8 +19,11 @@ public sealed class AveragePool2DLayer : Pool2DLayer
     {
     }
 
+    /// <summary>Tag 22 of the model format (since version 2).</summary>
+    internal static readonly LayerFormat Format = new(22, "AveragePool2D", 2, typeof(AveragePool2DLayer), Read);
+
     /// <summary>Reads a layer written by <c>Write</c> (model format 2).</summary>
-    internal static AveragePool2DLayer Read(ref PayloadReader r, string what)
+    private static AveragePool2DLayer Read(ref PayloadReader r, string what)
     {
         var (shape, poolSize, stride) = ReadOptions(ref r, what);
         return new AveragePool2DLayer(shape, poolSize, stride);
@@ -112,4 +115,9 @@ public sealed class AveragePool2DLayer : Pool2DLayer
             }
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>The engine divides every window by k²; without padding ONNX's two counts agree, and this keeps them equal if pads appear.</remarks>
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
+        AppendPool(graph, input, name, "AveragePool", GraphAttribute.Integer("count_include_pad", 1));
 }

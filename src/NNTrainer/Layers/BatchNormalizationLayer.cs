@@ -18,14 +18,8 @@ public sealed class BatchNormalizationLayer : SpatialLayer
     private readonly Parameter _gamma;
     private readonly Parameter _beta;
     private readonly Parameter[] _parameters;
-    private readonly float[] _mean;
-    private readonly float[] _invStd;
-    private readonly float[] _variance;
-    private readonly float[] _a;
-    private readonly float[] _b;
-    private readonly float[] _c;
-    private readonly float[] _sums;
-    private readonly float[] _squares;
+    // Per channel: the statistics in use, the backward pass's dx = a·dy + b·x + c coefficients, and its sums.
+    private readonly float[] _mean, _invStd, _variance, _a, _b, _c, _sums, _squares;
     private Matrix? _inputs;
     private bool _batchStatistics;
 
@@ -180,16 +174,14 @@ public sealed class BatchNormalizationLayer : SpatialLayer
         CheckInputs(inputs);
         PrepareInferOutput(outputs, inputs.Rows, InputShape.Size);
         int channels = _mean.Length;
-        Span<float> mean = channels <= 1024 ? stackalloc float[channels] : new float[channels];
-        Span<float> invStd = channels <= 1024 ? stackalloc float[channels] : new float[channels];
-        Span<float> scale = channels <= 1024 ? stackalloc float[channels] : new float[channels];
-        Span<float> shift = channels <= 1024 ? stackalloc float[channels] : new float[channels];
-        RunningStatistics(mean, invStd);
-        Normalize(inputs, outputs, mean, invStd, scale, shift);
+        // Mean, 1/std, scale and shift per channel, side by side.
+        Span<float> buffer = channels <= 1024 ? stackalloc float[4 * channels] : new float[4 * channels];
+        RunningStatistics(buffer[..channels], buffer.Slice(channels, channels));
+        Normalize(inputs, outputs, buffer[..channels], buffer.Slice(channels, channels), buffer.Slice(2 * channels, channels), buffer[(3 * channels)..]);
     }
 
     /// <summary>Writes the shape, momentum and epsilon, γ and β with their optimizer state, and the running averages (model format 2).</summary>
-    internal void Write(PayloadWriter w)
+    internal override void Write(PayloadWriter w)
     {
         LayerPersistence.WriteShape(w, InputShape);
         w.Write(Momentum);
@@ -201,7 +193,7 @@ public sealed class BatchNormalizationLayer : SpatialLayer
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; the constructor checks momentum and epsilon.</summary>
-    internal static BatchNormalizationLayer Read(ref PayloadReader r, string what)
+    private static BatchNormalizationLayer Read(ref PayloadReader r, string what)
     {
         int at = r.Position;
         var shape = LayerPersistence.ReadShape(ref r, $"the input shape of {what}");
@@ -213,10 +205,8 @@ public sealed class BatchNormalizationLayer : SpatialLayer
         LayerPersistence.ReadParameter(ref r, layer._beta, $"beta of {what}");
         r.ReadFinite(layer.RunningMean, $"the running mean of {what}");
         r.ReadFinite(layer.RunningVariance, $"the running variance of {what}");
-        foreach (float v in layer.RunningVariance)
-        {
-            if (v < 0f) throw new ModelFormatException($"The running variance of {what} holds {v}; a variance is never negative.");
-        }
+        float negative = layer.RunningVariance.FirstOrDefault(v => v < 0f);
+        if (negative < 0f) throw new ModelFormatException($"The running variance of {what} holds {negative}; a variance is never negative.");
         return layer;
     }
 
@@ -286,5 +276,24 @@ public sealed class BatchNormalizationLayer : SpatialLayer
                 TensorPrimitives.Add(target, shift[c], target);
             }
         }
+    }
+
+    /// <summary>Tag 23 of the model format (since version 2).</summary>
+    internal static readonly LayerFormat Format = new(23, "BatchNormalization", 2, typeof(BatchNormalizationLayer), Read);
+
+    /// <inheritdoc />
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name)
+    {
+        // After a dense layer (F×1×1) ONNX takes the flat [N, F] tensor as it is; after a convolution it needs the image.
+        var x = InputShape.PlaneSize == 1 && input.Shape is null ? input : input.Image(graph, InputShape, name);
+        int channels = InputShape.Channels;
+        // Inference uses the running statistics, as the engine's Infer and Predict do.
+        string[] inputs = [x.Name, graph.AddInitializer($"{name}_gamma", _gamma.Values, channels), graph.AddInitializer($"{name}_beta", _beta.Values, channels),
+            graph.AddInitializer($"{name}_running_mean", RunningMean, channels), graph.AddInitializer($"{name}_running_variance", RunningVariance, channels)];
+        string output = graph.AddNode("BatchNormalization", inputs, $"{name}_batch_norm",
+            // Explicit: ONNX's default happens to be the engine's 1e-5 too, but a layer can be built with another.
+            GraphAttribute.Single("epsilon", Epsilon),
+            GraphAttribute.Single("momentum", Momentum));
+        return x with { Name = output };
     }
 }

@@ -123,7 +123,7 @@ public sealed class Conv2DLayer : SpatialLayer
     }
 
     /// <summary>Writes the hyper-parameters, then the weights and biases with their optimizer state (model format 2).</summary>
-    internal void Write(PayloadWriter w)
+    internal override void Write(PayloadWriter w)
     {
         LayerPersistence.WriteShape(w, InputShape);
         w.Write(Filters);
@@ -136,7 +136,7 @@ public sealed class Conv2DLayer : SpatialLayer
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; the constructor checks the hyper-parameters.</summary>
-    internal static Conv2DLayer Read(ref PayloadReader r, string what)
+    private static Conv2DLayer Read(ref PayloadReader r, string what)
     {
         int at = r.Position;
         var shape = LayerPersistence.ReadShape(ref r, $"the input shape of {what}");
@@ -179,5 +179,26 @@ public sealed class Conv2DLayer : SpatialLayer
         int outputs = (size + stride - 1) / stride;
         int total = Math.Max(0, (outputs - 1) * stride + kernel - size);
         return (total / 2, total - total / 2);
+    }
+
+    /// <summary>Tag 20 of the model format (since version 2).</summary>
+    internal static readonly LayerFormat Format = new(20, "Conv2D", 2, typeof(Conv2DLayer), Read);
+
+    /// <inheritdoc />
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name)
+    {
+        var image = input.Image(graph, InputShape, name);
+        int k = KernelSize;
+        // The engine's [filters × C·k·k] rows are ONNX's (M, C, kH, kW) weights, flattened.
+        var weights = graph.AddInitializer($"{name}_weights", _weights.Values, Filters, InputShape.Channels, k, k);
+        var biases = graph.AddInitializer($"{name}_biases", _biases.Values, Filters);
+        string output = graph.AddNode("Conv", [image.Name, weights, biases], $"{name}_conv",
+            GraphAttribute.Integers("kernel_shape", k, k),
+            GraphAttribute.Integers("strides", Stride, Stride),
+            // Explicit pads rather than SAME_UPPER: the odd extra row or column goes after, as the engine pads.
+            GraphAttribute.Integers("pads", PadTop, PadLeft, PadBottom, PadRight),
+            GraphAttribute.Integers("dilations", 1, 1),
+            GraphAttribute.Integer("group", 1));
+        return new(output, OutputShape);
     }
 }

@@ -151,4 +151,50 @@ public sealed class DenseLayer : Layer
             throw new ArgumentOutOfRangeException(name, value, "A regularisation strength must be a finite number ≥ 0.");
         }
     }
+
+    /// <summary>Tag 1 of the model format (since version 1).</summary>
+    internal static readonly LayerFormat Format = new(1, "Dense", 1, typeof(DenseLayer), Read);
+
+    /// <summary>Writes the sizes, initializer and regularisation, then the weights and biases with their optimizer state (model format 1).</summary>
+    internal override void Write(PayloadWriter w)
+    {
+        w.Write(InputSize);
+        w.Write(Neurons);
+        w.Write((byte)Initializer);
+        w.Write(_weights.L1);
+        w.Write(_weights.L2);
+        w.Write(_biases.L1);
+        w.Write(_biases.L2);
+        LayerPersistence.WriteParameter(w, _weights);
+        LayerPersistence.WriteParameter(w, _biases);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote; the constructor checks the settings.</summary>
+    private static DenseLayer Read(ref PayloadReader r, string what)
+    {
+        int at = r.Position - 1;
+        int inputs = r.ReadCount($"the input size of {what}", 1, LayerPersistence.MaxWidth, 4);
+        int neurons = r.ReadCount($"the neuron count of {what}", 1, LayerPersistence.MaxWidth, 4);
+        if ((long)inputs * neurons * 4 > r.Remaining)
+        {
+            throw new ModelFormatException($"Model payload byte {at}: {what} declares {inputs}x{neurons} weights, more than the {r.Remaining} bytes that remain.");
+        }
+        var initializer = (WeightInitializer)r.ReadByte($"the initializer of {what}");
+        float wl1 = r.ReadSingle("an L1 strength"), wl2 = r.ReadSingle("an L2 strength");
+        float bl1 = r.ReadSingle("an L1 strength"), bl2 = r.ReadSingle("an L2 strength");
+        var dense = new DenseLayer(inputs, neurons, wl1, wl2, bl1, bl2, initializer);
+        LayerPersistence.ReadParameter(ref r, dense._weights, $"the weights of {what}");
+        LayerPersistence.ReadParameter(ref r, dense._biases, $"the biases of {what}");
+        return dense;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The engine's weights are [inputs × neurons], row-major: exactly Gemm's B without a transpose.</remarks>
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name)
+    {
+        string flat = input.Flat(graph, name);
+        var weights = graph.AddInitializer($"{name}_weights", _weights.Values, InputSize, Neurons);
+        var biases = graph.AddInitializer($"{name}_biases", _biases.Values, Neurons);
+        return new(graph.AddNode("Gemm", [flat, weights, biases], $"{name}_dense"), null);
+    }
 }

@@ -73,4 +73,14 @@ public sealed class DropoutLayer : Layer
 
     /// <inheritdoc />
     protected internal override void Attach(SeededRandom random) => _random = random;
+
+    /// <summary>Tag 2 of the model format (since version 1).</summary>
+    internal static readonly LayerFormat Format = new(2, "Dropout", 1, typeof(DropoutLayer), (ref PayloadReader r, string what) => new DropoutLayer(r.ReadSingle($"the dropout rate of {what}")));
+
+    /// <inheritdoc />
+    internal override void Write(PayloadWriter writer) => writer.Write(Rate);
+
+    /// <inheritdoc />
+    /// <remarks>Dropout is the identity at inference, which is all an exported model does.</remarks>
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) => input;
 }

@@ -43,4 +43,15 @@ public sealed class FlattenLayer : SpatialLayer
         shape.Validate(nameof(FlattenLayer), "inputShape");
         return shape;
     }
+
+    /// <summary>Tag 24 of the model format (since version 2).</summary>
+    internal static readonly LayerFormat Format = new(24, "Flatten", 2, typeof(FlattenLayer),
+        (ref PayloadReader r, string what) => new FlattenLayer(LayerPersistence.ReadShape(ref r, $"the input shape of {what}")));
+
+    /// <inheritdoc />
+    internal override void Write(PayloadWriter writer) => LayerPersistence.WriteShape(writer, InputShape);
+
+    /// <inheritdoc />
+    /// <remarks>Flatten(axis=1) of an NCHW tensor yields the engine's C·H·W row order, so the next dense layer's weights apply as they are.</remarks>
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) => new(input.Flat(graph, name), null);
 }

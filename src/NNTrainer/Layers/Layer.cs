@@ -32,6 +32,12 @@ public abstract class Layer
     /// </summary>
     internal virtual IReadOnlyList<float[]> State => Array.Empty<float[]>();
 
+    /// <summary>
+    /// Whether a layer with weights placed before this one should draw them He-style when its initializer is Auto: true
+    /// for the ReLU family, whose halved variance He's 2/fan-in makes up for.
+    /// </summary>
+    internal virtual bool PrefersHeInitialization => false;
+
     /// <summary>Number of threads the layer's kernels may use; set by the network.</summary>
     public int NumberOfThreads { get; internal set; } = 1;
 
@@ -74,6 +80,30 @@ public abstract class Layer
     protected internal virtual void Initialize(SeededRandom random, Layer? next)
     {
     }
+
+    /// <summary>
+    /// Writes the layer's settings and values to a model file, after the tag byte of its <see cref="LayerFormat"/>
+    /// (the static field that registers the kind). Layers without settings write nothing.
+    /// </summary>
+    /// <param name="writer">The model payload.</param>
+    internal virtual void Write(PayloadWriter writer)
+    {
+    }
+
+    /// <summary>
+    /// Appends the layer's inference pass to <paramref name="graph"/> (the ONNX export): the nodes that turn
+    /// <paramref name="input"/> into what <see cref="Infer"/> computes.
+    /// </summary>
+    /// <param name="graph">The graph being built.</param>
+    /// <param name="input">The tensor the previous layer produced (flat or an image).</param>
+    /// <param name="name">A prefix unique to this layer for the names of its tensors.</param>
+    /// <returns>The tensor holding the layer's output.</returns>
+    /// <exception cref="NotSupportedException">The layer has no graph form (the default, for layers outside the engine).</exception>
+    public virtual GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) =>
+        throw new NotSupportedException($"{GetType().Name} does not override Layer.AppendTo, so it has no inference-graph form.");
+
+    /// <summary>The layer's kind and settings, to build an equal fresh layer for any input width; null for kinds without one.</summary>
+    public virtual LayerDescription? Describe() => null;
 
     /// <summary>The output buffer, sized for <paramref name="rows"/> × <paramref name="columns"/>, allocated only when it grows.</summary>
     /// <param name="rows">Rows needed.</param>

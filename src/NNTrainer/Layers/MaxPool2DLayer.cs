@@ -20,8 +20,11 @@ public sealed class MaxPool2DLayer : Pool2DLayer
     {
     }
 
+    /// <summary>Tag 21 of the model format (since version 2).</summary>
+    internal static readonly LayerFormat Format = new(21, "MaxPool2D", 2, typeof(MaxPool2DLayer), Read);
+
     /// <summary>Reads a layer written by <c>Write</c> (model format 2).</summary>
-    internal static MaxPool2DLayer Read(ref PayloadReader r, string what)
+    private static MaxPool2DLayer Read(ref PayloadReader r, string what)
     {
         var (shape, poolSize, stride) = ReadOptions(ref r, what);
         return new MaxPool2DLayer(shape, poolSize, stride);
@@ -122,4 +125,7 @@ public sealed class MaxPool2DLayer : Pool2DLayer
             }
         }
     }
+
+    /// <inheritdoc />
+    public override GraphTensor AppendTo(IInferenceGraph graph, GraphTensor input, string name) => AppendPool(graph, input, name, "MaxPool");
 }

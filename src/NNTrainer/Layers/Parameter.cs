@@ -46,6 +46,13 @@ public sealed class Parameter
     /// <summary>Optimizer state: the squared-gradient cache of AdaGrad, RMSProp and Adam; null until needed.</summary>
     public float[]? Cache { get; internal set; }
 
+    /// <summary>Drops the optimizer state (<see cref="Momentums"/> and <see cref="Cache"/>): a model kept only to score does not need it.</summary>
+    public void DropOptimizerState()
+    {
+        Momentums = null;
+        Cache = null;
+    }
+
     internal float[] EnsureMomentums() => Momentums ??= new float[Values.Length];
 
     internal float[] EnsureCache() => Cache ??= new float[Values.Length];

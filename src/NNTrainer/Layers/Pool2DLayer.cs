@@ -25,7 +25,7 @@ public abstract class Pool2DLayer : SpatialLayer
     public int Stride { get; }
 
     /// <summary>Writes the input shape, window and stride (model format 2).</summary>
-    internal void Write(PayloadWriter w)
+    internal override void Write(PayloadWriter w)
     {
         LayerPersistence.WriteShape(w, InputShape);
         w.Write(PoolSize);
@@ -49,5 +49,19 @@ public abstract class Pool2DLayer : SpatialLayer
             throw new ArgumentException($"{layer}: poolSize {poolSize} would shrink the input's {side} to zero (input {input}).", nameof(poolSize));
         }
         return new ImageShape(input.Channels, (input.Height - poolSize) / stride + 1, (input.Width - poolSize) / stride + 1);
+    }
+
+    /// <summary>Appends the pooling node <paramref name="opType"/>: the engine's pools never pad and drop a partial last window, which is ONNX's floor mode without pads.</summary>
+    private protected GraphTensor AppendPool(IInferenceGraph graph, GraphTensor input, string name, string opType, params GraphAttribute[] extra)
+    {
+        var image = input.Image(graph, InputShape, name);
+        GraphAttribute[] attributes =
+        [
+            GraphAttribute.Integers("kernel_shape", PoolSize, PoolSize),
+            GraphAttribute.Integers("strides", Stride, Stride),
+            GraphAttribute.Integers("pads", 0, 0, 0, 0),
+            .. extra,
+        ];
+        return new(graph.AddNode(opType, [image.Name], $"{name}_{opType.ToLowerInvariant()}", attributes), OutputShape);
     }
 }

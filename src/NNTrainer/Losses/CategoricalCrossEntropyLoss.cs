@@ -10,7 +10,7 @@ namespace NNTrainer;
 /// </summary>
 public sealed class CategoricalCrossEntropyLoss : Loss
 {
-    internal const float Epsilon = 1e-7f;
+    internal const float Epsilon = Probabilities.Epsilon;
 
     /// <summary>Creates the loss.</summary>
     /// <param name="labelSmoothing">Label smoothing ε, in [0, 1) (default 0: the plain cross-entropy).</param>
@@ -151,13 +151,5 @@ public sealed class CategoricalCrossEntropyLoss : Loss
 
     internal static bool IsSparse(Matrix outputs, Matrix targets) => targets.Columns == 1 && outputs.Columns > 1;
 
-    internal static int ClassIndex(float label, int classes, int row)
-    {
-        int index = (int)label;
-        if (index < 0 || index >= classes || index != label)
-        {
-            throw new ArgumentException($"Label {label} at row {row} is not a class index in [0, {classes - 1}].");
-        }
-        return index;
-    }
+    internal static int ClassIndex(float label, int classes, int row) => Probabilities.ClassIndex(label, classes, row);
 }

@@ -6,7 +6,12 @@ internal static partial class NetworkSerializer
     private static void WriteLoss(PayloadWriter w, Loss? loss)
     {
         // Tags 5 and 6 carry a label smoothing, so a loss without one is written as before.
-        float smoothing = loss is null ? 0f : LabelSmoothing.Of(loss);
+        float smoothing = loss switch
+        {
+            CategoricalCrossEntropyLoss categorical => categorical.LabelSmoothing,
+            BinaryCrossEntropyLoss binary => binary.LabelSmoothing,
+            _ => 0f,
+        };
         w.Write(loss switch
         {
             null => (byte)0,

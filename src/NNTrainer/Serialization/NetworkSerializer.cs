@@ -15,22 +15,23 @@ namespace NNTrainer;
 /// </remarks>
 internal static partial class NetworkSerializer
 {
-    /// <summary>The newest format: version 2 added the spatial layers (tags 20–24). A network without them is still written as version 1, byte for byte as before.</summary>
-    public const int FormatVersion = 2;
-
-    /// <summary>The first version that knows the spatial layers.</summary>
-    private const int SpatialVersion = 2;
+    /// <summary>
+    /// The newest format: version 2 added the spatial layers (tags 20–24), version 3 layer normalisation (tag 25). A
+    /// network is written with the oldest version that has all its layers, so a dense-only one is still version 1, byte
+    /// for byte as before.
+    /// </summary>
+    public const int FormatVersion = 3;
     private const int HeaderLength = 8 + 2 + 2 + 8;
     private const int MaxLayers = 4096;
     private const int MaxWidth = LayerPersistence.MaxWidth;
     private const long MaxPayload = int.MaxValue - 64;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("NNTRAINR");
 
-    public static void Save(Network network, string path) =>
+    public static void Save(ModelContents network, string path) =>
         Save(network, path, temporary => new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None));
 
     /// <summary>Saves through <paramref name="createTemporary"/>, which opens the temporary file (tests pass one that fails part-way).</summary>
-    internal static void Save(Network network, string path, Func<string, Stream> createTemporary)
+    internal static void Save(ModelContents network, string path, Func<string, Stream> createTemporary)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -56,20 +57,21 @@ internal static partial class NetworkSerializer
         }
     }
 
-    public static void Save(Network network, Stream stream)
+    public static void Save(ModelContents network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
         stream.Write(Serialize(network));
     }
 
-    public static Network Load(string path)
+    /// <summary>Reads the model in <paramref name="path"/> and builds it with <paramref name="build"/>; errors name the file.</summary>
+    public static T Load<T>(string path, Func<ModelContents, T> build)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
-            return Load(file);
+            return Load(file, build);
         }
         catch (ModelFormatException e)
         {
@@ -77,7 +79,11 @@ internal static partial class NetworkSerializer
         }
     }
 
-    public static Network Load(Stream stream)
+    /// <summary>
+    /// Reads a model and builds it with <paramref name="build"/> (the network's own constructor of a loaded model); an
+    /// argument or state error while building means the file describes an impossible network.
+    /// </summary>
+    public static T Load<T>(Stream stream, Func<ModelContents, T> build)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var header = new byte[HeaderLength];
@@ -118,7 +124,7 @@ internal static partial class NetworkSerializer
         }
         try
         {
-            return Deserialize(payload, version);
+            return build(Deserialize(payload, version));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException)
         {
@@ -126,9 +132,8 @@ internal static partial class NetworkSerializer
         }
     }
 
-    private static byte[] Serialize(Network network)
+    private static byte[] Serialize(ModelContents network)
     {
-        if (!network.IsBuilt) throw new InvalidOperationException("Only a built network can be saved: call Build or Fit first.");
         var w = new PayloadWriter();
         w.Write(network.Seed);
         w.Write(network.Layers.Count);
@@ -136,7 +141,7 @@ internal static partial class NetworkSerializer
         WriteLoss(w, network.Loss);
         WriteAccuracy(w, network.Accuracy);
         WriteOptimizer(w, network.Optimizer);
-        var (s0, s1, s2, s3, spare, hasSpare) = network.Random.CaptureState();
+        var (s0, s1, s2, s3, spare, hasSpare) = network.RandomState;
         w.Write(s0);
         w.Write(s1);
         w.Write(s2);
@@ -147,7 +152,7 @@ internal static partial class NetworkSerializer
 
         var bytes = new byte[HeaderLength + payload.Length + 4];
         Magic.CopyTo(bytes, 0);
-        int version = network.Layers.Any(l => l is SpatialLayer) ? SpatialVersion : 1;
+        int version = VersionFor(network);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)version);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 0);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(12), payload.Length);
@@ -156,19 +161,16 @@ internal static partial class NetworkSerializer
         return bytes;
     }
 
-    private static Network Deserialize(ReadOnlySpan<byte> payload, int version)
+    private static ModelContents Deserialize(ReadOnlySpan<byte> payload, int version)
     {
         var r = new PayloadReader(payload);
         int seed = r.ReadInt32("the seed");
-        var network = new Network(seed);
         int layerCount = r.ReadCount("the layer count", 1, MaxLayers, 1);
-        for (int i = 0; i < layerCount; i++) network.Add(ReadLayer(ref r, i, version));
+        var layers = new Layer[layerCount];
+        for (int i = 0; i < layerCount; i++) layers[i] = ReadLayer(ref r, i, version);
         var loss = ReadLoss(ref r);
         var accuracy = ReadAccuracy(ref r);
         var optimizer = ReadOptimizer(ref r);
-        network.Loss = loss;
-        network.Accuracy = accuracy;
-        network.Optimizer = optimizer;
         var state = (r.ReadUInt64("the random state"), r.ReadUInt64("the random state"), r.ReadUInt64("the random state"),
             r.ReadUInt64("the random state"), r.ReadDouble("the random state"), r.ReadBool("the random state"));
         if (state.Item1 == 0 && state.Item2 == 0 && state.Item3 == 0 && state.Item4 == 0)
@@ -179,9 +181,7 @@ internal static partial class NetworkSerializer
         {
             throw new ModelFormatException($"The model payload has {r.Remaining} unexpected bytes after its end at byte {r.Position}.");
         }
-        network.BuildLoaded();
-        network.Random.RestoreState(state);
-        return network;
+        return new ModelContents(seed, layers, loss, accuracy, optimizer, state);
     }
 
     private static byte[] ReadPayload(Stream stream, long length)

@@ -187,8 +187,12 @@ public sealed class Matrix
     public override string ToString() => $"Matrix {Rows}x{Columns}";
 
     /// <summary>Sets the number of rows in use, reallocating only when the capacity is too small.</summary>
-    /// <remarks>Values are preserved only when no reallocation happens.</remarks>
-    internal void Resize(int rows)
+    /// <remarks>
+    /// Values are preserved only when no reallocation happens. Public so that readers filling a matrix row by row
+    /// (NNTrainer.ML's training-set reader) can drop the rows they skipped without copying.
+    /// </remarks>
+    /// <param name="rows">Rows in use from now on.</param>
+    public void Resize(int rows)
     {
         if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows));
         if ((long)rows * Columns > _data.Length)

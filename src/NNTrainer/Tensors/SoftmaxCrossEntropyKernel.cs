@@ -33,7 +33,7 @@ internal static class SoftmaxCrossEntropyKernel
         if (targets.Rows != rows) throw new ArgumentException($"{rows} outputs but {targets.Rows} targets.", nameof(targets));
         if (gradient.Columns != n) throw new ArgumentException($"The gradient buffer has {gradient.Columns} columns; expected {n}.", nameof(gradient));
         gradient.Resize(rows);
-        const float Epsilon = CategoricalCrossEntropyLoss.Epsilon;
+        const float Epsilon = Probabilities.Epsilon;
         float invSamples = 1f / rows;
         var p = probabilities.Data;
         var y = targets.Data;
@@ -48,7 +48,7 @@ internal static class SoftmaxCrossEntropyKernel
             {
                 int o = r * n;
                 int label = (int)y[r];
-                if ((uint)label >= (uint)n || label != y[r]) label = CategoricalCrossEntropyLoss.ClassIndex(y[r], n, r); // throws, naming the row
+                if ((uint)label >= (uint)n || label != y[r]) label = Probabilities.ClassIndex(y[r], n, r); // throws, naming the row
                 confidences[r] = Math.Clamp(p[o + label], Epsilon, 1f - Epsilon);
                 if (Kernels.ArgMax(p.AsSpan(o, n)) == label) correct++;
                 d[o + label] -= invSamples;

@@ -104,7 +104,7 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         {
             float label = labels[r];
             // "!(label >= 0)" also catches a NaN.
-            if (!(label >= 0) || label >= classes || label != (int)label) CategoricalCrossEntropyLoss.ClassIndex(label, classes, r);
+            if (!(label >= 0) || label >= classes || label != (int)label) Probabilities.ClassIndex(label, classes, r);
         }
     }
 
@@ -182,7 +182,7 @@ internal static class TransposedSoftmaxCrossEntropyKernel
             var d = p * inv;
             Vector512.ConditionalSelect(isLabel, d - inv, d).StoreUnsafe(ref g, (nuint)(j * ld + i));
         }
-        const float Epsilon = CategoricalCrossEntropyLoss.Epsilon;
+        const float Epsilon = Probabilities.Epsilon;
         confidence = Vector512.ConditionalSelect(Vector512.LessThan(confidence, Vector512.Create(Epsilon)), Vector512.Create(Epsilon),
             Vector512.ConditionalSelect(Vector512.GreaterThan(confidence, Vector512.Create(1f - Epsilon)), Vector512.Create(1f - Epsilon), confidence));
         var (low, high) = Vector512.Widen(confidence);
@@ -227,7 +227,7 @@ internal static class TransposedSoftmaxCrossEntropyKernel
             var d = p * inv;
             Vector256.ConditionalSelect(isLabel, d - inv, d).StoreUnsafe(ref g, (nuint)(j * ld + i));
         }
-        const float Epsilon = CategoricalCrossEntropyLoss.Epsilon;
+        const float Epsilon = Probabilities.Epsilon;
         confidence = Vector256.ConditionalSelect(Vector256.LessThan(confidence, Vector256.Create(Epsilon)), Vector256.Create(Epsilon),
             Vector256.ConditionalSelect(Vector256.GreaterThan(confidence, Vector256.Create(1f - Epsilon)), Vector256.Create(1f - Epsilon), confidence));
         var (low, high) = Vector256.Widen(confidence);
@@ -276,7 +276,7 @@ internal static class TransposedSoftmaxCrossEntropyKernel
             }
             slot = d;
         }
-        Unsafe.Add(ref c, i) = Math.Clamp(confidence, CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
+        Unsafe.Add(ref c, i) = Math.Clamp(confidence, Probabilities.Epsilon, 1f - Probabilities.Epsilon);
         return index == label ? 1 : 0;
     }
 }

@@ -288,21 +288,21 @@ public sealed partial class Network
 
     /// <summary>Saves architecture, weights, loss, accuracy and optimizer state to a file, atomically: a crash mid-save leaves any previous file intact.</summary>
     /// <param name="path">Destination file.</param>
-    public void Save(string path) => NetworkSerializer.Save(this, path);
+    public void Save(string path) => NetworkSerializer.Save(NetworkFile.Contents(this), path);
 
     /// <summary>Writes the network to a stream in the checked model format.</summary>
     /// <param name="stream">Destination stream.</param>
-    public void Save(Stream stream) => NetworkSerializer.Save(this, stream);
+    public void Save(Stream stream) => NetworkSerializer.Save(NetworkFile.Contents(this), stream);
 
     /// <summary>Loads a network saved with <see cref="Save(string)"/>.</summary>
     /// <param name="path">The model file.</param>
     /// <exception cref="ModelFormatException">The file is truncated, corrupted, of a newer format version, or not a model file.</exception>
-    public static Network Load(string path) => NetworkSerializer.Load(path);
+    public static Network Load(string path) => NetworkSerializer.Load(path, NetworkFile.Build);
 
     /// <summary>Reads a network written with <see cref="Save(Stream)"/>.</summary>
     /// <param name="stream">Source stream.</param>
     /// <exception cref="ModelFormatException">The data is truncated, corrupted, of a newer format version, or not a model.</exception>
-    public static Network Load(Stream stream) => NetworkSerializer.Load(stream);
+    public static Network Load(Stream stream) => NetworkSerializer.Load(stream, NetworkFile.Build);
 
     /// <summary>A table of the layers with their output sizes and parameter counts.</summary>
     public string Summary()

@@ -126,7 +126,9 @@ public sealed class Predictor
     /// Scores <paramref name="rows"/> samples read in place from <paramref name="inputs"/> (row-major, <see cref="InputSize"/>
     /// values each); the returned matrix belongs to the predictor and is overwritten by the next call.
     /// </summary>
-    internal Matrix PredictRows(ReadOnlySpan<float> inputs, int rows)
+    /// <param name="inputs">At least <paramref name="rows"/> × <see cref="InputSize"/> values.</param>
+    /// <param name="rows">Samples to score.</param>
+    public Matrix PredictRows(ReadOnlySpan<float> inputs, int rows)
     {
         var layers = _network.Layers;
         if (layers[0] is DenseLayer dense)

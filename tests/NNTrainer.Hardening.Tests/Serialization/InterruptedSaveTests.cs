@@ -22,7 +22,7 @@ public sealed class InterruptedSaveTests : IDisposable
         for (int failAt = 0; failAt < length; failAt++)
         {
             int at = failAt;
-            var error = Assert.Throws<IOException>(() => NetworkSerializer.Save(replacement, path,
+            var error = Assert.Throws<IOException>(() => NetworkSerializer.Save(NetworkFile.Contents(replacement), path,
                 temporary => new FailingStream(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write), at)));
 
             Assert.Contains($"after {at} bytes", error.Message);
@@ -30,7 +30,7 @@ public sealed class InterruptedSaveTests : IDisposable
             Assert.Equal(["model.nnt"], Directory.GetFiles(_directory).Select(Path.GetFileName));
         }
 
-        NetworkSerializer.Save(replacement, path, temporary => new FailingStream(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write), length));
+        NetworkSerializer.Save(NetworkFile.Contents(replacement), path, temporary => new FailingStream(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write), length));
         Assert.Equal(ModelFileFuzzTests.Bytes(replacement), File.ReadAllBytes(path));
         Assert.Equal(ModelFileFuzzTests.Bytes(replacement), ModelFileFuzzTests.Bytes(Network.Load(path)));
     }

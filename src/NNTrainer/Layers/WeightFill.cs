@@ -12,7 +12,7 @@ internal static class WeightFill
         ArgumentNullException.ThrowIfNull(random);
         if (kind == WeightInitializer.Auto)
         {
-            kind = next is ReLUActivation or LeakyReLUActivation ? WeightInitializer.He : WeightInitializer.Glorot;
+            kind = next is { PrefersHeInitialization: true } ? WeightInitializer.He : WeightInitializer.Glorot;
         }
         switch (kind)
         {

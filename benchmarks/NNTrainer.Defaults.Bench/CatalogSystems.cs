@@ -100,7 +100,7 @@ internal static class CatalogSystems
     };
 
     /// <summary>
-    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100;batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1"</c>);
+    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100;batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1;dropout=0.1;decay=0.001;optimizer=adamw;wd=0.01;schedule=cosine"</c>);
     /// empty for the benchmark itself, which measures the defaults.
     /// </summary>
     public static string Overrides { get; set; } = "";
@@ -120,10 +120,29 @@ internal static class CatalogSystems
                 case "epochs": options.NumberOfEpochs = int.Parse(value, c); break;
                 case "patience": options.EarlyStoppingPatience = int.Parse(value, c); break;
                 case "val": options.ValidationSetFraction = float.Parse(value, c); break;
+                case "dropout": options.DropoutRate = float.Parse(value, c); break;
+                case "decay": options.LearningRateDecay = float.Parse(value, c); break;
+                case "optimizer": options.Optimizer = Enum.Parse<NeuralNetworkOptimizer>(value, ignoreCase: true); break;
+                case "wd": options.WeightDecay = float.Parse(value, c); break;
+                case "schedule": options.LearningRateSchedule = Schedule(value); break;
                 default: throw new ArgumentException($"Unknown --nn-options key '{key}'.");
             }
         }
         return options;
+    }
+
+    // "cosine", "plateau" or "plateau:factor:patience": the schedules a default could use, with their own defaults otherwise.
+    private static NNTrainer.LearningRateSchedule Schedule(string value)
+    {
+        var parts = value.Split(':');
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return parts[0] switch
+        {
+            "cosine" => new NNTrainer.CosineSchedule(),
+            "plateau" when parts.Length == 3 => new NNTrainer.ReduceOnPlateauSchedule(float.Parse(parts[1], c), int.Parse(parts[2], c)),
+            "plateau" => new NNTrainer.ReduceOnPlateauSchedule(),
+            _ => throw new ArgumentException($"Unknown schedule '{value}' in --nn-options (cosine, plateau, plateau:factor:patience)."),
+        };
     }
 
     private sealed class ClassRow

@@ -32,6 +32,7 @@ internal static class CatalogSystems
         var ml = new MLContext(seed: split);
         var train = Load(ml, data, data.TrainCsv(split));
         var test = Load(ml, data, data.TestCsv(split));
+        _trainRows = data.Rows - data.Splits[split].Length;
         var pipeline = Featurize(ml, data).Append(Trainer(ml, data, system));
         var clock = Stopwatch.StartNew();
         var model = pipeline.Fit(train);
@@ -100,7 +101,7 @@ internal static class CatalogSystems
     };
 
     /// <summary>
-    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100;batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1"</c>);
+    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100;batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1;scalel2=false;standardize=false;dropout=0.1;decay=0.001;optimizer=adamw;wd=0.01;schedule=cosine"</c>);
     /// empty for the benchmark itself, which measures the defaults.
     /// </summary>
     public static string Overrides { get; set; } = "";
@@ -116,14 +117,55 @@ internal static class CatalogSystems
                 case "hidden": options.HiddenLayers = value.Split(',').Select(int.Parse).ToArray(); break;
                 case "batch": options.BatchSize = int.Parse(value, c); break;
                 case "lr": options.LearningRate = float.Parse(value, c); break;
-                case "l2": options.L2Regularization = float.Parse(value, c); break;
+                case "l2": options.L2Regularization = float.Parse(value, c); options.ScaleL2ForSmallData = false; break;
+                case "scalel2": options.ScaleL2ForSmallData = bool.Parse(value); break;
+                case "standardize": options.StandardizeFeatures = bool.Parse(value); break;
                 case "epochs": options.NumberOfEpochs = int.Parse(value, c); break;
                 case "patience": options.EarlyStoppingPatience = int.Parse(value, c); break;
                 case "val": options.ValidationSetFraction = float.Parse(value, c); break;
+                case "l2rows": options.L2Regularization = L2ForRows(value); options.ScaleL2ForSmallData = false; break;
+                case "l2pow": options.L2Regularization = L2Power(value); options.ScaleL2ForSmallData = false; break;
+                case "dropout": options.DropoutRate = float.Parse(value, c); break;
+                case "decay": options.LearningRateDecay = float.Parse(value, c); break;
+                case "optimizer": options.Optimizer = Enum.Parse<NeuralNetworkOptimizer>(value, ignoreCase: true); break;
+                case "wd": options.WeightDecay = float.Parse(value, c); break;
+                case "schedule": options.LearningRateSchedule = Schedule(value); break;
                 default: throw new ArgumentException($"Unknown --nn-options key '{key}'.");
             }
         }
         return options;
+    }
+
+    private static int _trainRows;
+
+    // l2pow=N:p:cap: 0.001·max(1, N/rows)^p, at most cap: an L2 that grows as the training set shrinks below N rows.
+    private static float L2Power(string value)
+    {
+        var parts = value.Split(':').Select(p => float.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return Math.Min(parts[2], NeuralNetworkDefaults.L2Regularization * MathF.Pow(Math.Max(1f, parts[0] / _trainRows), parts[1]));
+    }
+
+    // l2rows="c" or "c:cap": an L2 that shrinks with the training rows, clamp(c / rows, 0.001, cap) (cap 1 by default).
+    private static float L2ForRows(string value)
+    {
+        var parts = value.Split(':');
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        float cap = parts.Length > 1 ? float.Parse(parts[1], c) : 1f;
+        return Math.Clamp(float.Parse(parts[0], c) / _trainRows, NeuralNetworkDefaults.L2Regularization, cap);
+    }
+
+    // "cosine", "plateau" or "plateau:factor:patience": the schedules a default could use, with their own defaults otherwise.
+    private static NNTrainer.LearningRateSchedule Schedule(string value)
+    {
+        var parts = value.Split(':');
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return parts[0] switch
+        {
+            "cosine" => new NNTrainer.CosineSchedule(),
+            "plateau" when parts.Length == 3 => new NNTrainer.ReduceOnPlateauSchedule(float.Parse(parts[1], c), int.Parse(parts[2], c)),
+            "plateau" => new NNTrainer.ReduceOnPlateauSchedule(),
+            _ => throw new ArgumentException($"Unknown schedule '{value}' in --nn-options (cosine, plateau, plateau:factor:patience)."),
+        };
     }
 
     private sealed class ClassRow

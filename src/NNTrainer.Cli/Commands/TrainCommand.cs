@@ -29,6 +29,7 @@ internal sealed class TrainCommand
     };
 
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
+    private readonly Option<int?> _cv = CrossValidationOption.Create();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
     private readonly Option<bool> _noPlots = CommandSupport.NoPlotsOption();
     private readonly NetworkOptions _network = new();
@@ -46,6 +47,7 @@ internal sealed class TrainCommand
         command.Add(_skipBadRows);
         command.Add(_trainer);
         command.Add(_testFraction);
+        command.Add(_cv);
         _network.AddTo(command);
         _images.AddTo(command);
         command.Add(_plots);
@@ -57,6 +59,7 @@ internal sealed class TrainCommand
             bool folder = result.GetValue(_file) is { } file && Directory.Exists(file), label = result.GetValue(_label) is not null;
             if (!folder && !label) result.AddError("Option '--label' is required.");
             if (folder && label) result.AddError("--label applies to CSV files; in an image folder each sub-folder names its images' class.");
+            CrossValidationOption.Validate(result, _cv, _testFraction, folder);
         });
         NetworkOptions.Check(_trainer, v => TrainerRegistry.All.Any(t => t.Alias.Equals(v, StringComparison.OrdinalIgnoreCase)), $"one of {TrainerRegistry.Aliases}");
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
@@ -82,8 +85,9 @@ internal sealed class TrainCommand
         {
             throw new CliException($"Trainer '{trainer.Alias}' does not support {problem.Schema.Task.ToString().ToLowerInvariant()} tasks.", ExitCodes.UsageError);
         }
-        var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed,
-            $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {string.Join(", ", problem.Schema.Features.Select(f => $"{f.Name} ({f.Kind.ToString().ToLowerInvariant()})"))}");
+        var description = $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {string.Join(", ", problem.Schema.Features.Select(f => $"{f.Name} ({f.Kind.ToString().ToLowerInvariant()})"))}";
+        if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings, folds, description, outPath, cancellation);
+        var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed, description);
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
         reporter.Json["command"] = "train";
@@ -91,7 +95,7 @@ internal sealed class TrainCommand
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation).Single();
         var schema = problem.Schema.WithTrainer(outcome.Row.Trainer);
         reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}", new ResultTable(schema.Task, [outcome.Row]));
-        var final = FinalFit.Run(reporter, ml, problem, trainer, settings, outcome, cancellation);
+        var final = FinalFit.Run(reporter, ml, problem, trainer, settings, [outcome], cancellation);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + "; the metrics above come from the measuring fit.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows };

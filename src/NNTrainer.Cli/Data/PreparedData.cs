@@ -45,12 +45,19 @@ internal sealed class PreparedData
     public static PreparedData FromProblem(MLContext ml, TabularProblem problem, double testFraction, int seed, string description)
     {
         var table = problem.Table;
-        var schema = problem.Schema;
         var (trainRows, testRows) = Split(table.RowCount, testFraction, seed);
         if (trainRows.Length < 2 || testRows.Length < 1)
         {
             throw new CliException($"{table.Path}: {table.RowCount} labelled rows are too few to hold out {testFraction:P0} for testing; at least a few dozen rows are needed.");
         }
+        return FromRows(ml, problem, trainRows, testRows, description);
+    }
+
+    /// <summary>As <see cref="FromProblem"/>, on the given training and held-out rows (ascending indices), e.g. one fold of a cross-validation.</summary>
+    public static PreparedData FromRows(MLContext ml, TabularProblem problem, int[] trainRows, int[] testRows, string description)
+    {
+        var table = problem.Table;
+        var schema = problem.Schema;
         var trainRaw = TableDataView.Create(table, schema, labelRequired: false, trainRows);
         var featurizer = FeaturePipeline.Create(ml, schema, CategoryCap.Choose(table, schema, trainRows)).Fit(trainRaw);
         var map = FeatureMap.TryCreate(ml, featurizer, trainRaw.Schema, schema);

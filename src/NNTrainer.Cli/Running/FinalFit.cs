@@ -11,13 +11,14 @@ namespace NNTrainer.Cli.Running;
 internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchema, TrainedModel Model, long Rows, int? Epochs)
 {
     /// <summary>
-    /// Refits on every row, after the measuring fit has been scored on held-out rows: the saved model should have seen
-    /// all the data the user gave it, as scikit-learn's <c>fit</c> and ML.NET's <c>Fit</c> do. The network trains for
-    /// the best epoch of the measuring fit when that fit stopped early, and otherwise by the same rule as the ML.NET
+    /// Refits on every row, after the measuring fit has been scored on held-out rows (or the folds of <c>--cv</c> on
+    /// theirs): the saved model should have seen all the data the user gave it, as scikit-learn's <c>fit</c> and
+    /// ML.NET's <c>Fit</c> do. The network trains for the best epoch of the measuring fits (their mean over folds)
+    /// when every one stopped early, and otherwise by the same rule as the ML.NET
     /// trainers (the epochs given, or the automatic number for all the rows), without a validation hold-out.
     /// </summary>
     public static FinalFit Run(Reporter reporter, MLContext ml, TabularProblem problem, TrainerEntry trainer, NetworkSettings settings,
-        TrainerOutcome measured, CancellationToken cancellationToken)
+        IReadOnlyList<TrainerOutcome> measured, CancellationToken cancellationToken)
     {
         var task = problem.Schema.Task;
         var raw = ml.Data.Cache(TableDataView.Create(problem.Table, problem.Schema, labelRequired: true));
@@ -27,8 +28,10 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         int? epochs = null;
         if (trainer.HasEpochs)
         {
-            epochs = measured.Model.History is { StopReason: StopReason.EarlyStopped, RestoredBestWeights: true } history
-                ? history.BestEpoch
+            // With --cv every fold found its own best epoch: the refit takes their mean.
+            var best = measured.Select(m => m.Model.History is { StopReason: StopReason.EarlyStopped, RestoredBestWeights: true } history ? history.BestEpoch : (int?)null).ToList();
+            epochs = best.All(b => b is not null)
+                ? (int)Math.Round(best.Average(b => b!.Value), MidpointRounding.AwayFromZero)
                 : settings.EpochsFor(rows);
         }
         var final = settings with { Epochs = epochs ?? settings.Epochs, ValidationFraction = 0, Patience = 0 };

@@ -63,8 +63,19 @@ public abstract class NeuralNetworkOptionsBase
     /// <summary>L1 penalty on every layer's weights (λ₁·Σ|w|, biases excluded). Default 0 (off).</summary>
     public float L1Regularization;
 
-    /// <summary>L2 penalty on every layer's weights (λ₂·Σw², biases excluded). Default 0.001.</summary>
+    /// <summary>
+    /// L2 penalty on every layer's weights (λ₂·Σw², biases excluded). Default 0.001. On fewer than 800 training rows
+    /// it is multiplied by up to 30 unless <see cref="ScaleL2ForSmallData"/> is turned off.
+    /// </summary>
     public float L2Regularization = NeuralNetworkDefaults.L2Regularization;
+
+    /// <summary>
+    /// Multiply <see cref="L2Regularization"/> on small training sets: by 30 up to 400 rows, falling log-linearly to 1
+    /// at 800 rows and more (<see cref="NeuralNetworkDefaults.L2RegularizationFor"/>). Default true: a table of a few
+    /// hundred rows overfits a network of 100 neurons with the penalty that suits thousands (measured on the defaults
+    /// benchmark, docs/defaults.md). False trains with <see cref="L2Regularization"/> as given.
+    /// </summary>
+    public bool ScaleL2ForSmallData = true;
 
     /// <summary>Fraction of each hidden layer's outputs dropped at random while training, in [0, 1). Default 0 (no dropout).</summary>
     public float DropoutRate;
@@ -189,6 +200,10 @@ public abstract class NeuralNetworkOptionsBase
 
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
     internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
+
+    /// <summary>The L2 penalty for a training set of <paramref name="rows"/> rows.</summary>
+    internal float EffectiveL2Regularization(long rows) =>
+        ScaleL2ForSmallData ? NeuralNetworkDefaults.L2RegularizationFor(L2Regularization, rows) : L2Regularization;
 
     /// <summary>An exception naming an invalid option.</summary>
     private protected static ArgumentOutOfRangeException Invalid(string option, string problem) =>

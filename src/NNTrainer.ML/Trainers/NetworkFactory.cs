@@ -5,20 +5,22 @@ internal static class NetworkFactory
 {
     /// <summary>
     /// Dense layers of the given sizes, each followed by the activation (and dropout when asked), then a dense
-    /// output layer and the task's output activation (none for regression).
+    /// output layer and the task's output activation (none for regression); every dense layer's weights get the L2
+    /// penalty for <paramref name="rows"/> training rows.
     /// </summary>
-    public static Network Create(NeuralNetworkOptionsBase options, int inputs, int outputs, Layer? outputActivation, int seed, int threads)
+    public static Network Create(NeuralNetworkOptionsBase options, int inputs, int outputs, Layer? outputActivation, int seed, int threads, long rows)
     {
         var network = new Network(seed) { NumberOfThreads = threads };
+        float l2 = options.EffectiveL2Regularization(rows);
         int size = inputs;
         foreach (int neurons in options.HiddenLayers)
         {
-            network.Add(new DenseLayer(size, neurons, weightL1: options.L1Regularization, weightL2: options.L2Regularization));
+            network.Add(new DenseLayer(size, neurons, weightL1: options.L1Regularization, weightL2: l2));
             network.Add(CreateActivation(options.Activation));
             if (options.DropoutRate > 0) network.Add(new DropoutLayer(options.DropoutRate));
             size = neurons;
         }
-        network.Add(new DenseLayer(size, outputs, weightL1: options.L1Regularization, weightL2: options.L2Regularization));
+        network.Add(new DenseLayer(size, outputs, weightL1: options.L1Regularization, weightL2: l2));
         if (outputActivation is not null) network.Add(outputActivation);
         return network;
     }

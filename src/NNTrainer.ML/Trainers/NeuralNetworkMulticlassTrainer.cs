@@ -111,10 +111,10 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
 
     private protected override Layer CreateOutputActivation() => new SoftmaxActivation();
 
-    private protected override Network CreateNetwork(DataViewSchema.Column features, int featureCount, int outputs, int seed, int threads)
+    private protected override Network CreateNetwork(DataViewSchema.Column features, int featureCount, int outputs, int seed, int threads, long rows)
     {
         var options = TrainerOptions;
-        if (options.Architecture == NeuralNetworkArchitecture.MultiLayerPerceptron) return base.CreateNetwork(features, featureCount, outputs, seed, threads);
+        if (options.Architecture == NeuralNetworkArchitecture.MultiLayerPerceptron) return base.CreateNetwork(features, featureCount, outputs, seed, threads, rows);
         var shape = ImageNetworkFactory.ResolveShape(options, features, featureCount);
         return ImageNetworkFactory.Create(options.Architecture, shape, outputs, seed, threads);
     }

@@ -75,7 +75,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
         var finish = PrepareTargets(train, validation, label);
         int seed = options.Seed ?? _host.Rand.Next();
         int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
-        var network = CreateNetwork(features, featureCount, outputs, seed, threads);
+        var network = CreateNetwork(features, featureCount, outputs, seed, threads, train.Inputs.Rows);
         // The map folds into a first dense layer only; a convolutional network reads pixels as ExtractPixels scaled them.
         var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train.Inputs) : null;
         if (scaling is not null)
@@ -135,8 +135,8 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
     private protected abstract Layer? CreateOutputActivation();
 
     /// <summary>The untrained network for the options: by default the dense layers of <c>HiddenLayers</c> and the output activation.</summary>
-    private protected virtual Network CreateNetwork(DataViewSchema.Column features, int featureCount, int outputs, int seed, int threads) =>
-        NetworkFactory.Create(_options, featureCount, outputs, CreateOutputActivation(), seed, threads);
+    private protected virtual Network CreateNetwork(DataViewSchema.Column features, int featureCount, int outputs, int seed, int threads, long rows) =>
+        NetworkFactory.Create(_options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows);
 
     /// <summary>The loss to minimise.</summary>
     private protected abstract Loss CreateLoss();

@@ -65,6 +65,7 @@ public class NeuralNetworkOptionsBaseTests
         Assert.Equal(0.9f, options.Momentum);
         Assert.Equal(0f, options.L1Regularization);
         Assert.Equal(0.001f, options.L2Regularization);
+        Assert.True(options.ScaleL2ForSmallData);
         Assert.Equal(0f, options.DropoutRate);
         Assert.Null(options.Seed);
         Assert.Null(options.NumberOfThreads);
@@ -102,6 +103,7 @@ public class NeuralNetworkOptionsBaseTests
             LearningRateDecay = 1e-3f,
             NumberOfEpochs = 1,
             NumberOfThreads = 1,
+            ScaleL2ForSmallData = false,
         };
         var network = mlContext.BinaryClassification.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(TestData.Circle(20, seed: 1))).Network;
 

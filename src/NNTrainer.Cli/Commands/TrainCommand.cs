@@ -32,6 +32,18 @@ internal sealed class TrainCommand
     private readonly Option<int?> _cv = CrossValidationOption.Create();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
     private readonly Option<bool> _noPlots = CommandSupport.NoPlotsOption();
+    private readonly Option<string> _checkpoint = new("--checkpoint")
+    {
+        Description = "Save the best network so far (an NNTrainer model file, loaded with Network.Load) after every epoch whose loss improves; {epoch} and {loss} in the name give each improvement its own file, e.g. weights-{epoch:000}-{loss:0.0000}.nnt",
+        HelpName = "PATH",
+    };
+
+    private readonly Option<string> _monitor = new("--monitor")
+    {
+        Description = "Training monitor: rewrite training.json (every epoch's figures) and training.png (learning curves) in this folder after every epoch",
+        HelpName = "DIR",
+    };
+
     private readonly NetworkOptions _network = new();
     private readonly ImageOptions _images = new(training: true);
     private readonly OutputOptions _output = new();
@@ -49,6 +61,8 @@ internal sealed class TrainCommand
         command.Add(_testFraction);
         command.Add(_cv);
         _network.AddTo(command);
+        command.Add(_checkpoint);
+        command.Add(_monitor);
         _images.AddTo(command);
         command.Add(_plots);
         command.Add(_noPlots);
@@ -70,11 +84,13 @@ internal sealed class TrainCommand
     {
         var reporter = _output.CreateReporter(result);
         var settings = _network.Read(result);
+        // The files describe the fit whose model is saved: for a CSV file the final fit on every row, not the measuring one.
+        var saved = settings with { Checkpoint = CheckCheckpoint(result.GetValue(_checkpoint)), Monitor = CheckMonitor(result.GetValue(_monitor)) };
         var file = result.GetValue(_file)!;
         var outPath = result.GetValue(_out)!;
         if (Directory.Exists(file))
         {
-            return ImageCommands.Train(result, reporter, _images, settings, file, outPath, result.GetValue(_trainer)!, result.GetValue(_testFraction),
+            return ImageCommands.Train(result, reporter, _images, saved, file, outPath, result.GetValue(_trainer)!, result.GetValue(_testFraction),
                 !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
         }
         ImageCommands.RefuseWithCsv(result, _images, file);
@@ -85,8 +101,12 @@ internal sealed class TrainCommand
         {
             throw new CliException($"Trainer '{trainer.Alias}' does not support {problem.Schema.Task.ToString().ToLowerInvariant()} tasks.", ExitCodes.UsageError);
         }
+        if (!trainer.HasEpochs && (saved.Checkpoint ?? saved.Monitor) is not null)
+        {
+            throw new CliException($"--checkpoint and --monitor watch a network's epochs; trainer '{trainer.Alias}' has none (use --trainer nn).", ExitCodes.UsageError);
+        }
         var description = $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {string.Join(", ", problem.Schema.Features.Select(f => $"{f.Name} ({f.Kind.ToString().ToLowerInvariant()})"))}";
-        if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings, folds, description, outPath, cancellation);
+        if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings, saved, folds, description, outPath, cancellation);
         var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed, description);
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
@@ -95,7 +115,7 @@ internal sealed class TrainCommand
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation).Single();
         var schema = problem.Schema.WithTrainer(outcome.Row.Trainer);
         reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}", new ResultTable(schema.Task, [outcome.Row]));
-        var final = FinalFit.Run(reporter, ml, problem, trainer, settings, [outcome], cancellation);
+        var final = FinalFit.Run(reporter, ml, problem, trainer, saved, [outcome], cancellation);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + "; the metrics above come from the measuring fit.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows };
@@ -111,6 +131,32 @@ internal sealed class TrainCommand
         }
         reporter.Finish();
         return ExitCodes.Success;
+    }
+
+    private static string? CheckCheckpoint(string? path)
+    {
+        if (path is null) return null;
+        try
+        {
+            _ = new ModelCheckpoint(new Network(), path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--checkpoint {path}: {e.Message}", ExitCodes.UsageError);
+        }
+        // Checked now rather than after the first epoch, when a missing folder would end a long run.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder)) throw new CliException($"--checkpoint {path}: the folder {folder} does not exist.", ExitCodes.UsageError);
+        return path;
+    }
+
+    private static string? CheckMonitor(string? folder)
+    {
+        if (folder is not null && File.Exists(folder))
+        {
+            throw new CliException($"--monitor {folder} is a file; give a folder for training.json and training.png.", ExitCodes.UsageError);
+        }
+        return folder;
     }
 
     private static string Describe(ModelSchema schema) => schema.Task switch

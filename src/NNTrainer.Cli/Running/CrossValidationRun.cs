@@ -10,7 +10,7 @@ namespace NNTrainer.Cli.Running;
 /// <summary><c>nntrainer train --cv K</c>: the report from K folds, then the model fitted on every row and saved.</summary>
 internal static class CrossValidationRun
 {
-    public static int Train(Reporter reporter, MLContext ml, TabularProblem problem, TrainerEntry trainer, NetworkSettings settings, int folds,
+    public static int Train(Reporter reporter, MLContext ml, TabularProblem problem, TrainerEntry trainer, NetworkSettings settings, NetworkSettings saved, int folds,
         string description, string outPath, CancellationToken cancellation)
     {
         reporter.Note(description);
@@ -20,7 +20,7 @@ internal static class CrossValidationRun
         long rows = problem.Table.RowCount;
         reporter.Table($"Cross-validated metrics: {folds} folds of the {rows:N0} rows, each scored by a fit on the other {folds - 1}; mean and standard deviation over the folds", cv.Table);
         var schema = problem.Schema.WithTrainer(cv.Folds[0].Row.Trainer);
-        var final = FinalFit.Run(reporter, ml, problem, trainer, settings, cv.Folds, cancellation);
+        var final = FinalFit.Run(reporter, ml, problem, trainer, saved, cv.Folds, cancellation);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + $"; the metrics above come from {folds}-fold cross-validation.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "cv", ["folds"] = folds, ["rows"] = rows };

@@ -52,6 +52,12 @@ internal sealed record NetworkSettings
     /// <summary>The <c>--execution</c> text: auto or reference (<see cref="TrainingExecution"/>), already checked.</summary>
     public string Execution { get; init; } = "auto";
 
+    /// <summary><c>train --checkpoint</c>: the engine network of the best epoch so far is written there (null: none).</summary>
+    public string? Checkpoint { get; init; }
+
+    /// <summary><c>train --monitor</c>: folder of the per-epoch JSON log and learning-curve PNG (null: none).</summary>
+    public string? Monitor { get; init; }
+
     /// <summary>The epochs a training on <paramref name="rows"/> rows runs: the ones given, or the automatic number.</summary>
     public int EpochsFor(long rows) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
 }

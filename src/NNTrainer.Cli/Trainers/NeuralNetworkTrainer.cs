@@ -2,6 +2,7 @@ using Microsoft.ML;
 using NNTrainer.Cli.Commands;
 using NNTrainer.Cli.Evaluation;
 using NNTrainer.Cli.Models;
+using NNTrainer.Cli.Plots;
 using NNTrainer.ML;
 
 namespace NNTrainer.Cli.Trainers;
@@ -68,8 +69,29 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.GradientClipNorm = settings.ClipNorm;
         options.Execution = settings.Execution.Equals("reference", StringComparison.OrdinalIgnoreCase) ? TrainingExecution.Reference : TrainingExecution.Auto;
         options.Progress = request.Progress;
+        options.CheckpointPath = settings.Checkpoint;
+        if (settings.Monitor is { } monitorFolder)
+        {
+            var monitor = new TrainingMonitor(monitorFolder, DrawLearningCurves);
+            options.EpochEnded += monitor.OnEpochEnded;
+        }
         options.CancellationToken = request.CancellationToken;
         return options;
+    }
+
+    // Drawn beside the target and renamed over it, so that an image viewer watching the file never sees half a PNG.
+    private static void DrawLearningCurves(IReadOnlyList<EpochResult> epochs, string png)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(png)!, $".{Guid.NewGuid():N}.png");
+        try
+        {
+            LearningCurvePlot.Save(temporary, "training", epochs);
+            File.Move(temporary, png, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
     }
 
     private static NeuralNetworkRegressionTrainer.Options NoLabelSmoothing(NeuralNetworkRegressionTrainer.Options options, TrainingRequest request) =>

@@ -107,6 +107,14 @@ public abstract class NeuralNetworkOptionsBase
     /// <summary>Called on the training thread after every epoch with that epoch's figures. Default none.</summary>
     public Action<EpochResult>? EpochEnded;
 
+    /// <summary>
+    /// Writes the engine network (an NNTrainer model file, <c>Network.Load</c>) after every epoch whose monitored loss
+    /// improves, atomically: "save the best model so far" (see <see cref="ModelCheckpoint"/>, which also explains the
+    /// <c>{epoch}</c> and <c>{loss}</c> placeholders). The network reads the features as the trainer passes them, i.e.
+    /// standardised when <see cref="StandardizeFeatures"/> applies. Default null: no checkpoints.
+    /// </summary>
+    public string? CheckpointPath;
+
     /// <summary>Receives every epoch's figures (a <see cref="Progress{T}"/> reports on its own context). Default none.</summary>
     public IProgress<EpochResult>? Progress;
 

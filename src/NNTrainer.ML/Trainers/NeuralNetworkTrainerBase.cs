@@ -88,7 +88,9 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
         channel.Info(MessageSensitivity.None,
             $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s).");
 
-        var history = network.Fit(train.Inputs, train.Targets, CreateFitOptions(options, epochs, validation, channel));
+        var fitOptions = CreateFitOptions(options, epochs, validation, channel);
+        if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
+        var history = network.Fit(train.Inputs, train.Targets, fitOptions);
         finish?.Invoke(network);
         scaling?.FoldInto(network);
         DropOptimizerState(network);

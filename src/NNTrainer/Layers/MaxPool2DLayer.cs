@@ -77,6 +77,18 @@ public sealed class MaxPool2DLayer : Pool2DLayer
         fixed (float* x = inputs.Data, y = outputs.Data)
         fixed (int* index = argMax)
         {
+            if (pairs)
+            {
+                // The book's 2×2 window at stride 2: vectorised (a compare-and-branch per value mispredicts on real images).
+                int outPlane = oh * ow;
+                for (int p = 0; p < planes; p++)
+                {
+                    // Indices are kept relative to the sample, as Backward scatters into one sample at a time.
+                    int planeOffset = p * inPlane - p / InputShape.Channels * InputShape.Size;
+                    MaxPool2x2Kernel.Plane(x + (long)p * inPlane, width, oh, ow, y + (long)p * outPlane, index == null ? null : index + (long)p * outPlane, planeOffset);
+                }
+                return;
+            }
             int o = 0;
             for (int p = 0; p < planes; p++)
             {
@@ -91,30 +103,15 @@ public sealed class MaxPool2DLayer : Pool2DLayer
                         int at = oy * stride * width + ox * stride;
                         int best = at;
                         float max = plane[at];
-                        if (pairs)
+                        for (int ky = 0; ky < k; ky++)
                         {
-                            // The book's 2×2 window, unrolled into selects (a branch per comparison mispredicts half the
-                            // time on real images). Strictly greater: the first of equal values wins.
-                            float a = max, b = plane[at + 1], c = plane[at + width], d = plane[at + width + 1];
-                            bool right = b > a, lowerRight = d > c;
-                            float upper = right ? b : a, lower = lowerRight ? d : c;
-                            int upperAt = right ? at + 1 : at, lowerAt = lowerRight ? at + width + 1 : at + width;
-                            bool below = lower > upper;
-                            max = below ? lower : upper;
-                            best = below ? lowerAt : upperAt;
-                        }
-                        else
-                        {
-                            for (int ky = 0; ky < k; ky++)
+                            int line = at + ky * width;
+                            for (int kx = 0; kx < k; kx++)
                             {
-                                int line = at + ky * width;
-                                for (int kx = 0; kx < k; kx++)
+                                if (plane[line + kx] > max)
                                 {
-                                    if (plane[line + kx] > max)
-                                    {
-                                        max = plane[line + kx];
-                                        best = line + kx;
-                                    }
+                                    max = plane[line + kx];
+                                    best = line + kx;
                                 }
                             }
                         }

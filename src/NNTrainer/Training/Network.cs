@@ -215,7 +215,7 @@ public sealed partial class Network
         var all = regression ? new Matrix(inputs.Rows, OutputSize) : null;
         ForEachBatch(inputs, targets, batchSize, (x, y, start) =>
         {
-            var outputs = predictor.Predict(x);
+            var outputs = predictor.PredictInTiles(x);
             lossSum += loss.SumSampleLosses(outputs, y!);
             var (c, t) = accuracy.CountCorrect(outputs, y!);
             correct += c;

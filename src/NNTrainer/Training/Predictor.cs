@@ -13,6 +13,12 @@ public sealed class Predictor
     private readonly Network _network;
     private readonly Matrix[] _buffers;
     private readonly Matrix _single;
+    private Matrix? _scores;
+    private readonly int _metricTileRows;
+
+    // 16 Mi floats (64 MB) over all the layers' buffers: 256 rows of an MLP or LeNet, 67 of MiniVGGNet (250,000 values
+    // per sample); fewer rows would stream the dense layers' weights once per tile too often.
+    private const long MetricTileValues = 16L << 20;
 
     internal Predictor(Network network)
     {
@@ -20,11 +26,14 @@ public sealed class Predictor
         var layers = network.Layers;
         _buffers = new Matrix[layers.Count];
         int size = network.InputSize;
+        long valuesPerSample = 0;
         for (int i = 0; i < layers.Count; i++)
         {
             size = layers[i].GetOutputSize(size);
             _buffers[i] = new Matrix(1, size);
+            valuesPerSample += size;
         }
+        _metricTileRows = (int)Math.Clamp(MetricTileValues / Math.Max(valuesPerSample, 1), 16, TileRows);
         _single = new Matrix(1, network.InputSize);
     }
 
@@ -105,6 +114,19 @@ public sealed class Predictor
             int count = Math.Min(tile, rows - start);
             PredictRows(inputs.Slice(start * InputSize), count).AsSpan().CopyTo(outputs.Slice(start * OutputSize));
         }
+    }
+
+    /// <summary>
+    /// Scores a batch of any size in tiles into a buffer of the predictor's own, so that the layers' buffers together
+    /// stay near 64 MB (a convnet's layers hold up to 1 MB per sample: 1,024 rows of MiniVGGNet were 1 GB).
+    /// </summary>
+    internal Matrix PredictInTiles(Matrix inputs)
+    {
+        if (inputs.Rows <= _metricTileRows) return Predict(inputs);
+        if (_scores is null || _scores.RowCapacity < inputs.Rows) _scores = new Matrix(inputs.Rows, OutputSize);
+        _scores.Resize(inputs.Rows);
+        PredictTiled(inputs.AsSpan(), inputs.Rows, _scores.AsSpan(), _metricTileRows);
+        return _scores;
     }
 
     /// <summary>

@@ -2,8 +2,7 @@ namespace NNTrainer.FSharp
 
 open System
 
-/// Translations between the F# descriptions and the engine's objects. Internal so that the ML.NET module
-/// (added later in this assembly) can share them without widening the public surface.
+/// Translations between the F# descriptions and the engine's objects, internal to this assembly.
 module internal Engine =
     let private initializer =
         function

@@ -173,6 +173,14 @@ public abstract class NeuralNetworkOptionsBase
     /// </summary>
     public TrainingExecution Execution;
 
+    /// <summary>
+    /// Keep the optimizer's state (its moments and step count) in the trained model, so that
+    /// <c>trainer.Fit(trainData, model)</c> continues exactly where this training stopped. Default false: a model that
+    /// only scores does not need it, and with Adam it would make the model and its saved .zip about three times larger.
+    /// Without it, continuing training starts a new optimizer from the trained weights.
+    /// </summary>
+    public bool KeepOptimizerState;
+
     private protected NeuralNetworkOptionsBase()
     {
     }

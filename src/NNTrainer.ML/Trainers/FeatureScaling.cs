@@ -64,6 +64,30 @@ internal sealed class FeatureScaling
         }
     }
 
+    /// <summary>
+    /// The inverse of <see cref="FoldInto"/> (<c>W·std</c> per input row, <c>b + Σ mean·W</c>), computed in double: it turns a
+    /// trained model that reads raw features back into one that reads features standardised by this map, so that
+    /// training can continue on standardised data.
+    /// </summary>
+    public void Unfold(Network network)
+    {
+        var first = (DenseLayer)network.Layers[0];
+        var weights = first.Weights.Values;
+        var biases = first.Biases.Values;
+        int neurons = first.Neurons;
+        var shift = new double[neurons];
+        for (int i = 0; i < first.InputSize; i++)
+        {
+            var row = weights.AsSpan(i * neurons, neurons);
+            for (int j = 0; j < neurons; j++)
+            {
+                shift[j] += _means[i] * row[j];
+                row[j] = (float)(row[j] * _deviations[i]);
+            }
+        }
+        for (int j = 0; j < neurons; j++) biases[j] = (float)(biases[j] + shift[j]);
+    }
+
     public void FoldInto(Network network)
     {
         var first = (DenseLayer)network.Layers[0];

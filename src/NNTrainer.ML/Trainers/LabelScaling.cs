@@ -33,6 +33,16 @@ internal sealed class LabelScaling
         for (int i = 0; i < targets.Length; i++) targets[i] = (float)((targets[i] - Mean) / StandardDeviation);
     }
 
+    /// <summary>The inverse of <see cref="FoldInto"/> (<c>W/std</c>, <c>(b − mean)/std</c>): a model in the label's units back to standardised units.</summary>
+    public void Unfold(Network network)
+    {
+        var output = network.Layers.OfType<DenseLayer>().Last();
+        var weights = output.Weights.Values;
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)(weights[i] / StandardDeviation);
+        var biases = output.Biases.Values;
+        for (int i = 0; i < biases.Length; i++) biases[i] = (float)((biases[i] - Mean) / StandardDeviation);
+    }
+
     public void FoldInto(Network network)
     {
         var output = network.Layers.OfType<DenseLayer>().Last();

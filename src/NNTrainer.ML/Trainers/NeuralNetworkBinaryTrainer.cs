@@ -75,7 +75,7 @@ public sealed class NeuralNetworkBinaryTrainer : NeuralNetworkTrainerBase<Neural
 
     private protected override Loss CreateLoss() => new BinaryCrossEntropyLoss(TrainerOptions.LabelSmoothing);
 
-    private protected override Action<Network>? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
+    private protected override LabelScaling? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
     {
         var targets = train.Targets.AsSpan();
         if (targets.Contains(0f) && targets.Contains(1f)) return null;

@@ -121,7 +121,7 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
 
     private protected override Loss CreateLoss() => new CategoricalCrossEntropyLoss(TrainerOptions.LabelSmoothing);
 
-    private protected override Action<Network>? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
+    private protected override LabelScaling? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
     {
         var targets = train.Targets.AsSpan();
         float first = targets[0];

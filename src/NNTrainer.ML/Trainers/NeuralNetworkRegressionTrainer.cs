@@ -68,13 +68,13 @@ public sealed class NeuralNetworkRegressionTrainer : NeuralNetworkTrainerBase<Ne
 
     private protected override Loss CreateLoss() => new MeanSquaredErrorLoss();
 
-    private protected override Action<Network>? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
+    private protected override LabelScaling? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
     {
         if (!TrainerOptions.StandardizeLabel) return null;
         var scaling = LabelScaling.Fit(train.Targets.AsSpan());
         scaling.Standardize(train.Targets.AsSpan());
         if (validation is not null) scaling.Standardize(validation.Targets.AsSpan());
-        return scaling.FoldInto;
+        return scaling;
     }
 
     private protected override NeuralNetworkRegressionTransformer CreateTransformer(Network network, TrainingHistory history, DataViewSchema.Column label, int outputs) =>

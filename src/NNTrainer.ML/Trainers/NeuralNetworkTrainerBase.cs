@@ -46,7 +46,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
     /// <exception cref="ArgumentException">The data is empty, or holds a NaN, infinite or missing value, or too few classes.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite (lower the learning rate or normalise the features).</exception>
     /// <exception cref="OperationCanceledException">The options' cancellation token was signalled.</exception>
-    public TTransformer Fit(IDataView input) => Fit(input, null);
+    public TTransformer Fit(IDataView input) => Fit(input, null, null);
 
     /// <summary>
     /// Trains a network on <paramref name="trainData"/>, measuring the loss on <paramref name="validationData"/>
@@ -55,7 +55,37 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
     /// <param name="trainData">Training data with the label and feature columns.</param>
     /// <param name="validationData">Validation data with the same columns, or null to use <c>ValidationSetFraction</c>.</param>
     /// <returns>The trained transformer.</returns>
-    public TTransformer Fit(IDataView trainData, IDataView? validationData)
+    public TTransformer Fit(IDataView trainData, IDataView? validationData) => Fit(trainData, validationData, null);
+
+    /// <summary>
+    /// Continues training <paramref name="modelParameters"/> — the <c>Model</c> of a trained transformer, or the
+    /// <see cref="FoundNeuralNetwork.Network"/> of a reloaded one — on <paramref name="trainData"/> for the options'
+    /// epochs, as ML.NET's L-BFGS trainers take <c>Fit(trainData, modelParameters)</c>. The given network is not changed.
+    /// </summary>
+    /// <param name="trainData">Training data with the same feature and label columns as the model was trained on.</param>
+    /// <param name="modelParameters">The network to continue from.</param>
+    /// <returns>A new transformer with the further trained network.</returns>
+    /// <exception cref="ArgumentException">The network does not fit the data or the options: its task, feature count, classes or layers differ (the message says which).</exception>
+    public TTransformer Fit(IDataView trainData, Network modelParameters)
+    {
+        ArgumentNullException.ThrowIfNull(modelParameters);
+        return Fit(trainData, null, modelParameters);
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="trainData"/>, with an optional validation set, starting from a fresh network or, when
+    /// <paramref name="modelParameters"/> is given, continuing from it (its weights, its random source, and its
+    /// optimizer's moments and step count when it carries them: see <see cref="NeuralNetworkOptionsBase.KeepOptimizerState"/>).
+    /// </summary>
+    /// <param name="trainData">Training data with the label and feature columns.</param>
+    /// <param name="validationData">Validation data with the same columns, or null to use <c>ValidationSetFraction</c>.</param>
+    /// <param name="modelParameters">The network to continue from, or null to train a new one.</param>
+    /// <returns>The trained transformer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type, or an option is invalid.</exception>
+    /// <exception cref="ArgumentException">The data is empty or holds a bad value, or <paramref name="modelParameters"/> does not fit it.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite (lower the learning rate or normalise the features).</exception>
+    /// <exception cref="OperationCanceledException">The options' cancellation token was signalled.</exception>
+    public TTransformer Fit(IDataView trainData, IDataView? validationData, Network? modelParameters)
     {
         ArgumentNullException.ThrowIfNull(trainData);
         var options = _options;
@@ -72,28 +102,45 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
         channel.Info(MessageSensitivity.None, $"Read {train.Inputs.Rows:N0} training rows of {featureCount} features in {clock.Elapsed.TotalSeconds:F2} s" +
             (train.SkippedRows > 0 ? $", skipping {train.SkippedRows:N0} with NaN, infinite or missing values" : string.Empty) +
             (validation is null ? "." : $"; {validation.Inputs.Rows:N0} validation rows."));
-        var finish = PrepareTargets(train, validation, label);
-        int seed = options.Seed ?? _host.Rand.Next();
+        var labelScaling = PrepareTargets(train, validation, label);
+        // A continued model keeps its own random source, so its shuffles go on where the previous training left off.
+        int seed = modelParameters?.Seed ?? options.Seed ?? _host.Rand.Next();
         int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
         var network = CreateNetwork(features, featureCount, outputs, seed, threads, train.Inputs.Rows);
+        if (modelParameters is not null)
+        {
+            network.Build();
+            WarmStart.CheckShape(modelParameters, network, options.FeatureColumnName, options.LabelColumnName);
+            network = WarmStart.Copy(modelParameters);
+            network.NumberOfThreads = threads;
+        }
         // The map folds into a first dense layer only; a convolutional network reads pixels as ExtractPixels scaled them.
         var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train.Inputs) : null;
+        if (modelParameters is not null)
+        {
+            // The model reads raw features and predicts in the label's units; training goes on in standardised units.
+            scaling?.Unfold(network);
+            labelScaling?.Unfold(network);
+        }
         if (scaling is not null)
         {
             scaling.Standardize(train.Inputs);
             if (validation is not null) scaling.Standardize(validation.Inputs);
         }
-        network.Set(CreateLoss(), NetworkFactory.CreateOptimizer(options));
+        var optimizer = NetworkFactory.CreateOptimizer(options);
+        bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);
+        network.Set(CreateLoss(), optimizer);
         int epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Inputs.Rows, options.BatchSize);
         channel.Info(MessageSensitivity.None,
-            $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s).");
+            $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
+            (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer."));
 
         var fitOptions = CreateFitOptions(options, epochs, validation, channel);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
         var history = network.Fit(train.Inputs, train.Targets, fitOptions);
-        finish?.Invoke(network);
+        labelScaling?.FoldInto(network);
         scaling?.FoldInto(network);
-        DropOptimizerState(network);
+        if (!options.KeepOptimizerState) DropOptimizerState(network);
         // Scoring parallelises across rows (cursor sets, one prediction engine per thread); splitting each row's
         // small product over threads would only add hand-offs. Results do not depend on the thread count.
         network.NumberOfThreads = 1;
@@ -144,10 +191,10 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
     private protected abstract Loss CreateLoss();
 
     /// <summary>
-    /// Checks the targets that were read (e.g. that there are two classes) and may rescale them; returns what to do
-    /// to the trained network afterwards, or null.
+    /// Checks the targets that were read (e.g. that there are two classes) and may standardise them; returns the
+    /// scaling to fold into the trained network afterwards, or null.
     /// </summary>
-    private protected virtual Action<Network>? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label) => null;
+    private protected virtual LabelScaling? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label) => null;
 
     /// <summary>Wraps the trained network.</summary>
     private protected abstract TTransformer CreateTransformer(Network network, TrainingHistory history, DataViewSchema.Column label, int outputs);

@@ -7,7 +7,7 @@ namespace NNTrainer.ML;
 /// The <see cref="TrainerInfo"/> the three neural-network trainers report: normalised features needed, no
 /// calibration, no caching (training reads the data view once, or twice when it cannot count its rows, into one
 /// float32 matrix and makes every epoch's pass over that matrix, so an ML.NET cache in front of it would only hold a
-/// second copy), a validation set supported (<c>Fit(trainData, validationData)</c>), and no incremental training.
+/// second copy), a validation set supported (<c>Fit(trainData, validationData)</c>), and incremental training (<c>Fit(trainData, modelParameters)</c>).
 /// </summary>
 /// <remarks>
 /// <see cref="TrainerInfo"/>'s constructor is internal to ML.NET (its stock trainers create it; only
@@ -33,6 +33,6 @@ internal static class NeuralNetworkTrainerInfo
                 $"This version of ML.NET ({typeof(TrainerInfo).Assembly.GetName().Version}) has no TrainerInfo constructor of the form NNTrainer.ML was built for; " +
                 "the neural-network trainers train and score, but cannot report their Info.");
         }
-        return (TrainerInfo)constructor.Invoke([true, false, false, true, false, false]);
+        return (TrainerInfo)constructor.Invoke([true, false, false, true, true, false]);
     }
 }

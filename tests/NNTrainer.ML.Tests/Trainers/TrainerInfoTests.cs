@@ -19,7 +19,7 @@ public class TrainerInfoTests
         Assert.False(info.WantCaching);
         Assert.False(Internal(info, "NeedCalibration"));
         Assert.True(Internal(info, "SupportsValidation"));
-        Assert.False(Internal(info, "SupportsIncrementalTraining"));
+        Assert.True(Internal(info, "SupportsIncrementalTraining"));
     }
 
     [Fact]

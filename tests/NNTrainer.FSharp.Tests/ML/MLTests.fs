@@ -314,7 +314,8 @@ let ``a saved multiclass model reloads with bit-identical scores and the same me
     Assert.Equal(ML.evaluateMulticlass f.Context "Label" (f.Model.Transform f.Test), ML.evaluateMulticlass f.Context "Label" (loaded.Transform f.Test))
     let predict = ML.predictor<Flower, FlowerPrediction> f.Context loaded
     Assert.Equal("virginica", (predict { Species = ""; Length = 20f; Width = 4.5f; Height = 50f }).PredictedLabel)
-    let e = Assert.Throws<ArgumentException>(fun () -> ML.network loaded |> ignore)
+    Assert.Equal<byte[]>(Network.toBytes (ML.network f.Model), Network.toBytes (ML.network loaded))
+    let e = Assert.Throws<ArgumentException>(fun () -> ML.history loaded |> ignore)
     Assert.Contains("reloaded with mlContext.Model.Load", e.Message)
 
 [<Fact>]
@@ -439,3 +440,26 @@ let ``cross-validation takes an F# pipeline and returns each fold's metrics`` ()
     Assert.Equal(2, regression.Length)
     for fold in regression do
         Assert.True(fold.RSquared >= 0.95, $"%A{fold}")
+
+// ---- Continued training ----
+
+[<Fact>]
+let ``fitFrom continues a reloaded model exactly as the fitted one, and refuses a network of another shape`` () =
+    let f = pointModel.Force()
+    let path = tempZip ()
+    try
+        f.Model |> ML.saveModel f.Context path f.Train.Schema
+        let loaded, _ = ML.loadModel (MLContext()) path
+        let more = { pointOptions with Epochs = Some 5; Seed = Some 1 }
+        let mlContext = MLContext(seed = 0)
+        let fromLive = ML.binary mlContext more |> ML.fitFrom (ML.network f.Model) f.Train
+        let fromLoaded = ML.binary mlContext more |> ML.fitFrom (ML.network loaded) f.Train
+        Assert.Equal<byte[]>(Network.toBytes fromLive.Network, Network.toBytes fromLoaded.Network)
+        Assert.Equal(5, (ML.history fromLive).Epochs.Length)
+        Assert.True((ML.history fromLive).Epochs.Head.Loss < (ML.history f.Model).Epochs.Head.Loss, "continues from the trained weights")
+        let e =
+            Assert.Throws<ArgumentException>(fun () ->
+                ML.binary mlContext { more with HiddenLayers = [ Dense 8; ReLU ] } |> ML.fitFrom (ML.network loaded) f.Train |> ignore)
+        Assert.Contains("Dense(2→16) in the model but Dense(2→8) in the options", e.Message)
+    finally
+        File.Delete path

@@ -1,0 +1,60 @@
+namespace NNTrainer.FSharp.MLNet
+
+open System.Threading
+open NNTrainer.FSharp
+
+/// <summary>
+/// How an ML.NET neural-network trainer trains; start from <c>ML.Options.defaults</c> (the trainers' own defaults)
+/// and change what you need. The same options give the same trainer as the C# catalog methods.
+/// </summary>
+/// <example><code>{ ML.Options.defaults with HiddenLayers = [ Dense 64; Tanh; Dropout 0.1f ]; Epochs = Some 50 }</code></example>
+[<NoEquality; NoComparison>]
+type TrainerOptions =
+    {
+        /// <summary>The label column: a key for multiclass, <c>bool</c> for binary, <c>float32</c> for regression. Default <c>"Label"</c>.</summary>
+        LabelColumnName: string
+        /// <summary>The feature column, a known-size vector of <c>float32</c>, normalised. Default <c>"Features"</c>.</summary>
+        FeatureColumnName: string
+        /// <summary>
+        /// The hidden layers, input side first: groups of <c>Dense n</c> followed by one activation (<c>ReLU</c>,
+        /// <c>LeakyReLU 0.01f</c>, <c>Tanh</c> or <c>Sigmoid</c>, the same in every group) and optionally
+        /// <c>Dropout rate</c> (the same in every group). The trainer adds the output layer the task needs (softmax,
+        /// sigmoid or linear). Default <c>[ Dense 100; ReLU ]</c>; <c>[]</c> trains a linear model.
+        /// </summary>
+        HiddenLayers: Layer list
+        /// <summary>Passes over the training data. Default <c>None</c>: about 10,000 weight updates, between 10 and 200 epochs.</summary>
+        Epochs: int option
+        /// <summary>Rows per weight update. Default 32; a batch larger than the data trains on all rows at once.</summary>
+        BatchSize: int
+        /// <summary>
+        /// The optimizer and its learning rate and decay (and SGD's momentum). The trainers use the engine's
+        /// epsilon, betas and rho, so those must keep their defaults. Default <c>Optimizer.adam</c> (Adam at 0.001).
+        /// </summary>
+        Optimizer: Optimizer
+        /// <summary>L1 penalty on every layer's weights (λ₁·Σ|w|, biases excluded). Default 0 (off).</summary>
+        L1Regularization: float32
+        /// <summary>L2 penalty on every layer's weights (λ₂·Σw², biases excluded). Default 0.001.</summary>
+        L2Regularization: float32
+        /// <summary>Seed of the network's random source. Default <c>None</c>: drawn from the <c>MLContext</c>'s seed, so <c>MLContext(seed = n)</c> reproduces a model bit for bit.</summary>
+        Seed: int option
+        /// <summary>Threads the matrix kernels use. Default <c>None</c>: every core. Results do not depend on it.</summary>
+        NumberOfThreads: int option
+        /// <summary>Fraction of the training rows held out to measure the validation loss after every epoch, in (0, 1). Default <c>None</c>.</summary>
+        ValidationSetFraction: float32 option
+        /// <summary>Stop after this many epochs without improvement of the monitored loss and keep the best epoch's weights. Default <c>None</c>.</summary>
+        EarlyStoppingPatience: int option
+        /// <summary>Regression only: train on the standardised label and fold the scale back into the output layer. Default <c>true</c>.</summary>
+        StandardizeLabel: bool
+        /// <summary>Skip training rows with NaN or infinite values (or a missing key) instead of failing. Default <c>false</c>: such a row is an error naming its column, row and slot.</summary>
+        SkipNonFiniteRows: bool
+        /// <summary>Called on the training thread after every epoch with its figures. Default <c>None</c>.</summary>
+        OnEpochEnd: (Epoch -> unit) option
+        /// <summary>Stops training between two weight updates (<c>Fit</c> then throws <c>OperationCanceledException</c>). Default none.</summary>
+        CancellationToken: CancellationToken
+        /// <summary>How the learning rate changes during training. Default <c>None</c>: the optimizer's rate throughout.</summary>
+        Schedule: Schedule option
+        /// <summary>Clip the gradients to this global norm before every update. Default 0: no clipping.</summary>
+        GradientClipNorm: float32
+        /// <summary>Classification only: label smoothing ε in [0, 1). Default 0: off.</summary>
+        LabelSmoothing: float32
+    }

@@ -54,6 +54,27 @@ public sealed class BinaryCrossEntropyLoss : Loss
         return sum / outputs.Columns;
     }
 
+    /// <summary>The weighted sum, term by term as <see cref="SumSampleLossesCore"/> sums them, each times its row's weight.</summary>
+    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights)
+    {
+        int n = outputs.Columns;
+        var p = outputs.AsSpan();
+        var y = targets.AsSpan();
+        double sum = 0;
+        float smoothing = LabelSmoothing;
+        for (int r = 0, i = 0; r < outputs.Rows; r++)
+        {
+            double w = weights[r];
+            for (int c = 0; c < n; c++, i++)
+            {
+                double target = smoothing > 0f ? Smooth(y[i], smoothing) : y[i];
+                double clipped = Math.Clamp(p[i], CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
+                sum -= w * (target * Math.Log(clipped) + (1 - target) * Math.Log(1 - clipped));
+            }
+        }
+        return sum / outputs.Columns;
+    }
+
     /// <inheritdoc />
     protected override void BackwardCore(Matrix outputs, Matrix targets, Matrix dInputs)
     {

@@ -98,6 +98,34 @@ public sealed class CategoricalCrossEntropyLoss : Loss
         return sum;
     }
 
+    /// <summary>The weighted sum, term by term as <see cref="SumSampleLossesCore"/> sums them, each times its row's weight.</summary>
+    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights)
+    {
+        int n = outputs.Columns;
+        var p = outputs.Data;
+        var y = targets.Data;
+        bool sparse = IsSparse(outputs, targets);
+        float smoothing = LabelSmoothing;
+        double sum = 0;
+        for (int r = 0; r < outputs.Rows; r++)
+        {
+            double w = weights[r];
+            int label = sparse ? ClassIndex(y[r], n, r) : -1;
+            if (sparse && smoothing == 0f)
+            {
+                sum -= w * Math.Log(Math.Clamp(p[r * n + label], Epsilon, 1f - Epsilon));
+                continue;
+            }
+            for (int c = 0; c < n; c++)
+            {
+                float target = sparse ? (c == label ? 1f : 0f) : y[r * n + c];
+                if (smoothing > 0f) target = Smooth(target, smoothing, n);
+                sum -= w * (target * Math.Log(Math.Clamp(p[r * n + c], Epsilon, 1f - Epsilon)));
+            }
+        }
+        return sum;
+    }
+
     /// <inheritdoc />
     protected override void BackwardCore(Matrix outputs, Matrix targets, Matrix dInputs)
     {

@@ -33,6 +33,25 @@ public abstract class Loss
         return SumSampleLossesCore(outputs, targets);
     }
 
+    /// <summary>
+    /// The sum over samples of each sample's loss times its weight, <c>Σ wᵢ·lᵢ</c> (the training loop divides it by
+    /// <c>Σ wᵢ</c>). With every weight 1 it is bit-identical to <see cref="SumSampleLosses"/>: each term is the same
+    /// value multiplied by 1, summed in the same order.
+    /// </summary>
+    internal double SumWeightedSampleLosses(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights)
+    {
+        CheckShapes(outputs, targets);
+        if (weights.Length != outputs.Rows) throw new ArgumentException($"{outputs.Rows} outputs but {weights.Length} sample weights.", nameof(weights));
+        return SumWeightedSampleLossesCore(outputs, targets, weights);
+    }
+
+    /// <summary>
+    /// <see cref="SumWeightedSampleLosses"/> for this loss; the built-in losses override it. A loss defined outside the
+    /// engine cannot be weighted, and says so rather than ignoring the weights.
+    /// </summary>
+    private protected virtual double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights) =>
+        throw new NotSupportedException($"{GetType().Name} does not take sample weights; only the built-in losses do. Train without FitOptions.SampleWeights.");
+
     /// <summary>Computes the gradient of the mean loss with respect to <paramref name="outputs"/> into <see cref="DInputs"/>.</summary>
     /// <param name="outputs">The network's outputs, [samples × outputs].</param>
     /// <param name="targets">The targets.</param>

@@ -25,6 +25,21 @@ public sealed class MeanAbsoluteErrorLoss : Loss
         return sum / outputs.Columns;
     }
 
+    /// <summary>The weighted sum, term by term as <see cref="SumSampleLossesCore"/> sums them, each times its row's weight.</summary>
+    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights)
+    {
+        int n = outputs.Columns;
+        var p = outputs.AsSpan();
+        var y = targets.AsSpan();
+        double sum = 0;
+        for (int r = 0, i = 0; r < outputs.Rows; r++)
+        {
+            double w = weights[r];
+            for (int c = 0; c < n; c++, i++) sum += w * Math.Abs((double)y[i] - p[i]);
+        }
+        return sum / outputs.Columns;
+    }
+
     /// <inheritdoc />
     protected override void BackwardCore(Matrix outputs, Matrix targets, Matrix dInputs)
     {

@@ -39,9 +39,9 @@ internal static unsafe class SmallInputClassifierKernel
     /// <summary>Whether the machine runs the kernel (it is written for AVX-512).</summary>
     public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
-    /// <summary>Whether a network of these sizes can use the kernel.</summary>
+    /// <summary>Whether a network of these sizes fits the kernel, whether or not this machine runs it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Applies(int inputs, int classes) => IsSupported && inputs >= 1 && inputs <= MaxInputs && classes >= 2 && classes <= MaxClasses;
+    public static bool FitsShape(int inputs, int classes) => inputs >= 1 && inputs <= MaxInputs && classes >= 2 && classes <= MaxClasses;
 
     /// <summary>The row stride of the transposed buffers for <paramref name="rows"/> samples: whole groups.</summary>
     public static int LeadingDimension(int rows) => (rows + Block - 1) / Block * Block;

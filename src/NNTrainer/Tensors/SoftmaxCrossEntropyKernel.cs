@@ -20,8 +20,13 @@ internal static class SoftmaxCrossEntropyKernel
     /// <summary>Whether <see cref="Step"/> applies: more than one class (a one-output softmax is handled by the general path).</summary>
     public static bool Applies(Matrix probabilities) => probabilities.Columns > 1;
 
+    /// <summary>
+    /// The step's statistics and gradient; with <paramref name="weights"/> not empty the loss is summed as <c>Σ wᵣ·lᵣ</c>
+    /// (the gradient stays unweighted: the training loop scales its rows). Each term is the unweighted one times its
+    /// weight, in the same order, so weights of 1 give the unweighted sum bit for bit.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (double LossSum, long Correct) Step(Matrix probabilities, Matrix targets, Matrix gradient)
+    public static (double LossSum, long Correct) Step(Matrix probabilities, Matrix targets, Matrix gradient, ReadOnlySpan<float> weights = default)
     {
         int n = probabilities.Columns;
         int rows = probabilities.Rows;
@@ -58,7 +63,14 @@ internal static class SoftmaxCrossEntropyKernel
             for (int i = 0; i < length; i++) logs[i] = Math.Clamp(p[i], Epsilon, 1f - Epsilon);
             LogKernel.Log(logs);
             double crossEntropy = 0;
-            for (int i = 0; i < length; i++) crossEntropy -= y[i] * logs[i];
+            if (weights.IsEmpty)
+            {
+                for (int i = 0; i < length; i++) crossEntropy -= y[i] * logs[i];
+            }
+            else
+            {
+                for (int i = 0; i < length; i++) crossEntropy -= weights[i / n] * (y[i] * logs[i]);
+            }
             for (int r = 0; r < rows; r++)
             {
                 int o = r * n;
@@ -72,8 +84,21 @@ internal static class SoftmaxCrossEntropyKernel
             throw new ArgumentException($"Targets have {targets.Columns} columns; expected 1 (class indices) or {n} (one-hot).", nameof(targets));
         }
         LogKernel.Log(confidences);
+        return (SumLosses(confidences, weights), correct);
+    }
+
+    /// <summary>The summed losses <c>−Σ log cᵣ</c> of the samples' log-confidences, or <c>−Σ wᵣ·log cᵣ</c> when weighted.</summary>
+    internal static double SumLosses(ReadOnlySpan<double> logConfidences, ReadOnlySpan<float> weights)
+    {
         double loss = 0;
-        foreach (double logConfidence in confidences) loss -= logConfidence;
-        return (loss, correct);
+        if (weights.IsEmpty)
+        {
+            foreach (double logConfidence in logConfidences) loss -= logConfidence;
+        }
+        else
+        {
+            for (int r = 0; r < logConfidences.Length; r++) loss -= weights[r] * logConfidences[r];
+        }
+        return loss;
     }
 }

@@ -30,8 +30,9 @@ internal static class TransposedSoftmaxCrossEntropyKernel
     /// <param name="rows">Number of samples.</param>
     /// <param name="labels">One class index per sample.</param>
     /// <param name="gradientT">Destination of the gradient with respect to the logits, [classes × ld].</param>
+    /// <param name="weights">Empty, or one weight per sample: the loss is then <c>Σ wᵣ·lᵣ</c> (the gradient stays unweighted).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (double LossSum, long Correct) Step(ReadOnlySpan<float> logitsT, int ld, int classes, int rows, ReadOnlySpan<float> labels, Span<float> gradientT)
+    public static (double LossSum, long Correct) Step(ReadOnlySpan<float> logitsT, int ld, int classes, int rows, ReadOnlySpan<float> labels, Span<float> gradientT, ReadOnlySpan<float> weights = default)
     {
         if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "The fused classifier pass needs at least two classes.");
         if (ld < rows || logitsT.Length < (long)classes * ld || gradientT.Length < (long)classes * ld) throw new ArgumentException("The transposed buffers are smaller than classes × ld.", nameof(logitsT));
@@ -78,9 +79,7 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         for (; i < rows; i++) correct += Finish(ref g, ref y, ref c, ld, classes, invSamples, i);
 
         LogKernel.Log(confidences);
-        double loss = 0;
-        foreach (double logConfidence in confidences) loss -= logConfidence;
-        return (loss, correct);
+        return (SoftmaxCrossEntropyKernel.SumLosses(confidences, weights), correct);
     }
 
     /// <summary>Throws, naming the first row whose label is not a class index.</summary>

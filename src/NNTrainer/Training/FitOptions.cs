@@ -59,11 +59,35 @@ public sealed class FitOptions
     /// </summary>
     public float GradientClipNorm { get; set; }
 
+    /// <summary>
+    /// One weight per row of the training inputs (default null: every row weighs 1), as ML.NET's example weights and
+    /// scikit-learn's <c>sample_weight</c>. Each batch's loss is the weighted mean <c>Σ wᵢ·lᵢ / Σ wᵢ</c> and its gradient
+    /// accordingly, so a row of weight 2 counts as two copies of it and a row of weight 0 contributes nothing; the epoch's
+    /// loss is weighted the same way, and so are the validation loss of a <see cref="ValidationFraction"/> split (the held-out
+    /// rows keep their weights) and early stopping, which monitors it. Accuracies are not weighted. Weights must be finite
+    /// and ≥ 0, not all 0; weights of 1 train the bit-identical model of no weights. Only the built-in losses take weights.
+    /// </summary>
+    public float[]? SampleWeights { get; set; }
+
+    /// <summary>
+    /// One weight per row of <see cref="ValidationData"/> (default null: every row weighs 1): the validation loss, and with
+    /// it early stopping, is then the weighted mean <c>Σ wᵢ·lᵢ / Σ wᵢ</c>. Requires <see cref="ValidationData"/>.
+    /// </summary>
+    public float[]? ValidationSampleWeights { get; set; }
+
+    /// <summary>
+    /// How each training step runs (default <see cref="TrainingExecution.Auto"/>: the fastest step that applies, every one
+    /// of them an optimisation of the reference step computing the same weights); <see cref="TrainingExecution.Reference"/>
+    /// runs the book's layer-by-layer step. <see cref="TrainingHistory.TrainingStep"/> names the step that ran.
+    /// </summary>
+    public TrainingExecution Execution { get; set; }
+
     internal void Validate()
     {
         if (Epochs <= 0) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
         if (BatchSize is < 0) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The batch size must be positive (or null/0 for full batch).");
         if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation fraction must be in [0, 1).");
+        if (!Enum.IsDefined(Execution)) throw new ArgumentOutOfRangeException(nameof(Execution), Execution, "Execution must be Auto or Reference.");
         if (EarlyStoppingPatience < 0) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "Patience must be ≥ 0 (0 turns early stopping off).");
         if (!(float.IsFinite(GradientClipNorm) && GradientClipNorm >= 0)) throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), GradientClipNorm, "The gradient clipping norm must be a finite number > 0 (or 0 for no clipping).");
         if (!(EarlyStoppingMinDelta >= 0) || double.IsInfinity(EarlyStoppingMinDelta)) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingMinDelta), EarlyStoppingMinDelta, "The minimum improvement must be a finite number ≥ 0.");

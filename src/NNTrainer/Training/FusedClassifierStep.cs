@@ -24,7 +24,7 @@ namespace NNTrainer;
 /// own behaves exactly as before.
 /// </para>
 /// </remarks>
-internal sealed class FusedClassifierStep
+internal sealed class FusedClassifierStep : ITrainingStep
 {
     /// <summary>
     /// Up to this many inputs, the layer feeding a transposed output layer is computed a second time, transposed, rather
@@ -72,20 +72,28 @@ internal sealed class FusedClassifierStep
     /// <summary>
     /// The forward pass and the classifier's statistics: the summed sample losses and the number of correct predictions
     /// (the loss and accuracy classes' figures), leaving the output gradient for <see cref="BackwardAndUpdate"/>.
+    /// With sample weights (<see cref="SampleWeighting"/>) the loss is <c>Σ wᵢ·lᵢ</c> and the output gradient's samples are
+    /// scaled by <paramref name="factors"/>; both spans are empty without weights.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (double LossSum, long Correct) Forward(Matrix inputs, Matrix targets, int threads)
+    public (double LossSum, long Correct) Forward(Matrix inputs, Matrix targets, int threads, ReadOnlySpan<float> weights = default, ReadOnlySpan<float> factors = default)
     {
         int rows = inputs.Rows;
         if (targets.Rows != rows) throw new ArgumentException($"{rows} outputs but {targets.Rows} targets.", nameof(targets));
         _rows = rows;
-        _smallInput = UseSmallInputKernel && _dense.Length == 2 && targets.Columns == 1 && SmallInputClassifierKernel.Applies(_dense[0].InputSize, Head.Neurons);
-        return _smallInput ? SmallInputForward(inputs, targets) : GeneralForward(inputs, targets, threads);
+        _smallInput = _smallInputEnabled && targets.Columns == 1;
+        var result = _smallInput ? SmallInputForward(inputs, targets, weights) : GeneralForward(inputs, targets, threads, weights);
+        if (!factors.IsEmpty)
+        {
+            if (_smallInput || _transposedHead) SampleWeighting.ScaleColumns(_gradientT, _ld, Head.Neurons, factors);
+            else SampleWeighting.ScaleRows(_headGradient!.AsSpan(), Head.Neurons, factors);
+        }
+        return result;
     }
 
     /// <summary>The forward pass of any Dense (ReLU Dense)* Softmax stack.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private (double LossSum, long Correct) GeneralForward(Matrix inputs, Matrix targets, int threads)
+    private (double LossSum, long Correct) GeneralForward(Matrix inputs, Matrix targets, int threads, ReadOnlySpan<float> weights)
     {
         int rows = inputs.Rows;
         var current = inputs;
@@ -107,23 +115,46 @@ internal sealed class FusedClassifierStep
             var logitsT = Grow(ref _logitsT, (long)n * ld);
             var gradientT = Grow(ref _gradientT, (long)n * ld);
             TransposedDense.Forward(headInputsT, ld, head.InputSize, head.Weights.Values, head.Biases.Values, n, logitsT, relu: false, threads);
-            return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT);
+            return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT, weights);
         }
         var logits = Prepare(ref _logits, rows, n);
         var probabilities = Prepare(ref _probabilities, rows, n);
         var gradient = Prepare(ref _headGradient, rows, n);
         GemmKernels.MultiplyNN(current.Data, head.Weights.Values, logits.Data, rows, head.InputSize, n, accumulate: false, threads, head.Biases.Values);
         Kernels.Softmax(logits.AsSpan(), probabilities.AsSpan(), rows, n);
-        return SoftmaxCrossEntropyKernel.Step(probabilities, targets, gradient);
+        return SoftmaxCrossEntropyKernel.Step(probabilities, targets, gradient, weights);
     }
 
-    /// <summary>Whether a 2-layer network with at most <see cref="SmallInputClassifierKernel.MaxInputs"/> inputs uses that kernel (tests turn it off to reach the general path).</summary>
-    internal bool UseSmallInputKernel { get; set; } = true;
-
+    private bool _smallInputEnabled;
     private bool _smallInput;
 
+    /// <summary>
+    /// Whether a 2-layer network with at most <see cref="SmallInputClassifierKernel.MaxInputs"/> inputs trains through that
+    /// kernel: when <paramref name="allow"/> (tests turn it off to reach the general path), the targets are class indices
+    /// and the machine runs the kernel (<paramref name="supported"/>, <see cref="SmallInputClassifierKernel.IsSupported"/>
+    /// unless a test forces the fallback). Decides <see cref="Name"/>.
+    /// </summary>
+    public void Configure(int targetColumns, bool allow, bool supported)
+    {
+        _smallInputEnabled = allow && supported && targetColumns == 1 && _dense.Length == 2
+            && SmallInputClassifierKernel.FitsShape(_dense[0].InputSize, Head.Neurons);
+    }
+
+    /// <inheritdoc />
+    public string Name => _smallInputEnabled ? TrainingStepNames.SmallInputClassifier : TrainingStepNames.FusedClassifier;
+
+    /// <inheritdoc />
+    (double LossSum, long Correct, long Total) ITrainingStep.Forward(TrainingBatch batch)
+    {
+        var (loss, correct) = Forward(batch.Inputs, batch.KernelTargets, batch.Threads, batch.Weights, batch.Factors);
+        return (loss, correct, batch.Count);
+    }
+
+    /// <inheritdoc />
+    void ITrainingStep.BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer) => BackwardAndUpdate(batch.Inputs, optimizer, batch.Threads);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets)
+    private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets, ReadOnlySpan<float> weights)
     {
         var hidden = _dense[0];
         var head = Head;
@@ -135,7 +166,7 @@ internal sealed class FusedClassifierStep
         var gradientT = Grow(ref _gradientT, (long)n * ld);
         SmallInputClassifierKernel.Forward(inputs.Data, rows, hidden.InputSize, hidden.Weights.Values, hidden.Biases.Values, hidden.Neurons,
             head.Weights.Values, head.Biases.Values, n, inputsT, logitsT, ld);
-        return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT);
+        return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT, weights);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]

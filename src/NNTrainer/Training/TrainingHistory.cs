@@ -17,6 +17,12 @@ public sealed class TrainingHistory
     /// <summary>Whether the network's weights are those of <see cref="BestEpoch"/> rather than of the last step.</summary>
     public bool RestoredBestWeights { get; internal set; }
 
+    /// <summary>
+    /// The training step that ran (one of <see cref="TrainingStepNames"/>): <see cref="TrainingStepNames.Reference"/>, the
+    /// book's, or the named optimisation of it that <see cref="TrainingExecution.Auto"/> chose.
+    /// </summary>
+    public string TrainingStep { get; internal init; } = TrainingStepNames.Reference;
+
     /// <summary>The last completed epoch, or null.</summary>
     public EpochResult? Last => _epochs.Count == 0 ? null : _epochs[^1];
 

@@ -11,14 +11,17 @@ public class TrainingAllocationTests
     [InlineData(true, "softmax")]
     [InlineData(false, "softmax")]
     [InlineData(false, "sigmoid")]
-    public void ABatchAllocatesNothing(bool fuse, string output)
+    [InlineData(true, "softmax", true)]
+    [InlineData(false, "softmax", true)]
+    [InlineData(false, "sigmoid", true)]
+    public void ABatchAllocatesNothing(bool fuse, string output, bool sampleWeights = false)
     {
-        long few = EpochAllocation(batches: 20, fuse, output);
-        long many = EpochAllocation(batches: 40, fuse, output);
+        long few = EpochAllocation(batches: 20, fuse, output, sampleWeights);
+        long many = EpochAllocation(batches: 40, fuse, output, sampleWeights);
         Assert.Equal(few, many);
     }
 
-    private static long EpochAllocation(int batches, bool fuse, string output)
+    private static long EpochAllocation(int batches, bool fuse, string output, bool sampleWeights)
     {
         const int Batch = 10;
         bool softmax = output == "softmax";
@@ -40,6 +43,7 @@ public class TrainingAllocationTests
             LearningRateSchedule = new CosineSchedule(warmupEpochs: 1),
             GradientClipNorm = 0.5f,
             EpochEnded = e => marks[e.Epoch] = GC.GetAllocatedBytesForCurrentThread(),
+            SampleWeights = sampleWeights ? Enumerable.Range(0, x.Rows).Select(i => (float)(i % 3)).ToArray() : null,
         };
         new TrainingLoop(network, options) { FuseLayers = fuse }.Run(x, y);
         return marks[4] - marks[3];

@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+
+namespace NNTrainer;
+
+/// <summary>
+/// <see cref="ReferenceStep"/> for a softmax classifier trained with categorical cross-entropy and categorical accuracy
+/// (<see cref="TrainingStepNames.SoftmaxCrossEntropyStatistics"/>): the loss, the accuracy and the output gradient in one
+/// pass over the probabilities (<see cref="SoftmaxCrossEntropyKernel"/>) instead of three. The gradient and the accuracy
+/// are the reference's bit for bit; the loss's logarithms come from <see cref="LogKernel"/>, within one unit in the last
+/// place of <see cref="Math.Log(double)"/>.
+/// </summary>
+internal sealed class SoftmaxStatisticsStep : ReferenceStep
+{
+    /// <summary>Creates the step; <see cref="Applies"/> must hold.</summary>
+    public SoftmaxStatisticsStep(Layer[] layers, Loss loss, Accuracy accuracy, int firstTrainable)
+        : base(layers, loss, accuracy, firstTrainable)
+    {
+    }
+
+    /// <summary>Whether the step applies: a softmax output of more than one class, categorical cross-entropy and accuracy.</summary>
+    public static bool Applies(Layer[] layers, Loss loss, Accuracy accuracy, int outputSize) =>
+        layers[^1] is SoftmaxActivation && loss is CategoricalCrossEntropyLoss && accuracy is CategoricalAccuracy && outputSize > 1;
+
+    /// <inheritdoc />
+    public override string Name => TrainingStepNames.SoftmaxCrossEntropyStatistics;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override (double LossSum, long Correct, long Total) Statistics(Matrix outputs, TrainingBatch batch)
+    {
+        var (loss, correct) = SoftmaxCrossEntropyKernel.Step(outputs, batch.KernelTargets, GradientBuffer(outputs), batch.Weights);
+        return (loss, correct, outputs.Rows);
+    }
+
+    /// <inheritdoc />
+    protected override Matrix OutputGradient(Matrix outputs, TrainingBatch batch) => GradientBuffer(outputs);
+}

@@ -49,8 +49,11 @@ internal sealed class BlockShuffleFeed : IDisposable
     public long SkippedRows => _skippedBefore + (_reader?.SkippedRows ?? 0);
 
     /// <summary>Starts pass <paramref name="pass"/> (0 for the first epoch) from the first row.</summary>
-    public void BeginPass(int pass)
+    /// <param name="pass">The pass: with the seed, the only input of the order.</param>
+    /// <param name="shuffle">False hands the rows out in the source's order.</param>
+    public void BeginPass(int pass, bool shuffle = true)
     {
+        _shuffle = shuffle;
         _reader?.Dispose();
         _reader = _source.Open();
         _pass = pass;
@@ -61,6 +64,7 @@ internal sealed class BlockShuffleFeed : IDisposable
     }
 
     private int _pass, _block;
+    private bool _shuffle = true;
 
     /// <summary>
     /// Copies the next rows of the pass into <paramref name="features"/> (row after row) and <paramref name="targets"/>:
@@ -89,6 +93,7 @@ internal sealed class BlockShuffleFeed : IDisposable
         _next = 0;
         if (_blockCount == 0) return false;
         for (int i = 0; i < _blockCount; i++) _order[i] = i;
+        if (!_shuffle) return true;
         // One generator per block, seeded by (seed, pass, block): a pass's order does not depend on how batches were cut.
         var random = new SeededRandom(HashCode.Combine(_seed, _pass, _block++));
         random.Shuffle(_order.AsSpan(0, _blockCount));

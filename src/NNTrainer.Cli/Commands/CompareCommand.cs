@@ -18,7 +18,7 @@ internal sealed class CompareCommand
     };
 
     private readonly Option<string?> _dataDir = new("--data-dir") { Description = $"Folder holding Fashion-MNIST's IDX files (else ${FashionMnist.EnvironmentVariable}, {FashionMnist.DebianDirectory}, ~/.cache/nntrainer/fashion-mnist)", HelpName = "DIR" };
-    private readonly Option<string?> _csv = new("--csv") { Description = "Compare on this CSV file instead (needs --label), or on a folder of images with one sub-folder per class", HelpName = "FILE|FOLDER" };
+    private readonly Option<string?> _csv = new("--csv") { Description = "Compare on this CSV or Parquet (.parquet) file instead (needs --label), or on a folder of images with one sub-folder per class", HelpName = "FILE|FOLDER" };
     private readonly Option<string?> _label = new("--label") { Description = "The CSV column to predict", HelpName = "COLUMN" };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();

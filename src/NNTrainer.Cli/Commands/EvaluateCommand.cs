@@ -15,7 +15,7 @@ namespace NNTrainer.Cli.Commands;
 internal sealed class EvaluateCommand
 {
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
-    private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
+    private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);

@@ -17,8 +17,8 @@ namespace NNTrainer.Cli.Commands;
 internal sealed class PredictCommand
 {
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
-    private readonly Argument<string> _file = new("file") { Description = "A CSV file with the model's feature columns (the label column may be absent), or a folder of images (sub-folders included)" };
-    private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions CSV", HelpName = "FILE", Required = true };
+    private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns (the label column may be absent), or a folder of images (sub-folders included)" };
+    private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions: CSV, or Parquet when the name ends in .parquet", HelpName = "FILE", Required = true };
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
@@ -46,7 +46,7 @@ internal sealed class PredictCommand
         ImageCommands.RequireCsvModel(model, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
         var outPath = result.GetValue(_out)!;
-        using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: true, result.GetValue(_skipBadRows));
+        using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath));
         var scorer = new BlockScorer(ml, model);
         var notes = Write(outPath, reader, schema, scorer);
         foreach (var note in notes) reporter.Note(note);
@@ -80,30 +80,13 @@ internal sealed class PredictCommand
         try
         {
             List<string> notes;
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), 1 << 16))
+            if (TableFile.IsParquet(full))
             {
-                var line = new StringBuilder();
-                foreach (var name in reader.Header.Concat(PredictionColumns(schema)))
-                {
-                    if (line.Length > 0) line.Append(',');
-                    CsvRowReader.AppendEscaped(line, name);
-                }
-                writer.Write(line.Append('\n'));
-                var scored = new ScoredBlock();
-                while (reader.ReadBlock() is { } block)
-                {
-                    scorer.Score(block, scored);
-                    line.Clear();
-                    for (int r = 0; r < scored.Rows; r++)
-                    {
-                        reader.AppendRowText(r, line);
-                        if (schema.Task != TaskKind.Regression) line.Append(',').Append(classes[scored.Classes[r]]);
-                        for (int k = 0; k < scored.Width; k++) AppendNumber(line.Append(','), scored.Scores[r * scored.Width + k]);
-                        line.Append('\n');
-                    }
-                    writer.Write(line);
-                }
-                notes = reader.Finish();
+                notes = WriteParquet(temporary, reader, schema, scorer);
+            }
+            else
+            {
+                notes = WriteCsv(temporary, reader, schema, scorer, classes);
             }
             File.Move(temporary, full, overwrite: true);
             return notes;
@@ -116,6 +99,50 @@ internal sealed class PredictCommand
         {
             if (File.Exists(temporary)) File.Delete(temporary);
         }
+    }
+
+    private static List<string> WriteCsv(string temporary, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer, string[] classes)
+    {
+        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), 1 << 16))
+        {
+            var line = new StringBuilder();
+            foreach (var name in reader.Header.Concat(PredictionColumns(schema)))
+            {
+                if (line.Length > 0) line.Append(',');
+                CsvRowReader.AppendEscaped(line, name);
+            }
+            writer.Write(line.Append('\n'));
+            var scored = new ScoredBlock();
+            while (reader.ReadBlock() is { } block)
+            {
+                scorer.Score(block, scored);
+                line.Clear();
+                for (int r = 0; r < scored.Rows; r++)
+                {
+                    reader.AppendRowText(r, line);
+                    if (schema.Task != TaskKind.Regression) line.Append(',').Append(classes[scored.Classes[r]]);
+                    for (int k = 0; k < scored.Width; k++) AppendNumber(line.Append(','), scored.Scores[r * scored.Width + k]);
+                    line.Append('\n');
+                }
+                writer.Write(line);
+            }
+            return reader.Finish();
+        }
+    }
+
+    private static List<string> WriteParquet(string temporary, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer)
+    {
+        using var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        using var writer = new ParquetPredictionWriter(stream, reader.Header, reader.ParquetFields, schema, PredictionColumns(schema));
+        var scored = new ScoredBlock();
+        while (reader.ReadBlock() is { } block)
+        {
+            scorer.Score(block, scored);
+            writer.Add(reader, scored);
+        }
+        var notes = reader.Finish();
+        writer.Finish();
+        return notes;
     }
 
     private static void AppendNumber(StringBuilder text, float value)

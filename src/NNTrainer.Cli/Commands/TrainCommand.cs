@@ -16,7 +16,7 @@ namespace NNTrainer.Cli.Commands;
 /// </summary>
 internal sealed class TrainCommand
 {
-    private readonly Argument<string> _file = new("file") { Description = "The CSV file (header row, comma-separated), or a folder of images with one sub-folder per class" };
+    private readonly Argument<string> _file = new("file") { Description = "The CSV file (header row, comma-separated) or Parquet file (.parquet), or a folder of images with one sub-folder per class" };
     private readonly Option<string> _label = new("--label") { Description = "The column to predict (CSV files; an image's class is its sub-folder)", HelpName = "COLUMN" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to save the ML.NET model zip", HelpName = "MODEL.zip", Required = true };
     private readonly Option<string> _task = CommandSupport.TaskOption();

@@ -116,6 +116,6 @@ internal sealed class StrayValues(string column)
     }
 
     /// <summary>"line 12 'n/a?', line 40 'x', ..."</summary>
-    public string Describe() =>
-        string.Join(", ", First.Select(s => $"line {s.Line} '{s.Value}'")) + (Count > First.Count ? ", ..." : "");
+    public string Describe(RowLocator locator) =>
+        string.Join(", ", First.Select(s => $"{locator.Describe(s.Line)} '{s.Value}'")) + (Count > First.Count ? ", ..." : "");
 }

@@ -6,7 +6,7 @@ using NNTrainer.Cli.Models;
 namespace NNTrainer.Cli.Data;
 
 /// <summary>
-/// Reads a CSV file for a saved model in blocks of <see cref="BlockRows"/> rows: each block is a small
+/// Reads a CSV or Parquet file for a saved model in blocks of <see cref="BlockRows"/> rows: each block is a small
 /// <see cref="CsvTable"/> of the model's columns (reusing its arrays from block to block, so memory stays flat in the
 /// number of rows), plus each row's fields as CSV text when they are to be copied to a predictions file.
 /// Counts, over the whole file, missing values; a text in a numeric column is an error naming the line and the
@@ -17,10 +17,14 @@ internal sealed class CsvBlockReader : IDisposable
     public const int BlockRows = 8192;
     private const int InternLimit = 10_000;
 
-    private readonly CsvRowReader _reader;
+    private readonly IRecordReader _reader;
     private readonly ModelSchema _schema;
     private readonly BadRows _badRows;
     private readonly bool _keepText;
+    private readonly bool _keepFields;
+    private char[] _fieldText = new char[1 << 16];
+    private int _fieldTextLength;
+    private readonly List<int> _fieldEnds = [];
     private readonly (FeatureColumn Feature, int Index)[] _features;
     private readonly int _label;
     private readonly float[]?[] _numbers;
@@ -32,17 +36,18 @@ internal sealed class CsvBlockReader : IDisposable
     private readonly StringBuilder _text = new();
     private readonly List<int> _textEnds = new(BlockRows);
 
-    public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows)
+    public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows, bool keepFields = false)
     {
-        _reader = CsvRowReader.Open(path);
+        _reader = TableFile.Open(path);
         _schema = schema;
         _keepText = keepText;
+        _keepFields = keepFields;
         var header = _reader.Header;
         var columns = new CsvTable(path, header.Select(h => TableColumn.Numeric(h, [])).ToArray(), []);
         _features = schema.Features.Select(f => (f, Array.IndexOf(header, column(f.Name, "a feature the model was trained on")))).ToArray();
         _label = Array.IndexOf(header, schema.LabelColumn);
         if (_label < 0 && labelRequired) columns.Require(schema.LabelColumn, "the label the model was trained to predict");
-        _badRows = new BadRows(path, header, skipBadRows);
+        _badRows = new BadRows(path, header, skipBadRows, _reader.Locator);
         _numbers = _features.Select(f => f.Feature.Kind == ColumnKind.Numeric ? new float[BlockRows] : null).ToArray();
         _texts = _features.Select(f => f.Feature.Kind == ColumnKind.Categorical ? new string?[BlockRows] : null).ToArray();
         _missing = new long[_features.Length];
@@ -52,6 +57,9 @@ internal sealed class CsvBlockReader : IDisposable
     }
 
     public string[] Header => _reader.Header;
+
+    /// <summary>The input file's column types when it is a Parquet file; null for CSV (all text).</summary>
+    public Parquet.Schema.DataField[]? ParquetFields => (_reader as ParquetRecordReader)?.Fields;
 
     /// <summary>Whether the file has the label column.</summary>
     public bool HasLabel => _label >= 0;
@@ -66,6 +74,8 @@ internal sealed class CsvBlockReader : IDisposable
         var (numbers, texts, labels, regressionLabels) = (_numbers, _texts, _labels, _regressionLabels);
         _text.Clear();
         _textEnds.Clear();
+        _fieldTextLength = 0;
+        _fieldEnds.Clear();
         while (lines.Count < BlockRows && _reader.Read())
         {
             if (!_badRows.Accept(_reader)) continue;
@@ -73,6 +83,7 @@ internal sealed class CsvBlockReader : IDisposable
             if (!ReadFeatures(r)) continue;
             if (_label >= 0) ReadLabel(_reader.Field(_label).Trim(), r, labels, regressionLabels);
             if (_keepText) CopyText();
+            if (_keepFields) CopyFields();
             lines.Add(_reader.Line);
         }
         if (lines.Count == 0) return null;
@@ -90,7 +101,7 @@ internal sealed class CsvBlockReader : IDisposable
                 ? TableColumn.Numeric(_schema.LabelColumn, Take(regressionLabels, n))
                 : TableColumn.Categorical(_schema.LabelColumn, Take(labels, n)));
         }
-        return new CsvTable(_reader.Path, columns, lines.ToArray());
+        return new CsvTable(_reader.Path, columns, lines.ToArray(), locator: _reader.Locator);
     }
 
     /// <summary>A full block uses the reused array itself; only the last, shorter block is copied.</summary>
@@ -101,6 +112,14 @@ internal sealed class CsvBlockReader : IDisposable
     {
         int start = row == 0 ? 0 : _textEnds[row - 1];
         output.Append(_text, start, _textEnds[row] - start);
+    }
+
+    /// <summary>Field <paramref name="column"/> of row <paramref name="row"/> of the last block, as text (kept with <c>keepFields</c>).</summary>
+    public ReadOnlySpan<char> RowField(int row, int column)
+    {
+        int i = row * Header.Length + column;
+        int start = i == 0 ? 0 : _fieldEnds[i - 1];
+        return _fieldText.AsSpan(start, _fieldEnds[i] - start);
     }
 
     /// <summary>Notes on skipped rows and missing values; an error when the file has no data rows.</summary>
@@ -188,6 +207,18 @@ internal sealed class CsvBlockReader : IDisposable
             CsvRowReader.AppendEscaped(_text, _reader.Field(c));
         }
         _textEnds.Add(_text.Length);
+    }
+
+    private void CopyFields()
+    {
+        for (int c = 0; c < _reader.FieldCount; c++)
+        {
+            var field = _reader.Field(c);
+            if (_fieldTextLength + field.Length > _fieldText.Length) Array.Resize(ref _fieldText, Math.Max(_fieldText.Length * 2, _fieldTextLength + field.Length));
+            field.CopyTo(_fieldText.AsSpan(_fieldTextLength));
+            _fieldTextLength += field.Length;
+            _fieldEnds.Add(_fieldTextLength);
+        }
     }
 
     public void Dispose() => _reader.Dispose();

@@ -10,7 +10,7 @@ namespace NNTrainer.Cli.Data;
 /// a closing quote and an unclosed quote are errors. Chosen over Sylvan.Data.Csv, which reads at the same speed on the
 /// scale benchmark's file (benchmarks/scale/IngestProbe) but accepts such rows silently and counts rows, not lines.
 /// </summary>
-internal sealed class CsvRowReader : IDisposable
+internal sealed class CsvRowReader : IRecordReader
 {
     private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
     private readonly TextReader _text;
@@ -42,6 +42,9 @@ internal sealed class CsvRowReader : IDisposable
     public string Path { get; }
 
     public string[] Header { get; }
+
+    /// <summary>Positions are file lines.</summary>
+    public RowLocator Locator => RowLocator.Lines;
 
     /// <summary>The line the current record starts on (1-based).</summary>
     public int Line { get; private set; }

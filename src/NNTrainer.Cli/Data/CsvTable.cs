@@ -1,15 +1,16 @@
 namespace NNTrainer.Cli.Data;
 
 /// <summary>
-/// A CSV file as typed columns, read in one streaming pass: column types come from the first rows
+/// A CSV or Parquet file as typed columns, read in one streaming pass: column types come from the first rows
 /// (<see cref="ColumnSniffer"/>), values go straight into float arrays (numbers, NaN where missing) or shared strings
 /// (text). An empty field is a missing value, and so is one of the usual markers (NA, N/A, NaN, null, ?) in a
 /// numeric column; a rare stray text in a numeric column is read as missing and reported.
 /// </summary>
 internal sealed class CsvTable
 {
-    public CsvTable(string path, IReadOnlyList<TableColumn> columns, IReadOnlyList<int> lineNumbers, IReadOnlyList<string>? notes = null)
+    public CsvTable(string path, IReadOnlyList<TableColumn> columns, IReadOnlyList<int> lineNumbers, IReadOnlyList<string>? notes = null, RowLocator? locator = null)
     {
+        Locator = locator ?? RowLocator.Lines;
         Path = path;
         Columns = columns;
         LineNumbers = lineNumbers;
@@ -20,7 +21,10 @@ internal sealed class CsvTable
 
     public IReadOnlyList<TableColumn> Columns { get; }
 
-    /// <summary>The file line of each row.</summary>
+    /// <summary>Says where a row is in the file: "line N" (CSV) or the row and its row group (Parquet).</summary>
+    public RowLocator Locator { get; }
+
+    /// <summary>Where each row is in the file: its line (CSV) or its 1-based row number (Parquet).</summary>
     public IReadOnlyList<int> LineNumbers { get; }
 
     /// <summary>What the reader did that the user should know: skipped rows, stray values read as missing.</summary>
@@ -41,15 +45,15 @@ internal sealed class CsvTable
     }
 
     public CsvTable SelectRows(IReadOnlyList<int> rows) =>
-        new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes);
+        new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes, Locator);
 
-    /// <param name="path">The CSV file.</param>
+    /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="skipBadRows">Skip (and count) rows whose number of fields is not the header's instead of failing.</param>
     public static CsvTable Load(string path, bool skipBadRows = false)
     {
-        using var reader = CsvRowReader.Open(path);
+        using var reader = TableFile.Open(path);
         var header = reader.Header;
-        var badRows = new BadRows(path, header, skipBadRows);
+        var badRows = new BadRows(path, header, skipBadRows, reader.Locator);
         var sample = new List<string[]>();
         var sampleLines = new List<int>();
         while (sample.Count < ColumnSniffer.SampleRows && reader.Read())
@@ -77,22 +81,22 @@ internal sealed class CsvTable
         if (lines.Count == 0) throw new CliException($"{path} has a header but no data rows.");
         var notes = new List<string>();
         if (badRows.Note() is { } skipped) notes.Add(skipped);
-        foreach (var numeric in builders.OfType<NumericColumnBuilder>()) CheckStrays(path, numeric.Strays, numeric.Count, notes);
+        foreach (var numeric in builders.OfType<NumericColumnBuilder>()) CheckStrays(path, numeric.Strays, numeric.Count, notes, reader.Locator);
         var columns = new TableColumn[builders.Length];
         for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
-        return new CsvTable(path, columns, lines.ToArray(), notes);
+        return new CsvTable(path, columns, lines.ToArray(), notes, reader.Locator);
     }
 
     /// <summary>A few stray texts in a numeric column are missing values (noted); many are an error.</summary>
-    private static void CheckStrays(string path, StrayValues strays, long values, List<string> notes)
+    private static void CheckStrays(string path, StrayValues strays, long values, List<string> notes, RowLocator locator)
     {
         if (strays.Count == 0) return;
         if (strays.Count > ColumnSniffer.StrayAllowance(values))
         {
             var (line, value) = strays.First[0];
-            throw new CliException($"{path} line {line}: column '{strays.Column}' held numbers in its first rows but holds '{value}' here; " +
-                $"{strays.Count:N0} of its {values:N0} values are not numbers ({strays.Describe()}). Fix the file or pass --ignore {strays.Column}.");
+            throw new CliException($"{path} {locator.Describe(line)}: column '{strays.Column}' held numbers in its first rows but holds '{value}' here; " +
+                $"{strays.Count:N0} of its {values:N0} values are not numbers ({strays.Describe(locator)}). Fix the file or pass --ignore {strays.Column}.");
         }
-        notes.Add($"Column '{strays.Column}' is numeric but {strays.Count:N0} value{(strays.Count == 1 ? " is" : "s are")} not a number and {(strays.Count == 1 ? "was" : "were")} read as missing: {strays.Describe()}.");
+        notes.Add($"Column '{strays.Column}' is numeric but {strays.Count:N0} value{(strays.Count == 1 ? " is" : "s are")} not a number and {(strays.Count == 1 ? "was" : "were")} read as missing: {strays.Describe(locator)}.");
     }
 }

@@ -55,7 +55,7 @@ internal static class TableDataView
             var value = label.TextAt(at(r));
             if (value is not null && !classes.Contains(value))
             {
-                throw new CliException($"{table.Path} line {table.LineNumbers[at(r)]}: label '{value}' is not one of the model's classes ({string.Join(", ", schema.Classes)}).");
+                throw new CliException($"{table.Path} {table.Locator.Describe(table.LineNumbers[at(r)])}: label '{value}' is not one of the model's classes ({string.Join(", ", schema.Classes)}).");
             }
         }
     }
@@ -69,7 +69,7 @@ internal static class TableDataView
         }
         int bad = Enumerable.Range(0, column.Length).First(r =>
             !column.IsMissing(r) && !float.TryParse(column.Texts![r], NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-        throw new CliException($"{table.Path} line {table.LineNumbers[bad]}: column '{column.Name}' must be numeric, but holds '{column.Texts![bad]}'.");
+        throw new CliException($"{table.Path} {table.Locator.Describe(table.LineNumbers[bad])}: column '{column.Name}' must be numeric, but holds '{column.Texts![bad]}'.");
     }
 
     private static ColumnarDataView.Column TextColumn(TableColumn column, Func<int, int> at) =>

@@ -36,7 +36,7 @@ internal sealed class ScoreCollector(ModelSchema schema, int width)
                 var text = label.Texts![r]!;
                 if (!index.TryGetValue(text, out int k))
                 {
-                    throw new CliException($"{block.Path} line {block.LineNumbers[r]}: label '{text}' is not one of the model's classes ({string.Join(", ", schema.Classes)}).");
+                    throw new CliException($"{block.Path} {block.Locator.Describe(block.LineNumbers[r])}: label '{text}' is not one of the model's classes ({string.Join(", ", schema.Classes)}).");
                 }
                 _labels.Add(k);
                 _classes.Add(scored.Classes[r]);

@@ -21,6 +21,9 @@ internal sealed class FeatureScaling
         _deviations = deviations;
     }
 
+    /// <summary>A scaling from means and standard deviations measured elsewhere (streaming training's first pass).</summary>
+    internal static FeatureScaling FromStatistics(double[] means, double[] deviations) => new(means, deviations);
+
     public IReadOnlyList<double> Means => _means;
 
     public IReadOnlyList<double> StandardDeviations => _deviations;

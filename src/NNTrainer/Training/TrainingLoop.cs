@@ -88,7 +88,7 @@ internal sealed partial class TrainingLoop
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal TrainingHistory Train(BatchFeed feed, int targetColumns, ValidationSet? validation)
     {
-        var step = Step = TrainingStepSelector.Select(_network, _options.Execution, targetColumns, FuseLayers, UseSmallInputKernel, SmallInputKernelSupported);
+        var step = Step = _network.EnsureLearner().Step(_options.Execution, targetColumns, FuseLayers, UseSmallInputKernel, SmallInputKernelSupported);
         var batch = new TrainingBatch { Threads = _network.NumberOfThreads, FactorBuffer = feed.Weighted ? new float[feed.BatchSize] : [] };
         if (_smoothing > 0f) _smoothedTargets = new Matrix(feed.BatchSize, _network.OutputSize);
         _stepsPerEpoch = feed.StepsPerEpoch;

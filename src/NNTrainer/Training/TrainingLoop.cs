@@ -138,12 +138,13 @@ internal sealed partial class TrainingLoop
         int step = 0;
         for (; ; step++)
         {
+            if (!feed.Next(batch)) break;
+            // Checked once a batch is known to follow, so a cancellation after an epoch's last step lets that epoch end.
             if (token.IsCancellationRequested)
             {
                 _history.StopReason = StopReason.Cancelled;
                 token.ThrowIfCancellationRequested();
             }
-            if (!feed.Next(batch)) break;
             if (batch.WeightBuffer is not null) weightSum += SampleWeighting.Factors(batch.Weights, batch.FactorBuffer);
             // The fused kernels take the smoothed targets; the loss classes smooth the targets they are given themselves.
             batch.KernelTargets = _smoothedTargets is null ? batch.Targets : LabelSmoothing.Apply(_loss, _smoothing, batch.Targets, _smoothedTargets);

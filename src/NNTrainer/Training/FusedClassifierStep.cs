@@ -129,10 +129,10 @@ internal sealed class FusedClassifierStep : ITrainingStep
     private bool _smallInput;
 
     /// <summary>Whether a 2-layer network of few inputs and classes trains through <see cref="SmallInputClassifierKernel"/>: when <paramref name="allow"/>
-    /// (tests turn it off), the targets are class indices and the machine runs it (<paramref name="supported"/>: tests force the fallback). Decides <see cref="Name"/>.</summary>
+    /// (tests turn it off), the targets are class indices and the machine runs it (<paramref name="supported"/> and IsSupported: tests can force the fallback, never the kernel). Decides <see cref="Name"/>.</summary>
     public void Configure(int targetColumns, bool allow, bool supported)
     {
-        _smallInputEnabled = allow && supported && targetColumns == 1 && _dense.Length == 2
+        _smallInputEnabled = allow && supported && SmallInputClassifierKernel.IsSupported && targetColumns == 1 && _dense.Length == 2
             && SmallInputClassifierKernel.FitsShape(_dense[0].InputSize, Head.Neurons);
     }
 

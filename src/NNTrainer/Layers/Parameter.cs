@@ -16,7 +16,6 @@ public sealed class Parameter
         Rows = rows;
         Columns = columns;
         Values = new float[checked(rows * columns)];
-        Gradients = new float[Values.Length];
     }
 
     /// <summary>A short name, unique within its layer ("weights", "biases").</summary>
@@ -31,8 +30,16 @@ public sealed class Parameter
     /// <summary>The values, row-major.</summary>
     public float[] Values { get; }
 
-    /// <summary>The gradient of the loss with respect to <see cref="Values"/> from the last backward pass, regularisation included.</summary>
-    public float[] Gradients { get; }
+    /// <summary>
+    /// The gradient of the loss with respect to <see cref="Values"/> from the last backward pass, regularisation included.
+    /// Allocated on first use (the first backward pass), so a network that only predicts carries none.
+    /// </summary>
+    public float[] Gradients => _gradients ??= new float[Values.Length];
+
+    /// <summary>Whether <see cref="Gradients"/> has been allocated.</summary>
+    internal bool HasGradients => _gradients is not null;
+
+    private float[]? _gradients;
 
     /// <summary>L1 regularisation strength (λ₁ in λ₁·Σ|w|); 0 turns it off.</summary>
     public float L1 { get; internal set; }

@@ -84,10 +84,14 @@ internal static class SoftmaxCrossEntropyKernel
             throw new ArgumentException($"Targets have {targets.Columns} columns; expected 1 (class indices) or {n} (one-hot).", nameof(targets));
         }
         LogKernel.Log(confidences);
-        return (SumLosses(confidences, weights), correct);
+        if (!weights.IsEmpty) return (SumLosses(confidences, weights), correct);
+        double loss = 0;
+        foreach (double logConfidence in confidences) loss -= logConfidence;
+        return (loss, correct);
     }
 
     /// <summary>The summed losses <c>−Σ log cᵣ</c> of the samples' log-confidences, or <c>−Σ wᵣ·log cᵣ</c> when weighted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double SumLosses(ReadOnlySpan<double> logConfidences, ReadOnlySpan<float> weights)
     {
         double loss = 0;

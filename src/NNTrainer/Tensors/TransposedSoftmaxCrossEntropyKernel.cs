@@ -79,7 +79,10 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         for (; i < rows; i++) correct += Finish(ref g, ref y, ref c, ld, classes, invSamples, i);
 
         LogKernel.Log(confidences);
-        return (SoftmaxCrossEntropyKernel.SumLosses(confidences, weights), correct);
+        if (!weights.IsEmpty) return (SoftmaxCrossEntropyKernel.SumLosses(confidences, weights), correct);
+        double loss = 0;
+        foreach (double logConfidence in confidences) loss -= logConfidence;
+        return (loss, correct);
     }
 
     /// <summary>Throws, naming the first row whose label is not a class index.</summary>

@@ -128,15 +128,11 @@ internal sealed class FusedClassifierStep : ITrainingStep
     private bool _smallInputEnabled;
     private bool _smallInput;
 
-    /// <summary>
-    /// Whether a 2-layer network with at most <see cref="SmallInputClassifierKernel.MaxInputs"/> inputs trains through that
-    /// kernel: when <paramref name="allow"/> (tests turn it off to reach the general path), the targets are class indices
-    /// and the machine runs the kernel (<paramref name="supported"/>, <see cref="SmallInputClassifierKernel.IsSupported"/>
-    /// unless a test forces the fallback). Decides <see cref="Name"/>.
-    /// </summary>
+    /// <summary>Whether a 2-layer network of few inputs and classes trains through <see cref="SmallInputClassifierKernel"/>: when <paramref name="allow"/>
+    /// (tests turn it off), the targets are class indices and the machine runs it (<paramref name="supported"/> and IsSupported: tests can force the fallback, never the kernel). Decides <see cref="Name"/>.</summary>
     public void Configure(int targetColumns, bool allow, bool supported)
     {
-        _smallInputEnabled = allow && supported && targetColumns == 1 && _dense.Length == 2
+        _smallInputEnabled = allow && supported && SmallInputClassifierKernel.IsSupported && targetColumns == 1 && _dense.Length == 2
             && SmallInputClassifierKernel.FitsShape(_dense[0].InputSize, Head.Neurons);
     }
 
@@ -144,6 +140,7 @@ internal sealed class FusedClassifierStep : ITrainingStep
     public string Name => _smallInputEnabled ? TrainingStepNames.SmallInputClassifier : TrainingStepNames.FusedClassifier;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     (double LossSum, long Correct, long Total) ITrainingStep.Forward(TrainingBatch batch)
     {
         var (loss, correct) = Forward(batch.Inputs, batch.KernelTargets, batch.Threads, batch.Weights, batch.Factors);
@@ -151,6 +148,7 @@ internal sealed class FusedClassifierStep : ITrainingStep
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void ITrainingStep.BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer) => BackwardAndUpdate(batch.Inputs, optimizer, batch.Threads);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NNTrainer;
 
 /// <summary>
@@ -50,6 +52,7 @@ internal sealed class MatrixBatchFeed : BatchFeed
     public override bool Weighted => _weights is not null;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void StartEpoch(bool shuffle, SeededRandom random)
     {
         if (shuffle && !_direct) random.Shuffle(_indices);
@@ -57,6 +60,7 @@ internal sealed class MatrixBatchFeed : BatchFeed
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Next(TrainingBatch batch)
     {
         int start = _start;

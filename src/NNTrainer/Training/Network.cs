@@ -51,9 +51,6 @@ public sealed partial class Network
     /// <summary>Whether <see cref="Build()"/> has run: weights drawn, layer sizes checked.</summary>
     public bool IsBuilt { get; private set; }
 
-    /// <summary>The history of the last <see cref="Fit(Matrix, Matrix, FitOptions?)"/> call, or null.</summary>
-    public TrainingHistory? History { get; internal set; }
-
     /// <summary>
     /// Threads the matrix kernels may use (default 1). Results are bit-identical for any value, because work is
     /// split over a fixed partition rather than by scheduling.
@@ -162,83 +159,6 @@ public sealed partial class Network
         IsBuilt = true;
     }
 
-    /// <summary>Trains the network.</summary>
-    /// <param name="inputs">Training samples, [samples × <see cref="InputSize"/>], all finite.</param>
-    /// <param name="targets">
-    /// Targets: class indices in one column or one-hot rows (categorical cross-entropy), 0/1 per output
-    /// (binary cross-entropy), or values per output (regression).
-    /// </param>
-    /// <param name="options">Epochs, batch size, validation, early stopping, callbacks; defaults when null.</param>
-    /// <returns>The epochs' figures; also kept in <see cref="History"/>.</returns>
-    /// <exception cref="ArgumentException">The data has the wrong shape, a non-finite value, or a target the loss cannot take.</exception>
-    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite; the best weights seen were restored.</exception>
-    /// <exception cref="OperationCanceledException">The options' cancellation token was signalled; the weights of the last completed step are kept.</exception>
-    public TrainingHistory Fit(Matrix inputs, Matrix targets, FitOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(targets);
-        options ??= new FitOptions();
-        options.Validate();
-        RequireTrainable();
-        Build();
-        return new TrainingLoop(this, options).Run(inputs, targets);
-    }
-
-    /// <summary>Trains a classifier on class indices (a convenience for <see cref="Fit(Matrix, Matrix, FitOptions?)"/>).</summary>
-    /// <param name="inputs">Training samples.</param>
-    /// <param name="labels">Class index per sample.</param>
-    /// <param name="options">Training options.</param>
-    public TrainingHistory Fit(Matrix inputs, int[] labels, FitOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-        return Fit(inputs, Matrix.FromLabels(labels), options);
-    }
-
-    /// <summary>Computes the loss and accuracy of the network on a data set, in inference mode (no dropout).</summary>
-    /// <param name="inputs">Samples.</param>
-    /// <param name="targets">Targets, as for <see cref="Fit(Matrix, Matrix, FitOptions?)"/>.</param>
-    /// <param name="batchSize">Samples per inference batch (default 1024); only memory use depends on it.</param>
-    public EvaluationResult Evaluate(Matrix inputs, Matrix targets, int batchSize = 1024)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(targets);
-        RequireTrainable();
-        RequireBuilt();
-        CheckData(inputs, targets, "evaluation");
-        var loss = Loss!;
-        var accuracy = Accuracy!;
-        accuracy.Initialize(targets);
-        var predictor = SharedPredictor;
-        double lossSum = 0;
-        long correct = 0, total = 0;
-        bool regression = loss is MeanSquaredErrorLoss or MeanAbsoluteErrorLoss;
-        var all = regression ? new Matrix(inputs.Rows, OutputSize) : null;
-        ForEachBatch(inputs, targets, batchSize, (x, y, start) =>
-        {
-            var outputs = predictor.PredictInTiles(x);
-            lossSum += loss.SumSampleLosses(outputs, y!);
-            var (c, t) = accuracy.CountCorrect(outputs, y!);
-            correct += c;
-            total += t;
-            if (all is not null) outputs.AsSpan().CopyTo(all.Data.AsSpan(start * OutputSize));
-        });
-        return new EvaluationResult(
-            lossSum / inputs.Rows,
-            RegularizationLoss(),
-            total == 0 ? 0 : (double)correct / total,
-            inputs.Rows,
-            all is null ? null : RegressionMetrics.Compute(all, targets));
-    }
-
-    /// <summary>Evaluates a classifier on class indices.</summary>
-    /// <param name="inputs">Samples.</param>
-    /// <param name="labels">Class index per sample.</param>
-    public EvaluationResult Evaluate(Matrix inputs, int[] labels)
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-        return Evaluate(inputs, Matrix.FromLabels(labels));
-    }
-
     /// <summary>The network's outputs (class probabilities for softmax/sigmoid outputs) for every sample, in inference mode.</summary>
     /// <param name="inputs">Samples, [samples × <see cref="InputSize"/>].</param>
     /// <param name="batchSize">Samples per inference batch (default 1024); only memory use depends on it.</param>
@@ -329,69 +249,6 @@ public sealed partial class Network
             if (_layers[i].Parameters.Count > 0) return i;
         }
         return _layers.Count;
-    }
-
-    internal void CheckData(Matrix inputs, Matrix targets, string what)
-    {
-        if (inputs.Rows == 0) throw new ArgumentException($"The {what} data is empty: at least one sample is needed.", nameof(inputs));
-        if (inputs.Columns != InputSize)
-        {
-            throw new ArgumentException($"The network takes {InputSize} features per sample; the {what} data has {inputs.Columns}.", nameof(inputs));
-        }
-        if (targets.Rows != inputs.Rows)
-        {
-            throw new ArgumentException($"The {what} data has {inputs.Rows} samples but {targets.Rows} targets.", nameof(targets));
-        }
-        Loss!.ValidateTargets(targets, OutputSize);
-    }
-
-    internal static void CheckFinite(Matrix inputs, string what)
-    {
-        long bad = Kernels.IndexOfNonFinite(inputs.AsSpan());
-        if (bad >= 0)
-        {
-            throw new ArgumentException($"The {what} data has {inputs.Data[bad]} at row {bad / inputs.Columns}, column {bad % inputs.Columns}; every feature must be a finite number.", nameof(inputs));
-        }
-    }
-
-    internal static void ForEachBatch(Matrix inputs, Matrix? targets, int batchSize, Action<Matrix, Matrix?, int> body)
-    {
-        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
-        if (inputs.Rows <= batchSize)
-        {
-            body(inputs, targets, 0);
-            return;
-        }
-        var x = new Matrix(batchSize, inputs.Columns);
-        var y = targets is null ? null : new Matrix(batchSize, targets.Columns);
-        for (int start = 0; start < inputs.Rows; start += batchSize)
-        {
-            int count = Math.Min(batchSize, inputs.Rows - start);
-            x.Resize(count);
-            inputs.Data.AsSpan(start * inputs.Columns, count * inputs.Columns).CopyTo(x.Data);
-            if (y is not null)
-            {
-                y.Resize(count);
-                targets!.Data.AsSpan(start * targets.Columns, count * targets.Columns).CopyTo(y.Data);
-            }
-            body(x, y, start);
-        }
-    }
-
-    internal static Accuracy DefaultAccuracy(Loss loss) => loss switch
-    {
-        CategoricalCrossEntropyLoss => new CategoricalAccuracy(),
-        BinaryCrossEntropyLoss => new BinaryAccuracy(),
-        _ => new RegressionAccuracy(),
-    };
-
-    private void RequireTrainable()
-    {
-        if (Loss is null || Optimizer is null)
-        {
-            throw new InvalidOperationException("Set a loss and an optimizer first (Network.Set).");
-        }
-        Accuracy ??= DefaultAccuracy(Loss);
     }
 
     private void RequireBuilt()

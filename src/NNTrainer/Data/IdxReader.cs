@@ -35,7 +35,7 @@ public static class IdxReader
             long done = 0;
             while (done < total)
             {
-                int got = ReadFully(stream, chunk.AsSpan(0, (int)Math.Min(chunk.Length, total - done)));
+                int got = ReadAll(stream, chunk.AsSpan(0, (int)Math.Min(chunk.Length, total - done)));
                 for (int i = 0; i < got; i++) values[done + i] = chunk[i] * Scale;
                 done += got;
                 if (got == 0) throw new InvalidDataException($"the file is truncated: {total} values declared, {done} present.");
@@ -83,7 +83,7 @@ public static class IdxReader
         long total = 1;
         foreach (int d in dims) total *= d;
         var data = new byte[total];
-        int got = ReadFully(stream, data);
+        int got = ReadAll(stream, data);
         if (got < total) throw new InvalidDataException($"the file is truncated: {total} values declared, {got} present.");
         _ = path;
         return (dims, data);
@@ -92,7 +92,7 @@ public static class IdxReader
     private static int[] ReadHeader(Stream stream)
     {
         Span<byte> magic = stackalloc byte[4];
-        if (ReadFully(stream, magic) < 4) throw new InvalidDataException("the file is shorter than an IDX header.");
+        if (ReadAll(stream, magic) < 4) throw new InvalidDataException("the file is shorter than an IDX header.");
         if (magic[0] != 0 || magic[1] != 0) throw new InvalidDataException("not an IDX file (the first two bytes must be zero).");
         if (magic[2] != 0x08) throw new InvalidDataException($"element type 0x{magic[2]:X2} is not supported; only unsigned bytes (0x08) are.");
         int rank = magic[3];
@@ -102,7 +102,7 @@ public static class IdxReader
         long total = 1;
         for (int d = 0; d < rank; d++)
         {
-            if (ReadFully(stream, four) < 4) throw new InvalidDataException("the header is truncated.");
+            if (ReadAll(stream, four) < 4) throw new InvalidDataException("the header is truncated.");
             dims[d] = BinaryPrimitives.ReadInt32BigEndian(four);
             if (dims[d] < 0) throw new InvalidDataException($"dimension {d} is negative ({dims[d]}).");
             total *= dims[d];
@@ -114,20 +114,11 @@ public static class IdxReader
     private static bool IsGzip(FileStream file)
     {
         Span<byte> signature = stackalloc byte[2];
-        int n = ReadFully(file, signature);
+        int n = ReadAll(file, signature);
         file.Position = 0;
         return n == 2 && signature[0] == 0x1F && signature[1] == 0x8B;
     }
 
-    private static int ReadFully(Stream stream, Span<byte> buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int n = stream.Read(buffer[total..]);
-            if (n == 0) break;
-            total += n;
-        }
-        return total;
-    }
+    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>
+    private static int ReadAll(Stream stream, Span<byte> buffer) => stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
 }

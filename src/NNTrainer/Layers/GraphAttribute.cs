@@ -1,32 +1,13 @@
 namespace NNTrainer;
 
 /// <summary>One attribute of an <see cref="IInferenceGraph"/> node: an integer, a list of integers or a float.</summary>
-public sealed class GraphAttribute
+/// <param name="Name">The attribute's name, e.g. <c>"axis"</c>.</param>
+/// <param name="Kind">Which of <paramref name="Int"/>, <paramref name="Ints"/> and <paramref name="Float"/> holds the value.</param>
+/// <param name="Int">The value of an <see cref="GraphAttributeKind.Int"/> attribute.</param>
+/// <param name="Ints">The values of an <see cref="GraphAttributeKind.Ints"/> attribute (empty otherwise).</param>
+/// <param name="Float">The value of a <see cref="GraphAttributeKind.Float"/> attribute.</param>
+public sealed record GraphAttribute(string Name, GraphAttributeKind Kind, long Int, IReadOnlyList<long> Ints, float Float)
 {
-    private GraphAttribute(string name, GraphAttributeKind kind, long integer, long[] integers, float single)
-    {
-        Name = name;
-        Kind = kind;
-        Int = integer;
-        Ints = integers;
-        Float = single;
-    }
-
-    /// <summary>The attribute's name, e.g. <c>"axis"</c>.</summary>
-    public string Name { get; }
-
-    /// <summary>Which of <see cref="Int"/>, <see cref="Ints"/> and <see cref="Float"/> holds the value.</summary>
-    public GraphAttributeKind Kind { get; }
-
-    /// <summary>The value of an <see cref="GraphAttributeKind.Int"/> attribute.</summary>
-    public long Int { get; }
-
-    /// <summary>The values of an <see cref="GraphAttributeKind.Ints"/> attribute (empty otherwise).</summary>
-    public IReadOnlyList<long> Ints { get; }
-
-    /// <summary>The value of a <see cref="GraphAttributeKind.Float"/> attribute.</summary>
-    public float Float { get; }
-
     /// <summary>An integer attribute.</summary>
     /// <param name="name">Attribute name.</param>
     /// <param name="value">Its value.</param>

@@ -79,7 +79,9 @@ public abstract class Optimizer
     public void PostUpdate() => Iterations++;
 
     /// <summary>Puts the schedule where it was after <paramref name="iterations"/> steps: the current rate is the one the last step used.</summary>
-    internal void RestoreSchedule(long iterations)
+    /// <remarks>Public so that a front end continuing a saved model's training (NNTrainer.ML's warm start) resumes its schedule exactly.</remarks>
+    /// <param name="iterations">Update steps already taken, e.g. the <see cref="Iterations"/> of the optimizer that trained the model.</param>
+    public void RestoreSchedule(long iterations)
     {
         Iterations = Math.Max(0, iterations - 1);
         CurrentLearningRate = ScheduledLearningRate;

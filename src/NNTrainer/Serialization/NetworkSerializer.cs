@@ -87,7 +87,7 @@ internal static partial class NetworkSerializer
     {
         ArgumentNullException.ThrowIfNull(stream);
         var header = new byte[HeaderLength];
-        int got = ReadFully(stream, header);
+        int got = ReadAll(stream, header);
         if (got < Magic.Length || !header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
             throw new ModelFormatException("Not an NNTrainer model: the data does not start with the \"NNTRAINR\" signature.");
@@ -115,7 +115,7 @@ internal static partial class NetworkSerializer
         }
         var payload = ReadPayload(stream, length);
         var crcBytes = new byte[4];
-        if (ReadFully(stream, crcBytes) < 4) throw new ModelFormatException("The model is truncated: its checksum is missing.");
+        if (ReadAll(stream, crcBytes) < 4) throw new ModelFormatException("The model is truncated: its checksum is missing.");
         uint expected = BinaryPrimitives.ReadUInt32LittleEndian(crcBytes);
         uint actual = Crc32.Compute(payload);
         if (expected != actual)
@@ -192,7 +192,7 @@ internal static partial class NetworkSerializer
         if (length <= Chunk)
         {
             var small = new byte[length];
-            if (ReadFully(stream, small) < length) throw Truncated(length);
+            if (ReadAll(stream, small) < length) throw Truncated(length);
             return small;
         }
         using var buffer = new MemoryStream();
@@ -201,7 +201,7 @@ internal static partial class NetworkSerializer
         while (remaining > 0)
         {
             int want = (int)Math.Min(Chunk, remaining);
-            int got = ReadFully(stream, chunk.AsSpan(0, want));
+            int got = ReadAll(stream, chunk.AsSpan(0, want));
             buffer.Write(chunk, 0, got);
             if (got < want) throw Truncated(length);
             remaining -= got;
@@ -211,18 +211,6 @@ internal static partial class NetworkSerializer
 
     private static ModelFormatException Truncated(long length) =>
         new($"The model is truncated: the header declares {length} payload bytes but the data ends before that.");
-
-    private static int ReadFully(Stream stream, Span<byte> buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int n = stream.Read(buffer[total..]);
-            if (n == 0) break;
-            total += n;
-        }
-        return total;
-    }
 
     private static void TryDelete(string path)
     {
@@ -237,4 +225,7 @@ internal static partial class NetworkSerializer
         {
         }
     }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>
+    private static int ReadAll(Stream stream, Span<byte> buffer) => stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
 }

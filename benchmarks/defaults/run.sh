@@ -8,13 +8,16 @@
 # Everything runs on one thread (BLAS included) so that times compare on a shared machine.
 #
 # usage: benchmarks/defaults/run.sh [--splits N] [--datasets a,b,c] [--with-60k] [--systems cli,catalog,stock]
-#                                   [--skip-sklearn] [--out DIR] [--title TEXT]
+#                                   [--skip-sklearn] [--out DIR] [--title TEXT] [--nn-options "k=v;..."]
 # --systems re-runs only those .NET systems and keeps the others' earlier runs in results.json (e.g. after a change
-# to NNTrainer's defaults: --systems cli,catalog --skip-sklearn).
+# to NNTrainer's defaults: --systems cli,catalog --skip-sklearn). --nn-options changes the catalog network's options
+# for a screening run (keys: hidden, batch, lr, l2, epochs, patience, val, scalel2, standardize, dropout, decay,
+# optimizer, wd, schedule, l2rows, l2pow; see CatalogSystems.cs); the CLI always runs with its defaults.
+# timing.py tables the times of one run against scikit-learn and the old defaults (docs/defaults.md).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-SPLITS=5; DATASETS=""; WITH60K=0; SYSTEMS="cli,catalog,stock"; SKIP_SK=0; OUT="$ROOT/benchmarks/results/defaults"; TITLE="Defaults benchmark"
+SPLITS=5; DATASETS=""; WITH60K=0; SYSTEMS="cli,catalog,stock"; SKIP_SK=0; OUT="$ROOT/benchmarks/results/defaults"; TITLE="Defaults benchmark"; NN_OPTIONS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --splits) SPLITS="$2"; shift 2 ;;
@@ -24,6 +27,7 @@ while [ $# -gt 0 ]; do
     --skip-sklearn) SKIP_SK=1; shift ;;
     --out) OUT="$2"; shift 2 ;;
     --title) TITLE="$2"; shift 2 ;;
+    --nn-options) NN_OPTIONS="$2"; shift 2 ;;
     *) echo "unknown argument $1"; exit 2 ;;
   esac
 done
@@ -52,4 +56,4 @@ SK_ARGS=(--splits "$SPLITS" --datasets "$DATASETS")
 
 dotnet build "$ROOT/benchmarks/NNTrainer.Defaults.Bench" -c Release -nologo -v q 2>&1 | grep -E ' error |rror\(s\)' || true
 dotnet "$ROOT/benchmarks/NNTrainer.Defaults.Bench/bin/Release/net10.0/NNTrainer.Defaults.Bench.dll" \
-  --data "$DATA_DIR" --out "$OUT" --sklearn "$OUT/sklearn.json" --splits "$SPLITS" --datasets "$DATASETS" --systems "$SYSTEMS" --title "$TITLE"
+  --data "$DATA_DIR" --out "$OUT" --sklearn "$OUT/sklearn.json" --splits "$SPLITS" --datasets "$DATASETS" --systems "$SYSTEMS" --title "$TITLE" --nn-options "$NN_OPTIONS"

@@ -41,7 +41,7 @@ internal sealed class NetworkOptions
 
     public Option<float> Dropout { get; } = new("--dropout") { Description = "Dropout rate after each hidden layer, in [0, 1)", DefaultValueFactory = _ => Defaults.Dropout };
 
-    public Option<float> L2 { get; } = new("--l2") { Description = "L2 penalty on the weights", DefaultValueFactory = _ => Defaults.L2 };
+    public Option<float> L2 { get; } = new("--l2") { Description = "L2 penalty on the weights (multiplied by up to 30 on fewer than 800 training rows, see docs/defaults.md)", DefaultValueFactory = _ => Defaults.L2 };
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the split, the initial weights and the shuffling", DefaultValueFactory = _ => Defaults.Seed };
 

@@ -86,7 +86,9 @@ public sealed class CompareCommandTests : IDisposable
     public void CsvRegressionWithChosenTrainers()
     {
         var csv = _dir.Write("reg.csv", TestCsv.Regression());
-        var result = CliRunner.Run(_dir.Path, "compare", "--csv", csv, "--label", "y", "--trainers", "nn,fasttree", "--epochs", "40", "--no-plots");
+        // --l2 0: on 192 rows the default penalty is 30× larger (small tables, docs/defaults.md), which holds this smooth,
+        // low-noise curve to R² 0.79 in 40 epochs; the test is about compare's table, not about that trade-off.
+        var result = CliRunner.Run(_dir.Path, "compare", "--csv", csv, "--label", "y", "--trainers", "nn,fasttree", "--epochs", "40", "--l2", "0", "--no-plots");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var rows = Table.Parse(result.Output);

@@ -12,7 +12,7 @@ namespace NNTrainer.ML;
 /// </summary>
 /// <typeparam name="TTransformer">The trained transformer.</typeparam>
 /// <typeparam name="TOptions">The trainer's options.</typeparam>
-public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITrainerEstimator<TTransformer, Network>
+public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITrainerEstimator<TTransformer, Network>
     where TTransformer : NeuralNetworkTransformer
     where TOptions : NeuralNetworkOptionsBase
 {
@@ -66,6 +66,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
 
         using var channel = _host.Start("Training");
         var clock = Stopwatch.StartNew();
+        if (options.Streaming) return FitStreaming(trainData, validationData, (features, featureCount, label, outputs), validationColumns, channel, clock);
         var train = TrainingSetReader.Read(trainData, features, featureCount, label, CreateLabelReader(), options.SkipNonFiniteRows, "training data");
         var validation = validationData is null ? null
             : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data");

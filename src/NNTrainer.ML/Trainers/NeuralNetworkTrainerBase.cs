@@ -32,7 +32,9 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
     /// What pipelines and tools read about this trainer: it needs normalised features
     /// (<see cref="TrainerInfo.NeedNormalization"/> true) and does not want ML.NET to cache the data
     /// (<see cref="TrainerInfo.WantCaching"/> false: it reads the data view once into memory and makes its many passes
-    /// over that copy). Internally ML.NET also learns that it needs no calibration and accepts a validation set.
+    /// over that copy; with <see cref="NeuralNetworkOptionsBase.Streaming"/> it reads the view once per epoch precisely so
+    /// as not to hold the rows, and a caller who has the memory adds <c>AppendCacheCheckpoint</c>, which it then reads).
+    /// Internally ML.NET also learns that it needs no calibration and accepts a validation set.
     /// </summary>
     public TrainerInfo Info => NeuralNetworkTrainerInfo.Instance;
 

@@ -12,6 +12,7 @@ internal sealed class StreamingBatchFeed : BatchFeed
     private readonly int _sampleCount, _batchSize, _width;
     private readonly Matrix _inputs, _targets;
     private readonly double[]? _means, _deviations;
+    private readonly (double Mean, double Deviation)? _targetScaling;
     private long _epochRows = -1;
 
     /// <param name="rows">The rows, block-shuffled.</param>
@@ -20,7 +21,9 @@ internal sealed class StreamingBatchFeed : BatchFeed
     /// <param name="batchSize">Rows per batch.</param>
     /// <param name="means">Per feature, the mean to subtract; null to leave the features as they are.</param>
     /// <param name="deviations">Per feature, the standard deviation to divide by (with <paramref name="means"/>).</param>
-    public StreamingBatchFeed(BlockShuffleFeed rows, int featureCount, int sampleCount, int batchSize, double[]? means, double[]? deviations)
+    /// <param name="targetScaling">The targets' mean and deviation to standardise them with (regression), or null.</param>
+    public StreamingBatchFeed(BlockShuffleFeed rows, int featureCount, int sampleCount, int batchSize, double[]? means, double[]? deviations,
+        (double Mean, double Deviation)? targetScaling = null)
     {
         _rows = rows;
         _width = featureCount;
@@ -30,6 +33,7 @@ internal sealed class StreamingBatchFeed : BatchFeed
         _targets = new Matrix(_batchSize, 1);
         _means = means;
         _deviations = deviations;
+        _targetScaling = targetScaling;
     }
 
     public override int SampleCount => _sampleCount;
@@ -60,6 +64,11 @@ internal sealed class StreamingBatchFeed : BatchFeed
         _inputs.Resize(count);
         _targets.Resize(count);
         if (_means is not null) Standardize(_inputs.Data.AsSpan(0, count * _width));
+        if (_targetScaling is { } scaling)
+        {
+            var targets = _targets.Data.AsSpan(0, count);
+            for (int i = 0; i < targets.Length; i++) targets[i] = (float)((targets[i] - scaling.Mean) / scaling.Deviation);
+        }
         batch.Inputs = _inputs;
         batch.Targets = _targets;
         batch.WeightBuffer = null;

@@ -13,7 +13,10 @@ internal static class StreamingTraining
     /// <param name="Means">Per feature, the mean (float64 sums over blocks, combined exactly as one pass over all rows would).</param>
     /// <param name="Deviations">Per feature, the population standard deviation; 1 for a constant feature.</param>
     /// <param name="FirstTargets">The targets of the first block, for the accuracy's initialisation.</param>
-    internal sealed record Statistics(int Rows, double[] Means, double[] Deviations, float[] FirstTargets);
+    /// <param name="TargetMean">The targets' mean.</param>
+    /// <param name="TargetDeviation">The targets' population standard deviation; 1 when they are all equal.</param>
+    /// <param name="TargetsVary">Whether any two targets differ (a classifier needs two classes).</param>
+    internal sealed record Statistics(int Rows, double[] Means, double[] Deviations, float[] FirstTargets, double TargetMean, double TargetDeviation, bool TargetsVary);
 
     /// <summary>
     /// Trains <paramref name="network"/> (its loss and optimizer set) on <paramref name="source"/>.
@@ -25,10 +28,11 @@ internal static class StreamingTraining
     /// <param name="options">The training options (epochs, batch size, shuffle, schedule, early stopping...).</param>
     /// <param name="statistics">The first pass's result (<see cref="Measure"/>).</param>
     /// <param name="standardize">Whether to standardise the features with the first pass's means and deviations.</param>
+    /// <param name="standardizeTargets">Whether to standardise the targets (regression) with the first pass's mean and deviation.</param>
     /// <param name="validation">Held-out inputs and targets (already standardised like the training rows), or null.</param>
     /// <param name="blockRows">Rows shuffled together in memory.</param>
     public static TrainingHistory Fit(Network network, IRowBlockSource source, FitOptions options, Statistics statistics, bool standardize,
-        (Matrix Inputs, Matrix Targets)? validation, int blockRows = BlockShuffleFeed.DefaultBlockRows)
+        (Matrix Inputs, Matrix Targets)? validation, bool standardizeTargets = false, int blockRows = BlockShuffleFeed.DefaultBlockRows)
     {
         options.Validate();
         if (network.Loss is null || network.Optimizer is null) throw new InvalidOperationException("Set the network's loss and optimizer before training it.");
@@ -43,7 +47,8 @@ internal static class StreamingTraining
         int batchSize = options.BatchSize is null or 0 ? statistics.Rows : options.BatchSize.Value;
         using var rows = new BlockShuffleFeed(source, network.Random.NextInt(int.MaxValue), blockRows);
         var feed = new StreamingBatchFeed(rows, source.FeatureCount, statistics.Rows, batchSize,
-            standardize ? statistics.Means : null, standardize ? statistics.Deviations : null);
+            standardize ? statistics.Means : null, standardize ? statistics.Deviations : null,
+            standardizeTargets ? (statistics.TargetMean, statistics.TargetDeviation) : null);
         var held = validation is { } v ? new TrainingLoop.ValidationSet(v.Inputs, v.Targets, null) : null;
         return new TrainingLoop(network, options).Train(feed, 1, held);
     }
@@ -60,11 +65,22 @@ internal static class StreamingTraining
         var blockMeans = new double[width];
         long rows = 0;
         float[]? first = null;
+        double targetMean = 0, targetSquares = 0;
+        float low = float.PositiveInfinity, high = float.NegativeInfinity;
         using var reader = source.Open();
         int n;
         while ((n = reader.Read(features, targets, blockRows)) > 0)
         {
             first ??= targets[..n];
+            for (int r = 0; r < n; r++)
+            {
+                // Welford's update for the targets, one value at a time.
+                double delta = targets[r] - targetMean;
+                targetMean += delta / (rows + r + 1);
+                targetSquares += delta * (targets[r] - targetMean);
+                low = Math.Min(low, targets[r]);
+                high = Math.Max(high, targets[r]);
+            }
             // Chan et al.'s pairwise update: the block's own mean and squared deviations, merged into the running ones.
             Array.Clear(blockMeans);
             for (int r = 0; r < n; r++)
@@ -95,6 +111,8 @@ internal static class StreamingTraining
             double std = Math.Sqrt(squares[c] / rows);
             deviations[c] = std > 1e-12 && double.IsFinite(std) ? std : 1;
         }
-        return new Statistics((int)rows, means, deviations, first!);
+        double targetDeviation = Math.Sqrt(targetSquares / rows);
+        return new Statistics((int)rows, means, deviations, first!, targetMean,
+            targetDeviation > 0 && double.IsFinite(targetDeviation) ? targetDeviation : 1, low != high);
     }
 }

@@ -139,6 +139,17 @@ public abstract class NeuralNetworkOptionsBase
     public bool SkipNonFiniteRows;
 
     /// <summary>
+    /// Train without copying the rows into memory: the training data view is read once to count the rows and measure
+    /// the features, then once per epoch, 64 K rows at a time, each block's rows in a seeded random order (blocks are
+    /// read in the data's order: a cursor cannot seek). Memory stays at one block whatever the number of rows, at the
+    /// cost of reading (and re-running the pipeline's transforms on) the data every epoch; a caller who can afford
+    /// memory for the data puts <c>AppendCacheCheckpoint</c> before the trainer, and the passes then read that cache.
+    /// Needs <see cref="ValidationSetFraction"/> 0 (pass validation data to <c>Fit(train, validation)</c> instead; it
+    /// is read into memory) and no convolutional architecture. Default false: the rows are read into one matrix once.
+    /// </summary>
+    public bool Streaming;
+
+    /// <summary>
     /// Decoupled weight decay λ of <see cref="NeuralNetworkOptimizer.AdamW"/>, finite and ≥ 0: every update multiplies
     /// each weight and bias by <c>1 − learningRate·λ</c>. Ignored by the other optimizers. Default 0.01 (PyTorch's).
     /// </summary>

@@ -12,6 +12,9 @@ internal sealed class LabelScaling
         StandardDeviation = standardDeviation;
     }
 
+    /// <summary>A scaling from a mean and standard deviation measured elsewhere (streaming training's first pass).</summary>
+    internal static LabelScaling FromStatistics(double mean, double standardDeviation) => new(mean, standardDeviation);
+
     public double Mean { get; }
 
     public double StandardDeviation { get; }

@@ -12,7 +12,7 @@ namespace NNTrainer.ML;
 /// </summary>
 /// <typeparam name="TTransformer">The trained transformer.</typeparam>
 /// <typeparam name="TOptions">The trainer's options.</typeparam>
-public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITrainerEstimator<TTransformer, Network>
+public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITrainerEstimator<TTransformer, Network>
     where TTransformer : NeuralNetworkTransformer
     where TOptions : NeuralNetworkOptionsBase
 {
@@ -32,7 +32,9 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
     /// What pipelines and tools read about this trainer: it needs normalised features
     /// (<see cref="TrainerInfo.NeedNormalization"/> true) and does not want ML.NET to cache the data
     /// (<see cref="TrainerInfo.WantCaching"/> false: it reads the data view once into memory and makes its many passes
-    /// over that copy). Internally ML.NET also learns that it needs no calibration and accepts a validation set.
+    /// over that copy; with <see cref="NeuralNetworkOptionsBase.Streaming"/> it reads the view once per epoch precisely so
+    /// as not to hold the rows, and a caller who has the memory adds <c>AppendCacheCheckpoint</c>, which it then reads).
+    /// Internally ML.NET also learns that it needs no calibration and accepts a validation set.
     /// </summary>
     public TrainerInfo Info => NeuralNetworkTrainerInfo.Instance;
 
@@ -96,6 +98,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
 
         using var channel = _host.Start("Training");
         var clock = Stopwatch.StartNew();
+        if (options.Streaming) return FitStreaming(trainData, validationData, (features, featureCount, label, outputs), validationColumns, channel, clock);
         var train = TrainingSetReader.Read(trainData, features, featureCount, label, CreateLabelReader(), options.SkipNonFiniteRows, "training data");
         var validation = validationData is null ? null
             : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data");

@@ -28,7 +28,7 @@ public class StreamingTrainingTests
     {
         var network = Untrained(seed);
         var statistics = StreamingTraining.Measure(source, "training data", blockRows);
-        StreamingTraining.Fit(network, source, new FitOptions { Epochs = epochs, BatchSize = 32 }, statistics, standardize: true, null, blockRows);
+        StreamingTraining.Fit(network, source, new FitOptions { Epochs = epochs, BatchSize = 32 }, statistics, standardize: true, null, blockRows: blockRows);
         new FeatureScalingProbe(statistics).FoldInto(network);
         return network;
     }

@@ -41,16 +41,13 @@ internal static class StreamingTraining
             throw new ArgumentException("A validation fraction needs the rows in memory; with streaming training pass held-out data instead (Fit(trainData, validationData)).", nameof(options));
         }
         if (options.SampleWeights is not null) throw new ArgumentException("Sample weights are not supported with streaming training yet.", nameof(options));
-        network.Build();
-        network.Accuracy!.Initialize(new Matrix(statistics.FirstTargets.Length, 1, statistics.FirstTargets));
-        network.Optimizer.NumberOfThreads = network.NumberOfThreads;
         int batchSize = options.BatchSize is null or 0 ? statistics.Rows : options.BatchSize.Value;
         using var rows = new BlockShuffleFeed(source, network.Random.NextInt(int.MaxValue), blockRows);
         var feed = new StreamingBatchFeed(rows, source.FeatureCount, statistics.Rows, batchSize,
             standardize ? statistics.Means : null, standardize ? statistics.Deviations : null,
             standardizeTargets ? (statistics.TargetMean, statistics.TargetDeviation) : null);
-        var held = validation is { } v ? new TrainingLoop.ValidationSet(v.Inputs, v.Targets, null) : null;
-        return new TrainingLoop(network, options).Train(feed, 1, held);
+        if (validation is { } held) options.ValidationData = (held.Inputs, held.Targets);
+        return network.Fit(feed, new Matrix(statistics.FirstTargets.Length, 1, statistics.FirstTargets), options);
     }
 
     /// <summary>The first pass: counts the rows and measures each feature's mean and standard deviation.</summary>

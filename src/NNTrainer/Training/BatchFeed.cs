@@ -20,8 +20,9 @@ namespace NNTrainer;
 /// the order depends only on the <see cref="SeededRandom"/> passed to <see cref="StartEpoch"/>, so a seed reproduces a
 /// model bit for bit.
 /// </para>
+/// <para>Train on a feed with <see cref="Network.Fit(BatchFeed, Matrix, FitOptions?)"/>.</para>
 /// </remarks>
-internal abstract class BatchFeed
+public abstract class BatchFeed
 {
     /// <summary>Training samples per epoch: the unweighted epoch loss is the sum of the sample losses over it.</summary>
     public abstract int SampleCount { get; }

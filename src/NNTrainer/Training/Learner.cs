@@ -28,6 +28,9 @@ internal sealed class Learner
     /// <summary>Trains the network: one <see cref="TrainingLoop"/> over the options.</summary>
     public TrainingHistory Fit(Matrix inputs, Matrix targets, FitOptions options) => new TrainingLoop(_network, options).Run(inputs, targets);
 
+    /// <summary>Trains the network on a feed's batches: one <see cref="TrainingLoop"/> over the options.</summary>
+    public TrainingHistory Fit(BatchFeed feed, Matrix targetSample, FitOptions options) => new TrainingLoop(_network, options).Run(feed, targetSample);
+
     /// <summary>
     /// The step for a training: the one the last training took when nothing that chooses it changed (its buffers are
     /// reused), otherwise a new one from <see cref="TrainingStepSelector"/>.

@@ -52,6 +52,35 @@ public sealed partial class Network
         return Fit(inputs, Matrix.FromLabels(labels), options);
     }
 
+    /// <summary>
+    /// Trains the network on the batches a <see cref="BatchFeed"/> supplies, one pass of the feed per epoch: data that
+    /// is read as it trains (a file larger than memory, a database cursor) rather than held in one matrix. Everything
+    /// after the batch is what <see cref="Fit(Matrix, Matrix, FitOptions?)"/> does.
+    /// </summary>
+    /// <param name="feed">The batches; it checks its own rows (finite inputs, targets the loss can take) as it reads them.</param>
+    /// <param name="targetSample">
+    /// Targets representative of the feed's (e.g. its first block's), with the feed's target columns: the accuracy
+    /// measure takes its scale from them (a regression's tolerance).
+    /// </param>
+    /// <param name="options">
+    /// As for <see cref="Fit(Matrix, Matrix, FitOptions?)"/>, except that held-out data must be given as
+    /// <see cref="FitOptions.ValidationData"/> (a <see cref="FitOptions.ValidationFraction"/> would need the rows in
+    /// memory) and sample weights come from the feed (<see cref="FitOptions.SampleWeights"/> must be null).
+    /// </param>
+    /// <returns>The epochs' figures; also kept in <see cref="History"/>.</returns>
+    /// <exception cref="ArgumentException">A validation fraction or sample weights in the options, or an empty feed or target sample.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite; the best weights seen were restored.</exception>
+    public TrainingHistory Fit(BatchFeed feed, Matrix targetSample, FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(targetSample);
+        options ??= new FitOptions();
+        options.Validate();
+        RequireTrainable();
+        Build();
+        return EnsureLearner().Fit(feed, targetSample, options);
+    }
+
     internal void CheckData(Matrix inputs, Matrix targets, string what)
     {
         if (inputs.Rows == 0) throw new ArgumentException($"The {what} data is empty: at least one sample is needed.", nameof(inputs));

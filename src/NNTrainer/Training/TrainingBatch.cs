@@ -4,7 +4,7 @@ namespace NNTrainer;
 /// The batch a <see cref="ITrainingStep"/> works on, filled by a <see cref="BatchFeed"/>: one object reused for every
 /// batch of a training, so a step allocates nothing.
 /// </summary>
-internal sealed class TrainingBatch
+public sealed class TrainingBatch
 {
     /// <summary>The batch's inputs, [Count × inputs] (a buffer of the feed's, or the caller's matrix for a full batch).</summary>
     public Matrix Inputs { get; set; } = null!;
@@ -13,23 +13,23 @@ internal sealed class TrainingBatch
     public Matrix Targets { get; set; } = null!;
 
     /// <summary>The targets the fused kernels take: <see cref="Targets"/>, or their label-smoothed copy.</summary>
-    public Matrix KernelTargets { get; set; } = null!;
+    internal Matrix KernelTargets { get; set; } = null!;
 
     /// <summary>Samples in the batch.</summary>
     public int Count { get; set; }
 
     /// <summary>Threads the kernels may use.</summary>
-    public int Threads { get; set; } = 1;
+    internal int Threads { get; set; } = 1;
 
     /// <summary>The samples' weights (first <see cref="Count"/> values), or null without sample weights.</summary>
     public float[]? WeightBuffer { get; set; }
 
     /// <summary>Each sample's gradient factor <c>wᵢ·n / Σ wᵢ</c> (<see cref="SampleWeighting"/>), filled by the loop.</summary>
-    public float[] FactorBuffer { get; set; } = [];
+    internal float[] FactorBuffer { get; set; } = [];
 
     /// <summary>The samples' weights, empty without sample weights.</summary>
-    public ReadOnlySpan<float> Weights => WeightBuffer is null ? default : WeightBuffer.AsSpan(0, Count);
+    internal ReadOnlySpan<float> Weights => WeightBuffer is null ? default : WeightBuffer.AsSpan(0, Count);
 
     /// <summary>The samples' gradient factors, empty without sample weights.</summary>
-    public ReadOnlySpan<float> Factors => WeightBuffer is null ? default : FactorBuffer.AsSpan(0, Count);
+    internal ReadOnlySpan<float> Factors => WeightBuffer is null ? default : FactorBuffer.AsSpan(0, Count);
 }

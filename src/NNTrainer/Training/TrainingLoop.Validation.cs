@@ -32,19 +32,24 @@ internal sealed partial class TrainingLoop
         return (lossSum / (weights is null ? inputs.Rows : weightSum), total == 0 ? 0 : (double)correct / total);
     }
 
+    /// <summary>The options' <see cref="FitOptions.ValidationData"/>, checked, with its weights; null when none is given.</summary>
+    private ValidationSet? GivenValidation()
+    {
+        if (_options.ValidationData is not { } given) return null;
+        var validationWeights = _options.ValidationSampleWeights;
+        var (vx, vy) = given;
+        if (vx is null || vy is null) throw new ArgumentException("ValidationData needs both inputs and targets.", nameof(FitOptions.ValidationData));
+        _network.CheckData(vx, vy, "validation");
+        if (_options.ValidateInputs) Network.CheckFinite(vx, "validation");
+        if (validationWeights is not null) SampleWeighting.Check(validationWeights, vx.Rows, nameof(FitOptions.ValidationSampleWeights), "validation");
+        return new ValidationSet(vx, vy, validationWeights);
+    }
+
     private (int[] TrainIndices, ValidationSet? Validation) SplitValidation(Matrix inputs, Matrix targets)
     {
         int n = inputs.Rows;
         var validationWeights = _options.ValidationSampleWeights;
-        if (_options.ValidationData is { } given)
-        {
-            var (vx, vy) = given;
-            if (vx is null || vy is null) throw new ArgumentException("ValidationData needs both inputs and targets.", nameof(inputs));
-            _network.CheckData(vx, vy, "validation");
-            if (_options.ValidateInputs) Network.CheckFinite(vx, "validation");
-            if (validationWeights is not null) SampleWeighting.Check(validationWeights, vx.Rows, nameof(FitOptions.ValidationSampleWeights), "validation");
-            return (Identity(n), new ValidationSet(vx, vy, validationWeights));
-        }
+        if (GivenValidation() is { } given) return (Identity(n), given);
         if (validationWeights is not null)
         {
             throw new ArgumentException($"{nameof(FitOptions.ValidationSampleWeights)} weights {nameof(FitOptions.ValidationData)}, which is not given; a {nameof(FitOptions.ValidationFraction)} takes its weights from {nameof(FitOptions.SampleWeights)}.", nameof(FitOptions.ValidationSampleWeights));

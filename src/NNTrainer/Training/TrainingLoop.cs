@@ -51,7 +51,7 @@ internal sealed partial class TrainingLoop
     /// <summary>Whether this machine runs <see cref="SmallInputClassifierKernel"/>; tests set false to force the fallback a machine without AVX-512 takes.</summary>
     internal bool SmallInputKernelSupported { get; init; } = SmallInputClassifierKernel.IsSupported;
 
-    /// <summary>The step the last <see cref="Run"/> took.</summary>
+    /// <summary>The step the last <see cref="Run(Matrix, Matrix)"/> took.</summary>
     internal ITrainingStep? Step { get; private set; }
 
     /// <summary>Trains on <paramref name="inputs"/> and <paramref name="targets"/> as <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/> describes.</summary>
@@ -78,9 +78,33 @@ internal sealed partial class TrainingLoop
         return Train(feed, targets.Columns, validation);
     }
 
+    /// <summary>Trains on the batches of <paramref name="feed"/>, as <see cref="Network.Fit(BatchFeed, Matrix, FitOptions?)"/> describes.</summary>
+    /// <param name="feed">The batches.</param>
+    /// <param name="targetSample">Targets representative of the feed's, which the accuracy measure takes its scale from.</param>
+    public TrainingHistory Run(BatchFeed feed, Matrix targetSample)
+    {
+        if (_options.ValidationFraction > 0)
+        {
+            throw new ArgumentException($"A {nameof(FitOptions.ValidationFraction)} needs the rows in memory; with a batch feed pass held-out data as {nameof(FitOptions.ValidationData)}.", nameof(FitOptions.ValidationFraction));
+        }
+        if (_options.SampleWeights is not null)
+        {
+            throw new ArgumentException($"A batch feed carries its own weights ({nameof(BatchFeed.Weighted)}); {nameof(FitOptions.SampleWeights)} must be null.", nameof(FitOptions.SampleWeights));
+        }
+        if (targetSample.Rows == 0) throw new ArgumentException("The target sample is empty.", nameof(targetSample));
+        if (feed.SampleCount <= 0 || feed.BatchSize <= 0)
+        {
+            throw new ArgumentException($"The feed has {feed.SampleCount} samples in batches of {feed.BatchSize}; both must be at least 1.", nameof(feed));
+        }
+        var validation = GivenValidation();
+        _optimizer.NumberOfThreads = _network.NumberOfThreads;
+        _accuracy.Initialize(targetSample);
+        return Train(feed, targetSample.Columns, validation);
+    }
+
     /// <summary>
     /// Trains on the batches of <paramref name="feed"/>: the loop every feed shares. The caller has checked the data and
-    /// the weights and initialised the accuracy (<see cref="Accuracy.Initialize"/>) on the targets, as <see cref="Run"/> does.
+    /// the weights and initialised the accuracy (<see cref="Accuracy.Initialize"/>) on the targets, as <see cref="Run(Matrix, Matrix)"/> does.
     /// </summary>
     /// <param name="feed">The batches.</param>
     /// <param name="targetColumns">Target values per sample.</param>

@@ -42,7 +42,13 @@ internal sealed class PreparedData
     /// through ML.NET's row-by-row cursors and cache; ML.NET's transform is the fallback when the map cannot be
     /// read or does not match it bit for bit.
     /// </summary>
-    public static PreparedData FromProblem(MLContext ml, TabularProblem problem, double testFraction, int seed, string description)
+    /// <param name="ml">The context.</param>
+    /// <param name="problem">The rows and columns.</param>
+    /// <param name="testFraction">The fraction of rows held out.</param>
+    /// <param name="seed">Seed of the split.</param>
+    /// <param name="description">What the data is, for the report.</param>
+    /// <param name="featurizer">An already fitted feature pipeline to read the rows with (a resumed model's); null fits one on the training rows.</param>
+    public static PreparedData FromProblem(MLContext ml, TabularProblem problem, double testFraction, int seed, string description, ITransformer? featurizer = null)
     {
         var table = problem.Table;
         var schema = problem.Schema;
@@ -52,7 +58,7 @@ internal sealed class PreparedData
             throw new CliException($"{table.Path}: {table.RowCount} labelled rows are too few to hold out {testFraction:P0} for testing; at least a few dozen rows are needed.");
         }
         var trainRaw = TableDataView.Create(table, schema, labelRequired: false, trainRows);
-        var featurizer = FeaturePipeline.Create(ml, schema, CategoryCap.Choose(table, schema, trainRows)).Fit(trainRaw);
+        featurizer ??= FeaturePipeline.Create(ml, schema, CategoryCap.Choose(table, schema, trainRows)).Fit(trainRaw);
         var map = FeatureMap.TryCreate(ml, featurizer, trainRaw.Schema, schema);
         IDataView train, test;
         if (map is not null && map.Matches(featurizer, table, schema, trainRows, CheckedRows))

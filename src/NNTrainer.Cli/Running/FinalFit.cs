@@ -15,13 +15,14 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
     /// all the data the user gave it, as scikit-learn's <c>fit</c> and ML.NET's <c>Fit</c> do. The network trains for
     /// the best epoch of the measuring fit when that fit stopped early, and otherwise by the same rule as the ML.NET
     /// trainers (the epochs given, or the automatic number for all the rows), without a validation hold-out.
+    /// With <c>--resume</c> it continues the resumed model's network on every row, read with that model's feature pipeline.
     /// </summary>
     public static FinalFit Run(Reporter reporter, MLContext ml, TabularProblem problem, TrainerEntry trainer, NetworkSettings settings,
-        TrainerOutcome measured, CancellationToken cancellationToken)
+        TrainerOutcome measured, CancellationToken cancellationToken, ResumedModel? resumed = null)
     {
         var task = problem.Schema.Task;
         var raw = ml.Data.Cache(TableDataView.Create(problem.Table, problem.Schema, labelRequired: true));
-        var featurizer = FeaturePipeline.Create(ml, problem.Schema).Fit(raw);
+        var featurizer = resumed?.Featurizer ?? FeaturePipeline.Create(ml, problem.Schema).Fit(raw);
         var train = ml.Data.Cache(featurizer.Transform(raw));
         long rows = problem.Table.RowCount;
         int? epochs = null;
@@ -34,7 +35,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         var final = settings with { Epochs = epochs ?? settings.Epochs, ValidationFraction = 0, Patience = 0 };
         var name = $"{trainer.NameFor(task)} on all {rows:N0} rows";
         var (model, _) = reporter.Train(name, epochs, progress =>
-            trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken)), task == TaskKind.Regression);
+            trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);
         return new FinalFit(featurizer, raw.Schema, model, rows, epochs);
     }
 }

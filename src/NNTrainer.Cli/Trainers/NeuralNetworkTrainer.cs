@@ -28,10 +28,10 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
             NeuralNetworkTransformer transformer = request.Task switch
             {
                 TaskKind.Multiclass => catalog.MulticlassClassification.Trainers.NeuralNetwork(
-                    Configure(new NeuralNetworkMulticlassTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train),
+                    Configure(new NeuralNetworkMulticlassTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train, null, request.Resume),
                 TaskKind.Binary => catalog.BinaryClassification.Trainers.NeuralNetwork(
-                    Configure(new NeuralNetworkBinaryTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train),
-                _ => catalog.Regression.Trainers.NeuralNetwork(Configure(NoLabelSmoothing(new NeuralNetworkRegressionTrainer.Options(), request), request)).Fit(request.Train),
+                    Configure(new NeuralNetworkBinaryTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train, null, request.Resume),
+                _ => catalog.Regression.Trainers.NeuralNetwork(Configure(NoLabelSmoothing(new NeuralNetworkRegressionTrainer.Options(), request), request)).Fit(request.Train, null, request.Resume),
             };
             return new TrainedModel(transformer, transformer.History);
         }

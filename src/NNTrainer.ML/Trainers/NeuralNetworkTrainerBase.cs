@@ -93,12 +93,14 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
         var (features, featureCount, label) = BindColumns(trainData.Schema, "the training data");
         int outputs = CheckLabel(label);
         var validationColumns = validationData is null ? default : BindValidation(validationData.Schema, featureCount, outputs);
+        var weight = BindWeight(trainData.Schema, "the training data");
+        var validationWeight = validationData is null ? null : BindWeight(validationData.Schema, "the validation data");
 
         using var channel = _host.Start("Training");
         var clock = Stopwatch.StartNew();
-        var train = TrainingSetReader.Read(trainData, features, featureCount, label, CreateLabelReader(), options.SkipNonFiniteRows, "training data");
+        var train = TrainingSetReader.Read(trainData, features, featureCount, label, CreateLabelReader(), options.SkipNonFiniteRows, "training data", weight);
         var validation = validationData is null ? null
-            : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data");
+            : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data", validationWeight);
         channel.Info(MessageSensitivity.None, $"Read {train.Inputs.Rows:N0} training rows of {featureCount} features in {clock.Elapsed.TotalSeconds:F2} s" +
             (train.SkippedRows > 0 ? $", skipping {train.SkippedRows:N0} with NaN, infinite or missing values" : string.Empty) +
             (validation is null ? "." : $"; {validation.Inputs.Rows:N0} validation rows."));
@@ -115,7 +117,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
             network.NumberOfThreads = threads;
         }
         // The map folds into a first dense layer only; a convolutional network reads pixels as ExtractPixels scaled them.
-        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train.Inputs) : null;
+        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train.Inputs, train.Weights) : null;
         if (modelParameters is not null)
         {
             // The model reads raw features and predicts in the label's units; training goes on in standardised units.
@@ -135,7 +137,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
             $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
             (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer."));
 
-        var history = network.Fit(train.Inputs, train.Targets, CreateFitOptions(options, epochs, validation, channel));
+        var history = network.Fit(train.Inputs, train.Targets, CreateFitOptions(options, epochs, train, validation, channel));
         labelScaling?.FoldInto(network);
         scaling?.FoldInto(network);
         if (!options.KeepOptimizerState) DropOptimizerState(network);
@@ -161,6 +163,7 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
         SchemaChecks.RequireFeatures(features);
         var label = SchemaChecks.Find(inputSchema, _options.LabelColumnName, "label column");
         CheckLabel(label);
+        if (_options.ExampleWeightColumnName is { } weight) SchemaChecks.RequireWeight(SchemaChecks.Find(inputSchema, weight, "example weight column"));
         // SchemaShape.Column cannot be constructed outside ML.NET; the stock trainer of the same task describes the
         // same output columns for the same inputs.
         return StockOutputSchema(new MLContext(seed: 0), inputSchema);
@@ -213,8 +216,18 @@ public abstract class NeuralNetworkTrainerBase<TTransformer, TOptions> : ITraine
         return (features, label);
     }
 
-    private static FitOptions CreateFitOptions(TOptions options, int epochs, TrainingSet? validation, IChannel channel) => new()
+    private DataViewSchema.Column? BindWeight(DataViewSchema schema, string where)
     {
+        if (_options.ExampleWeightColumnName is not { } name) return null;
+        var column = SchemaChecks.Find(schema, name, "example weight column", where);
+        SchemaChecks.RequireWeight(column);
+        return column;
+    }
+
+    private static FitOptions CreateFitOptions(TOptions options, int epochs, TrainingSet train, TrainingSet? validation, IChannel channel) => new()
+    {
+        SampleWeights = train.Weights,
+        ValidationSampleWeights = validation?.Weights,
         Epochs = epochs,
         BatchSize = options.BatchSize,
         ValidationData = validation is null ? null : (validation.Inputs, validation.Targets),

@@ -34,6 +34,12 @@ internal sealed class TrainCommand
         HelpName = "MODEL.zip",
     };
 
+    private readonly Option<string> _weight = new("--weight")
+    {
+        Description = "A numeric column of example weights (finite, ≥ 0): each training row's loss counts with its weight; the column is not a feature. The held-out metrics are not weighted",
+        HelpName = "COLUMN",
+    };
+
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
     private readonly Option<bool> _noPlots = CommandSupport.NoPlotsOption();
@@ -52,6 +58,7 @@ internal sealed class TrainCommand
         command.Add(_skipBadRows);
         command.Add(_trainer);
         command.Add(_resume);
+        command.Add(_weight);
         command.Add(_testFraction);
         _network.AddTo(command);
         _images.AddTo(command);
@@ -64,6 +71,7 @@ internal sealed class TrainCommand
             bool folder = result.GetValue(_file) is { } file && Directory.Exists(file), label = result.GetValue(_label) is not null;
             if (!folder && !label) result.AddError("Option '--label' is required.");
             if (folder && label) result.AddError("--label applies to CSV files; in an image folder each sub-folder names its images' class.");
+            if (folder && result.GetValue(_weight) is not null) result.AddError("--weight names a column of a CSV file; an image folder has none.");
             if (folder && result.GetValue(_resume) is not null) result.AddError("--resume continues models trained on CSV files, not on image folders.");
         });
         NetworkOptions.Check(_trainer, v => TrainerRegistry.All.Any(t => t.Alias.Equals(v, StringComparison.OrdinalIgnoreCase)), $"one of {TrainerRegistry.Aliases}");
@@ -87,13 +95,16 @@ internal sealed class TrainCommand
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
         var (problem, resumed) = ReadProblem(result, ml, file, trainer);
         if (resumed is not null) settings = settings with { HiddenLayers = resumed.HiddenLayers };
+        var weight = result.GetValue(_weight);
+        if (weight is not null && trainer is not NeuralNetworkTrainer) throw new CliException($"--weight applies to the neural network (--trainer nn), not --trainer {trainer.Alias}.", ExitCodes.UsageError);
+        settings = settings with { Weighted = weight is not null };
         if (!trainer.Supports(problem.Schema.Task))
         {
             throw new CliException($"Trainer '{trainer.Alias}' does not support {problem.Schema.Task.ToString().ToLowerInvariant()} tasks.", ExitCodes.UsageError);
         }
         var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed,
             $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {string.Join(", ", problem.Schema.Features.Select(f => $"{f.Name} ({f.Kind.ToString().ToLowerInvariant()})"))}",
-            resumed?.Featurizer);
+            resumed?.Featurizer, weight);
         if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
@@ -102,7 +113,7 @@ internal sealed class TrainCommand
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation, resumed?.Network).Single();
         var schema = problem.Schema.WithTrainer(outcome.Row.Trainer);
         reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}", new ResultTable(schema.Task, [outcome.Row]));
-        var final = FinalFit.Run(reporter, ml, problem, trainer, settings, outcome, cancellation, resumed);
+        var final = FinalFit.Run(reporter, ml, problem, trainer, settings, outcome, cancellation, resumed, weight);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + "; the metrics above come from the measuring fit.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows };
@@ -126,6 +137,12 @@ internal sealed class TrainCommand
         var task = CommandSupport.ReadTask(result, _task);
         var table = CsvTable.Load(file, result.GetValue(_skipBadRows));
         var ignore = CommandSupport.ReadSet(result, _ignore);
+        // The weight column is read beside the features, never as one.
+        if (result.GetValue(_weight) is { } weight)
+        {
+            table.Require(weight, "given by --weight");
+            ignore.Add(weight);
+        }
         if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore), null);
         if (trainer is not NeuralNetworkTrainer) throw new CliException($"--resume continues a neural network; it does not apply to --trainer {trainer.Alias}.", ExitCodes.UsageError);
         var loaded = ModelFile.Load(path, ml);

@@ -48,7 +48,9 @@ internal sealed class PreparedData
     /// <param name="seed">Seed of the split.</param>
     /// <param name="description">What the data is, for the report.</param>
     /// <param name="featurizer">An already fitted feature pipeline to read the rows with (a resumed model's); null fits one on the training rows.</param>
-    public static PreparedData FromProblem(MLContext ml, TabularProblem problem, double testFraction, int seed, string description, ITransformer? featurizer = null)
+    /// <param name="weightColumn">The <c>--weight</c> column, whose values the training rows carry; null for none (the held-out rows are never weighted).</param>
+    public static PreparedData FromProblem(MLContext ml, TabularProblem problem, double testFraction, int seed, string description, ITransformer? featurizer = null,
+        string? weightColumn = null)
     {
         var table = problem.Table;
         var schema = problem.Schema;
@@ -72,6 +74,7 @@ internal sealed class PreparedData
             train = ml.Data.Cache(featurizer.Transform(trainRaw));
             test = ml.Data.Cache(featurizer.Transform(TableDataView.Create(table, schema, labelRequired: false, testRows)));
         }
+        if (weightColumn is not null) train = new WeightedDataView(train, ExampleWeights.Read(table, weightColumn, trainRows));
         return new PreparedData
         {
             Description = description,

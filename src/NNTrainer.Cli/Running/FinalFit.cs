@@ -18,12 +18,13 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
     /// With <c>--resume</c> it continues the resumed model's network on every row, read with that model's feature pipeline.
     /// </summary>
     public static FinalFit Run(Reporter reporter, MLContext ml, TabularProblem problem, TrainerEntry trainer, NetworkSettings settings,
-        TrainerOutcome measured, CancellationToken cancellationToken, ResumedModel? resumed = null)
+        TrainerOutcome measured, CancellationToken cancellationToken, ResumedModel? resumed = null, string? weightColumn = null)
     {
         var task = problem.Schema.Task;
         var raw = ml.Data.Cache(TableDataView.Create(problem.Table, problem.Schema, labelRequired: true));
         var featurizer = resumed?.Featurizer ?? FeaturePipeline.Create(ml, problem.Schema).Fit(raw);
-        var train = ml.Data.Cache(featurizer.Transform(raw));
+        IDataView train = ml.Data.Cache(featurizer.Transform(raw));
+        if (weightColumn is not null) train = new Data.WeightedDataView(train, ExampleWeights.Read(problem.Table, weightColumn));
         long rows = problem.Table.RowCount;
         int? epochs = null;
         if (trainer.HasEpochs)

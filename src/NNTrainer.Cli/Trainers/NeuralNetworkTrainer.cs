@@ -46,6 +46,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         var settings = request.Network;
         options.LabelColumnName = ColumnNames.Label;
         options.FeatureColumnName = ColumnNames.Features;
+        options.ExampleWeightColumnName = settings.Weighted ? Data.WeightedDataView.ColumnName : null;
         options.HiddenLayers = settings.HiddenLayers;
         options.Activation = ParseActivation(settings.Activation);
         options.NumberOfEpochs = settings.Epochs;

@@ -1,6 +1,4 @@
-using Microsoft.Data.Analysis;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using NNTrainer.Cli.Tests.Support;
 
 namespace NNTrainer.Cli.Tests.Commands;
@@ -35,8 +33,8 @@ public sealed class TrainResumeTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = System.Text.Json.JsonDocument.Parse(result.Output);
         Assert.Equal(Path.GetFullPath(first), json.RootElement.GetProperty("savedModel").GetProperty("resumedFrom").GetString());
-        var before = Scores(first);
-        var after = Scores(resumed);
+        var before = ChurnScores.Of(first);
+        var after = ChurnScores.Of(resumed);
         for (int i = 0; i < before.Length; i++) Assert.Equal(before[i], after[i], Math.Abs(before[i]) * 1e-4f + 1e-5f);
     }
 
@@ -76,17 +74,5 @@ public sealed class TrainResumeTests : IDisposable
         var trainer = CliRunner.Run(_dir.Path, "train", csv, "--label", "churned", "--trainer", "fasttree", "--out", _dir.File("y.zip"), "--resume", first, "--no-plots");
         Assert.NotEqual(0, trainer.ExitCode);
         Assert.Contains("--resume continues a neural network; it does not apply to --trainer fasttree", trainer.Error);
-    }
-
-    private static float[] Scores(string model)
-    {
-        var ml = new MLContext();
-        var transformer = ml.Model.Load(model, out _);
-        var frame = new DataFrame(
-            new SingleDataFrameColumn("age", [20f, 40f, 60f]),
-            new SingleDataFrameColumn("income", [15f, 50f, 90f]),
-            new StringDataFrameColumn("plan", ["basic", "pro", "max"]),
-            new StringDataFrameColumn("churned", ["", "", ""]));
-        return transformer.Transform(frame).GetColumn<float>("Score").ToArray();
     }
 }

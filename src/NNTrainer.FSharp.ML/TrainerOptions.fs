@@ -15,6 +15,10 @@ type TrainerOptions =
         LabelColumnName: string
         /// <summary>The feature column, a known-size vector of <c>float32</c>, normalised. Default <c>"Features"</c>.</summary>
         FeatureColumnName: string
+        /// <summary>The example weight column, a <c>float32</c> per row (<c>ExampleWeightColumnName</c>). Default <c>None</c>: every row weighs 1.</summary>
+        ExampleWeightColumnName: string option
+        /// <summary>Keep the optimizer's moments and step count in the model, so <c>ML.fitFrom</c> continues exactly. Default <c>false</c>.</summary>
+        KeepOptimizerState: bool
         /// <summary>
         /// The hidden layers, input side first: groups of <c>Dense n</c> followed by one activation (<c>ReLU</c>,
         /// <c>LeakyReLU 0.01f</c>, <c>Tanh</c> or <c>Sigmoid</c>, the same in every group) and optionally

@@ -26,6 +26,8 @@ module TrainerOptions =
         let csharp = NeuralNetworkRegressionTrainer.Options()
         { LabelColumnName = csharp.LabelColumnName
           FeatureColumnName = csharp.FeatureColumnName
+          ExampleWeightColumnName = Option.ofObj csharp.ExampleWeightColumnName
+          KeepOptimizerState = csharp.KeepOptimizerState
           HiddenLayers = [ for neurons in csharp.HiddenLayers do yield! [ Dense neurons; activationLayer csharp.Activation ] ]
           Epochs = Option.ofNullable csharp.NumberOfEpochs
           BatchSize = csharp.BatchSize
@@ -93,6 +95,8 @@ module TrainerOptions =
         let sizes, act, dropout = hiddenLayers options.HiddenLayers
         target.LabelColumnName <- options.LabelColumnName
         target.FeatureColumnName <- options.FeatureColumnName
+        target.ExampleWeightColumnName <- Option.toObj options.ExampleWeightColumnName
+        target.KeepOptimizerState <- options.KeepOptimizerState
         target.HiddenLayers <- sizes
         target.Activation <- act
         target.DropoutRate <- dropout

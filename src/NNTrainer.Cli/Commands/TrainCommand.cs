@@ -28,6 +28,18 @@ internal sealed class TrainCommand
         DefaultValueFactory = _ => "nn",
     };
 
+    private readonly Option<string> _resume = new("--resume")
+    {
+        Description = "Continue training the network of this model (written by 'nntrainer train') on the file's rows: the file must have the model's label and feature columns, which are read with the model's feature map; the network keeps its layers",
+        HelpName = "MODEL.zip",
+    };
+
+    private readonly Option<string> _weight = new("--weight")
+    {
+        Description = "A numeric column of example weights (finite, ≥ 0): each training row's loss counts with its weight; the column is not a feature. The held-out metrics are not weighted",
+        HelpName = "COLUMN",
+    };
+
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
     private readonly Option<int?> _cv = CrossValidationOption.Create();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
@@ -58,6 +70,8 @@ internal sealed class TrainCommand
         command.Add(_ignore);
         command.Add(_skipBadRows);
         command.Add(_trainer);
+        command.Add(_resume);
+        command.Add(_weight);
         command.Add(_testFraction);
         command.Add(_cv);
         _network.AddTo(command);
@@ -74,6 +88,9 @@ internal sealed class TrainCommand
             if (!folder && !label) result.AddError("Option '--label' is required.");
             if (folder && label) result.AddError("--label applies to CSV files; in an image folder each sub-folder names its images' class.");
             CrossValidationOption.Validate(result, _cv, _testFraction, folder);
+            if (result.GetValue(_cv) is not null && (result.GetValue(_weight) ?? result.GetValue(_resume)) is not null) result.AddError("--cv measures a new network on unweighted folds; it does not combine with --weight or --resume yet.");
+            if (folder && result.GetValue(_weight) is not null) result.AddError("--weight names a column of a CSV file; an image folder has none.");
+            if (folder && result.GetValue(_resume) is not null) result.AddError("--resume continues models trained on CSV files, not on image folders.");
         });
         NetworkOptions.Check(_trainer, v => TrainerRegistry.All.Any(t => t.Alias.Equals(v, StringComparison.OrdinalIgnoreCase)), $"one of {TrainerRegistry.Aliases}");
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
@@ -95,8 +112,13 @@ internal sealed class TrainCommand
         }
         ImageCommands.RefuseWithCsv(result, _images, file);
         var ml = new MLContext(seed: settings.Seed);
-        var problem = TabularProblem.Create(CsvTable.Load(file, result.GetValue(_skipBadRows)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
+        var (problem, resumed) = ReadProblem(result, ml, file, trainer);
+        if (resumed is not null) settings = settings with { HiddenLayers = resumed.HiddenLayers };
+        var weight = result.GetValue(_weight);
+        if (weight is not null && trainer is not NeuralNetworkTrainer) throw new CliException($"--weight applies to the neural network (--trainer nn), not --trainer {trainer.Alias}.", ExitCodes.UsageError);
+        settings = settings with { Weighted = weight is not null };
+        saved = settings with { Checkpoint = saved.Checkpoint, Monitor = saved.Monitor };
         if (!trainer.Supports(problem.Schema.Task))
         {
             throw new CliException($"Trainer '{trainer.Alias}' does not support {problem.Schema.Task.ToString().ToLowerInvariant()} tasks.", ExitCodes.UsageError);
@@ -107,19 +129,20 @@ internal sealed class TrainCommand
         }
         var description = $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {string.Join(", ", problem.Schema.Features.Select(f => $"{f.Name} ({f.Kind.ToString().ToLowerInvariant()})"))}";
         if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings, saved, folds, description, outPath, cancellation);
-        var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed, description);
+        var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed, description, resumed?.Featurizer, weight);
+        if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
         reporter.Json["command"] = "train";
 
-        var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation).Single();
+        var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation, resumed?.Network).Single();
         var schema = problem.Schema.WithTrainer(outcome.Row.Trainer);
         reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}", new ResultTable(schema.Task, [outcome.Row]));
-        var final = FinalFit.Run(reporter, ml, problem, trainer, saved, [outcome], cancellation);
+        var final = FinalFit.Run(reporter, ml, problem, trainer, saved, [outcome], cancellation, resumed, weight);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + "; the metrics above come from the measuring fit.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows };
-        reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs };
+        reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs, ["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path) };
         ModelFile.Save(outPath, ml, schema, final.Featurizer, final.Model, final.RawSchema);
         reporter.Saved("Model", outPath);
         reporter.Json["model"] = Path.GetFullPath(outPath);
@@ -157,6 +180,30 @@ internal sealed class TrainCommand
             throw new CliException($"--monitor {folder} is a file; give a folder for training.json and training.png.", ExitCodes.UsageError);
         }
         return folder;
+    }
+
+    /// <summary>The file as a problem; with <c>--resume</c>, read with the resumed model's task, columns and classes after checking they fit.</summary>
+    private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer)
+    {
+        var task = CommandSupport.ReadTask(result, _task);
+        var table = CsvTable.Load(file, result.GetValue(_skipBadRows));
+        var ignore = CommandSupport.ReadSet(result, _ignore);
+        // The weight column is read beside the features, never as one.
+        if (result.GetValue(_weight) is { } weight)
+        {
+            table.Require(weight, "given by --weight");
+            ignore.Add(weight);
+        }
+        if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore), null);
+        if (trainer is not NeuralNetworkTrainer) throw new CliException($"--resume continues a neural network; it does not apply to --trainer {trainer.Alias}.", ExitCodes.UsageError);
+        var loaded = ModelFile.Load(path, ml);
+        if (loaded.Schema.LabelColumn != result.GetValue(_label))
+        {
+            throw new CliException($"{path} predicts column '{loaded.Schema.LabelColumn}', not '{result.GetValue(_label)}'; pass --label {loaded.Schema.LabelColumn}.");
+        }
+        var problem = TabularProblem.Create(table, result.GetValue(_label)!, task ?? loaded.Schema.Task, ignore);
+        var resumed = ResumedModel.From(path, loaded, problem.Schema);
+        return (problem.WithSchema(resumed.Schema with { Trainer = problem.Schema.Trainer }), resumed);
     }
 
     private static string Describe(ModelSchema schema) => schema.Task switch

@@ -42,7 +42,15 @@ internal sealed class PreparedData
     /// through ML.NET's row-by-row cursors and cache; ML.NET's transform is the fallback when the map cannot be
     /// read or does not match it bit for bit.
     /// </summary>
-    public static PreparedData FromProblem(MLContext ml, TabularProblem problem, double testFraction, int seed, string description)
+    /// <param name="ml">The context.</param>
+    /// <param name="problem">The rows and columns.</param>
+    /// <param name="testFraction">The fraction of rows held out.</param>
+    /// <param name="seed">Seed of the split.</param>
+    /// <param name="description">What the data is, for the report.</param>
+    /// <param name="featurizer">An already fitted feature pipeline to read the rows with (a resumed model's); null fits one on the training rows.</param>
+    /// <param name="weightColumn">The <c>--weight</c> column, whose values the training rows carry; null for none (the held-out rows are never weighted).</param>
+    public static PreparedData FromProblem(MLContext ml, TabularProblem problem, double testFraction, int seed, string description, ITransformer? featurizer = null,
+        string? weightColumn = null)
     {
         var table = problem.Table;
         var (trainRows, testRows) = Split(table.RowCount, testFraction, seed);
@@ -50,16 +58,17 @@ internal sealed class PreparedData
         {
             throw new CliException($"{table.Path}: {table.RowCount} labelled rows are too few to hold out {testFraction:P0} for testing; at least a few dozen rows are needed.");
         }
-        return FromRows(ml, problem, trainRows, testRows, description);
+        return FromRows(ml, problem, trainRows, testRows, description, featurizer, weightColumn);
     }
 
     /// <summary>As <see cref="FromProblem"/>, on the given training and held-out rows (ascending indices), e.g. one fold of a cross-validation.</summary>
-    public static PreparedData FromRows(MLContext ml, TabularProblem problem, int[] trainRows, int[] testRows, string description)
+    public static PreparedData FromRows(MLContext ml, TabularProblem problem, int[] trainRows, int[] testRows, string description, ITransformer? featurizer = null,
+        string? weightColumn = null)
     {
         var table = problem.Table;
         var schema = problem.Schema;
         var trainRaw = TableDataView.Create(table, schema, labelRequired: false, trainRows);
-        var featurizer = FeaturePipeline.Create(ml, schema, CategoryCap.Choose(table, schema, trainRows)).Fit(trainRaw);
+        featurizer ??= FeaturePipeline.Create(ml, schema, CategoryCap.Choose(table, schema, trainRows)).Fit(trainRaw);
         var map = FeatureMap.TryCreate(ml, featurizer, trainRaw.Schema, schema);
         IDataView train, test;
         if (map is not null && map.Matches(featurizer, table, schema, trainRows, CheckedRows))
@@ -73,6 +82,7 @@ internal sealed class PreparedData
             train = ml.Data.Cache(featurizer.Transform(trainRaw));
             test = ml.Data.Cache(featurizer.Transform(TableDataView.Create(table, schema, labelRequired: false, testRows)));
         }
+        if (weightColumn is not null) train = new WeightedDataView(train, ExampleWeights.Read(table, weightColumn, trainRows));
         return new PreparedData
         {
             Description = description,

@@ -24,6 +24,9 @@ internal sealed class TabularProblem
 
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>The same rows read with another model's columns and classes (<c>train --resume</c>, after checking they fit).</summary>
+    public TabularProblem WithSchema(ModelSchema schema) => new(Table, schema, Notes);
+
     public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore)
     {
         var notes = new List<string>(table.Notes);

@@ -12,7 +12,7 @@ internal static class ExperimentRunner
 {
     /// <remarks>With <c>skipFailures</c> (compare), a trainer that fails is left out with a warning; train stops instead.</remarks>
     public static List<TrainerOutcome> Run(Reporter reporter, MLContext ml, PreparedData data, IReadOnlyList<TrainerEntry> trainers,
-        NetworkSettings settings, bool skipFailures, CancellationToken cancellationToken)
+        NetworkSettings settings, bool skipFailures, CancellationToken cancellationToken, Network? resume = null)
     {
         var task = data.Schema.Task;
         var outcomes = new List<TrainerOutcome>();
@@ -22,7 +22,7 @@ internal static class ExperimentRunner
             try
             {
                 var (model, seconds) = reporter.Train(name, entry.HasEpochs ? settings.EpochsFor(data.TrainRows) : null, progress =>
-                    entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken)), task == TaskKind.Regression);
+                    entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken, resume)), task == TaskKind.Regression);
                 if (model.History is { StopReason: StopReason.EarlyStopped } history)
                 {
                     reporter.Note($"  {name} stopped after epoch {history.Epochs.Count}: no better validation loss for {settings.Patience} epochs; "

@@ -16,14 +16,16 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
     /// ML.NET's <c>Fit</c> do. The network trains for the best epoch of the measuring fits (their mean over folds)
     /// when every one stopped early, and otherwise by the same rule as the ML.NET
     /// trainers (the epochs given, or the automatic number for all the rows), without a validation hold-out.
+    /// With <c>--resume</c> it continues the resumed model's network on every row, read with that model's feature pipeline.
     /// </summary>
     public static FinalFit Run(Reporter reporter, MLContext ml, TabularProblem problem, TrainerEntry trainer, NetworkSettings settings,
-        IReadOnlyList<TrainerOutcome> measured, CancellationToken cancellationToken)
+        IReadOnlyList<TrainerOutcome> measured, CancellationToken cancellationToken, ResumedModel? resumed = null, string? weightColumn = null)
     {
         var task = problem.Schema.Task;
         var raw = ml.Data.Cache(TableDataView.Create(problem.Table, problem.Schema, labelRequired: true));
-        var featurizer = FeaturePipeline.Create(ml, problem.Schema).Fit(raw);
-        var train = ml.Data.Cache(featurizer.Transform(raw));
+        var featurizer = resumed?.Featurizer ?? FeaturePipeline.Create(ml, problem.Schema).Fit(raw);
+        IDataView train = ml.Data.Cache(featurizer.Transform(raw));
+        if (weightColumn is not null) train = new Data.WeightedDataView(train, ExampleWeights.Read(problem.Table, weightColumn));
         long rows = problem.Table.RowCount;
         int? epochs = null;
         if (trainer.HasEpochs)
@@ -37,7 +39,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         var final = settings with { Epochs = epochs ?? settings.Epochs, ValidationFraction = 0, Patience = 0 };
         var name = $"{trainer.NameFor(task)} on all {rows:N0} rows";
         var (model, _) = reporter.Train(name, epochs, progress =>
-            trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken)), task == TaskKind.Regression);
+            trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);
         return new FinalFit(featurizer, raw.Schema, model, rows, epochs);
     }
 }

@@ -46,6 +46,9 @@ internal sealed record NetworkSettings
     /// <summary>The global gradient norm to clip to; 0 is off.</summary>
     public float ClipNorm { get; init; }
 
+    /// <summary>The training rows carry example weights in <see cref="Data.WeightedDataView.ColumnName"/> (<c>train --weight</c>).</summary>
+    public bool Weighted { get; init; }
+
     /// <summary>Label smoothing for classification; 0 is off.</summary>
     public float LabelSmoothing { get; init; }
 

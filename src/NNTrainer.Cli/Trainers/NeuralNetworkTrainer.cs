@@ -29,10 +29,10 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
             NeuralNetworkTransformer transformer = request.Task switch
             {
                 TaskKind.Multiclass => catalog.MulticlassClassification.Trainers.NeuralNetwork(
-                    Configure(new NeuralNetworkMulticlassTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train),
+                    Configure(new NeuralNetworkMulticlassTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train, null, request.Resume),
                 TaskKind.Binary => catalog.BinaryClassification.Trainers.NeuralNetwork(
-                    Configure(new NeuralNetworkBinaryTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train),
-                _ => catalog.Regression.Trainers.NeuralNetwork(Configure(NoLabelSmoothing(new NeuralNetworkRegressionTrainer.Options(), request), request)).Fit(request.Train),
+                    Configure(new NeuralNetworkBinaryTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train, null, request.Resume),
+                _ => catalog.Regression.Trainers.NeuralNetwork(Configure(NoLabelSmoothing(new NeuralNetworkRegressionTrainer.Options(), request), request)).Fit(request.Train, null, request.Resume),
             };
             return new TrainedModel(transformer, transformer.History);
         }
@@ -47,6 +47,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         var settings = request.Network;
         options.LabelColumnName = ColumnNames.Label;
         options.FeatureColumnName = ColumnNames.Features;
+        options.ExampleWeightColumnName = settings.Weighted ? Data.WeightedDataView.ColumnName : null;
         options.HiddenLayers = settings.HiddenLayers;
         options.Activation = ParseActivation(settings.Activation);
         options.NumberOfEpochs = settings.Epochs;

@@ -3,7 +3,10 @@ using NNTrainer.Cli.Evaluation;
 
 namespace NNTrainer.Cli.Trainers;
 
-/// <summary>Everything a trainer needs: featurized training data with <c>Label</c> and <c>Features</c> columns.</summary>
+/// <summary>
+/// Everything a trainer needs: featurized training data with <c>Label</c> and <c>Features</c> columns, and for
+/// <c>train --resume</c> the network to continue from.
+/// </summary>
 internal sealed record TrainingRequest(
     MLContext Ml,
     TaskKind Task,
@@ -11,4 +14,5 @@ internal sealed record TrainingRequest(
     IDataView Train,
     NetworkSettings Network,
     IProgress<EpochResult>? Progress,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken,
+    Network? Resume = null);

@@ -27,6 +27,7 @@ public static class NeuralNetworkCatalog
     /// <param name="catalog">The multiclass classification trainers catalog.</param>
     /// <param name="labelColumnName">The label column, a key (use <c>MapValueToKey</c>). Default <c>"Label"</c>.</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of <see cref="float"/>. Default <c>"Features"</c>.</param>
+    /// <param name="exampleWeightColumnName">The example weight column, a <see cref="float"/> per row. Default null: every row weighs 1.</param>
     /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[100]</c>.</param>
     /// <param name="numberOfEpochs">Passes over the data. Default null: chosen from the data's size (see <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/>).</param>
     /// <param name="batchSize">Rows per weight update. Default 32.</param>
@@ -42,15 +43,12 @@ public static class NeuralNetworkCatalog
     public static NeuralNetworkMulticlassTrainer NeuralNetwork(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = NeuralNetworkDefaults.LabelColumnName,
         string featureColumnName = NeuralNetworkDefaults.FeatureColumnName,
+        string? exampleWeightColumnName = null,
         int[]? hiddenLayers = null,
         int? numberOfEpochs = null,
         int batchSize = NeuralNetworkDefaults.BatchSize,
         float? learningRate = null)
-    {
-        var options = new NeuralNetworkMulticlassTrainer.Options();
-        Apply(options, labelColumnName, featureColumnName, hiddenLayers, numberOfEpochs, batchSize, learningRate);
-        return catalog.NeuralNetwork(options);
-    }
+        => catalog.NeuralNetwork(Simple(new NeuralNetworkMulticlassTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, hiddenLayers, numberOfEpochs, batchSize, learningRate));
 
     /// <summary>Creates a <see cref="NeuralNetworkMulticlassTrainer"/> with all of its options.</summary>
     /// <param name="catalog">The multiclass classification trainers catalog.</param>
@@ -58,11 +56,7 @@ public static class NeuralNetworkCatalog
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the message names it.</exception>
     public static NeuralNetworkMulticlassTrainer NeuralNetwork(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         NeuralNetworkMulticlassTrainer.Options options)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(options);
-        return new NeuralNetworkMulticlassTrainer(CatalogEnvironment.Get(catalog), options);
-    }
+        => new(Environment(catalog, options), options);
 
     /// <summary>
     /// Creates a <see cref="NeuralNetworkBinaryTrainer"/>: a multi-layer perceptron that predicts a Boolean label,
@@ -71,6 +65,7 @@ public static class NeuralNetworkCatalog
     /// <param name="catalog">The binary classification trainers catalog.</param>
     /// <param name="labelColumnName">The label column, <see cref="bool"/>. Default <c>"Label"</c>.</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of <see cref="float"/>. Default <c>"Features"</c>.</param>
+    /// <param name="exampleWeightColumnName">The example weight column, a <see cref="float"/> per row. Default null: every row weighs 1.</param>
     /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[100]</c>.</param>
     /// <param name="numberOfEpochs">Passes over the data. Default null: chosen from the data's size (see <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/>).</param>
     /// <param name="batchSize">Rows per weight update. Default 32.</param>
@@ -78,15 +73,12 @@ public static class NeuralNetworkCatalog
     public static NeuralNetworkBinaryTrainer NeuralNetwork(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = NeuralNetworkDefaults.LabelColumnName,
         string featureColumnName = NeuralNetworkDefaults.FeatureColumnName,
+        string? exampleWeightColumnName = null,
         int[]? hiddenLayers = null,
         int? numberOfEpochs = null,
         int batchSize = NeuralNetworkDefaults.BatchSize,
         float? learningRate = null)
-    {
-        var options = new NeuralNetworkBinaryTrainer.Options();
-        Apply(options, labelColumnName, featureColumnName, hiddenLayers, numberOfEpochs, batchSize, learningRate);
-        return catalog.NeuralNetwork(options);
-    }
+        => catalog.NeuralNetwork(Simple(new NeuralNetworkBinaryTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, hiddenLayers, numberOfEpochs, batchSize, learningRate));
 
     /// <summary>Creates a <see cref="NeuralNetworkBinaryTrainer"/> with all of its options.</summary>
     /// <param name="catalog">The binary classification trainers catalog.</param>
@@ -94,11 +86,7 @@ public static class NeuralNetworkCatalog
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the message names it.</exception>
     public static NeuralNetworkBinaryTrainer NeuralNetwork(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         NeuralNetworkBinaryTrainer.Options options)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(options);
-        return new NeuralNetworkBinaryTrainer(CatalogEnvironment.Get(catalog), options);
-    }
+        => new(Environment(catalog, options), options);
 
     /// <summary>
     /// Creates a <see cref="NeuralNetworkRegressionTrainer"/>: a multi-layer perceptron that predicts a
@@ -107,6 +95,7 @@ public static class NeuralNetworkCatalog
     /// <param name="catalog">The regression trainers catalog.</param>
     /// <param name="labelColumnName">The label column, <see cref="float"/>. Default <c>"Label"</c>.</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of <see cref="float"/>. Default <c>"Features"</c>.</param>
+    /// <param name="exampleWeightColumnName">The example weight column, a <see cref="float"/> per row. Default null: every row weighs 1.</param>
     /// <param name="hiddenLayers">Neurons per hidden layer. Default null: <c>[100]</c>.</param>
     /// <param name="numberOfEpochs">Passes over the data. Default null: chosen from the data's size (see <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/>).</param>
     /// <param name="batchSize">Rows per weight update. Default 32.</param>
@@ -114,15 +103,12 @@ public static class NeuralNetworkCatalog
     public static NeuralNetworkRegressionTrainer NeuralNetwork(this RegressionCatalog.RegressionTrainers catalog,
         string labelColumnName = NeuralNetworkDefaults.LabelColumnName,
         string featureColumnName = NeuralNetworkDefaults.FeatureColumnName,
+        string? exampleWeightColumnName = null,
         int[]? hiddenLayers = null,
         int? numberOfEpochs = null,
         int batchSize = NeuralNetworkDefaults.BatchSize,
         float? learningRate = null)
-    {
-        var options = new NeuralNetworkRegressionTrainer.Options();
-        Apply(options, labelColumnName, featureColumnName, hiddenLayers, numberOfEpochs, batchSize, learningRate);
-        return catalog.NeuralNetwork(options);
-    }
+        => catalog.NeuralNetwork(Simple(new NeuralNetworkRegressionTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, hiddenLayers, numberOfEpochs, batchSize, learningRate));
 
     /// <summary>Creates a <see cref="NeuralNetworkRegressionTrainer"/> with all of its options.</summary>
     /// <param name="catalog">The regression trainers catalog.</param>
@@ -130,20 +116,26 @@ public static class NeuralNetworkCatalog
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the message names it.</exception>
     public static NeuralNetworkRegressionTrainer NeuralNetwork(this RegressionCatalog.RegressionTrainers catalog,
         NeuralNetworkRegressionTrainer.Options options)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(options);
-        return new NeuralNetworkRegressionTrainer(CatalogEnvironment.Get(catalog), options);
-    }
+        => new(Environment(catalog, options), options);
 
-    private static void Apply(NeuralNetworkOptionsBase options, string labelColumnName, string featureColumnName,
+    private static TOptions Simple<TOptions>(TOptions options, string labelColumnName, string featureColumnName, string? exampleWeightColumnName,
         int[]? hiddenLayers, int? numberOfEpochs, int batchSize, float? learningRate)
+        where TOptions : NeuralNetworkOptionsBase
     {
         options.LabelColumnName = labelColumnName;
         options.FeatureColumnName = featureColumnName;
+        options.ExampleWeightColumnName = exampleWeightColumnName;
         if (hiddenLayers is not null) options.HiddenLayers = hiddenLayers;
         options.NumberOfEpochs = numberOfEpochs;
         options.BatchSize = batchSize;
         options.LearningRate = learningRate;
+        return options;
+    }
+
+    private static Microsoft.ML.Runtime.IHostEnvironment Environment(object catalog, NeuralNetworkOptionsBase options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return CatalogEnvironment.Get(catalog);
     }
 }

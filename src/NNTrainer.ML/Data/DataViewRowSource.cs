@@ -66,7 +66,7 @@ internal sealed class DataViewRowSource : IRowBlockSource
                 var destination = features.Slice(kept * width, width);
                 _vector.CopyTo(destination);
                 float target = _label();
-                long bad = Kernels.IndexOfNonFinite(destination);
+                long bad = NonFinite.IndexOf(destination);
                 if (bad >= 0 || float.IsNaN(target))
                 {
                     if (_source._skipNonFinite)

@@ -34,7 +34,6 @@ internal static class StreamingTraining
     public static TrainingHistory Fit(Network network, IRowBlockSource source, FitOptions options, Statistics statistics, bool standardize,
         (Matrix Inputs, Matrix Targets)? validation, bool standardizeTargets = false, int blockRows = BlockShuffleFeed.DefaultBlockRows)
     {
-        options.Validate();
         if (network.Loss is null || network.Optimizer is null) throw new InvalidOperationException("Set the network's loss and optimizer before training it.");
         if (options.ValidationFraction > 0)
         {

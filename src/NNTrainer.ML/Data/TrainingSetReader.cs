@@ -8,7 +8,8 @@ namespace NNTrainer.ML;
 /// <param name="Inputs">Features, [rows × features].</param>
 /// <param name="Targets">Targets, [rows × 1].</param>
 /// <param name="SkippedRows">Rows left out because a value was NaN, infinite or missing (only with <c>SkipNonFiniteRows</c>).</param>
-internal sealed record TrainingSet(Matrix Inputs, Matrix Targets, long SkippedRows);
+/// <param name="Weights">One example weight per row kept, or null when the trainer has no weight column.</param>
+internal sealed record TrainingSet(Matrix Inputs, Matrix Targets, long SkippedRows, float[]? Weights = null);
 
 /// <summary>
 /// Reads an <see cref="IDataView"/> with a cursor straight into the engine's matrices: the only in-memory copy of
@@ -26,8 +27,9 @@ internal static class TrainingSetReader
     /// <param name="labels">How to read the label.</param>
     /// <param name="skipNonFinite">Skip rows with unusable values instead of failing.</param>
     /// <param name="dataName">"training data" or "validation data", for messages.</param>
+    /// <param name="weight">The example weight column (a Single), or null for none.</param>
     public static TrainingSet Read(IDataView data, DataViewSchema.Column features, int featureCount, DataViewSchema.Column label,
-        LabelReader labels, bool skipNonFinite, string dataName)
+        LabelReader labels, bool skipNonFinite, string dataName, DataViewSchema.Column? weight = null)
     {
         long counted = data.GetRowCount() ?? CountRows(data);
         if (counted == 0) throw new ArgumentException($"The {dataName} has no rows: the neural network needs at least one row to learn from.", nameof(data));
@@ -40,10 +42,13 @@ internal static class TrainingSetReader
         var targets = new Matrix(capacity, 1);
         var x = inputs.Data;
         var y = targets.Data;
+        var weights = weight is null ? null : new float[capacity];
 
-        using var cursor = data.GetRowCursor(new[] { features, label });
+        using var cursor = data.GetRowCursor(weight is { } w ? new[] { features, label, w } : new[] { features, label });
         var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
         var getLabel = labels.Bind(cursor, label);
+        var getWeight = weight is { } column ? cursor.GetGetter<float>(column) : null;
+        float rowWeight = 1f;
         var vector = default(VBuffer<float>);
         int kept = 0;
         long skipped = 0;
@@ -63,16 +68,17 @@ internal static class TrainingSetReader
             var destination = x.AsSpan(kept * featureCount, featureCount);
             vector.CopyTo(destination);
             float target = getLabel();
-
-            // The largest magnitude is a NaN or an infinity when the row has one (a vectorised test of the whole row);
-            // only then is the row searched for the first such slot, which the error names.
-            int largest = TensorPrimitives.IndexOfMaxMagnitude<float>(destination);
-            long bad = -1;
-            if (largest >= 0 && !float.IsFinite(destination[largest]))
+            if (getWeight is not null)
             {
-                bad = 0;
-                while (float.IsFinite(destination[(int)bad])) bad++;
+                getWeight(ref rowWeight);
+                // A bad weight is an error even with SkipNonFiniteRows: it would silently change what the other rows count for.
+                if (!(rowWeight >= 0 && float.IsFinite(rowWeight)))
+                {
+                    throw new ArgumentException($"Column '{weight!.Value.Name}' holds the weight {rowWeight} at row {row} of the {dataName}; example weights must be finite and ≥ 0.", nameof(data));
+                }
             }
+
+            long bad = NonFinite.IndexOf(destination);
             if (bad >= 0 || float.IsNaN(target))
             {
                 if (skipNonFinite)
@@ -87,6 +93,7 @@ internal static class TrainingSetReader
                         "Filter such rows out (mlContext.Data.FilterRowsByMissingValues) or set SkipNonFiniteRows = true in the trainer's options to skip them.", nameof(data));
             }
             y[kept] = target;
+            if (weights is not null) weights[kept] = rowWeight;
             kept++;
         }
         if (kept == 0)
@@ -97,7 +104,24 @@ internal static class TrainingSetReader
         }
         inputs.Resize(kept);
         targets.Resize(kept);
-        return new TrainingSet(inputs, targets, skipped);
+        if (weights is not null)
+        {
+            if (!HasPositive(weights.AsSpan(0, kept)))
+            {
+                throw new ArgumentException($"Every row of the {dataName} has weight 0 in column '{weight!.Value.Name}', so none is left to learn from.", nameof(data));
+            }
+            if (kept < capacity) weights = weights[..kept];
+        }
+        return new TrainingSet(inputs, targets, skipped, weights);
+    }
+
+    private static bool HasPositive(ReadOnlySpan<float> weights)
+    {
+        foreach (float w in weights)
+        {
+            if (w > 0) return true;
+        }
+        return false;
     }
 
     private static long CountRows(IDataView data)

@@ -25,6 +25,15 @@ public abstract class NeuralNetworkOptionsBase
     public string FeatureColumnName = NeuralNetworkDefaults.FeatureColumnName;
 
     /// <summary>
+    /// The example weight column, a <see cref="float"/> per row, or null (the default) for none, as ML.NET's stock
+    /// trainers take it. Each row's loss counts with its weight (the weighted mean <c>Σ wᵢ·lᵢ / Σ wᵢ</c> of each batch),
+    /// so a weight of 2 counts a row twice and a weight of 0 leaves it out; the feature and label standardisation are
+    /// weighted too. Validation data passed to <c>Fit</c> is weighted by its own column of this name (validation loss and
+    /// early stopping). Weights must be finite and ≥ 0: a negative, NaN or infinite weight is an error naming its row.
+    /// </summary>
+    public string? ExampleWeightColumnName;
+
+    /// <summary>
     /// Neurons in each hidden layer, input side first. Default <c>[100]</c>. An empty array trains a linear
     /// model (softmax regression, logistic regression or linear regression).
     /// </summary>
@@ -201,6 +210,7 @@ public abstract class NeuralNetworkOptionsBase
     {
         if (string.IsNullOrWhiteSpace(LabelColumnName)) throw Invalid(nameof(LabelColumnName), "must name the label column");
         if (string.IsNullOrWhiteSpace(FeatureColumnName)) throw Invalid(nameof(FeatureColumnName), "must name the feature column");
+        if (ExampleWeightColumnName is not null && string.IsNullOrWhiteSpace(ExampleWeightColumnName)) throw Invalid(nameof(ExampleWeightColumnName), "must name the weight column (or be null for none)");
         if (HiddenLayers is null) throw Invalid(nameof(HiddenLayers), "must not be null (use an empty array for a model without hidden layers)");
         for (int i = 0; i < HiddenLayers.Length; i++)
         {

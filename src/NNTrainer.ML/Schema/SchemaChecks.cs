@@ -50,6 +50,23 @@ internal static class SchemaChecks
         throw WrongFeatures(column.Name, $"{column.Type}", Hint(kind, itemType, itemType is KeyDataViewType));
     }
 
+    /// <summary>Checks that an example weight column is a scalar <see cref="float"/> (ML.NET's trainers read weights as Single).</summary>
+    public static void RequireWeight(SchemaShape.Column column)
+    {
+        if (column.Kind == SchemaShape.Column.VectorKind.Scalar && !column.IsKey && column.ItemType == NumberDataViewType.Single) return;
+        throw WrongWeight(column.Name, Describe(column));
+    }
+
+    /// <summary>Checks that an example weight column is a scalar <see cref="float"/>.</summary>
+    public static void RequireWeight(DataViewSchema.Column column)
+    {
+        if (column.Type != NumberDataViewType.Single) throw WrongWeight(column.Name, $"{column.Type}");
+    }
+
+    private static ArgumentOutOfRangeException WrongWeight(string name, string actual) => new(ParameterName,
+        $"Column '{name}' is the example weight column and must be Single; it is {actual}. " +
+        $"Convert it with mlContext.Transforms.Conversion.ConvertType(\"{name}\", outputKind: DataKind.Single).");
+
     /// <summary>
     /// Checks that the feature column of data to score fits a network trained on <paramref name="size"/> features:
     /// a vector of <see cref="float"/> of that size, or of variable size (then each row is checked when scored).

@@ -28,30 +28,35 @@ internal sealed class FeatureScaling
 
     public IReadOnlyList<double> StandardDeviations => _deviations;
 
-    public static FeatureScaling Fit(Matrix inputs)
+    /// <summary>The weighted means and standard deviations of the columns (every row weighing 1 when <paramref name="weights"/> is null).</summary>
+    public static FeatureScaling Fit(Matrix inputs, float[]? weights = null)
     {
         int columns = inputs.Columns;
         var means = new double[columns];
         var squares = new double[columns];
+        double total = 0;
         for (int r = 0; r < inputs.Rows; r++)
         {
             var row = inputs.Row(r);
-            for (int c = 0; c < columns; c++) means[c] += row[c];
+            double w = weights?[r] ?? 1;
+            total += w;
+            for (int c = 0; c < columns; c++) means[c] += w * row[c];
         }
-        for (int c = 0; c < columns; c++) means[c] /= Math.Max(1, inputs.Rows);
+        for (int c = 0; c < columns; c++) means[c] /= Math.Max(1e-300, total);
         for (int r = 0; r < inputs.Rows; r++)
         {
             var row = inputs.Row(r);
+            double w = weights?[r] ?? 1;
             for (int c = 0; c < columns; c++)
             {
                 double d = row[c] - means[c];
-                squares[c] += d * d;
+                squares[c] += w * d * d;
             }
         }
         var deviations = new double[columns];
         for (int c = 0; c < columns; c++)
         {
-            double std = Math.Sqrt(squares[c] / Math.Max(1, inputs.Rows));
+            double std = Math.Sqrt(squares[c] / Math.Max(1e-300, total));
             // A constant column carries nothing to scale: centre it and keep the unit scale.
             deviations[c] = std > 1e-12 && double.IsFinite(std) ? std : 1;
         }
@@ -72,26 +77,12 @@ internal sealed class FeatureScaling
     /// trained model that reads raw features back into one that reads features standardised by this map, so that
     /// training can continue on standardised data.
     /// </summary>
-    public void Unfold(Network network)
-    {
-        var first = (DenseLayer)network.Layers[0];
-        var weights = first.Weights.Values;
-        var biases = first.Biases.Values;
-        int neurons = first.Neurons;
-        var shift = new double[neurons];
-        for (int i = 0; i < first.InputSize; i++)
-        {
-            var row = weights.AsSpan(i * neurons, neurons);
-            for (int j = 0; j < neurons; j++)
-            {
-                shift[j] += _means[i] * row[j];
-                row[j] = (float)(row[j] * _deviations[i]);
-            }
-        }
-        for (int j = 0; j < neurons; j++) biases[j] = (float)(biases[j] + shift[j]);
-    }
+    public void Unfold(Network network) => Apply(network, fold: false);
 
-    public void FoldInto(Network network)
+    /// <summary>Folds the map into the first dense layer, so the network reads raw features.</summary>
+    public void FoldInto(Network network) => Apply(network, fold: true);
+
+    private void Apply(Network network, bool fold)
     {
         var first = (DenseLayer)network.Layers[0];
         var weights = first.Weights.Values;
@@ -103,11 +94,12 @@ internal sealed class FeatureScaling
             var row = weights.AsSpan(i * neurons, neurons);
             for (int j = 0; j < neurons; j++)
             {
-                double w = row[j] / _deviations[i];
+                // Folding shifts by the new (scaled) weight, unfolding by the folded weight it starts from.
+                double w = fold ? row[j] / _deviations[i] : row[j];
                 shift[j] += _means[i] * w;
-                row[j] = (float)w;
+                row[j] = (float)(fold ? w : row[j] * _deviations[i]);
             }
         }
-        for (int j = 0; j < neurons; j++) biases[j] = (float)(biases[j] - shift[j]);
+        for (int j = 0; j < neurons; j++) biases[j] = (float)(fold ? biases[j] - shift[j] : biases[j] + shift[j]);
     }
 }

@@ -19,14 +19,20 @@ internal sealed class LabelScaling
 
     public double StandardDeviation { get; }
 
-    public static LabelScaling Fit(ReadOnlySpan<float> targets)
+    /// <summary>The weighted mean and standard deviation of the targets (every row weighing 1 when <paramref name="weights"/> is null).</summary>
+    public static LabelScaling Fit(ReadOnlySpan<float> targets, float[]? weights = null)
     {
-        double mean = 0;
-        foreach (float y in targets) mean += y;
-        mean /= targets.Length;
+        double mean = 0, total = 0;
+        for (int i = 0; i < targets.Length; i++)
+        {
+            double w = weights?[i] ?? 1;
+            mean += w * targets[i];
+            total += w;
+        }
+        mean /= total;
         double variance = 0;
-        foreach (float y in targets) variance += (y - mean) * (y - mean);
-        double std = Math.Sqrt(variance / targets.Length);
+        for (int i = 0; i < targets.Length; i++) variance += (weights?[i] ?? 1) * (targets[i] - mean) * (targets[i] - mean);
+        double std = Math.Sqrt(variance / total);
         // A constant label has nothing to scale; keep the unit scale so the network learns the offset alone.
         return new LabelScaling(mean, std > 0 && double.IsFinite(std) ? std : 1);
     }

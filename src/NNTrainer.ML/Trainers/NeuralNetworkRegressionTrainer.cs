@@ -71,7 +71,7 @@ public sealed class NeuralNetworkRegressionTrainer : NeuralNetworkTrainerBase<Ne
     private protected override LabelScaling? PrepareTargets(TrainingSet train, TrainingSet? validation, DataViewSchema.Column label)
     {
         if (!TrainerOptions.StandardizeLabel) return null;
-        var scaling = LabelScaling.Fit(train.Targets.AsSpan());
+        var scaling = LabelScaling.Fit(train.Targets.AsSpan(), train.Weights);
         scaling.Standardize(train.Targets.AsSpan());
         if (validation is not null) scaling.Standardize(validation.Targets.AsSpan());
         return scaling;

@@ -36,7 +36,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             $"each epoch reads them again in blocks of {BlockShuffleFeed.DefaultBlockRows:N0}.");
         int seed = options.Seed ?? _host.Rand.Next();
         int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
-        var network = CreateNetwork(features, featureCount, outputs, seed, threads);
+        var network = CreateNetwork(features, featureCount, outputs, seed, threads, statistics.Rows);
         if (network.Layers[0] is not DenseLayer)
         {
             throw new ArgumentOutOfRangeException(nameof(options.Streaming), "Streaming training is for the dense architectures; a convolutional network reads its images into memory.");
@@ -52,7 +52,8 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         }
         network.Set(CreateLoss(), NetworkFactory.CreateOptimizer(options));
         int epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(statistics.Rows, options.BatchSize);
-        var fit = CreateFitOptions(options, epochs, validation, channel);
+        var fit = CreateFitOptions(options, epochs, null, validation, channel);
+        if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fit);
         fit.ValidationData = null;
         fit.ValidationFraction = 0;
         var history = StreamingTraining.Fit(network, source, fit, statistics, standardize,

@@ -95,13 +95,21 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         var (features, featureCount, label) = BindColumns(trainData.Schema, "the training data");
         int outputs = CheckLabel(label);
         var validationColumns = validationData is null ? default : BindValidation(validationData.Schema, featureCount, outputs);
+        var weight = BindWeight(trainData.Schema, "the training data");
+        var validationWeight = validationData is null ? null : BindWeight(validationData.Schema, "the validation data");
 
         using var channel = _host.Start("Training");
         var clock = Stopwatch.StartNew();
-        if (options.Streaming) return FitStreaming(trainData, validationData, (features, featureCount, label, outputs), validationColumns, channel, clock);
-        var train = TrainingSetReader.Read(trainData, features, featureCount, label, CreateLabelReader(), options.SkipNonFiniteRows, "training data");
+        if (options.Streaming)
+        {
+            // Neither is read by the streaming path yet: refusing beats training a model that silently ignored them.
+            if (options.ExampleWeightColumnName is not null) throw new ArgumentException("Streaming training does not take example weights yet; set Streaming = false to train with ExampleWeightColumnName.", nameof(options.ExampleWeightColumnName));
+            if (modelParameters is not null) throw new ArgumentException("Streaming training starts a new network; set Streaming = false to continue a model with Fit(trainData, modelParameters).", nameof(modelParameters));
+            return FitStreaming(trainData, validationData, (features, featureCount, label, outputs), validationColumns, channel, clock);
+        }
+        var train = TrainingSetReader.Read(trainData, features, featureCount, label, CreateLabelReader(), options.SkipNonFiniteRows, "training data", weight);
         var validation = validationData is null ? null
-            : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data");
+            : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data", validationWeight);
         channel.Info(MessageSensitivity.None, $"Read {train.Inputs.Rows:N0} training rows of {featureCount} features in {clock.Elapsed.TotalSeconds:F2} s" +
             (train.SkippedRows > 0 ? $", skipping {train.SkippedRows:N0} with NaN, infinite or missing values" : string.Empty) +
             (validation is null ? "." : $"; {validation.Inputs.Rows:N0} validation rows."));
@@ -118,7 +126,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             network.NumberOfThreads = threads;
         }
         // The map folds into a first dense layer only; a convolutional network reads pixels as ExtractPixels scaled them.
-        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train.Inputs) : null;
+        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train.Inputs, train.Weights) : null;
         if (modelParameters is not null)
         {
             // The model reads raw features and predicts in the label's units; training goes on in standardised units.
@@ -138,7 +146,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
             (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer."));
 
-        var fitOptions = CreateFitOptions(options, epochs, validation, channel);
+        var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
         var history = network.Fit(train.Inputs, train.Targets, fitOptions);
         labelScaling?.FoldInto(network);
@@ -166,6 +174,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         SchemaChecks.RequireFeatures(features);
         var label = SchemaChecks.Find(inputSchema, _options.LabelColumnName, "label column");
         CheckLabel(label);
+        if (_options.ExampleWeightColumnName is { } weight) SchemaChecks.RequireWeight(SchemaChecks.Find(inputSchema, weight, "example weight column"));
         // SchemaShape.Column cannot be constructed outside ML.NET; the stock trainer of the same task describes the
         // same output columns for the same inputs.
         return StockOutputSchema(new MLContext(seed: 0), inputSchema);
@@ -218,8 +227,18 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         return (features, label);
     }
 
-    private static FitOptions CreateFitOptions(TOptions options, int epochs, TrainingSet? validation, IChannel channel) => new()
+    private DataViewSchema.Column? BindWeight(DataViewSchema schema, string where)
     {
+        if (_options.ExampleWeightColumnName is not { } name) return null;
+        var column = SchemaChecks.Find(schema, name, "example weight column", where);
+        SchemaChecks.RequireWeight(column);
+        return column;
+    }
+
+    private static FitOptions CreateFitOptions(TOptions options, int epochs, float[]? weights, TrainingSet? validation, IChannel channel) => new()
+    {
+        SampleWeights = weights,
+        ValidationSampleWeights = validation?.Weights,
         Epochs = epochs,
         BatchSize = options.BatchSize,
         ValidationData = validation is null ? null : (validation.Inputs, validation.Targets),

@@ -68,11 +68,7 @@ internal static class WarmStart
             optimizer.RestoreSchedule(previous.Iterations);
             return true;
         }
-        foreach (var parameter in model.Parameters)
-        {
-            parameter.Momentums = null;
-            parameter.Cache = null;
-        }
+        foreach (var parameter in model.Parameters) parameter.DropOptimizerState();
         return false;
     }
 

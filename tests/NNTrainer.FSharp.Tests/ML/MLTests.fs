@@ -463,3 +463,11 @@ let ``fitFrom continues a reloaded model exactly as the fitted one, and refuses 
         Assert.Contains("Dense(2→16) in the model but Dense(2→8) in the options", e.Message)
     finally
         File.Delete path
+
+[<Fact>]
+let ``the example weight column and the kept optimizer state reach the C# options`` () =
+    Assert.Null(ML.Options.defaults.ExampleWeightColumnName |> Option.toObj)
+    let options = { ML.Options.defaults with ExampleWeightColumnName = Some "Weight"; KeepOptimizerState = true }
+    for csharp in [ ML.Options.toBinary options :> NeuralNetworkOptionsBase; ML.Options.toMulticlass options; ML.Options.toRegression options ] do
+        Assert.Equal("Weight", csharp.ExampleWeightColumnName)
+        Assert.True(csharp.KeepOptimizerState)

@@ -16,4 +16,8 @@ public class MlNetSampleTests
     [Fact]
     public void RegressionPrintsItsExpectedOutput() =>
         Assert.Equal(ExpectedOutput.Of("samples/Regression/Regression.cs"), ExpectedOutput.Run(NNTrainer.Samples.Regression.Example));
+
+    [Fact]
+    public void WeightedAndIncrementalPrintsItsExpectedOutput() =>
+        Assert.Equal(ExpectedOutput.Of("samples/WeightedAndIncremental/WeightedAndIncremental.cs"), ExpectedOutput.Run(NNTrainer.Samples.WeightedAndIncremental.Example));
 }

@@ -1,0 +1,1 @@
+NNTrainer.Samples.WeightedAndIncremental.Example();

@@ -155,15 +155,15 @@ internal static class CatalogSystems
     }
 
     // "cosine", "plateau" or "plateau:factor:patience": the schedules a default could use, with their own defaults otherwise.
-    private static NNTrainer.LearningRateSchedule Schedule(string value)
+    private static NNTrainer.Optimizers.Schedules.LearningRateSchedule Schedule(string value)
     {
         var parts = value.Split(':');
         var c = System.Globalization.CultureInfo.InvariantCulture;
         return parts[0] switch
         {
-            "cosine" => new NNTrainer.CosineSchedule(),
-            "plateau" when parts.Length == 3 => new NNTrainer.ReduceOnPlateauSchedule(float.Parse(parts[1], c), int.Parse(parts[2], c)),
-            "plateau" => new NNTrainer.ReduceOnPlateauSchedule(),
+            "cosine" => new NNTrainer.Optimizers.Schedules.CosineSchedule(),
+            "plateau" when parts.Length == 3 => new NNTrainer.Optimizers.Schedules.ReduceOnPlateauSchedule(float.Parse(parts[1], c), int.Parse(parts[2], c)),
+            "plateau" => new NNTrainer.Optimizers.Schedules.ReduceOnPlateauSchedule(),
             _ => throw new ArgumentException($"Unknown schedule '{value}' in --nn-options (cosine, plateau, plateau:factor:patience)."),
         };
     }

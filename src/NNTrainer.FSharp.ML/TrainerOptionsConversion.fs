@@ -8,7 +8,7 @@ open NNTrainer.ML
 /// <summary>Values and conversions for <see cref="T:NNTrainer.FSharp.MLNet.TrainerOptions"/> (<c>ML.Options</c>).</summary>
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
 module TrainerOptions =
-    let private leakyReLUAlpha = NNTrainer.LeakyReLUActivation().Alpha
+    let private leakyReLUAlpha = NNTrainer.Activations.LeakyReLUActivation().Alpha
 
     let private activationLayer =
         function

@@ -17,16 +17,16 @@ namespace NNTrainer.FSharp
 [<RequireQualifiedAccess>]
 module Architectures =
     /// <summary>The shape of a Fashion-MNIST (or MNIST) image: 1 channel of 28×28 pixels.</summary>
-    let fashionMnist : NNTrainer.ImageShape = NNTrainer.FashionMnist.ImageShape
+    let fashionMnist : NNTrainer.Tensors.ImageShape = NNTrainer.Data.FashionMnist.ImageShape
 
     /// <summary>An image shape: channels (1 grey, 3 RGB), height and width in pixels.</summary>
     /// <param name="channels">Channels per pixel.</param>
     /// <param name="height">Rows of pixels.</param>
     /// <param name="width">Columns of pixels.</param>
-    let shape (channels: int) (height: int) (width: int) = NNTrainer.ImageShape(channels, height, width)
+    let shape (channels: int) (height: int) (width: int) = NNTrainer.Tensors.ImageShape(channels, height, width)
 
-    let private ready (name: string) (network: NNTrainer.Network) =
-        network.Set(NNTrainer.CategoricalCrossEntropyLoss(), NNTrainer.Architectures.BookOptimizer name) |> ignore
+    let private ready (name: string) (network: NNTrainer.Training.Network) =
+        network.Set(NNTrainer.Losses.CategoricalCrossEntropyLoss(), NNTrainer.Architectures.BookOptimizer name) |> ignore
         network.Build()
         network
 
@@ -34,7 +34,7 @@ module Architectures =
     /// <param name="input">Shape of one image.</param>
     /// <param name="classes">Number of classes, at least 2.</param>
     /// <param name="seed">Seed of the network's random source (weights, shuffling, dropout).</param>
-    let shallowNet (input: NNTrainer.ImageShape) (classes: int) (seed: int) : NNTrainer.Network =
+    let shallowNet (input: NNTrainer.Tensors.ImageShape) (classes: int) (seed: int) : NNTrainer.Training.Network =
         NNTrainer.Architectures.ShallowNet(input, classes, seed) |> ready "shallownet"
 
     /// <summary>
@@ -44,7 +44,7 @@ module Architectures =
     /// <param name="input">Shape of one image; height and width at least 4.</param>
     /// <param name="classes">Number of classes, at least 2.</param>
     /// <param name="seed">Seed of the network's random source (weights, shuffling, dropout).</param>
-    let leNet (input: NNTrainer.ImageShape) (classes: int) (seed: int) : NNTrainer.Network =
+    let leNet (input: NNTrainer.Tensors.ImageShape) (classes: int) (seed: int) : NNTrainer.Training.Network =
         NNTrainer.Architectures.LeNet(input, classes, seed) |> ready "lenet"
 
     /// <summary>
@@ -55,5 +55,5 @@ module Architectures =
     /// <param name="input">Shape of one image; height and width at least 4.</param>
     /// <param name="classes">Number of classes, at least 2.</param>
     /// <param name="seed">Seed of the network's random source (weights, shuffling, dropout).</param>
-    let miniVggNet (input: NNTrainer.ImageShape) (classes: int) (seed: int) : NNTrainer.Network =
+    let miniVggNet (input: NNTrainer.Tensors.ImageShape) (classes: int) (seed: int) : NNTrainer.Training.Network =
         NNTrainer.Architectures.MiniVGGNet(input, classes, seed) |> ready "minivggnet"

@@ -17,7 +17,7 @@ namespace NNTrainer.FSharp
 [<RequireQualifiedAccess>]
 module Callbacks =
     let private toEngine (epoch: Epoch) =
-        NNTrainer.EpochResult(
+        NNTrainer.Training.EpochResult(
             epoch.Number, epoch.DataLoss, epoch.RegularizationLoss, epoch.Accuracy,
             Option.toNullable epoch.ValidationLoss, Option.toNullable epoch.ValidationAccuracy, epoch.LearningRate, epoch.Elapsed)
 
@@ -28,8 +28,8 @@ module Callbacks =
     /// <param name="path">The model file; <c>{epoch}</c> and <c>{loss}</c>, optionally formatted (<c>{epoch:000}</c>), give every improvement its own file.</param>
     /// <param name="network">The network being trained.</param>
     /// <exception cref="System.ArgumentException">The path holds a placeholder other than <c>{epoch}</c> and <c>{loss}</c>.</exception>
-    let checkpoint (path: string) (network: NNTrainer.Network) : Epoch -> unit =
-        let engine = NNTrainer.ModelCheckpoint(network, path)
+    let checkpoint (path: string) (network: NNTrainer.Training.Network) : Epoch -> unit =
+        let engine = NNTrainer.Training.ModelCheckpoint(network, path)
         fun epoch -> engine.OnEpochEnded(toEngine epoch)
 
     /// <summary>
@@ -39,7 +39,7 @@ module Callbacks =
     /// <param name="directory">The folder, created if missing.</param>
     /// <exception cref="System.ArgumentException">The folder names a file.</exception>
     let monitor (directory: string) : Epoch -> unit =
-        let engine = NNTrainer.TrainingMonitor(directory)
+        let engine = NNTrainer.Training.TrainingMonitor(directory)
         fun epoch -> engine.OnEpochEnded(toEngine epoch)
 
     /// <summary>Adds a callback to the options' <c>OnEpochEnd</c>, after the one already there, if any.</summary>

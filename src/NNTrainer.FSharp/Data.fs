@@ -41,7 +41,7 @@ module Data =
     /// <param name="classes">Number of classes (the book uses 3).</param>
     /// <param name="seed">Seed of the noise.</param>
     let spiral (samplesPerClass: int) (classes: int) (seed: int) =
-        let struct (inputs, labels) = NNTrainer.SyntheticData.Spiral(samplesPerClass, classes, seed)
+        let struct (inputs, labels) = NNTrainer.Data.SyntheticData.Spiral(samplesPerClass, classes, seed)
         { Inputs = inputs; Targets = Matrix.ofLabels labels }
 
     /// <summary>The book's vertical clusters, one per class: nearly linearly separable.</summary>
@@ -49,13 +49,13 @@ module Data =
     /// <param name="classes">Number of classes.</param>
     /// <param name="seed">Seed of the noise.</param>
     let vertical (samplesPerClass: int) (classes: int) (seed: int) =
-        let struct (inputs, labels) = NNTrainer.SyntheticData.Vertical(samplesPerClass, classes, seed)
+        let struct (inputs, labels) = NNTrainer.Data.SyntheticData.Vertical(samplesPerClass, classes, seed)
         { Inputs = inputs; Targets = Matrix.ofLabels labels }
 
     /// <summary>One period of a sine wave, <c>y = sin(2πx)</c> for x in [0, 1): the book's regression data.</summary>
     /// <param name="samples">Number of points (the book uses 1000).</param>
     let sine (samples: int) =
-        let struct (inputs, targets) = NNTrainer.SyntheticData.Sine samples
+        let struct (inputs, targets) = NNTrainer.Data.SyntheticData.Sine samples
         { Inputs = inputs; Targets = targets }
 
     /// <summary>
@@ -65,6 +65,6 @@ module Data =
     /// <returns>The training set and the test set.</returns>
     /// <exception cref="System.IO.FileNotFoundException">The files are not installed; the message says how to get them.</exception>
     let fashionMnist () =
-        let struct (trainInputs, trainLabels, testInputs, testLabels) = NNTrainer.FashionMnist.Load()
+        let struct (trainInputs, trainLabels, testInputs, testLabels) = NNTrainer.Data.FashionMnist.Load()
         { Inputs = trainInputs; Targets = Matrix.ofLabels trainLabels },
         { Inputs = testInputs; Targets = Matrix.ofLabels testLabels }

@@ -6,36 +6,36 @@ open System
 module internal Engine =
     let private initializer =
         function
-        | Initializer.Auto -> NNTrainer.WeightInitializer.Auto
-        | Initializer.He -> NNTrainer.WeightInitializer.He
-        | Initializer.Glorot -> NNTrainer.WeightInitializer.Glorot
-        | Initializer.Book -> NNTrainer.WeightInitializer.Book
+        | Initializer.Auto -> NNTrainer.Initialization.WeightInitializer.Auto
+        | Initializer.He -> NNTrainer.Initialization.WeightInitializer.He
+        | Initializer.Glorot -> NNTrainer.Initialization.WeightInitializer.Glorot
+        | Initializer.Book -> NNTrainer.Initialization.WeightInitializer.Book
 
     let private ofInitializer =
         function
-        | NNTrainer.WeightInitializer.He -> Initializer.He
-        | NNTrainer.WeightInitializer.Glorot -> Initializer.Glorot
-        | NNTrainer.WeightInitializer.Book -> Initializer.Book
+        | NNTrainer.Initialization.WeightInitializer.He -> Initializer.He
+        | NNTrainer.Initialization.WeightInitializer.Glorot -> Initializer.Glorot
+        | NNTrainer.Initialization.WeightInitializer.Book -> Initializer.Book
         | _ -> Initializer.Auto
 
     /// The engine layer for a description, given the width of the step before it, and the width it produces.
-    let layer (inputSize: int) (layer: Layer) : NNTrainer.Layer * int =
+    let layer (inputSize: int) (layer: Layer) : NNTrainer.Layers.Layer * int =
         match layer with
-        | Dense neurons -> NNTrainer.DenseLayer(inputSize, neurons), neurons
+        | Dense neurons -> NNTrainer.Layers.DenseLayer(inputSize, neurons), neurons
         | DenseWith(neurons, o) ->
-            NNTrainer.DenseLayer(inputSize, neurons, o.WeightL1, o.WeightL2, o.BiasL1, o.BiasL2, initializer o.Initializer), neurons
-        | Dropout rate -> NNTrainer.DropoutLayer rate, inputSize
-        | ReLU -> NNTrainer.ReLUActivation(), inputSize
-        | LeakyReLU alpha -> NNTrainer.LeakyReLUActivation alpha, inputSize
-        | Sigmoid -> NNTrainer.SigmoidActivation(), inputSize
-        | Tanh -> NNTrainer.TanhActivation(), inputSize
-        | Softmax -> NNTrainer.SoftmaxActivation(), inputSize
-        | Linear -> NNTrainer.LinearActivation(), inputSize
+            NNTrainer.Layers.DenseLayer(inputSize, neurons, o.WeightL1, o.WeightL2, o.BiasL1, o.BiasL2, initializer o.Initializer), neurons
+        | Dropout rate -> NNTrainer.Layers.DropoutLayer rate, inputSize
+        | ReLU -> NNTrainer.Activations.ReLUActivation(), inputSize
+        | LeakyReLU alpha -> NNTrainer.Activations.LeakyReLUActivation alpha, inputSize
+        | Sigmoid -> NNTrainer.Activations.SigmoidActivation(), inputSize
+        | Tanh -> NNTrainer.Activations.TanhActivation(), inputSize
+        | Softmax -> NNTrainer.Activations.SoftmaxActivation(), inputSize
+        | Linear -> NNTrainer.Activations.LinearActivation(), inputSize
         | Engine description -> description.Create inputSize, description.GetOutputSize inputSize
 
-    let ofLayer (layer: NNTrainer.Layer) : Layer =
+    let ofLayer (layer: NNTrainer.Layers.Layer) : Layer =
         match layer with
-        | :? NNTrainer.DenseLayer as d ->
+        | :? NNTrainer.Layers.DenseLayer as d ->
             let options =
                 { WeightL1 = d.Weights.L1
                   WeightL2 = d.Weights.L2
@@ -43,13 +43,13 @@ module internal Engine =
                   BiasL2 = d.Biases.L2
                   Initializer = ofInitializer d.Initializer }
             if options = DenseOptions.defaults then Dense d.Neurons else DenseWith(d.Neurons, options)
-        | :? NNTrainer.DropoutLayer as d -> Dropout d.Rate
-        | :? NNTrainer.ReLUActivation -> ReLU
-        | :? NNTrainer.LeakyReLUActivation as l -> LeakyReLU l.Alpha
-        | :? NNTrainer.SigmoidActivation -> Sigmoid
-        | :? NNTrainer.TanhActivation -> Tanh
-        | :? NNTrainer.SoftmaxActivation -> Softmax
-        | :? NNTrainer.LinearActivation -> Linear
+        | :? NNTrainer.Layers.DropoutLayer as d -> Dropout d.Rate
+        | :? NNTrainer.Activations.ReLUActivation -> ReLU
+        | :? NNTrainer.Activations.LeakyReLUActivation as l -> LeakyReLU l.Alpha
+        | :? NNTrainer.Activations.SigmoidActivation -> Sigmoid
+        | :? NNTrainer.Activations.TanhActivation -> Tanh
+        | :? NNTrainer.Activations.SoftmaxActivation -> Softmax
+        | :? NNTrainer.Activations.LinearActivation -> Linear
         | other ->
             match other.Describe() with
             | null -> raise (NotSupportedException $"{other.GetType().FullName} has no F# description.")
@@ -57,46 +57,46 @@ module internal Engine =
 
     let loss (labelSmoothing: float32) (loss: Loss) =
         match loss with
-        | CategoricalCrossEntropy -> NNTrainer.CategoricalCrossEntropyLoss(labelSmoothing) :> NNTrainer.Loss
-        | BinaryCrossEntropy -> NNTrainer.BinaryCrossEntropyLoss(labelSmoothing)
+        | CategoricalCrossEntropy -> NNTrainer.Losses.CategoricalCrossEntropyLoss(labelSmoothing) :> NNTrainer.Losses.Loss
+        | BinaryCrossEntropy -> NNTrainer.Losses.BinaryCrossEntropyLoss(labelSmoothing)
         | other when labelSmoothing <> 0f ->
             invalidArg "LabelSmoothing" $"Label smoothing applies to the cross-entropy losses, not {other}; set it to 0."
-        | MeanSquaredError -> NNTrainer.MeanSquaredErrorLoss()
-        | MeanAbsoluteError -> NNTrainer.MeanAbsoluteErrorLoss()
+        | MeanSquaredError -> NNTrainer.Losses.MeanSquaredErrorLoss()
+        | MeanAbsoluteError -> NNTrainer.Losses.MeanAbsoluteErrorLoss()
 
-    let labelSmoothing (loss: NNTrainer.Loss) =
+    let labelSmoothing (loss: NNTrainer.Losses.Loss) =
         match loss with
-        | :? NNTrainer.CategoricalCrossEntropyLoss as l -> l.LabelSmoothing
-        | :? NNTrainer.BinaryCrossEntropyLoss as l -> l.LabelSmoothing
+        | :? NNTrainer.Losses.CategoricalCrossEntropyLoss as l -> l.LabelSmoothing
+        | :? NNTrainer.Losses.BinaryCrossEntropyLoss as l -> l.LabelSmoothing
         | _ -> 0f
 
-    let ofLoss (loss: NNTrainer.Loss) =
+    let ofLoss (loss: NNTrainer.Losses.Loss) =
         match loss with
-        | :? NNTrainer.CategoricalCrossEntropyLoss -> CategoricalCrossEntropy
-        | :? NNTrainer.BinaryCrossEntropyLoss -> BinaryCrossEntropy
-        | :? NNTrainer.MeanSquaredErrorLoss -> MeanSquaredError
-        | :? NNTrainer.MeanAbsoluteErrorLoss -> MeanAbsoluteError
+        | :? NNTrainer.Losses.CategoricalCrossEntropyLoss -> CategoricalCrossEntropy
+        | :? NNTrainer.Losses.BinaryCrossEntropyLoss -> BinaryCrossEntropy
+        | :? NNTrainer.Losses.MeanSquaredErrorLoss -> MeanSquaredError
+        | :? NNTrainer.Losses.MeanAbsoluteErrorLoss -> MeanAbsoluteError
         | other -> raise (NotSupportedException $"{other.GetType().FullName} has no F# description.")
 
     let optimizer =
         function
-        | Sgd o -> NNTrainer.SgdOptimizer(o.LearningRate, o.Decay, o.Momentum, o.Nesterov) :> NNTrainer.Optimizer
-        | AdaGrad o -> NNTrainer.AdaGradOptimizer(o.LearningRate, o.Decay, o.Epsilon)
-        | RmsProp o -> NNTrainer.RmsPropOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Rho)
-        | Adam o -> NNTrainer.AdamOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
-        | AdamW o -> NNTrainer.AdamWOptimizer(o.LearningRate, o.WeightDecay, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
+        | Sgd o -> NNTrainer.Optimizers.SgdOptimizer(o.LearningRate, o.Decay, o.Momentum, o.Nesterov) :> NNTrainer.Optimizers.Optimizer
+        | AdaGrad o -> NNTrainer.Optimizers.AdaGradOptimizer(o.LearningRate, o.Decay, o.Epsilon)
+        | RmsProp o -> NNTrainer.Optimizers.RmsPropOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Rho)
+        | Adam o -> NNTrainer.Optimizers.AdamOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
+        | AdamW o -> NNTrainer.Optimizers.AdamWOptimizer(o.LearningRate, o.WeightDecay, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
 
-    let ofOptimizer (optimizer: NNTrainer.Optimizer) =
+    let ofOptimizer (optimizer: NNTrainer.Optimizers.Optimizer) =
         match optimizer with
-        | :? NNTrainer.SgdOptimizer as o ->
+        | :? NNTrainer.Optimizers.SgdOptimizer as o ->
             Sgd { LearningRate = o.LearningRate; Decay = o.Decay; Momentum = o.Momentum; Nesterov = o.Nesterov }
-        | :? NNTrainer.AdaGradOptimizer as o ->
+        | :? NNTrainer.Optimizers.AdaGradOptimizer as o ->
             AdaGrad { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon }
-        | :? NNTrainer.RmsPropOptimizer as o ->
+        | :? NNTrainer.Optimizers.RmsPropOptimizer as o ->
             RmsProp { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon; Rho = o.Rho }
-        | :? NNTrainer.AdamOptimizer as o ->
+        | :? NNTrainer.Optimizers.AdamOptimizer as o ->
             Adam { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon; Beta1 = o.Beta1; Beta2 = o.Beta2 }
-        | :? NNTrainer.AdamWOptimizer as o ->
+        | :? NNTrainer.Optimizers.AdamWOptimizer as o ->
             AdamW
                 { LearningRate = o.LearningRate
                   Decay = o.Decay
@@ -108,7 +108,7 @@ module internal Engine =
 
     let fitOptions (options: TrainOptions) =
         let engine =
-            NNTrainer.FitOptions(
+            NNTrainer.Training.FitOptions(
                 Epochs = options.Epochs,
                 BatchSize = Option.toNullable options.BatchSize,
                 Shuffle = options.Shuffle,

@@ -34,7 +34,7 @@ type Evaluation =
 module Evaluation =
     /// <summary>Converts the engine's <c>EvaluationResult</c>.</summary>
     /// <param name="result">The engine's figures.</param>
-    let ofEvaluationResult (result: NNTrainer.EvaluationResult) =
+    let ofEvaluationResult (result: NNTrainer.Training.EvaluationResult) =
         { DataLoss = result.DataLoss
           RegularizationLoss = result.RegularizationLoss
           Accuracy = result.Accuracy

@@ -44,7 +44,7 @@ type History =
         BestEpoch: int option
         /// <summary>Whether the network holds the weights of <c>BestEpoch</c> rather than those of the last step.</summary>
         RestoredBestWeights: bool
-        /// <summary>The training step that ran, one of <c>NNTrainer.TrainingStepNames</c> (<c>"Reference"</c>, the book's, or a named optimisation of it).</summary>
+        /// <summary>The training step that ran, one of <c>NNTrainer.Training.TrainingStepNames</c> (<c>"Reference"</c>, the book's, or a named optimisation of it).</summary>
         TrainingStep: string
     }
 
@@ -57,7 +57,7 @@ module History =
 
     /// <summary>Converts the engine's <c>EpochResult</c>.</summary>
     /// <param name="epoch">The engine's figures.</param>
-    let ofEpochResult (epoch: NNTrainer.EpochResult) =
+    let ofEpochResult (epoch: NNTrainer.Training.EpochResult) =
         { Number = epoch.Epoch
           DataLoss = epoch.DataLoss
           RegularizationLoss = epoch.RegularizationLoss
@@ -69,12 +69,12 @@ module History =
 
     /// <summary>Converts the engine's <c>TrainingHistory</c> of a run that ended normally.</summary>
     /// <param name="history">The engine's history.</param>
-    let ofTrainingHistory (history: NNTrainer.TrainingHistory) =
+    let ofTrainingHistory (history: NNTrainer.Training.TrainingHistory) =
         { Epochs = history.Epochs |> Seq.map ofEpochResult |> List.ofSeq
           StopReason =
             match history.StopReason with
-            | NNTrainer.StopReason.EarlyStopped -> EarlyStopped
-            | NNTrainer.StopReason.Completed -> Completed
+            | NNTrainer.Training.StopReason.EarlyStopped -> EarlyStopped
+            | NNTrainer.Training.StopReason.Completed -> Completed
             | other -> invalidOp $"A training run that returned normally cannot have ended as {other}."
           BestEpoch = if history.BestEpoch > 0 then Some history.BestEpoch else None
           RestoredBestWeights = history.RestoredBestWeights

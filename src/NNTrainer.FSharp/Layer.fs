@@ -63,7 +63,7 @@ type Layer =
     /// <summary>The identity: the output of regression models.</summary>
     | Linear
     /// <summary>
-    /// Any engine layer kind that describes itself (<c>NNTrainer.Layer.Describe</c>), e.g.
+    /// Any engine layer kind that describes itself (<c>NNTrainer.Layers.Layer.Describe</c>), e.g.
     /// <c>Engine(LayerNormalizationLayer.Description())</c>: a new engine layer needs no case of its own here.
     /// </summary>
-    | Engine of description: NNTrainer.LayerDescription
+    | Engine of description: NNTrainer.Layers.LayerDescription

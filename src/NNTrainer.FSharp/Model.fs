@@ -2,7 +2,7 @@ namespace NNTrainer.FSharp
 
 /// <summary>
 /// A sequential neural network described as data: its layers, loss, optimizer and seed. Building it
-/// (<c>Network.fit</c>, <c>Network.create</c>) gives an engine <c>NNTrainer.Network</c>; the same model and
+/// (<c>Network.fit</c>, <c>Network.create</c>) gives an engine <c>NNTrainer.Training.Network</c>; the same model and
 /// data always give the same network, bit for bit.
 /// </summary>
 /// <example>

@@ -4,7 +4,7 @@ open System
 open System.IO
 
 /// <summary>A built (and possibly trained) engine network: the result of <c>Network.fit</c> or <c>Network.load</c>.</summary>
-type Network = NNTrainer.Network
+type Network = NNTrainer.Training.Network
 
 /// <summary>
 /// Training and using networks with functions: <c>fit</c>, <c>evaluate</c>, <c>predict</c>, <c>save</c>, <c>load</c>.
@@ -31,7 +31,7 @@ module Network =
         | Some fixedSize when fixedSize <> inputSize ->
             invalidArg (nameof inputSize) $"The model takes {fixedSize} values per sample (Model.InputSize), not {inputSize}."
         | _ -> ()
-        let network = new NNTrainer.Network(model.Seed)
+        let network = new NNTrainer.Training.Network(model.Seed)
         network.NumberOfThreads <- model.NumberOfThreads
         model.Layers
         |> List.fold
@@ -60,7 +60,7 @@ module Network =
     /// <param name="network">The network; it is modified.</param>
     /// <returns>The epochs' figures.</returns>
     /// <exception cref="System.ArgumentException">The data has the wrong shape, a non-finite value, or a target the loss cannot take.</exception>
-    /// <exception cref="NNTrainer.TrainingDivergedException">The loss became NaN or infinite; the best weights seen were restored.</exception>
+    /// <exception cref="NNTrainer.Training.TrainingDivergedException">The loss became NaN or infinite; the best weights seen were restored.</exception>
     /// <exception cref="System.OperationCanceledException">The options' cancellation token was signalled.</exception>
     let train (options: TrainOptions) (data: Data) (network: Network) : History =
         network.Fit(data.Inputs, data.Targets, Engine.fitOptions options) |> History.ofTrainingHistory
@@ -75,7 +75,7 @@ module Network =
     /// <param name="model">The model.</param>
     /// <returns>The trained network and its training history.</returns>
     /// <exception cref="System.ArgumentException">A setting is out of range, or the data does not suit the model.</exception>
-    /// <exception cref="NNTrainer.TrainingDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="NNTrainer.Training.TrainingDivergedException">The loss became NaN or infinite.</exception>
     let fit (options: TrainOptions) (data: Data) (model: Model) : Network * History =
         let network = build (model.InputSize |> Option.defaultValue data.Inputs.Columns) model
         let history = train options data network
@@ -130,14 +130,14 @@ module Network =
 
     /// <summary>Loads a network saved with <c>save</c> (or the C# API's <c>Save</c>).</summary>
     /// <param name="path">The model file.</param>
-    /// <exception cref="NNTrainer.ModelFormatException">The file is truncated, corrupted, of a newer format version, or not a model.</exception>
-    let load (path: string) : Network = NNTrainer.Network.Load path
+    /// <exception cref="NNTrainer.Persistence.ModelFormatException">The file is truncated, corrupted, of a newer format version, or not a model.</exception>
+    let load (path: string) : Network = NNTrainer.Training.Network.Load path
 
     /// <summary>Loads a network, or says why it cannot be loaded (missing, unreadable, damaged or not a model).</summary>
     /// <param name="path">The model file.</param>
     let tryLoad (path: string) : Result<Network, string> =
         try
-            Ok(NNTrainer.Network.Load path)
+            Ok(NNTrainer.Training.Network.Load path)
         with
         | :? IOException as e -> Error e.Message
         | :? UnauthorizedAccessException as e -> Error e.Message
@@ -151,10 +151,10 @@ module Network =
 
     /// <summary>Reads a network from bytes written by <c>toBytes</c>.</summary>
     /// <param name="bytes">The model bytes.</param>
-    /// <exception cref="NNTrainer.ModelFormatException">The bytes are truncated, corrupted or not a model.</exception>
+    /// <exception cref="NNTrainer.Persistence.ModelFormatException">The bytes are truncated, corrupted or not a model.</exception>
     let ofBytes (bytes: byte[]) : Network =
         use stream = new MemoryStream(bytes, writable = false)
-        NNTrainer.Network.Load(stream: Stream)
+        NNTrainer.Training.Network.Load(stream: Stream)
 
     /// <summary>
     /// The model a network was built from, as data: its layers (dense layers without options read as <c>Dense n</c>),

@@ -89,7 +89,7 @@ type Optimizer =
 module SgdOptions =
     /// <summary>The book's defaults: learning rate 1.0, no decay, no momentum, no Nesterov.</summary>
     let defaults =
-        let engine = NNTrainer.SgdOptimizer()
+        let engine = NNTrainer.Optimizers.SgdOptimizer()
         { LearningRate = engine.LearningRate; Decay = engine.Decay; Momentum = engine.Momentum; Nesterov = engine.Nesterov }
 
 /// <summary>Values for <see cref="AdaGradOptions"/>.</summary>
@@ -97,7 +97,7 @@ module SgdOptions =
 module AdaGradOptions =
     /// <summary>The book's defaults: learning rate 1.0, no decay, epsilon 1e−7.</summary>
     let defaults =
-        let engine = NNTrainer.AdaGradOptimizer()
+        let engine = NNTrainer.Optimizers.AdaGradOptimizer()
         { LearningRate = engine.LearningRate; Decay = engine.Decay; Epsilon = engine.Epsilon }
 
 /// <summary>Values for <see cref="RmsPropOptions"/>.</summary>
@@ -105,7 +105,7 @@ module AdaGradOptions =
 module RmsPropOptions =
     /// <summary>The book's defaults: learning rate 0.001, no decay, epsilon 1e−7, rho 0.9.</summary>
     let defaults =
-        let engine = NNTrainer.RmsPropOptimizer()
+        let engine = NNTrainer.Optimizers.RmsPropOptimizer()
         { LearningRate = engine.LearningRate; Decay = engine.Decay; Epsilon = engine.Epsilon; Rho = engine.Rho }
 
 /// <summary>Values for <see cref="AdamOptions"/>.</summary>
@@ -113,7 +113,7 @@ module RmsPropOptions =
 module AdamOptions =
     /// <summary>The book's defaults: learning rate 0.001, no decay, epsilon 1e−7, beta1 0.9, beta2 0.999.</summary>
     let defaults =
-        let engine = NNTrainer.AdamOptimizer()
+        let engine = NNTrainer.Optimizers.AdamOptimizer()
         { LearningRate = engine.LearningRate
           Decay = engine.Decay
           Epsilon = engine.Epsilon
@@ -125,7 +125,7 @@ module AdamOptions =
 module AdamWOptions =
     /// <summary>The engine's defaults: learning rate 0.001, no decay, weight decay 0.01 (PyTorch's), epsilon 1e−7, beta1 0.9, beta2 0.999.</summary>
     let defaults =
-        let engine = NNTrainer.AdamWOptimizer()
+        let engine = NNTrainer.Optimizers.AdamWOptimizer()
         { LearningRate = engine.LearningRate
           Decay = engine.Decay
           WeightDecay = engine.WeightDecay

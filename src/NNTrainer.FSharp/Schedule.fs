@@ -21,35 +21,35 @@ type Schedule =
 module Schedule =
     /// <summary>The book's step decay: factor 0.25 every 5 epochs.</summary>
     let stepDecay =
-        let engine = NNTrainer.StepDecaySchedule()
+        let engine = NNTrainer.Optimizers.Schedules.StepDecaySchedule()
         StepDecay(engine.Factor, engine.DropEvery)
 
     /// <summary>Exponential decay by 0.95 per epoch.</summary>
-    let exponentialDecay = ExponentialDecay(NNTrainer.ExponentialDecaySchedule().Gamma)
+    let exponentialDecay = ExponentialDecay(NNTrainer.Optimizers.Schedules.ExponentialDecaySchedule().Gamma)
 
     /// <summary>Cosine annealing to 0 without warm-up.</summary>
     let cosine =
-        let engine = NNTrainer.CosineSchedule()
+        let engine = NNTrainer.Optimizers.Schedules.CosineSchedule()
         Cosine(engine.WarmupEpochs, engine.MinLearningRate)
 
     /// <summary>PyTorch's one-cycle defaults: pctStart 0.3, divFactor 25, finalDivFactor 10⁴.</summary>
     let oneCycle =
-        let engine = NNTrainer.OneCycleSchedule()
+        let engine = NNTrainer.Optimizers.Schedules.OneCycleSchedule()
         OneCycle(engine.PctStart, engine.DivFactor, engine.FinalDivFactor)
 
     /// <summary>PyTorch's reduce-on-plateau defaults: factor 0.1, patience 10, no minimum, no cooldown.</summary>
     let reduceOnPlateau =
-        let engine = NNTrainer.ReduceOnPlateauSchedule()
+        let engine = NNTrainer.Optimizers.Schedules.ReduceOnPlateauSchedule()
         ReduceOnPlateau(engine.Factor, engine.Patience, engine.MinLearningRate, engine.Cooldown)
 
     /// <summary>The engine schedule for <paramref name="schedule"/>.</summary>
     /// <param name="schedule">The schedule.</param>
     /// <exception cref="System.ArgumentOutOfRangeException">A setting is out of range; the message names it.</exception>
-    let toEngine (schedule: Schedule) : NNTrainer.LearningRateSchedule =
+    let toEngine (schedule: Schedule) : NNTrainer.Optimizers.Schedules.LearningRateSchedule =
         match schedule with
-        | StepDecay(factor, dropEvery) -> NNTrainer.StepDecaySchedule(factor, dropEvery)
-        | ExponentialDecay gamma -> NNTrainer.ExponentialDecaySchedule(gamma)
-        | Cosine(warmupEpochs, minLearningRate) -> NNTrainer.CosineSchedule(warmupEpochs, minLearningRate)
-        | OneCycle(pctStart, divFactor, finalDivFactor) -> NNTrainer.OneCycleSchedule(pctStart, divFactor, finalDivFactor)
+        | StepDecay(factor, dropEvery) -> NNTrainer.Optimizers.Schedules.StepDecaySchedule(factor, dropEvery)
+        | ExponentialDecay gamma -> NNTrainer.Optimizers.Schedules.ExponentialDecaySchedule(gamma)
+        | Cosine(warmupEpochs, minLearningRate) -> NNTrainer.Optimizers.Schedules.CosineSchedule(warmupEpochs, minLearningRate)
+        | OneCycle(pctStart, divFactor, finalDivFactor) -> NNTrainer.Optimizers.Schedules.OneCycleSchedule(pctStart, divFactor, finalDivFactor)
         | ReduceOnPlateau(factor, patience, minLearningRate, cooldown) ->
-            NNTrainer.ReduceOnPlateauSchedule(factor, patience, minLearningRate, cooldown)
+            NNTrainer.Optimizers.Schedules.ReduceOnPlateauSchedule(factor, patience, minLearningRate, cooldown)

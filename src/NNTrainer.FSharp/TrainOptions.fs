@@ -51,7 +51,7 @@ type TrainOptions =
         /// How each step runs: <c>TrainingExecution.Auto</c> (the fastest step computing the same weights) or
         /// <c>TrainingExecution.Reference</c> (the book's layer-by-layer step); <c>History.TrainingStep</c> names the one that ran.
         /// </summary>
-        Execution: NNTrainer.TrainingExecution
+        Execution: NNTrainer.Training.TrainingExecution
     }
 
 /// <summary>Values for <see cref="EarlyStopping"/>.</summary>
@@ -71,7 +71,7 @@ module TrainOptions =
     /// stopping, no callback, inputs checked, no schedule, no gradient clipping, automatic step.
     /// </summary>
     let defaults =
-        let engine = NNTrainer.FitOptions()
+        let engine = NNTrainer.Training.FitOptions()
         { Epochs = engine.Epochs
           BatchSize = Option.ofNullable engine.BatchSize
           Shuffle = engine.Shuffle

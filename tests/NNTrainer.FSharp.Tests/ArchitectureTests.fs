@@ -25,13 +25,13 @@ let private blobs (count: int) (seed: int) =
             row)
     Data.ofLabels rows labels
 
-let private bytes (network: NNTrainer.Network) =
+let private bytes (network: NNTrainer.Training.Network) =
     use stream = new MemoryStream()
     network.Save(stream)
     stream.ToArray()
 
-let private engineBuilt (name: string) (network: NNTrainer.Network) =
-    network.Set(NNTrainer.CategoricalCrossEntropyLoss(), NNTrainer.Architectures.BookOptimizer name) |> ignore
+let private engineBuilt (name: string) (network: NNTrainer.Training.Network) =
+    network.Set(NNTrainer.Losses.CategoricalCrossEntropyLoss(), NNTrainer.Architectures.BookOptimizer name) |> ignore
     network.Build()
     network
 
@@ -52,9 +52,9 @@ let ``leNet has the book's layers and optimizer`` () =
         [ "Conv2DLayer"; "ReLUActivation"; "MaxPool2DLayer"; "Conv2DLayer"; "ReLUActivation"; "MaxPool2DLayer"
           "FlattenLayer"; "DenseLayer"; "ReLUActivation"; "DenseLayer"; "SoftmaxActivation" ],
         names)
-    let conv2 = network.Layers[3] :?> NNTrainer.Conv2DLayer
+    let conv2 = network.Layers[3] :?> NNTrainer.Layers.Conv2DLayer
     Assert.Equal((50, 5), (conv2.Filters, conv2.KernelSize))
-    Assert.IsType<NNTrainer.SgdOptimizer>(network.Optimizer) |> ignore
+    Assert.IsType<NNTrainer.Optimizers.SgdOptimizer>(network.Optimizer) |> ignore
     Assert.Equal(0.01f, (nonNull network.Optimizer).LearningRate)
 
 [<Fact>]

@@ -6,7 +6,7 @@ open NNTrainer.FSharp
 [<Fact>]
 let ``spiral is the engine's spiral with its labels as targets`` () =
     let data = Data.spiral 30 4 5
-    let struct (x, labels) = NNTrainer.SyntheticData.Spiral(30, 4, 5)
+    let struct (x, labels) = NNTrainer.Data.SyntheticData.Spiral(30, 4, 5)
     Assert.Equal<float32[][]>(Matrix.toRows x, Matrix.toRows data.Inputs)
     Assert.Equal<float32[][]>(labels |> Array.map (fun l -> [| float32 l |]), Matrix.toRows data.Targets)
     Assert.Equal(120, Data.count data)

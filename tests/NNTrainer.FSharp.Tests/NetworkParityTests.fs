@@ -10,25 +10,25 @@ open FsCheck.Xunit
 open NNTrainer.FSharp
 open NNTrainer.FSharp.Tests.Support.ModelGenerators
 
-let private bytes (network: NNTrainer.Network) =
+let private bytes (network: NNTrainer.Training.Network) =
     use stream = new IO.MemoryStream()
     network.Save(stream: IO.Stream)
     stream.ToArray()
 
 [<Fact>]
 let ``the spiral example gives the same model from F# and from C#`` () =
-    let struct (x, labels) = NNTrainer.SyntheticData.Spiral(100, 3, seed = 0)
+    let struct (x, labels) = NNTrainer.Data.SyntheticData.Spiral(100, 3, seed = 0)
     // The C# API, as in Network's documentation example.
-    let csharp = NNTrainer.Network(seed = 42)
+    let csharp = NNTrainer.Training.Network(seed = 42)
     csharp
-        .Add(NNTrainer.DenseLayer(2, 64))
-        .Add(NNTrainer.ReLUActivation())
-        .Add(NNTrainer.DropoutLayer(0.1f))
-        .Add(NNTrainer.DenseLayer(64, 3))
-        .Add(NNTrainer.SoftmaxActivation())
-        .Set(NNTrainer.CategoricalCrossEntropyLoss(), NNTrainer.AdamOptimizer(learningRate = 0.05f, decay = 5e-7f))
+        .Add(NNTrainer.Layers.DenseLayer(2, 64))
+        .Add(NNTrainer.Activations.ReLUActivation())
+        .Add(NNTrainer.Layers.DropoutLayer(0.1f))
+        .Add(NNTrainer.Layers.DenseLayer(64, 3))
+        .Add(NNTrainer.Activations.SoftmaxActivation())
+        .Set(NNTrainer.Losses.CategoricalCrossEntropyLoss(), NNTrainer.Optimizers.AdamOptimizer(learningRate = 0.05f, decay = 5e-7f))
     |> ignore
-    let csharpHistory = csharp.Fit(x, labels, NNTrainer.FitOptions(Epochs = 50, BatchSize = 32, ValidationFraction = 0.1))
+    let csharpHistory = csharp.Fit(x, labels, NNTrainer.Training.FitOptions(Epochs = 50, BatchSize = 32, ValidationFraction = 0.1))
     // The F# API.
     let fsharp, fsharpHistory =
         Model.ofLayers [ Dense 64; ReLU; Dropout 0.1f; Dense 3; Softmax ]
@@ -41,46 +41,46 @@ let ``the spiral example gives the same model from F# and from C#`` () =
 
 /// What a C# user writes for a model: one engine object per layer, the input size carried by hand.
 let private buildWithCSharpApi (inputSize: int) (model: Model) =
-    let network = NNTrainer.Network(model.Seed)
+    let network = NNTrainer.Training.Network(model.Seed)
     let mutable width = inputSize
     for layer in model.Layers do
-        let engineLayer: NNTrainer.Layer =
+        let engineLayer: NNTrainer.Layers.Layer =
             match layer with
-            | Dense n -> NNTrainer.DenseLayer(width, n)
+            | Dense n -> NNTrainer.Layers.DenseLayer(width, n)
             | DenseWith(n, o) ->
                 let initializer =
                     match o.Initializer with
-                    | Initializer.Auto -> NNTrainer.WeightInitializer.Auto
-                    | Initializer.He -> NNTrainer.WeightInitializer.He
-                    | Initializer.Glorot -> NNTrainer.WeightInitializer.Glorot
-                    | Initializer.Book -> NNTrainer.WeightInitializer.Book
-                NNTrainer.DenseLayer(width, n, o.WeightL1, o.WeightL2, o.BiasL1, o.BiasL2, initializer)
-            | Dropout rate -> NNTrainer.DropoutLayer(rate)
-            | ReLU -> NNTrainer.ReLUActivation()
-            | LeakyReLU alpha -> NNTrainer.LeakyReLUActivation(alpha)
-            | Sigmoid -> NNTrainer.SigmoidActivation()
-            | Tanh -> NNTrainer.TanhActivation()
-            | Softmax -> NNTrainer.SoftmaxActivation()
-            | Linear -> NNTrainer.LinearActivation()
+                    | Initializer.Auto -> NNTrainer.Initialization.WeightInitializer.Auto
+                    | Initializer.He -> NNTrainer.Initialization.WeightInitializer.He
+                    | Initializer.Glorot -> NNTrainer.Initialization.WeightInitializer.Glorot
+                    | Initializer.Book -> NNTrainer.Initialization.WeightInitializer.Book
+                NNTrainer.Layers.DenseLayer(width, n, o.WeightL1, o.WeightL2, o.BiasL1, o.BiasL2, initializer)
+            | Dropout rate -> NNTrainer.Layers.DropoutLayer(rate)
+            | ReLU -> NNTrainer.Activations.ReLUActivation()
+            | LeakyReLU alpha -> NNTrainer.Activations.LeakyReLUActivation(alpha)
+            | Sigmoid -> NNTrainer.Activations.SigmoidActivation()
+            | Tanh -> NNTrainer.Activations.TanhActivation()
+            | Softmax -> NNTrainer.Activations.SoftmaxActivation()
+            | Linear -> NNTrainer.Activations.LinearActivation()
             | Engine description -> description.Create width
         match layer with
         | Dense n
         | DenseWith(n, _) -> width <- n
         | _ -> ()
         network.Add engineLayer |> ignore
-    let loss: NNTrainer.Loss =
+    let loss: NNTrainer.Losses.Loss =
         match Model.loss model with
-        | CategoricalCrossEntropy -> NNTrainer.CategoricalCrossEntropyLoss()
-        | BinaryCrossEntropy -> NNTrainer.BinaryCrossEntropyLoss()
-        | MeanSquaredError -> NNTrainer.MeanSquaredErrorLoss()
-        | MeanAbsoluteError -> NNTrainer.MeanAbsoluteErrorLoss()
-    let optimizer: NNTrainer.Optimizer =
+        | CategoricalCrossEntropy -> NNTrainer.Losses.CategoricalCrossEntropyLoss()
+        | BinaryCrossEntropy -> NNTrainer.Losses.BinaryCrossEntropyLoss()
+        | MeanSquaredError -> NNTrainer.Losses.MeanSquaredErrorLoss()
+        | MeanAbsoluteError -> NNTrainer.Losses.MeanAbsoluteErrorLoss()
+    let optimizer: NNTrainer.Optimizers.Optimizer =
         match model.Optimizer with
-        | Sgd o -> NNTrainer.SgdOptimizer(o.LearningRate, o.Decay, o.Momentum, o.Nesterov)
-        | AdaGrad o -> NNTrainer.AdaGradOptimizer(o.LearningRate, o.Decay, o.Epsilon)
-        | RmsProp o -> NNTrainer.RmsPropOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Rho)
-        | Adam o -> NNTrainer.AdamOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
-        | AdamW o -> NNTrainer.AdamWOptimizer(o.LearningRate, o.WeightDecay, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
+        | Sgd o -> NNTrainer.Optimizers.SgdOptimizer(o.LearningRate, o.Decay, o.Momentum, o.Nesterov)
+        | AdaGrad o -> NNTrainer.Optimizers.AdaGradOptimizer(o.LearningRate, o.Decay, o.Epsilon)
+        | RmsProp o -> NNTrainer.Optimizers.RmsPropOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Rho)
+        | Adam o -> NNTrainer.Optimizers.AdamOptimizer(o.LearningRate, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
+        | AdamW o -> NNTrainer.Optimizers.AdamWOptimizer(o.LearningRate, o.WeightDecay, o.Decay, o.Epsilon, o.Beta1, o.Beta2)
     network.Set(loss, optimizer) |> ignore
     network
 
@@ -93,7 +93,7 @@ let ``any model trained through either API is the same model`` () =
     Prop.forAll (Arb.fromGen cases) (fun (c, options) ->
         let csharp = buildWithCSharpApi c.InputSize c.Model
         let fitOptions =
-            NNTrainer.FitOptions(
+            NNTrainer.Training.FitOptions(
                 Epochs = options.Epochs,
                 BatchSize = Option.toNullable options.BatchSize,
                 Shuffle = options.Shuffle,
@@ -105,18 +105,18 @@ let ``any model trained through either API is the same model`` () =
 
 [<Fact>]
 let ``an engine layer that describes itself is usable from F# without a case of its own`` () =
-    let struct (x, labels) = NNTrainer.SyntheticData.Spiral(40, 3, seed = 1)
-    let csharp = NNTrainer.Network(seed = 7)
+    let struct (x, labels) = NNTrainer.Data.SyntheticData.Spiral(40, 3, seed = 1)
+    let csharp = NNTrainer.Training.Network(seed = 7)
     csharp
-        .Add(NNTrainer.DenseLayer(2, 16))
-        .Add(NNTrainer.LayerNormalizationLayer(16, 1e-3f))
-        .Add(NNTrainer.ReLUActivation())
-        .Add(NNTrainer.DenseLayer(16, 3))
-        .Add(NNTrainer.SoftmaxActivation())
-        .Set(NNTrainer.CategoricalCrossEntropyLoss(), NNTrainer.AdamOptimizer())
+        .Add(NNTrainer.Layers.DenseLayer(2, 16))
+        .Add(NNTrainer.Layers.LayerNormalizationLayer(16, 1e-3f))
+        .Add(NNTrainer.Activations.ReLUActivation())
+        .Add(NNTrainer.Layers.DenseLayer(16, 3))
+        .Add(NNTrainer.Activations.SoftmaxActivation())
+        .Set(NNTrainer.Losses.CategoricalCrossEntropyLoss(), NNTrainer.Optimizers.AdamOptimizer())
     |> ignore
-    csharp.Fit(x, labels, NNTrainer.FitOptions(Epochs = 4, BatchSize = 16)) |> ignore
-    let layers = [ Dense 16; Engine(NNTrainer.LayerNormalizationLayer.Description(1e-3f)); ReLU; Dense 3; Softmax ]
+    csharp.Fit(x, labels, NNTrainer.Training.FitOptions(Epochs = 4, BatchSize = 16)) |> ignore
+    let layers = [ Dense 16; Engine(NNTrainer.Layers.LayerNormalizationLayer.Description(1e-3f)); ReLU; Dense 3; Softmax ]
     let fsharp, _ =
         Model.ofLayers layers
         |> Model.withSeed 7

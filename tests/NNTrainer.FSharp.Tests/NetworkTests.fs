@@ -110,7 +110,7 @@ let ``tryLoad says why a file cannot be loaded`` () =
             Assert.Contains("corrupted", message)
             Assert.Contains(path, message)
         | Ok _ -> failwith "a corrupted file loaded"
-        let e = Assert.Throws<NNTrainer.ModelFormatException>(fun () -> Network.load path |> ignore)
+        let e = Assert.Throws<NNTrainer.Persistence.ModelFormatException>(fun () -> Network.load path |> ignore)
         Assert.Contains("checksum", e.Message)
     finally
         File.Delete path
@@ -119,7 +119,7 @@ let ``tryLoad says why a file cannot be loaded`` () =
 let ``ofBytes rejects truncated bytes with the engine's message`` () =
     let network, _ = trained.Force()
     let bytes = Network.toBytes network
-    let e = Assert.Throws<NNTrainer.ModelFormatException>(fun () -> Network.ofBytes bytes[.. bytes.Length - 10] |> ignore)
+    let e = Assert.Throws<NNTrainer.Persistence.ModelFormatException>(fun () -> Network.ofBytes bytes[.. bytes.Length - 10] |> ignore)
     Assert.Contains("truncated", e.Message)
 
 [<Fact>]

@@ -24,6 +24,6 @@ let ``hyper-parameters reach the engine`` () =
     let adam = Adam { LearningRate = 0.02f; Decay = 1e-3f; Epsilon = 1e-6f; Beta1 = 0.8f; Beta2 = 0.99f }
     let network = Model.ofLayers [ Dense 2; Softmax ] |> Model.withOptimizer adam |> Network.build 4
     match network.Optimizer with
-    | :? NNTrainer.AdamOptimizer as o ->
+    | :? NNTrainer.Optimizers.AdamOptimizer as o ->
         Assert.Equal((0.02f, 1e-3f, 1e-6f, 0.8f, 0.99f), (o.LearningRate, o.Decay, o.Epsilon, o.Beta1, o.Beta2))
     | other -> failwith $"got {other}"

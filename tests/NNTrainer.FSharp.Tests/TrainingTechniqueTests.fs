@@ -13,14 +13,14 @@ let ``AdamW, Nesterov and label smoothing reach the engine and read back`` () =
     let adamW = AdamW { AdamWOptions.defaults with WeightDecay = 0.05f }
     let network = spiralModel adamW |> Model.withLabelSmoothing 0.1f |> Network.build 2
     match network.Optimizer with
-    | :? NNTrainer.AdamWOptimizer as o -> Assert.Equal(0.05f, o.WeightDecay)
+    | :? NNTrainer.Optimizers.AdamWOptimizer as o -> Assert.Equal(0.05f, o.WeightDecay)
     | other -> failwith $"got {other}"
     let described = Network.describe network
     Assert.Equal(adamW, described.Optimizer)
     Assert.Equal(0.1f, described.LabelSmoothing)
     let nesterov = Sgd { SgdOptions.defaults with LearningRate = 0.1f; Momentum = 0.9f; Nesterov = true }
     match (spiralModel nesterov |> Network.build 2).Optimizer with
-    | :? NNTrainer.SgdOptimizer as o -> Assert.True o.Nesterov
+    | :? NNTrainer.Optimizers.SgdOptimizer as o -> Assert.True o.Nesterov
     | other -> failwith $"got {other}"
 
 [<Fact>]
@@ -43,7 +43,7 @@ let ``the schedules carry the engine's defaults`` () =
     Assert.Equal(Cosine(0, 0f), Schedule.cosine)
     Assert.Equal(OneCycle(0.3f, 25f, 1e4f), Schedule.oneCycle)
     Assert.Equal(ReduceOnPlateau(0.1f, 10, 0f, 0), Schedule.reduceOnPlateau)
-    Assert.IsType<NNTrainer.CosineSchedule>(Schedule.toEngine (Cosine(2, 1e-4f))) |> ignore
+    Assert.IsType<NNTrainer.Optimizers.Schedules.CosineSchedule>(Schedule.toEngine (Cosine(2, 1e-4f))) |> ignore
 
 [<Fact>]
 let ``gradient clipping bounds the first full-batch step`` () =
@@ -67,7 +67,7 @@ let ``the ML.NET options take the new settings`` () =
     let multiclass = ML.Options.toMulticlass options
     Assert.Equal(NeuralNetworkOptimizer.AdamW, multiclass.Optimizer)
     Assert.Equal(0.02f, multiclass.WeightDecay)
-    Assert.Equal(0.25f, (nonNull multiclass.LearningRateSchedule :?> NNTrainer.OneCycleSchedule).PctStart)
+    Assert.Equal(0.25f, (nonNull multiclass.LearningRateSchedule :?> NNTrainer.Optimizers.Schedules.OneCycleSchedule).PctStart)
     Assert.Equal(2f, multiclass.GradientClipNorm)
     Assert.Equal(0.1f, multiclass.LabelSmoothing)
     Assert.Equal(0.1f, (ML.Options.toBinary options).LabelSmoothing)
@@ -83,9 +83,9 @@ let ``the reference step runs on request and the history names the step`` () =
         let network = Network.build 2 (spiralModel (Sgd { SgdOptions.defaults with LearningRate = 0.5f }))
         let history = Network.train { TrainOptions.defaults with Epochs = 2; Execution = execution } data network
         history, network.Parameters |> Seq.collect (fun p -> p.Values) |> Array.ofSeq
-    Assert.Equal(NNTrainer.TrainingExecution.Auto, TrainOptions.defaults.Execution)
-    let auto, autoWeights = train NNTrainer.TrainingExecution.Auto
-    let reference, referenceWeights = train NNTrainer.TrainingExecution.Reference
-    Assert.Equal(NNTrainer.TrainingStepNames.Reference, reference.TrainingStep)
-    Assert.NotEqual<string>(NNTrainer.TrainingStepNames.Reference, auto.TrainingStep)
+    Assert.Equal(NNTrainer.Training.TrainingExecution.Auto, TrainOptions.defaults.Execution)
+    let auto, autoWeights = train NNTrainer.Training.TrainingExecution.Auto
+    let reference, referenceWeights = train NNTrainer.Training.TrainingExecution.Reference
+    Assert.Equal(NNTrainer.Training.TrainingStepNames.Reference, reference.TrainingStep)
+    Assert.NotEqual<string>(NNTrainer.Training.TrainingStepNames.Reference, auto.TrainingStep)
     Assert.Equal<float32[]>(referenceWeights, autoWeights)

@@ -30,7 +30,7 @@ public sealed class FoundNeuralNetwork
     /// <summary>The task, which decides the output columns.</summary>
     public NeuralNetworkTask Task { get; }
 
-    /// <summary>The column the network reads: a vector of <see cref="float"/> of <see cref="NNTrainer.Network.InputSize"/> values.</summary>
+    /// <summary>The column the network reads: a vector of <see cref="float"/> of <see cref="NNTrainer.Training.Network.InputSize"/> values.</summary>
     public string FeatureColumnName { get; }
 
     /// <summary>Multiclass: the label's key values as text, by class index; null when the label had none, or for other tasks.</summary>

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Activations;
 
 /// <summary>
 /// A parameter-free non-linearity applied to each sample: same number of values out as in.

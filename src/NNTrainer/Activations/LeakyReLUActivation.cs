@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Activations;
 
 /// <summary>Leaky ReLU: <c>x</c> for positive inputs, <c>α·x</c> otherwise, so negative units still learn.</summary>
 public sealed class LeakyReLUActivation : Activation

@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Activations;
 
 /// <summary>The identity, <c>y = x</c>: the output activation of regression networks.</summary>
 public sealed class LinearActivation : Activation

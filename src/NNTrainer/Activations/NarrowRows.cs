@@ -1,6 +1,7 @@
 using System.Runtime.Intrinsics;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Activations;
 
 /// <summary>
 /// Keeps a sample's output independent of the batch it is scored in, for element-wise kernels of

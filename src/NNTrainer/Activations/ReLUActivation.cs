@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Activations;
 
 /// <summary>Rectified linear unit: <c>max(0, x)</c>; the gradient passes where the input was positive.</summary>
 public sealed class ReLUActivation : Activation

@@ -1,6 +1,9 @@
 using System.Numerics.Tensors;
+using NNTrainer.Layers;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Activations;
 
 /// <summary>Logistic sigmoid: <c>1 / (1 + e^−x)</c>, each output an independent probability (binary and multi-label outputs).</summary>
 public sealed class SigmoidActivation : Activation

@@ -1,6 +1,10 @@
 using System.Numerics.Tensors;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Activations;
 
 /// <summary>
 /// Softmax over each sample's values: a probability distribution over classes. Numerically stable

@@ -1,6 +1,9 @@
 using System.Numerics.Tensors;
+using NNTrainer.Layers;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Activations;
 
 /// <summary>Hyperbolic tangent: outputs in (−1, 1), zero-centred.</summary>
 public sealed class TanhActivation : Activation

@@ -1,3 +1,11 @@
+using NNTrainer.Activations;
+using NNTrainer.Data;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Optimizers;
+using NNTrainer.Tensors;
+using NNTrainer.Training;
+
 namespace NNTrainer;
 
 /// <summary>

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Data;
 
 /// <summary>
 /// Fashion-MNIST: 60,000 training and 10,000 test images of 28×28 grey pixels in 10 clothing classes, read from

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Data;
 
 /// <summary>
 /// Reads IDX files, the format of MNIST and Fashion-MNIST (gzipped or not): a 4-byte magic whose third byte

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Initialization;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Data;
 
 /// <summary>The book's generated data sets (<c>nnfs.datasets</c>), seeded so that every run draws the same points.</summary>
 public static class SyntheticData

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NNTrainer;
+namespace NNTrainer.Initialization;
 
 /// <summary>
 /// The one source of random numbers of a network (initial weights, dropout masks, shuffling, validation

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Initialization;
 
 /// <summary>How a <see cref="DenseLayer"/> draws its initial weights. Biases always start at zero.</summary>
 /// <remarks>

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// Average pooling (Keras's <c>AveragePooling2D</c>): each output is the mean of its window; the gradient is shared

@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// Batch normalisation (Keras's <c>BatchNormalization</c>): each channel is normalised to zero mean and unit variance,

@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Initialization;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// A 2-D convolution (Keras's <c>Conv2D</c>, the book's CONV layer): <see cref="Filters"/> learned k×k×C kernels

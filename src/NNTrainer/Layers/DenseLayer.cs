@@ -1,5 +1,9 @@
 using System.Runtime.CompilerServices;
-namespace NNTrainer;
+using NNTrainer.Initialization;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// A fully connected layer: <c>output = inputs · weights + biases</c>, with weights of shape

@@ -1,4 +1,9 @@
-namespace NNTrainer;
+using NNTrainer.Initialization;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+using NNTrainer.Training;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// Inverted dropout, as in the book's <c>Layer_Dropout</c>: while training, each value is kept with

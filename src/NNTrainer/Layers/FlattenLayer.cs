@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// Keras's <c>Flatten</c>: turns C×H×W feature maps into a flat vector for the dense layers that follow. Batches are

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>One attribute of an <see cref="IInferenceGraph"/> node: an integer, a list of integers or a float.</summary>
 /// <param name="Name">The attribute's name, e.g. <c>"axis"</c>.</param>

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// A tensor of an <see cref="IInferenceGraph"/>: flat [batch, values] when <see cref="Shape"/> is null, else

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// An inference graph under construction, as a layer sees it: named tensors joined by operator nodes, with constant

@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Initialization;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// A step of a sequential network, with the book's contract: <see cref="Forward"/> turns inputs into

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// A layer kind with its settings but without its input width or values: what a model DSL (the F# <c>Layer</c>) or a

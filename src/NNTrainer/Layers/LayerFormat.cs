@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Persistence;
+
+namespace NNTrainer.Layers;
 
 /// <summary>Reads one layer's settings and values, written by its <see cref="Layer.Write"/>, after its tag byte.</summary>
 /// <param name="reader">The payload, positioned after the tag.</param>

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace NNTrainer;
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// The registry of layer kinds the model format knows: every <see cref="LayerFormat"/> static field declared by a

@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// Layer normalisation (Ba, Kiros and Hinton, 2016; Keras's <c>LayerNormalization</c>): each sample's values are

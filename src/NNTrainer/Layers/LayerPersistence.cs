@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Persistence;
+using NNTrainer.Serialization;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// What the persistence of every layer kind shares: parameters with their optimizer state, and image shapes. Layers

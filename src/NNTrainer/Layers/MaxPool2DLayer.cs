@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// Max pooling (Keras's <c>MaxPooling2D</c>, the book's POOL layer): each output is the largest value of its window;

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>How a convolution treats the borders of its input, with Keras's names.</summary>
 public enum Padding

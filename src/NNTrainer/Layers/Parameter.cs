@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Optimizers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// One trainable tensor of a layer (its weights or its biases): the values, their gradient from the last

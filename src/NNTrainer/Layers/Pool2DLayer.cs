@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Persistence;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// What the two pooling layers share: square windows of <see cref="PoolSize"/> at <see cref="Stride"/>, no padding

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Layers;
 
 /// <summary>
 /// A layer that sees each sample as an image of <see cref="InputShape"/> (NCHW order within the row, see

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Initialization;
+
+namespace NNTrainer.Layers;
 
 /// <summary>Draws a layer's initial weights by its <see cref="WeightInitializer"/>; shared by every layer with weights.</summary>
 internal static class WeightFill

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+using NNTrainer.Training;
+
+namespace NNTrainer.Losses;
 
 /// <summary>
 /// Binary cross-entropy for sigmoid outputs: each output is an independent yes/no probability and each

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+using NNTrainer.Training;
+
+namespace NNTrainer.Losses;
 
 /// <summary>
 /// Categorical cross-entropy, <c>−Σ y·log ŷ</c> per sample (<c>−log(ŷ[correct class])</c> for class targets), for

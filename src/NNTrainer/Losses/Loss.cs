@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+using NNTrainer.Training;
+
+namespace NNTrainer.Losses;
 
 /// <summary>
 /// A data loss: how far a batch's outputs are from its targets, and the gradient of that distance with

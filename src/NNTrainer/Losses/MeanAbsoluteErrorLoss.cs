@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Losses;
 
 /// <summary>Mean absolute error, <c>mean(|y − ŷ|)</c> over a sample's outputs: a regression loss less sensitive to outliers.</summary>
 /// <remarks>

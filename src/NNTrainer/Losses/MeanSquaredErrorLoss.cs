@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Losses;
 
 /// <summary>Mean squared error, <c>mean((y − ŷ)²)</c> over a sample's outputs: the usual regression loss.</summary>
 public sealed class MeanSquaredErrorLoss : Loss

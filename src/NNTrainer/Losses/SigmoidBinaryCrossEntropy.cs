@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Losses;
 
 /// <summary>
 /// The combined backward pass of sigmoid outputs and binary cross-entropy: <c>(ŷ − y) / (outputs · samples)</c>.

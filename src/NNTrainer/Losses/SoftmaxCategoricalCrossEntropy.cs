@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Losses;
 
 /// <summary>
 /// The combined backward pass of a softmax output and categorical cross-entropy (the book's

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Metrics;
 
 /// <summary>
 /// How often a network's predictions are right: the book's <c>Accuracy</c> classes. Counts are returned

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Metrics;
 
 /// <summary>Binary accuracy: each sigmoid output, thresholded at 0.5, equals its 0/1 target. Every output counts once.</summary>
 public sealed class BinaryAccuracy : Accuracy

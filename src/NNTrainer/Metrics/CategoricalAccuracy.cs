@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Metrics;
 
 /// <summary>Classification accuracy: the predicted class (arg-max of the outputs) equals the target class (index or one-hot arg-max).</summary>
 public sealed class CategoricalAccuracy : Accuracy

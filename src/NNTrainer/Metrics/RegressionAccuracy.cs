@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Metrics;
 
 /// <summary>
 /// The book's regression "accuracy": a prediction counts as correct when it is within a tolerance of its

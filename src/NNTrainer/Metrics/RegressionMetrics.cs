@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Metrics;
 
 /// <summary>Root-mean-squared error and coefficient of determination of regression outputs.</summary>
 /// <param name="MeanAbsoluteError">Mean of |y − ŷ| over every output value.</param>

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+
+namespace NNTrainer.Optimizers;
 
 /// <summary>
 /// AdaGrad: per-value learning rates shrink with the sum of squared gradients seen so far:

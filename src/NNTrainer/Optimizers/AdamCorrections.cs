@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NNTrainer;
+namespace NNTrainer.Optimizers;
 
 /// <summary>
 /// Adam's bias corrections 1 / (1 − β₁ᵗ) and 1 / (1 − β₂ᵗ) of step t, kept so that they are computed once per step

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NNTrainer.Layers;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Optimizers;
 
 /// <summary>
 /// The update of <see cref="AdamOptimizer"/> and <see cref="AdamWOptimizer"/> in one fused pass over a parameter's four

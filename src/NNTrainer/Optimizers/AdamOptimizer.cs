@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Layers;
 
-namespace NNTrainer;
+namespace NNTrainer.Optimizers;
 
 /// <summary>
 /// Adam: momentum on the gradient and RMSProp's cache, both bias-corrected:

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Layers;
 
-namespace NNTrainer;
+namespace NNTrainer.Optimizers;
 
 /// <summary>
 /// AdamW (Loshchilov &amp; Hutter, "Decoupled Weight Decay Regularization"), as <c>torch.optim.AdamW</c> computes it:

@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Layers;
+using NNTrainer.Optimizers.Schedules;
+using NNTrainer.Training;
 
-namespace NNTrainer;
+namespace NNTrainer.Optimizers;
 
 /// <summary>
 /// Updates parameters from their gradients, following the book's three-step protocol per training step:

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+
+namespace NNTrainer.Optimizers;
 
 /// <summary>
 /// RMSProp: like AdaGrad with a moving average of squared gradients instead of their sum:

@@ -2,8 +2,9 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NNTrainer.Layers;
 
-namespace NNTrainer;
+namespace NNTrainer.Optimizers;
 
 /// <summary>
 /// Stochastic gradient descent, optionally with momentum: <c>update = momentum·update_prev − lr·g</c>,

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Persistence;
 
 /// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), the checksum of the model format and of zip entries.</summary>
 /// <remarks>Public so that NNTrainer.ML can verify the entries of a saved ML.NET model zip with the same checksum.</remarks>

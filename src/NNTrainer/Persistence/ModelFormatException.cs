@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Persistence;
 
 /// <summary>
 /// A model file or stream cannot be loaded: it is truncated, corrupted (checksum mismatch), written by a newer

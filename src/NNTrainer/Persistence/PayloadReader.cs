@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace NNTrainer;
+namespace NNTrainer.Persistence;
 
 /// <summary>
 /// Reads the model payload with a bounds check before every read and every allocation, so that a damaged

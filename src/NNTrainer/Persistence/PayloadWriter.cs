@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace NNTrainer;
+namespace NNTrainer.Persistence;
 
 /// <summary>Little-endian writer of the model payload.</summary>
 internal sealed class PayloadWriter

@@ -1,4 +1,10 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Optimizers;
+using NNTrainer.Training;
+
+namespace NNTrainer.Serialization;
 
 /// <summary>
 /// What a model file holds: the seed, the layers with their values, the loss, accuracy and optimizer with their state,

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Persistence;
+
+namespace NNTrainer.Serialization;
 
 /// <summary>
 /// The layers of the model format: one tag byte per layer, then what the layer writes of itself. Each layer kind

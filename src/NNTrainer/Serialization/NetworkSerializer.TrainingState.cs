@@ -1,4 +1,10 @@
-namespace NNTrainer;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Optimizers;
+using NNTrainer.Persistence;
+using NNTrainer.Training;
+
+namespace NNTrainer.Serialization;
 
 /// <summary>The training state of the model format: loss, accuracy and optimizer (with its schedule and step count).</summary>
 internal static partial class NetworkSerializer

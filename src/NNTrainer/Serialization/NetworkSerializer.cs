@@ -1,7 +1,12 @@
 using System.Buffers.Binary;
 using System.Text;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Optimizers;
+using NNTrainer.Persistence;
 
-namespace NNTrainer;
+namespace NNTrainer.Serialization;
 
 /// <summary>
 /// The model format: an 8-byte magic ("NNTRAINR"), a format version, the payload length, the payload

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// Where a k×k window at stride s visits a C×H×W input, padding included: the sizes im2col and col2im share.

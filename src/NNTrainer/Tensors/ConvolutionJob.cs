@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// A convolution over a batch by im2col + GEMM, a few samples per product, split into a fixed number of parts of

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// <c>e^x</c> for float32 by Cody–Waite range reduction and Cephes' <c>expf</c> polynomial (relative error about

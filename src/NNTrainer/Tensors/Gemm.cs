@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The three matrix products backpropagation needs, over row-major <see cref="Matrix"/> values, without

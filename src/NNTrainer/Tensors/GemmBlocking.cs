@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The loops around the register-tile kernels: the inner dimension in blocks that keep a strip of B in the

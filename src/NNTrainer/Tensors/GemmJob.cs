@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// A GEMM handed to the <see cref="WorkerPool"/>: part p computes column strip p, or a fixed, contiguous share of the

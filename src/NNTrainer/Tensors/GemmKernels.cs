@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The GEMM behind <see cref="Gemm"/> and the layers, over raw row-major buffers, in the three forms backprop

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// Copies that put a GEMM operand where the register-tile kernel wants it: a transposed B (<c>dY·Wᵀ</c>) laid

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// One product <c>C[m×n] (+)= A·B</c>, then an epilogue, over raw row-major buffers, with A read through strides so

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The portable GEMM path for machines without vector FMA, and the reference the tests hold the vector paths to:

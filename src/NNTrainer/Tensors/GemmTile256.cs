@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The AVX2/FMA register-tile kernel of the GEMM: up to 6 rows × 16 columns of C per call (12 accumulators, so that it fits AVX2's 16 registers).

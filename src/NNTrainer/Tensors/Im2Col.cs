@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The column matrix of a convolution and its adjoint: <see cref="Expand"/> lays every k×k window of one sample out

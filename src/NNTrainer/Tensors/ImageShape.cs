@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The shape of one sample as the spatial layers see it: <see cref="Channels"/> planes of <see cref="Height"/> ×

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>The activations' element-wise kernels: ReLU, leaky ReLU, and the backward passes of sigmoid and tanh.</summary>
 internal static partial class Kernels

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// Element-wise kernels that <see cref="TensorPrimitives"/> does not provide directly (masked and

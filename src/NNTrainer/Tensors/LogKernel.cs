@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// Natural logarithm of doubles, vectorised: fdlibm's <c>__ieee754_log</c> reduction and polynomial (error under one

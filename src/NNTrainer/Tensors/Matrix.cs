@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// A row-major matrix of <see cref="float"/> values over one contiguous buffer: a batch of

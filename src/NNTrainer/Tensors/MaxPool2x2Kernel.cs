@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// Max pooling over the book's 2×2 windows at stride 2, eight (AVX2) or four (SSE) outputs at a time: the pairs of

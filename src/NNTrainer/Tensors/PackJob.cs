@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The transposition of <c>W</c> that <c>dY·Wᵀ</c> packs, split across the <see cref="WorkerPool"/>: part p transposes

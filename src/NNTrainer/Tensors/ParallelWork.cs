@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// Work split into a fixed number of parts that <see cref="WorkerPool"/> runs at once, one per thread. A class

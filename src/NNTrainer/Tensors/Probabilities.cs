@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// What the cross-entropy arithmetic shares between the losses and the fused kernels that compute them: the clipping

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// Per-thread, grow-only buffers for packed GEMM operands and edge tiles: pinned and 64-byte aligned, allocated

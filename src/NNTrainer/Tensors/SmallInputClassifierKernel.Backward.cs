@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>The backward pass of <see cref="SmallInputClassifierKernel"/>: hidden units along the lanes, every gradient in running sums.</summary>
 internal static unsafe partial class SmallInputClassifierKernel

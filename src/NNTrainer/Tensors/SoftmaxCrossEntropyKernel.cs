@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The training step's work on a softmax output trained with categorical cross-entropy and categorical accuracy,

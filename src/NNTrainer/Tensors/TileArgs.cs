@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// One call of a register-tile kernel: a block of C (up to the tile's rows × vectors) computed over an inner-dimension

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// What a register tile does to its accumulators before storing them, in this order: add <see cref="Bias"/> (one

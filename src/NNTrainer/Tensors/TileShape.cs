@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// A compile-time integer for specialising the register-tile kernels: the JIT compiles one body per value type

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// A dense layer's three products with the batch stored transposed, one row per feature and one column per sample

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
-namespace NNTrainer;
+namespace NNTrainer.Tensors;
 
 /// <summary>
 /// Persistent threads for the kernels' <c>NumberOfThreads</c>: a <see cref="ParallelWork"/> is split into a fixed

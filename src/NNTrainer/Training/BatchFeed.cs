@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Initialization;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// The supply of training batches, the one thing <see cref="TrainingLoop"/> asks of the data: before every epoch

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+
+namespace NNTrainer.Training;
 
 /// <summary>The figures of one training epoch.</summary>
 /// <param name="Epoch">Epoch number, from 1.</param>

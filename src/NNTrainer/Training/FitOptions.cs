@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Optimizers.Schedules;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>Options of <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/>. Every property has a usable default.</summary>
 public sealed class FitOptions

@@ -1,6 +1,10 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Activations;
+using NNTrainer.Layers;
+using NNTrainer.Optimizers;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// The training step of the commonest network, dense layers with ReLU between them and a softmax output trained with

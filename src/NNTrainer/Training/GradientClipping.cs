@@ -1,6 +1,9 @@
 using System.Numerics.Tensors;
+using NNTrainer.Layers;
+using NNTrainer.Optimizers;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// Clipping by global norm (<see cref="FitOptions.GradientClipNorm"/>), as PyTorch's <c>clip_grad_norm_</c>: the total

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Optimizers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// One training step on one batch: the forward pass with the batch's statistics, then the backward pass with the

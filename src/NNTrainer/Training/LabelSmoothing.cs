@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Losses;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// The smoothed targets the fused classifier kernels train on when the loss has label smoothing ε

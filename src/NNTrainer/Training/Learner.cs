@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Optimizers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// What trains a <see cref="Network"/>, as ML.NET separates a trainer from its model parameters: created by the first

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Initialization;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// Batches gathered from in-memory matrices through an index shuffled every epoch (the book's batches, taken in a new

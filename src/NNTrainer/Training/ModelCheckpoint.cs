@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NNTrainer.Losses;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// "Save the best model so far", Rosebrock's <c>ModelCheckpoint</c>: after every epoch whose monitored loss improves on

@@ -1,6 +1,15 @@
 using System.Text;
+using NNTrainer.Activations;
+using NNTrainer.Initialization;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Optimizers;
+using NNTrainer.Persistence;
+using NNTrainer.Serialization;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// A sequential neural network, the book's <c>Model</c>: add layers, set a loss, an optimizer and an accuracy,

@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary><see cref="Network"/>'s evaluation: the loss and accuracy of a data set in inference mode, batch by batch.</summary>
 public sealed partial class Network

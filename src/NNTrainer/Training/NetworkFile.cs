@@ -1,4 +1,9 @@
-namespace NNTrainer;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Optimizers;
+using NNTrainer.Serialization;
+
+namespace NNTrainer.Training;
 
 /// <summary>Moves a network to and from the serializer's <see cref="ModelContents"/>.</summary>
 internal static class NetworkFile

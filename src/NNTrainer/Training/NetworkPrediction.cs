@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>Batch prediction into buffers the caller owns, so that scoring in a loop allocates nothing.</summary>
 public sealed partial class Network

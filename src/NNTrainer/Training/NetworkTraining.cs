@@ -1,4 +1,9 @@
-namespace NNTrainer;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Optimizers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// <see cref="Network"/>'s training facade: <see cref="Fit(Matrix, Matrix, FitOptions?)"/> hands the work to the network's

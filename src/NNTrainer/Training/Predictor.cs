@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// Runs a built network's inference pass with buffers of its own. One predictor is for one thread at a time;

@@ -1,6 +1,12 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Activations;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Optimizers;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// The book's training step (<see cref="TrainingStepNames.Reference"/>): <see cref="Layer.Forward"/> through each layer,

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// Per-sample weights in a training step (<see cref="FitOptions.SampleWeights"/>): a batch's loss is the weighted mean

@@ -1,6 +1,11 @@
 using System.Runtime.CompilerServices;
+using NNTrainer.Activations;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// <see cref="ReferenceStep"/> for a softmax classifier trained with categorical cross-entropy and categorical accuracy

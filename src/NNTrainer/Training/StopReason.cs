@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>Why a call to <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/> ended.</summary>
 public enum StopReason

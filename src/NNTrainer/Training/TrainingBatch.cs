@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// The batch a <see cref="ITrainingStep"/> works on, filled by a <see cref="BatchFeed"/>: one object reused for every

@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// Thrown by <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/> when the loss becomes NaN or infinite. The network holds the best

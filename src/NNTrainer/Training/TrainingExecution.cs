@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>How <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/> takes a training step (<see cref="FitOptions.Execution"/>).</summary>
 public enum TrainingExecution

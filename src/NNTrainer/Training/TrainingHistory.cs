@@ -1,4 +1,6 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>What happened during one call to <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/>: one <see cref="EpochResult"/> per completed epoch, and how it ended.</summary>
 public sealed class TrainingHistory

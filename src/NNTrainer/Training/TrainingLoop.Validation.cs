@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// The validation data of a training: given (<see cref="FitOptions.ValidationData"/>, with its own weights) or held out

@@ -1,7 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Diagnostics;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+using NNTrainer.Optimizers;
+using NNTrainer.Optimizers.Schedules;
+using NNTrainer.Tensors;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// One call to <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/>: the book's <c>train</c> loop with

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
 
-namespace NNTrainer;
+namespace NNTrainer.Training;
 
 /// <summary>
 /// Rosebrock's <c>TrainingMonitor</c>: after every epoch, a JSON log of every epoch's figures so far is rewritten

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Tensors;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// The names of the training steps, as <see cref="TrainingHistory.TrainingStep"/> records them. Every step but

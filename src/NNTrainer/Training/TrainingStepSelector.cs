@@ -1,4 +1,8 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// Chooses a training's <see cref="ITrainingStep"/>: the reference step when <see cref="FitOptions.Execution"/> asks for

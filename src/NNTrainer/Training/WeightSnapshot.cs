@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Layers;
+using NNTrainer.Optimizers;
+
+namespace NNTrainer.Training;
 
 /// <summary>
 /// A copy of every parameter's values and optimizer state (and of the layers' non-trainable state, such as batch

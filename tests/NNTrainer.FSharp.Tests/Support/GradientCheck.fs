@@ -31,4 +31,4 @@ let assertCloseScalar (what: string) (expected: float) (actual: float) =
         failwith $"{what}: engine {actual:R}, reference {expected:R}"
 
 /// The first n values of a matrix (its buffer can be longer than its rows).
-let values (m: NNTrainer.Matrix) = m.AsSpan().ToArray()
+let values (m: NNTrainer.Tensors.Matrix) = m.AsSpan().ToArray()

@@ -20,8 +20,8 @@ type ModelCase =
 
     member c.Data =
         Data.ofMatrices
-            (NNTrainer.Matrix(c.Samples, c.InputSize, Array.copy c.Inputs))
-            (NNTrainer.Matrix(c.Samples, c.TargetColumns, Array.copy c.Targets))
+            (NNTrainer.Tensors.Matrix(c.Samples, c.InputSize, Array.copy c.Inputs))
+            (NNTrainer.Tensors.Matrix(c.Samples, c.TargetColumns, Array.copy c.Targets))
 
 let private denseOptions =
     gen {

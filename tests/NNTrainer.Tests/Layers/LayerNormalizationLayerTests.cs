@@ -60,7 +60,7 @@ public class LayerNormalizationLayerTests
         network.Fit(x, y, new FitOptions { Epochs = 5, BatchSize = 16 });
         var bytes = Bytes(network);
 
-        var loaded = NNTrainer.Network.Load(new MemoryStream(bytes));
+        var loaded = NNTrainer.Training.Network.Load(new MemoryStream(bytes));
 
         Assert.Equal(bytes, Bytes(loaded));
         Assert.Equal(3, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)));
@@ -83,7 +83,7 @@ public class LayerNormalizationLayerTests
 
         var first = Network(seed: 6);
         first.Fit(x, y, options);
-        var resumed = NNTrainer.Network.Load(new MemoryStream(Bytes(first)));
+        var resumed = NNTrainer.Training.Network.Load(new MemoryStream(Bytes(first)));
         resumed.Fit(x, y, options);
 
         Assert.Equal(Bytes(uninterrupted), Bytes(resumed));
@@ -97,7 +97,7 @@ public class LayerNormalizationLayerTests
         var bytes = Bytes(network);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 2); // the header is outside the checksum
 
-        var e = Assert.Throws<ModelFormatException>(() => NNTrainer.Network.Load(new MemoryStream(bytes)));
+        var e = Assert.Throws<ModelFormatException>(() => NNTrainer.Training.Network.Load(new MemoryStream(bytes)));
         Assert.Contains("layer 1 is a LayerNormalization layer, which format version 2 does not have (it came with version 3)", e.Message);
     }
 

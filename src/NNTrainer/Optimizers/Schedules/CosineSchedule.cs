@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Optimizers.Schedules;
 
 /// <summary>
 /// Cosine annealing with a linear warm-up, changed before every step t (from 0) of T = epochs × batches per epoch:

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Optimizers.Schedules;
 
 /// <summary>
 /// Exponential decay per epoch, as PyTorch's <c>ExponentialLR</c> stepped once per epoch: the rate of epoch e (from 0)

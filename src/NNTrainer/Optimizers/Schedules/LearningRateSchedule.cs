@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+using NNTrainer.Training;
+
+namespace NNTrainer.Optimizers.Schedules;
 
 /// <summary>
 /// Sets the learning rate during one <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/> call

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Optimizers.Schedules;
 
 /// <summary>
 /// The one-cycle policy (Smith &amp; Topin), as PyTorch's <c>OneCycleLR</c> computes it with cosine annealing and two

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Optimizers.Schedules;
 
 /// <summary>
 /// Lowers the rate when the monitored loss (validation loss when there is validation data, training loss otherwise)

@@ -1,4 +1,4 @@
-namespace NNTrainer;
+namespace NNTrainer.Optimizers.Schedules;
 
 /// <summary>
 /// Step decay as in Rosebrock's "Deep Learning for Computer Vision" (the <c>step_decay</c> callback): the rate of epoch e

@@ -1,4 +1,7 @@
-namespace NNTrainer;
+using NNTrainer.Tensors;
+using NNTrainer.Training;
+
+namespace NNTrainer.Optimizers.Schedules;
 
 /// <summary>Where one <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/> call is, as a <see cref="LearningRateSchedule"/> sees it.</summary>
 /// <param name="Epoch">The epoch about to run, from 0.</param>

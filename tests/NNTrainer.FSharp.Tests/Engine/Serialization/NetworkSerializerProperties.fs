@@ -53,18 +53,18 @@ let private save (network: Network) =
 
 let private load (bytes: byte[]) =
     use stream = new MemoryStream(bytes)
-    NNTrainer.Network.Load(stream: Stream)
+    NNTrainer.Training.Network.Load(stream: Stream)
 
 /// The network a case describes, trained and overwritten as the case says.
 let private prepare (c: RoundTripCase) =
     let network = Network.build c.Case.InputSize c.Case.Model
     if c.Trained then Network.train c.Options c.Case.Data network |> ignore
     c.Weights
-    |> Option.iter (fun weights -> Seq.iter2 (fun (p: NNTrainer.Parameter) (w: float32[]) -> Array.blit w 0 p.Values 0 w.Length) network.Parameters weights)
+    |> Option.iter (fun weights -> Seq.iter2 (fun (p: NNTrainer.Layers.Parameter) (w: float32[]) -> Array.blit w 0 p.Values 0 w.Length) network.Parameters weights)
     network
 
 let private predictBits (c: RoundTripCase) (network: Network) =
-    let inputs = NNTrainer.Matrix(c.Probe.Length / c.Case.InputSize, c.Case.InputSize, Array.copy c.Probe)
+    let inputs = NNTrainer.Tensors.Matrix(c.Probe.Length / c.Case.InputSize, c.Case.InputSize, Array.copy c.Probe)
     network.Predict(inputs).AsSpan().ToArray() |> Array.map BitConverter.SingleToInt32Bits
 
 [<Property(MaxTest = 600)>]
@@ -83,7 +83,7 @@ let ``save and load reproduce every value, optimizer state and prediction bit fo
         let optimizerA, optimizerB = nonNull original.Optimizer, nonNull loaded.Optimizer
         Assert.Equal<int[]>(predictBits c original, predictBits c loaded)
         Assert.Equal(optimizerA.Iterations, optimizerB.Iterations)
-        let rate (o: NNTrainer.Optimizer) = BitConverter.SingleToInt32Bits o.CurrentLearningRate
+        let rate (o: NNTrainer.Optimizers.Optimizer) = BitConverter.SingleToInt32Bits o.CurrentLearningRate
         // The rate the last step used, then the rate the next step will use.
         Assert.Equal(rate optimizerA, rate optimizerB)
         optimizerA.PreUpdate()

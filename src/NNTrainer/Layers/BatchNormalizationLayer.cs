@@ -59,8 +59,7 @@ public sealed class BatchNormalizationLayer : SpatialLayer
         RunningMean = new float[channels];
         RunningVariance = new float[channels];
         RunningVariance.AsSpan().Fill(1f);
-        (_mean, _invStd, _variance, _a, _b, _c) = (new float[channels], new float[channels], new float[channels], new float[channels], new float[channels], new float[channels]);
-        (_sums, _squares) = (new float[channels], new float[channels]);
+        (_mean, _invStd, _variance, _a, _b, _c, _sums, _squares) = (new float[channels], new float[channels], new float[channels], new float[channels], new float[channels], new float[channels], new float[channels], new float[channels]);
     }
 
     /// <summary>Weight of the old running value in each running-average update.</summary>

@@ -47,8 +47,7 @@ internal sealed class FusedClassifierStep : ITrainingStep
     private float[] _logitsT = [];
     private float[] _gradientT = [];
     private bool _transposedHead;
-    private int _ld;
-    private int _rows;
+    private int _ld, _rows;
 
     private FusedClassifierStep(DenseLayer[] dense)
     {

@@ -38,9 +38,7 @@ internal sealed class EvaluateCommand
         var ml = new MLContext(seed: 0);
         var modelPath = result.GetValue(_model)!;
         if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);
-        ImageCommands.RefuseWithCsv(result, _images, result.GetValue(_file)!);
-        var model = ModelFile.Load(modelPath, ml);
-        ImageCommands.RequireCsvModel(model, modelPath, result.GetValue(_file)!);
+        var model = ImageCommands.LoadCsvModel(result, _images, ml, modelPath, result.GetValue(_file)!);
         var schema = model.Schema;
         var file = result.GetValue(_file)!;
         using var reader = new CsvBlockReader(file, schema, labelRequired: true, keepText: false, result.GetValue(_skipBadRows));

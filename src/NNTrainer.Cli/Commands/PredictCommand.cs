@@ -40,10 +40,8 @@ internal sealed class PredictCommand
     {
         var reporter = _output.CreateReporter(result);
         if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
-        ImageCommands.RefuseWithCsv(result, _images, result.GetValue(_file)!);
         var ml = new MLContext(seed: 0);
-        var model = ModelFile.Load(result.GetValue(_model)!, ml);
-        ImageCommands.RequireCsvModel(model, result.GetValue(_model)!, result.GetValue(_file)!);
+        var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
         var outPath = result.GetValue(_out)!;
         using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath));

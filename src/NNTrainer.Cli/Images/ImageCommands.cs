@@ -129,13 +129,19 @@ internal static class ImageCommands
         }
     }
 
-    /// <summary>Refuses to read a CSV file with a model trained on images.</summary>
-    public static void RequireCsvModel(LoadedModel model, string modelPath, string file)
+    /// <summary>
+    /// Loads the model that is to read the table <paramref name="file"/> (evaluate, predict): refuses the image options
+    /// with a file, and a model trained on images.
+    /// </summary>
+    public static LoadedModel LoadCsvModel(ParseResult result, ImageOptions images, MLContext ml, string modelPath, string file)
     {
+        RefuseWithCsv(result, images, file);
+        var model = ModelFile.Load(modelPath, ml);
         if (model.Schema.Images is { } settings)
         {
             throw new CliException($"The model {modelPath} was trained on a folder of images ({settings}); give it a folder of images, not the file {file}.");
         }
+        return model;
     }
 
     private static ImageSettings RequireImageModel(ParseResult result, ImageOptions images, LoadedModel model, string modelPath, string folder)

@@ -18,6 +18,16 @@ internal static class NarrowRows
     /// <summary>An element-wise kernel over a span.</summary>
     public delegate void ElementWise(ReadOnlySpan<float> inputs, Span<float> outputs);
 
+    /// <summary>
+    /// Applies <paramref name="kernel"/> to <paramref name="inputs"/> (same shape as <paramref name="outputs"/>): row by
+    /// row when the rows are narrow, as one span otherwise.
+    /// </summary>
+    public static void ApplyElementWise(Matrix inputs, Matrix outputs, ElementWise kernel)
+    {
+        if (inputs.Columns < NarrowBelow) Apply(inputs, outputs, kernel);
+        else kernel(inputs.AsSpan(), outputs.AsSpan());
+    }
+
     /// <summary>Applies <paramref name="kernel"/> to each row of <paramref name="inputs"/> on its own (same shape as <paramref name="outputs"/>).</summary>
     public static void Apply(Matrix inputs, Matrix outputs, ElementWise kernel)
     {

@@ -10,11 +10,8 @@ public sealed class TanhActivation : Activation
 {
     /// <inheritdoc />
     /// <remarks>Narrow rows are applied one at a time, so each sample's output does not depend on its batch (see <see cref="NarrowRows"/>).</remarks>
-    protected override void Apply(Matrix inputs, Matrix outputs)
-    {
-        if (inputs.Columns < NarrowRows.NarrowBelow) NarrowRows.Apply(inputs, outputs, TensorPrimitives.Tanh);
-        else TensorPrimitives.Tanh(inputs.AsSpan(), outputs.AsSpan());
-    }
+    protected override void Apply(Matrix inputs, Matrix outputs) =>
+        NarrowRows.ApplyElementWise(inputs, outputs, TensorPrimitives.Tanh);
 
     /// <inheritdoc />
     protected override void Derive(Matrix inputs, Matrix outputs, Matrix dValues, Matrix dInputs) =>

@@ -16,24 +16,13 @@ public static class SyntheticData
     /// <returns>[samples·classes × 2] points and their class indices, class after class.</returns>
     public static (Matrix Inputs, int[] Labels) Spiral(int samplesPerClass, int classes, int seed = 0)
     {
-        CheckCounts(samplesPerClass, classes);
-        var random = new SeededRandom(seed);
-        var x = new Matrix(samplesPerClass * classes, 2);
-        var y = new int[samplesPerClass * classes];
-        for (int c = 0; c < classes; c++)
+        return PerClass(samplesPerClass, classes, seed, (c, i, random) =>
         {
-            for (int i = 0; i < samplesPerClass; i++)
-            {
-                int row = c * samplesPerClass + i;
-                double fraction = samplesPerClass == 1 ? 0 : (double)i / (samplesPerClass - 1);
-                double r = fraction;
-                double t = c * 4 + fraction * 4 + random.NextGaussian() * 0.2;
-                x[row, 0] = (float)(r * Math.Sin(t * 2.5));
-                x[row, 1] = (float)(r * Math.Cos(t * 2.5));
-                y[row] = c;
-            }
-        }
-        return (x, y);
+            double fraction = samplesPerClass == 1 ? 0 : (double)i / (samplesPerClass - 1);
+            double r = fraction;
+            double t = c * 4 + fraction * 4 + random.NextGaussian() * 0.2;
+            return (r * Math.Sin(t * 2.5), r * Math.Cos(t * 2.5));
+        });
     }
 
     /// <summary>
@@ -44,21 +33,8 @@ public static class SyntheticData
     /// <param name="seed">Seed of the noise.</param>
     public static (Matrix Inputs, int[] Labels) Vertical(int samplesPerClass, int classes, int seed = 0)
     {
-        CheckCounts(samplesPerClass, classes);
-        var random = new SeededRandom(seed);
-        var x = new Matrix(samplesPerClass * classes, 2);
-        var y = new int[samplesPerClass * classes];
-        for (int c = 0; c < classes; c++)
-        {
-            for (int i = 0; i < samplesPerClass; i++)
-            {
-                int row = c * samplesPerClass + i;
-                x[row, 0] = (float)(random.NextGaussian() * 0.1 + c / 3.0);
-                x[row, 1] = (float)(random.NextGaussian() * 0.1 + 0.5);
-                y[row] = c;
-            }
-        }
-        return (x, y);
+        return PerClass(samplesPerClass, classes, seed, (c, i, random) =>
+            (random.NextGaussian() * 0.1 + c / 3.0, random.NextGaussian() * 0.1 + 0.5));
     }
 
     /// <summary>One period of a sine wave: x = i / samples, y = sin(2πx), for regression.</summary>
@@ -74,6 +50,33 @@ public static class SyntheticData
             double v = (double)i / samples;
             x.Data[i] = (float)v;
             y.Data[i] = (float)Math.Sin(2 * Math.PI * v);
+        }
+        return (x, y);
+    }
+
+    /// <summary>A 2-D point of <paramref name="classIndex"/>, the <paramref name="index"/>-th of its class.</summary>
+    private delegate (double X, double Y) PointOf(int classIndex, int index, SeededRandom random);
+
+    /// <summary>
+    /// <paramref name="samplesPerClass"/> points per class, class after class, each from <paramref name="point"/>
+    /// with one noise source seeded by <paramref name="seed"/>.
+    /// </summary>
+    private static (Matrix Inputs, int[] Labels) PerClass(int samplesPerClass, int classes, int seed, PointOf point)
+    {
+        CheckCounts(samplesPerClass, classes);
+        var random = new SeededRandom(seed);
+        var x = new Matrix(samplesPerClass * classes, 2);
+        var y = new int[samplesPerClass * classes];
+        for (int c = 0; c < classes; c++)
+        {
+            for (int i = 0; i < samplesPerClass; i++)
+            {
+                int row = c * samplesPerClass + i;
+                var (px, py) = point(c, i, random);
+                x[row, 0] = (float)px;
+                x[row, 1] = (float)py;
+                y[row] = c;
+            }
         }
         return (x, y);
     }

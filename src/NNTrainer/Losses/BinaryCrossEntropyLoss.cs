@@ -42,41 +42,12 @@ public sealed class BinaryCrossEntropyLoss : Loss
     }
 
     /// <inheritdoc />
-    protected override double SumSampleLossesCore(Matrix outputs, Matrix targets)
-    {
-        var p = outputs.AsSpan();
-        var y = targets.AsSpan();
-        double sum = 0;
-        float smoothing = LabelSmoothing;
-        for (int i = 0; i < p.Length; i++)
-        {
-            double target = smoothing > 0f ? Smooth(y[i], smoothing) : y[i];
-            double clipped = Math.Clamp(p[i], CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
-            sum -= target * Math.Log(clipped) + (1 - target) * Math.Log(1 - clipped);
-        }
-        return sum / outputs.Columns;
-    }
+    protected override double SumSampleLossesCore(Matrix outputs, Matrix targets) =>
+        ElementLoss.SumSampleLosses(outputs, targets, new CrossEntropy(LabelSmoothing));
 
     /// <summary>The weighted sum, term by term as <see cref="SumSampleLossesCore"/> sums them, each times its row's weight.</summary>
-    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights)
-    {
-        int n = outputs.Columns;
-        var p = outputs.AsSpan();
-        var y = targets.AsSpan();
-        double sum = 0;
-        float smoothing = LabelSmoothing;
-        for (int r = 0, i = 0; r < outputs.Rows; r++)
-        {
-            double w = weights[r];
-            for (int c = 0; c < n; c++, i++)
-            {
-                double target = smoothing > 0f ? Smooth(y[i], smoothing) : y[i];
-                double clipped = Math.Clamp(p[i], CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
-                sum -= w * (target * Math.Log(clipped) + (1 - target) * Math.Log(1 - clipped));
-            }
-        }
-        return sum / outputs.Columns;
-    }
+    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights) =>
+        ElementLoss.SumWeightedSampleLosses(outputs, targets, weights, new CrossEntropy(LabelSmoothing));
 
     /// <inheritdoc />
     protected override void BackwardCore(Matrix outputs, Matrix targets, Matrix dInputs)
@@ -91,6 +62,20 @@ public sealed class BinaryCrossEntropyLoss : Loss
             float clipped = Math.Clamp(p[i], CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
             float target = smoothing > 0f ? Smooth(y[i], smoothing) : y[i];
             d[i] = -(target / clipped - (1f - target) / (1f - clipped)) * scale;
+        }
+    }
+
+    /// <summary>
+    /// −(y·log ŷ + (1 − y)·log(1 − ŷ)) after smoothing and clipping; the sums add its negation where they used to
+    /// subtract, which is the same float operation.
+    /// </summary>
+    private readonly struct CrossEntropy(float smoothing) : IElementLossTerm
+    {
+        public double Of(float output, float target)
+        {
+            double y = smoothing > 0f ? Smooth(target, smoothing) : target;
+            double clipped = Math.Clamp(output, CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
+            return -(y * Math.Log(clipped) + (1 - y) * Math.Log(1 - clipped));
         }
     }
 }

@@ -18,29 +18,12 @@ public sealed class MeanAbsoluteErrorLoss : Loss
     }
 
     /// <inheritdoc />
-    protected override double SumSampleLossesCore(Matrix outputs, Matrix targets)
-    {
-        var p = outputs.AsSpan();
-        var y = targets.AsSpan();
-        double sum = 0;
-        for (int i = 0; i < p.Length; i++) sum += Math.Abs((double)y[i] - p[i]);
-        return sum / outputs.Columns;
-    }
+    protected override double SumSampleLossesCore(Matrix outputs, Matrix targets) =>
+        ElementLoss.SumSampleLosses(outputs, targets, new AbsoluteError());
 
     /// <summary>The weighted sum, term by term as <see cref="SumSampleLossesCore"/> sums them, each times its row's weight.</summary>
-    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights)
-    {
-        int n = outputs.Columns;
-        var p = outputs.AsSpan();
-        var y = targets.AsSpan();
-        double sum = 0;
-        for (int r = 0, i = 0; r < outputs.Rows; r++)
-        {
-            double w = weights[r];
-            for (int c = 0; c < n; c++, i++) sum += w * Math.Abs((double)y[i] - p[i]);
-        }
-        return sum / outputs.Columns;
-    }
+    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights) =>
+        ElementLoss.SumWeightedSampleLosses(outputs, targets, weights, new AbsoluteError());
 
     /// <inheritdoc />
     protected override void BackwardCore(Matrix outputs, Matrix targets, Matrix dInputs)
@@ -50,5 +33,10 @@ public sealed class MeanAbsoluteErrorLoss : Loss
         var y = targets.AsSpan();
         var d = dInputs.AsSpan();
         for (int i = 0; i < p.Length; i++) d[i] = -MathF.Sign(y[i] - p[i]) * scale;
+    }
+
+    private readonly struct AbsoluteError : IElementLossTerm
+    {
+        public double Of(float output, float target) => Math.Abs((double)target - output);
     }
 }

@@ -14,37 +14,12 @@ public sealed class MeanSquaredErrorLoss : Loss
     }
 
     /// <inheritdoc />
-    protected override double SumSampleLossesCore(Matrix outputs, Matrix targets)
-    {
-        var p = outputs.AsSpan();
-        var y = targets.AsSpan();
-        double sum = 0;
-        for (int i = 0; i < p.Length; i++)
-        {
-            double e = (double)y[i] - p[i];
-            sum += e * e;
-        }
-        return sum / outputs.Columns;
-    }
+    protected override double SumSampleLossesCore(Matrix outputs, Matrix targets) =>
+        ElementLoss.SumSampleLosses(outputs, targets, new SquaredError());
 
     /// <summary>The weighted sum, term by term as <see cref="SumSampleLossesCore"/> sums them, each times its row's weight.</summary>
-    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights)
-    {
-        int n = outputs.Columns;
-        var p = outputs.AsSpan();
-        var y = targets.AsSpan();
-        double sum = 0;
-        for (int r = 0, i = 0; r < outputs.Rows; r++)
-        {
-            double w = weights[r];
-            for (int c = 0; c < n; c++, i++)
-            {
-                double e = (double)y[i] - p[i];
-                sum += w * (e * e);
-            }
-        }
-        return sum / outputs.Columns;
-    }
+    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights) =>
+        ElementLoss.SumWeightedSampleLosses(outputs, targets, weights, new SquaredError());
 
     /// <inheritdoc />
     protected override void BackwardCore(Matrix outputs, Matrix targets, Matrix dInputs)
@@ -53,5 +28,14 @@ public sealed class MeanSquaredErrorLoss : Loss
         var d = dInputs.AsSpan();
         System.Numerics.Tensors.TensorPrimitives.Subtract(targets.AsSpan(), outputs.AsSpan(), d);
         System.Numerics.Tensors.TensorPrimitives.Multiply(d, scale, d);
+    }
+
+    private readonly struct SquaredError : IElementLossTerm
+    {
+        public double Of(float output, float target)
+        {
+            double e = (double)target - output;
+            return e * e;
+        }
     }
 }

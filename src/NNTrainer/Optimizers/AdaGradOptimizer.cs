@@ -15,8 +15,7 @@ public sealed class AdaGradOptimizer : Optimizer
     public AdaGradOptimizer(float learningRate = 1.0f, float decay = 0f, float epsilon = 1e-7f)
         : base(learningRate, decay)
     {
-        if (!float.IsFinite(epsilon) || epsilon <= 0f) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Epsilon must be a finite number > 0.");
-        Epsilon = epsilon;
+        Epsilon = OptimizerArguments.Epsilon(epsilon);
     }
 
     /// <summary>Added to the denominator to avoid division by zero.</summary>
@@ -26,16 +25,6 @@ public sealed class AdaGradOptimizer : Optimizer
     public override void Update(Parameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        var cache = parameter.EnsureCache();
-        var g = parameter.Gradients;
-        var w = parameter.Values;
-        float lr = CurrentLearningRate;
-        for (int i = 0; i < w.Length; i++)
-        {
-            float gi = g[i];
-            float c = cache[i] + gi * gi;
-            cache[i] = c;
-            w[i] += -lr * gi / (MathF.Sqrt(c) + Epsilon);
-        }
+        SquaredGradientCache.Update(parameter, CurrentLearningRate, Epsilon, keep: 1f, add: 1f);
     }
 }

@@ -19,12 +19,9 @@ public sealed class AdamOptimizer : Optimizer
     public AdamOptimizer(float learningRate = 0.001f, float decay = 0f, float epsilon = 1e-7f, float beta1 = 0.9f, float beta2 = 0.999f)
         : base(learningRate, decay)
     {
-        if (!float.IsFinite(epsilon) || epsilon <= 0f) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Epsilon must be a finite number > 0.");
-        if (!(beta1 >= 0f && beta1 < 1f)) throw new ArgumentOutOfRangeException(nameof(beta1), beta1, "Beta1 must be in [0, 1).");
-        if (!(beta2 >= 0f && beta2 < 1f)) throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "Beta2 must be in [0, 1).");
-        Epsilon = epsilon;
-        Beta1 = beta1;
-        Beta2 = beta2;
+        Epsilon = OptimizerArguments.Epsilon(epsilon);
+        Beta1 = OptimizerArguments.UnitDecay(beta1, nameof(beta1));
+        Beta2 = OptimizerArguments.UnitDecay(beta2, nameof(beta2));
     }
 
     /// <summary>Added to the denominator to avoid division by zero.</summary>

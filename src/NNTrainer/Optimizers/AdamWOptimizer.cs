@@ -28,13 +28,10 @@ public sealed class AdamWOptimizer : Optimizer
         : base(learningRate, decay)
     {
         if (!float.IsFinite(weightDecay) || weightDecay < 0f) throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "The weight decay must be a finite number ≥ 0.");
-        if (!float.IsFinite(epsilon) || epsilon <= 0f) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Epsilon must be a finite number > 0.");
-        if (!(beta1 >= 0f && beta1 < 1f)) throw new ArgumentOutOfRangeException(nameof(beta1), beta1, "Beta1 must be in [0, 1).");
-        if (!(beta2 >= 0f && beta2 < 1f)) throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "Beta2 must be in [0, 1).");
         WeightDecay = weightDecay;
-        Epsilon = epsilon;
-        Beta1 = beta1;
-        Beta2 = beta2;
+        Epsilon = OptimizerArguments.Epsilon(epsilon);
+        Beta1 = OptimizerArguments.UnitDecay(beta1, nameof(beta1));
+        Beta2 = OptimizerArguments.UnitDecay(beta2, nameof(beta2));
     }
 
     /// <summary>The decoupled weight decay λ: every step multiplies each value by <c>1 − lr·λ</c>.</summary>

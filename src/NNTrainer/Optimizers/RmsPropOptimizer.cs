@@ -16,10 +16,8 @@ public sealed class RmsPropOptimizer : Optimizer
     public RmsPropOptimizer(float learningRate = 0.001f, float decay = 0f, float epsilon = 1e-7f, float rho = 0.9f)
         : base(learningRate, decay)
     {
-        if (!float.IsFinite(epsilon) || epsilon <= 0f) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Epsilon must be a finite number > 0.");
-        if (!(rho >= 0f && rho < 1f)) throw new ArgumentOutOfRangeException(nameof(rho), rho, "Rho must be in [0, 1).");
-        Epsilon = epsilon;
-        Rho = rho;
+        Epsilon = OptimizerArguments.Epsilon(epsilon);
+        Rho = OptimizerArguments.UnitDecay(rho, nameof(rho));
     }
 
     /// <summary>Added to the denominator to avoid division by zero.</summary>
@@ -32,18 +30,6 @@ public sealed class RmsPropOptimizer : Optimizer
     public override void Update(Parameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        var cache = parameter.EnsureCache();
-        var g = parameter.Gradients;
-        var w = parameter.Values;
-        float lr = CurrentLearningRate;
-        float rho = Rho;
-        float oneMinusRho = 1f - rho;
-        for (int i = 0; i < w.Length; i++)
-        {
-            float gi = g[i];
-            float c = rho * cache[i] + oneMinusRho * gi * gi;
-            cache[i] = c;
-            w[i] += -lr * gi / (MathF.Sqrt(c) + Epsilon);
-        }
+        SquaredGradientCache.Update(parameter, CurrentLearningRate, Epsilon, keep: Rho, add: 1f - Rho);
     }
 }

@@ -105,50 +105,47 @@ internal static partial class NetworkSerializer
 
     private static void WriteOptimizer(PayloadWriter w, Optimizer? optimizer)
     {
+        if (optimizer is null)
+        {
+            w.Write((byte)0);
+            return;
+        }
+        // Every optimizer's record is its tag, the learning rate and the decay every optimizer has, then its own values.
+        w.Write(optimizer switch
+        {
+            // Tag 6 marks Nesterov momentum, so a model without it is written as before.
+            SgdOptimizer sgd => sgd.Nesterov ? (byte)6 : (byte)1,
+            AdaGradOptimizer => (byte)2,
+            RmsPropOptimizer => (byte)3,
+            AdamOptimizer => (byte)4,
+            AdamWOptimizer => (byte)5,
+            _ => throw new NotSupportedException($"{optimizer.GetType().FullName} cannot be saved: the model format knows NNTrainer's optimizers only."),
+        });
+        w.Write(optimizer.LearningRate);
+        w.Write(optimizer.Decay);
         switch (optimizer)
         {
-            case null:
-                w.Write((byte)0);
-                return;
             case SgdOptimizer sgd:
-                // Tag 6 marks Nesterov momentum, so a model without it is written as before.
-                w.Write(sgd.Nesterov ? (byte)6 : (byte)1);
-                w.Write(sgd.LearningRate);
-                w.Write(sgd.Decay);
                 w.Write(sgd.Momentum);
                 break;
             case AdaGradOptimizer adaGrad:
-                w.Write((byte)2);
-                w.Write(adaGrad.LearningRate);
-                w.Write(adaGrad.Decay);
                 w.Write(adaGrad.Epsilon);
                 break;
             case RmsPropOptimizer rmsProp:
-                w.Write((byte)3);
-                w.Write(rmsProp.LearningRate);
-                w.Write(rmsProp.Decay);
                 w.Write(rmsProp.Epsilon);
                 w.Write(rmsProp.Rho);
                 break;
             case AdamOptimizer adam:
-                w.Write((byte)4);
-                w.Write(adam.LearningRate);
-                w.Write(adam.Decay);
                 w.Write(adam.Epsilon);
                 w.Write(adam.Beta1);
                 w.Write(adam.Beta2);
                 break;
             case AdamWOptimizer adamW:
-                w.Write((byte)5);
-                w.Write(adamW.LearningRate);
-                w.Write(adamW.Decay);
                 w.Write(adamW.Epsilon);
                 w.Write(adamW.Beta1);
                 w.Write(adamW.Beta2);
                 w.Write(adamW.WeightDecay);
                 break;
-            default:
-                throw new NotSupportedException($"{optimizer.GetType().FullName} cannot be saved: the model format knows NNTrainer's optimizers only.");
         }
         w.Write(optimizer.Iterations);
     }

@@ -45,6 +45,12 @@ internal sealed class TrainCommand
         Description = "Train without holding the file in memory: types, classes and the feature pipeline from the first 10,000 rows, then the network reads the file again on every epoch; every k-th row (k = 1 / --test-fraction) is held out for the metrics; the measured model is the one saved",
     };
 
+    private readonly Option<int?> _memoryBudget = new("--memory-budget")
+    {
+        Description = "Switch to --streaming when training in memory would take more than this many MB (estimated as rows × columns × 32 bytes)",
+        HelpName = "MB",
+    };
+
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
     private readonly Option<int?> _cv = CrossValidationOption.Create();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
@@ -78,6 +84,7 @@ internal sealed class TrainCommand
         command.Add(_resume);
         command.Add(_weight);
         command.Add(_streaming);
+        command.Add(_memoryBudget);
         command.Add(_testFraction);
         command.Add(_cv);
         _network.AddTo(command);
@@ -98,6 +105,7 @@ internal sealed class TrainCommand
             if (folder && result.GetValue(_weight) is not null) result.AddError("--weight names a column of a CSV file; an image folder has none.");
             if (folder && result.GetValue(_resume) is not null) result.AddError("--resume continues models trained on CSV files, not on image folders.");
             if (result.GetValue(_streaming)) ValidateStreaming(result, folder);
+            if (result.GetValue(_memoryBudget) is <= 0) result.AddError("--memory-budget must be a number of MB above 0.");
         });
         NetworkOptions.Check(_trainer, v => TrainerRegistry.All.Any(t => t.Alias.Equals(v, StringComparison.OrdinalIgnoreCase)), $"one of {TrainerRegistry.Aliases}");
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
@@ -118,7 +126,7 @@ internal sealed class TrainCommand
                 !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
         }
         ImageCommands.RefuseWithCsv(result, _images, file);
-        if (result.GetValue(_streaming))
+        if (result.GetValue(_streaming) || OverBudget(result, file, reporter))
         {
             return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
                 result.GetValue(_skipBadRows), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
@@ -166,6 +174,23 @@ internal sealed class TrainCommand
         }
         reporter.Finish();
         return ExitCodes.Success;
+    }
+
+    /// <summary>Whether <c>--memory-budget</c> calls for streaming; an error when it does but the options given do not stream.</summary>
+    private bool OverBudget(ParseResult result, string file, Reporter reporter)
+    {
+        if (result.GetValue(_memoryBudget) is not { } budget) return false;
+        var (rows, bytes) = MemoryBudget.Estimate(file);
+        long megabytes = bytes >> 20;
+        if (megabytes <= budget) return false;
+        var alias = result.GetValue(_trainer)!;
+        string[] conflicts = [.. result.GetValue(_cv) is null ? [] : new[] { "--cv" }, .. result.GetValue(_resume) is null ? [] : new[] { "--resume" },
+            .. result.GetValue(_weight) is null ? [] : new[] { "--weight" }, .. alias.Equals("nn", StringComparison.OrdinalIgnoreCase) ? [] : new[] { $"--trainer {alias}" },
+            .. result.GetValue(_network.ValidationFraction) > 0 ? new[] { "--validation-fraction" } : []];
+        var why = $"{file}: about {rows:N0} rows would take about {megabytes:N0} MB to train on in memory, over --memory-budget {budget:N0}";
+        if (conflicts.Length > 0) throw new CliException($"{why}, but --streaming does not combine with {string.Join(", ", conflicts)}. Raise the budget or drop {string.Join(", ", conflicts)}.", ExitCodes.UsageError);
+        reporter.Note($"{why}: training streaming (--streaming).");
+        return true;
     }
 
     /// <summary>What <c>--streaming</c> does not combine with, said before any row is read.</summary>

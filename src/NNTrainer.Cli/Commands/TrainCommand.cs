@@ -40,6 +40,17 @@ internal sealed class TrainCommand
         HelpName = "COLUMN",
     };
 
+    private readonly Option<bool> _streaming = new("--streaming")
+    {
+        Description = "Train without holding the file in memory: types, classes and the feature pipeline from the first 10,000 rows, then the network reads the file again on every epoch; every k-th row (k = 1 / --test-fraction) is held out for the metrics; the measured model is the one saved",
+    };
+
+    private readonly Option<int?> _memoryBudget = new("--memory-budget")
+    {
+        Description = "Switch to --streaming when training in memory would take more than this many MB (estimated as rows × columns × 32 bytes)",
+        HelpName = "MB",
+    };
+
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
     private readonly Option<int?> _cv = CrossValidationOption.Create();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
@@ -72,6 +83,8 @@ internal sealed class TrainCommand
         command.Add(_trainer);
         command.Add(_resume);
         command.Add(_weight);
+        command.Add(_streaming);
+        command.Add(_memoryBudget);
         command.Add(_testFraction);
         command.Add(_cv);
         _network.AddTo(command);
@@ -91,6 +104,8 @@ internal sealed class TrainCommand
             if (result.GetValue(_cv) is not null && (result.GetValue(_weight) ?? result.GetValue(_resume)) is not null) result.AddError("--cv measures a new network on unweighted folds; it does not combine with --weight or --resume yet.");
             if (folder && result.GetValue(_weight) is not null) result.AddError("--weight names a column of a CSV file; an image folder has none.");
             if (folder && result.GetValue(_resume) is not null) result.AddError("--resume continues models trained on CSV files, not on image folders.");
+            if (result.GetValue(_streaming)) ValidateStreaming(result, folder);
+            if (result.GetValue(_memoryBudget) is <= 0) result.AddError("--memory-budget must be a number of MB above 0.");
         });
         NetworkOptions.Check(_trainer, v => TrainerRegistry.All.Any(t => t.Alias.Equals(v, StringComparison.OrdinalIgnoreCase)), $"one of {TrainerRegistry.Aliases}");
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
@@ -111,6 +126,11 @@ internal sealed class TrainCommand
                 !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
         }
         ImageCommands.RefuseWithCsv(result, _images, file);
+        if (result.GetValue(_streaming) || OverBudget(result, file, reporter))
+        {
+            return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
+                result.GetValue(_skipBadRows), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
+        }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
         var (problem, resumed) = ReadProblem(result, ml, file, trainer);
@@ -154,6 +174,35 @@ internal sealed class TrainCommand
         }
         reporter.Finish();
         return ExitCodes.Success;
+    }
+
+    /// <summary>Whether <c>--memory-budget</c> calls for streaming; an error when it does but the options given do not stream.</summary>
+    private bool OverBudget(ParseResult result, string file, Reporter reporter)
+    {
+        if (result.GetValue(_memoryBudget) is not { } budget) return false;
+        var (rows, bytes) = MemoryBudget.Estimate(file);
+        long megabytes = bytes >> 20;
+        if (megabytes <= budget) return false;
+        var alias = result.GetValue(_trainer)!;
+        string[] conflicts = [.. result.GetValue(_cv) is null ? [] : new[] { "--cv" }, .. result.GetValue(_resume) is null ? [] : new[] { "--resume" },
+            .. result.GetValue(_weight) is null ? [] : new[] { "--weight" }, .. alias.Equals("nn", StringComparison.OrdinalIgnoreCase) ? [] : new[] { $"--trainer {alias}" },
+            .. result.GetValue(_network.ValidationFraction) > 0 ? new[] { "--validation-fraction" } : []];
+        var why = $"{file}: about {rows:N0} rows would take about {megabytes:N0} MB to train on in memory, over --memory-budget {budget:N0}";
+        if (conflicts.Length > 0) throw new CliException($"{why}, but --streaming does not combine with {string.Join(", ", conflicts)}. Raise the budget or drop {string.Join(", ", conflicts)}.", ExitCodes.UsageError);
+        reporter.Note($"{why}: training streaming (--streaming).");
+        return true;
+    }
+
+    /// <summary>What <c>--streaming</c> does not combine with, said before any row is read.</summary>
+    private void ValidateStreaming(System.CommandLine.Parsing.CommandResult result, bool folder)
+    {
+        const string Why = "--streaming trains one new network on the rows of a CSV or Parquet file";
+        if (folder) result.AddError($"{Why}; an image folder is read into memory (train without --streaming).");
+        if (result.GetValue(_cv) is not null) result.AddError($"{Why}; --cv would train once per fold on rows held in memory. Use one or the other.");
+        if (result.GetValue(_resume) is not null) result.AddError($"{Why}; it does not continue a saved model (--resume). Use one or the other.");
+        if (result.GetValue(_weight) is not null) result.AddError($"{Why}; it does not read example weights (--weight) yet. Use one or the other.");
+        if (result.GetValue(_trainer) is { } alias && !alias.Equals("nn", StringComparison.OrdinalIgnoreCase)) result.AddError($"{Why} with the neural network; --trainer {alias} reads its rows into memory. Use --trainer nn or drop --streaming.");
+        if (result.GetValue(_network.ValidationFraction) > 0) result.AddError($"{Why} and keeps no rows in memory, so it cannot hold out --validation-fraction for validation curves; set it to 0.");
     }
 
     private static string? CheckCheckpoint(string? path)

@@ -49,14 +49,15 @@ internal sealed class CsvTable
 
     /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="skipBadRows">Skip (and count) rows whose number of fields is not the header's instead of failing.</param>
-    public static CsvTable Load(string path, bool skipBadRows = false)
+    /// <param name="maxRows">Read only the first this many rows (the sample <c>train --streaming</c> infers types and fits on); null reads them all.</param>
+    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null)
     {
         using var reader = TableFile.Open(path);
         var header = reader.Header;
         var badRows = new BadRows(path, header, skipBadRows, reader.Locator);
         var sample = new List<string[]>();
         var sampleLines = new List<int>();
-        while (sample.Count < ColumnSniffer.SampleRows && reader.Read())
+        while (sample.Count < Math.Min(ColumnSniffer.SampleRows, maxRows ?? int.MaxValue) && reader.Read())
         {
             if (!badRows.Accept(reader)) continue;
             var fields = new string[header.Length];
@@ -72,7 +73,7 @@ internal sealed class CsvTable
             lines.Add(sampleLines[r]);
         }
         sample.Clear();
-        while (reader.Read())
+        while ((maxRows is null || lines.Count < maxRows) && reader.Read())
         {
             if (!badRows.Accept(reader)) continue;
             for (int c = 0; c < builders.Length; c++) builders[c].Add(reader.Field(c), reader.Line);

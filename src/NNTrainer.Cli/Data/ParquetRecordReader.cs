@@ -44,11 +44,15 @@ internal sealed class ParquetRecordReader : IRecordReader
             _groupStarts[g] = start;
             start += file.RowGroups[g].RowCount;
         }
+        RowCount = start;
         if (start > int.MaxValue) throw new CliException($"{path} has {start:N0} rows; at most {int.MaxValue:N0} can be read.");
         Locator = new RowGroupLocator(_groupStarts);
     }
 
     public string Path { get; }
+
+    /// <summary>Rows in the file, from its row groups' metadata.</summary>
+    public long RowCount { get; }
 
     public string[] Header { get; }
 

@@ -61,6 +61,9 @@ internal sealed record NetworkSettings
     /// <summary><c>train --monitor</c>: folder of the per-epoch JSON log and learning-curve PNG (null: none).</summary>
     public string? Monitor { get; init; }
 
+    /// <summary><c>train --streaming</c>: the trainer reads its rows pass after pass instead of copying them (ML.NET's <c>Streaming</c> option).</summary>
+    public bool Streaming { get; init; }
+
     /// <summary>The epochs a training on <paramref name="rows"/> rows runs: the ones given, or the automatic number.</summary>
     public int EpochsFor(long rows) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
 }

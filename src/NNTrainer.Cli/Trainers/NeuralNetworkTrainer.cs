@@ -77,6 +77,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
             options.EpochEnded += monitor.OnEpochEnded;
         }
         options.CancellationToken = request.CancellationToken;
+        options.Streaming = settings.Streaming;
         return options;
     }
 

@@ -95,9 +95,20 @@ internal sealed class BlockShuffleFeed : IDisposable
         for (int i = 0; i < _blockCount; i++) _order[i] = i;
         if (!_shuffle) return true;
         // One generator per block, seeded by (seed, pass, block): a pass's order does not depend on how batches were cut.
-        var random = new SeededRandom(HashCode.Combine(_seed, _pass, _block++));
+        // Not HashCode.Combine, which is seeded per process: the same seed must give the same model in another run.
+        var random = new SeededRandom(Mix(_seed, _pass, _block++));
         random.Shuffle(_order.AsSpan(0, _blockCount));
         return true;
+    }
+
+    /// <summary>A fixed mix of three integers into one seed (multiply-xorshift steps, the same in every process).</summary>
+    private static int Mix(int seed, int pass, int block)
+    {
+        ulong h = (uint)seed;
+        h = (h ^ (uint)pass) * 0x9E3779B97F4A7C15UL;
+        h = (h ^ (h >> 29) ^ (uint)block) * 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return (int)(h & int.MaxValue);
     }
 
     public void Dispose() => _reader?.Dispose();

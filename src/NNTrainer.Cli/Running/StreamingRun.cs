@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Microsoft.ML;
+using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Evaluation;
+using NNTrainer.Cli.Models;
+using NNTrainer.Cli.Output;
+using NNTrainer.Cli.Trainers;
+
+namespace NNTrainer.Cli.Running;
+
+/// <summary>
+/// <c>train --streaming</c>: training whose memory does not grow with the rows. The column types, task, classes and
+/// feature pipeline come from the first <see cref="ColumnSniffer.SampleRows"/> rows; the network then trains with the
+/// ML.NET trainer's <c>Streaming</c> mode on a <see cref="StreamingTableView"/> that re-reads the file on every pass,
+/// and is scored, streaming too, on every k-th row of the file, which it never trained on. That model is the one
+/// saved: a second fit on every row would cost a second full training on data that does not fit in memory.
+/// </summary>
+internal static class StreamingRun
+{
+    /// <summary>Rows of the sample on which the fast featurization is checked against ML.NET's before it is trusted.</summary>
+    private const int CheckedRows = 256;
+
+    /// <summary>The hold-out rule for a test fraction: every k-th labelled row, k = round(1 / fraction), at least 2.</summary>
+    public static int HoldOutEvery(double testFraction) => Math.Max(2, (int)Math.Round(1 / testFraction));
+
+    public static int Run(Reporter reporter, MLContext ml, string file, string label, TaskKind? task, IReadOnlyCollection<string> ignore, bool skipBadRows,
+        double testFraction, NetworkSettings settings, string outPath, bool plots, string plotDirectory, CancellationToken cancellation)
+    {
+        var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows);
+        var problem = TabularProblem.Create(sample, label, task, ignore);
+        var trainer = new NeuralNetworkTrainer();
+        var schema = problem.Schema.WithTrainer(trainer.NameFor(problem.Schema.Task));
+        var rows = Enumerable.Range(0, problem.Table.RowCount).ToArray();
+        var raw = TableDataView.Create(problem.Table, schema, labelRequired: false, rows);
+        var featurizer = FeaturePipeline.Create(ml, schema, CategoryCap.Choose(problem.Table, schema, rows)).Fit(raw);
+        var map = FeatureMap.TryCreate(ml, featurizer, raw.Schema, schema);
+        if (map is null || !map.Matches(featurizer, problem.Table, schema, rows, CheckedRows))
+        {
+            throw new CliException($"{file}: the feature pipeline fitted on the first rows cannot be applied block by block, which --streaming needs; train without --streaming.");
+        }
+        var labelColumn = featurizer.GetOutputSchema(raw.Schema)[ColumnNames.Label];
+        int every = HoldOutEvery(testFraction);
+        var train = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, every, heldOut: false);
+        var test = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, every, heldOut: true);
+
+        reporter.Note($"{file}: streaming (--streaming); column types, classes and the feature pipeline from the first {problem.Table.RowCount:N0} rows; "
+            + $"label '{schema.LabelColumn}' ({schema.Task.ToString().ToLowerInvariant()}); features: {string.Join(", ", schema.Features.Select(f => $"{f.Name} ({f.Kind.ToString().ToLowerInvariant()})"))}; {map.Width} feature values a row.");
+        foreach (var note in problem.Notes) reporter.Note($"In the first rows: {note}");
+        reporter.Note($"Every {Ordinal(every)} labelled row is held out for the metrics and never trained on; the network trains on the others, reading the file again on every epoch.");
+        reporter.Json["command"] = "train";
+
+        var name = trainer.NameFor(schema.Task);
+        var streaming = settings with { Streaming = true };
+        var (model, seconds) = reporter.Train(name, settings.Epochs, progress =>
+            trainer.Fit(new TrainingRequest(ml, schema.Task, schema.Classes.Length, train, streaming, progress, cancellation)), schema.Task == TaskKind.Regression);
+        // One more streaming pass: the evaluators read the scored held-out rows through their cursors.
+        var metrics = ModelEvaluator.Evaluate(ml, schema.Task, model.Score(test));
+        long counted = test.LastPassRows;
+        var row = new ResultRow(name, seconds, metrics, model.History?.Epochs.Count, model.History?.TrainingStep);
+        reporter.Table($"Held-out metrics, streaming: trained on all but every {Ordinal(every)} row, scored on those {counted:N0} rows", new ResultTable(schema.Task, [row]));
+        reporter.Note("The saved model is the one measured above (streaming trains once; it is not refitted on the held-out rows).");
+        reporter.Json["measuredOn"] = new JsonObject { ["method"] = "everyKthRow", ["k"] = every, ["trainRows"] = train.LastPassRows, ["testRows"] = counted, ["streaming"] = true };
+        reporter.Json["savedModel"] = new JsonObject { ["rows"] = null, ["epochs"] = model.History?.Epochs.Count, ["streaming"] = true, ["sampleRows"] = problem.Table.RowCount };
+        ModelFile.Save(outPath, ml, schema, featurizer, model, raw.Schema);
+        reporter.Saved("Model", outPath);
+        reporter.Json["model"] = Path.GetFullPath(outPath);
+        if (plots) PlotMaker.LearningCurves(reporter, plotDirectory, [new TrainerOutcome(trainer, model, row)]);
+        reporter.Finish();
+        return ExitCodes.Success;
+    }
+
+    private static string Ordinal(int k) => (k % 100 is 11 or 12 or 13 ? 0 : k % 10) switch { 1 => $"{k}st", 2 => $"{k}nd", 3 => $"{k}rd", _ => $"{k}th" };
+}

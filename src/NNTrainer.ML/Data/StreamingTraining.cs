@@ -39,7 +39,6 @@ internal static class StreamingTraining
         {
             throw new ArgumentException("A validation fraction needs the rows in memory; with streaming training pass held-out data instead (Fit(trainData, validationData)).", nameof(options));
         }
-        if (options.SampleWeights is not null) throw new ArgumentException("Sample weights are not supported with streaming training yet.", nameof(options));
         int batchSize = options.BatchSize is null or 0 ? statistics.Rows : options.BatchSize.Value;
         using var rows = new BlockShuffleFeed(source, network.Random.NextInt(int.MaxValue), blockRows);
         var feed = new StreamingBatchFeed(rows, source.FeatureCount, statistics.Rows, batchSize,

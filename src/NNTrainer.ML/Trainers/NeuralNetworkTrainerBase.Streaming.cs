@@ -54,8 +54,6 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         int epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(statistics.Rows, options.BatchSize);
         var fit = CreateFitOptions(options, epochs, null, validation, channel);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fit);
-        fit.ValidationData = null;
-        fit.ValidationFraction = 0;
         var history = StreamingTraining.Fit(network, source, fit, statistics, standardize,
             validation is null ? null : (validation.Inputs, validation.Targets), standardizeTargets: labelScaling is not null);
         labelScaling?.FoldInto(network);

@@ -8,12 +8,7 @@ public sealed class BinaryAccuracy : Accuracy
     /// <inheritdoc />
     public override (long Correct, long Total) CountCorrect(Matrix outputs, Matrix targets)
     {
-        ArgumentNullException.ThrowIfNull(outputs);
-        ArgumentNullException.ThrowIfNull(targets);
-        if (targets.Rows != outputs.Rows || targets.Columns != outputs.Columns)
-        {
-            throw new ArgumentException($"Targets are {targets.Rows}x{targets.Columns}; outputs are {outputs.Rows}x{outputs.Columns}.", nameof(targets));
-        }
+        TargetShape.RequireSame(outputs, targets);
         var p = outputs.AsSpan();
         var y = targets.AsSpan();
         long correct = 0;

@@ -45,12 +45,7 @@ public sealed class RegressionAccuracy : Accuracy
     /// <inheritdoc />
     public override (long Correct, long Total) CountCorrect(Matrix outputs, Matrix targets)
     {
-        ArgumentNullException.ThrowIfNull(outputs);
-        ArgumentNullException.ThrowIfNull(targets);
-        if (targets.Rows != outputs.Rows || targets.Columns != outputs.Columns)
-        {
-            throw new ArgumentException($"Targets are {targets.Rows}x{targets.Columns}; outputs are {outputs.Rows}x{outputs.Columns}.", nameof(targets));
-        }
+        TargetShape.RequireSame(outputs, targets);
         float precision = _precision ?? throw new InvalidOperationException("RegressionAccuracy.Initialize must run before counting.");
         var p = outputs.AsSpan();
         var y = targets.AsSpan();

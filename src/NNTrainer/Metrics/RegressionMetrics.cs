@@ -13,12 +13,7 @@ public sealed record RegressionMetrics(double MeanAbsoluteError, double RootMean
     /// <param name="targets">True values.</param>
     public static RegressionMetrics Compute(Matrix outputs, Matrix targets)
     {
-        ArgumentNullException.ThrowIfNull(outputs);
-        ArgumentNullException.ThrowIfNull(targets);
-        if (targets.Rows != outputs.Rows || targets.Columns != outputs.Columns)
-        {
-            throw new ArgumentException($"Targets are {targets.Rows}x{targets.Columns}; outputs are {outputs.Rows}x{outputs.Columns}.", nameof(targets));
-        }
+        TargetShape.RequireSame(outputs, targets);
         var p = outputs.AsSpan();
         var y = targets.AsSpan();
         if (p.Length == 0) throw new ArgumentException("No values to compare.", nameof(outputs));

@@ -40,10 +40,7 @@ public sealed partial class Network
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(targets);
-        options ??= new FitOptions();
-        options.Validate();
-        RequireTrainable();
-        Build();
+        options = PrepareFit(options);
         return EnsureLearner().Fit(inputs, targets, options);
     }
 
@@ -79,11 +76,18 @@ public sealed partial class Network
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(targetSample);
+        options = PrepareFit(options);
+        return EnsureLearner().Fit(feed, targetSample, options);
+    }
+
+    /// <summary>What every Fit does before its data: checks the options (defaults when null) and builds the network.</summary>
+    private FitOptions PrepareFit(FitOptions? options)
+    {
         options ??= new FitOptions();
         options.Validate();
         RequireTrainable();
         Build();
-        return EnsureLearner().Fit(feed, targetSample, options);
+        return options;
     }
 
     internal void CheckData(Matrix inputs, Matrix targets, string what)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 namespace NNTrainer.Tensors;
 
 /// <summary>
@@ -148,7 +149,7 @@ internal static unsafe class GemmBlocking
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile(GemmIsa isa, int rows, int vectors, ref TileArgs args)
     {
-        if (isa == GemmIsa.Vector512) GemmTile512.Tile(rows, vectors, ref args);
-        else GemmTile256.Tile(rows, vectors, ref args);
+        if (isa == GemmIsa.Vector512) GemmTile.Tile<Vector512<float>, TileVector512>(rows, vectors, ref args);
+        else GemmTile.Tile<Vector256<float>, TileVector256>(rows, vectors, ref args);
     }
 }

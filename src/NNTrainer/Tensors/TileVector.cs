@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NNTrainer.Tensors;
+
+/// <summary>
+/// The few vector operations the register-tile kernel <see cref="GemmTile"/> needs, for one vector width. The
+/// implementations are structs with static members, so the JIT compiles one kernel body per width with every call
+/// inlined: no virtual or interface call stays in the inner loop.
+/// </summary>
+/// <typeparam name="TVector">The vector type: <see cref="Vector256{T}"/> or <see cref="Vector512{T}"/> of float.</typeparam>
+internal unsafe interface ITileVector<TVector>
+    where TVector : struct
+{
+    /// <summary>Floats per vector.</summary>
+    static abstract int Width { get; }
+
+    /// <summary>The most rows one tile holds: as many accumulator pairs as the register file keeps.</summary>
+    static abstract int MaxRows { get; }
+
+    static abstract TVector Load(float* source);
+
+    static abstract void Store(TVector value, float* destination);
+
+    static abstract TVector Broadcast(float value);
+
+    /// <summary><c>a · b + c</c>, rounded once.</summary>
+    static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+    static abstract TVector Add(TVector a, TVector b);
+
+    static abstract float First(TVector value);
+
+    /// <summary>max(0, v): returns v when v is NaN or a zero of either sign, exactly "v &lt; 0 ? 0 : v".</summary>
+    static abstract TVector ReLU(TVector value);
+
+    /// <summary><c>mask &gt; 0 ? value : 0</c> per lane.</summary>
+    static abstract TVector KeepWherePositive(TVector value, TVector mask);
+}
+
+/// <summary>AVX2/FMA: 8 floats a vector; 6 rows × 2 vectors is 12 accumulators, so a tile fits AVX2's 16 registers.</summary>
+internal readonly unsafe struct TileVector256 : ITileVector<Vector256<float>>
+{
+    public static int Width => 8;
+    public static int MaxRows => 6;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Load(float* source) => Vector256.Load(source);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector256<float> value, float* destination) => value.Store(destination);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float First(Vector256<float> value) => value.ToScalar();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> ReLU(Vector256<float> value) => Avx.Max(Vector256<float>.Zero, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> KeepWherePositive(Vector256<float> value, Vector256<float> mask) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(mask, Vector256<float>.Zero), value, Vector256<float>.Zero);
+}
+
+/// <summary>AVX-512: 16 floats a vector; 8 rows × 2 vectors is 16 accumulators of AVX-512's 32 registers.</summary>
+internal readonly unsafe struct TileVector512 : ITileVector<Vector512<float>>
+{
+    public static int Width => 16;
+    public static int MaxRows => 8;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Load(float* source) => Vector512.Load(source);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<float> value, float* destination) => value.Store(destination);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float First(Vector512<float> value) => value.ToScalar();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> ReLU(Vector512<float> value) => Avx512F.Max(Vector512<float>.Zero, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> KeepWherePositive(Vector512<float> value, Vector512<float> mask) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(mask, Vector512<float>.Zero), value, Vector512<float>.Zero);
+}

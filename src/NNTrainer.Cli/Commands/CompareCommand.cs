@@ -42,18 +42,20 @@ internal sealed class CompareCommand
 
     public Command Build()
     {
-        var command = new Command("compare", "Train the neural network and ML.NET's stock trainers on the same rows and compare them in one table, with plots.");
-        command.Add(_dataset);
-        command.Add(_dataDir);
-        command.Add(_csv);
-        command.Add(_label);
-        command.Add(_task);
-        command.Add(_ignore);
-        command.Add(_skipBadRows);
-        command.Add(_trainers);
-        command.Add(_testFraction);
-        command.Add(_samples);
-        command.Add(_maxRows);
+        var command = new Command("compare", "Train the neural network and ML.NET's stock trainers on the same rows and compare them in one table, with plots.")
+        {
+            _dataset,
+            _dataDir,
+            _csv,
+            _label,
+            _task,
+            _ignore,
+            _skipBadRows,
+            _trainers,
+            _testFraction,
+            _samples,
+            _maxRows,
+        };
         _network.AddTo(command);
         _images.AddTo(command);
         command.Add(_plots);

@@ -22,10 +22,7 @@ internal sealed class EvaluateCommand
 
     public Command Build()
     {
-        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).");
-        command.Add(_model);
-        command.Add(_file);
-        command.Add(_skipBadRows);
+        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _skipBadRows };
         _output.AddTo(command);
         _images.AddTo(command);
         command.SetAction(Run);

@@ -21,10 +21,7 @@ internal sealed class ExportCommand
 
     public Command Build()
     {
-        var command = new Command("export", "Export a saved neural-network model to ONNX: one file that takes the CSV's feature columns and gives the model's scores and prediction.");
-        command.Add(_model);
-        command.Add(_onnx);
-        command.Add(_opset);
+        var command = new Command("export", "Export a saved neural-network model to ONNX: one file that takes the CSV's feature columns and gives the model's scores and prediction.") { _model, _onnx, _opset };
         NetworkOptions.Check(_opset, v => v is >= 13 and <= 17, "from 13 to 17");
         _output.AddTo(command);
         command.SetAction(Run);

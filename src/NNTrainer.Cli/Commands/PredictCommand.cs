@@ -25,11 +25,7 @@ internal sealed class PredictCommand
 
     public Command Build()
     {
-        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.");
-        command.Add(_model);
-        command.Add(_file);
-        command.Add(_out);
-        command.Add(_skipBadRows);
+        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _skipBadRows };
         _output.AddTo(command);
         _images.AddTo(command);
         command.SetAction(Run);

@@ -73,20 +73,22 @@ internal sealed class TrainCommand
 
     public Command Build()
     {
-        var command = new Command("train", "Train a model on a CSV file: column types are inferred, text columns one-hot encoded, numbers normalised, missing values filled in; reports metrics of a measuring fit on held-out rows, then saves an ML.NET model zip fitted on every row.");
-        command.Add(_file);
-        command.Add(_label);
-        command.Add(_out);
-        command.Add(_task);
-        command.Add(_ignore);
-        command.Add(_skipBadRows);
-        command.Add(_trainer);
-        command.Add(_resume);
-        command.Add(_weight);
-        command.Add(_streaming);
-        command.Add(_memoryBudget);
-        command.Add(_testFraction);
-        command.Add(_cv);
+        var command = new Command("train", "Train a model on a CSV file: column types are inferred, text columns one-hot encoded, numbers normalised, missing values filled in; reports metrics of a measuring fit on held-out rows, then saves an ML.NET model zip fitted on every row.")
+        {
+            _file,
+            _label,
+            _out,
+            _task,
+            _ignore,
+            _skipBadRows,
+            _trainer,
+            _resume,
+            _weight,
+            _streaming,
+            _memoryBudget,
+            _testFraction,
+            _cv,
+        };
         _network.AddTo(command);
         command.Add(_checkpoint);
         command.Add(_monitor);

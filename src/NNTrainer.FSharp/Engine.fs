@@ -88,22 +88,11 @@ module internal Engine =
 
     let ofOptimizer (optimizer: NNTrainer.Optimizers.Optimizer) =
         match optimizer with
-        | :? NNTrainer.Optimizers.SgdOptimizer as o ->
-            Sgd { LearningRate = o.LearningRate; Decay = o.Decay; Momentum = o.Momentum; Nesterov = o.Nesterov }
-        | :? NNTrainer.Optimizers.AdaGradOptimizer as o ->
-            AdaGrad { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon }
-        | :? NNTrainer.Optimizers.RmsPropOptimizer as o ->
-            RmsProp { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon; Rho = o.Rho }
-        | :? NNTrainer.Optimizers.AdamOptimizer as o ->
-            Adam { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon; Beta1 = o.Beta1; Beta2 = o.Beta2 }
-        | :? NNTrainer.Optimizers.AdamWOptimizer as o ->
-            AdamW
-                { LearningRate = o.LearningRate
-                  Decay = o.Decay
-                  WeightDecay = o.WeightDecay
-                  Epsilon = o.Epsilon
-                  Beta1 = o.Beta1
-                  Beta2 = o.Beta2 }
+        | :? NNTrainer.Optimizers.SgdOptimizer as o -> Sgd (EngineOptimizer.sgd o)
+        | :? NNTrainer.Optimizers.AdaGradOptimizer as o -> AdaGrad (EngineOptimizer.adaGrad o)
+        | :? NNTrainer.Optimizers.RmsPropOptimizer as o -> RmsProp (EngineOptimizer.rmsProp o)
+        | :? NNTrainer.Optimizers.AdamOptimizer as o -> Adam (EngineOptimizer.adam o)
+        | :? NNTrainer.Optimizers.AdamWOptimizer as o -> AdamW (EngineOptimizer.adamW o)
         | other -> raise (NotSupportedException $"{other.GetType().FullName} has no F# description.")
 
     let fitOptions (options: TrainOptions) =

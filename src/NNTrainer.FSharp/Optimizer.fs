@@ -82,56 +82,58 @@ type Optimizer =
     /// <summary>AdamW: Adam with decoupled weight decay.</summary>
     | AdamW of AdamWOptions
 
-// The defaults are read from the engine's constructors so the two APIs cannot drift apart.
+/// Reads an engine optimizer's settings into the F# records: the defaults below (read from the engine's constructors, so
+/// the two APIs cannot drift apart) and Engine.ofOptimizer (a trained network's optimizer) share it.
+module internal EngineOptimizer =
+    let sgd (o: NNTrainer.Optimizers.SgdOptimizer) : SgdOptions =
+        { LearningRate = o.LearningRate; Decay = o.Decay; Momentum = o.Momentum; Nesterov = o.Nesterov }
+
+    let adaGrad (o: NNTrainer.Optimizers.AdaGradOptimizer) : AdaGradOptions =
+        { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon }
+
+    let rmsProp (o: NNTrainer.Optimizers.RmsPropOptimizer) : RmsPropOptions =
+        { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon; Rho = o.Rho }
+
+    let adam (o: NNTrainer.Optimizers.AdamOptimizer) : AdamOptions =
+        { LearningRate = o.LearningRate; Decay = o.Decay; Epsilon = o.Epsilon; Beta1 = o.Beta1; Beta2 = o.Beta2 }
+
+    let adamW (o: NNTrainer.Optimizers.AdamWOptimizer) : AdamWOptions =
+        { LearningRate = o.LearningRate
+          Decay = o.Decay
+          WeightDecay = o.WeightDecay
+          Epsilon = o.Epsilon
+          Beta1 = o.Beta1
+          Beta2 = o.Beta2 }
 
 /// <summary>Values for <see cref="SgdOptions"/>.</summary>
 [<RequireQualifiedAccess>]
 module SgdOptions =
     /// <summary>The book's defaults: learning rate 1.0, no decay, no momentum, no Nesterov.</summary>
-    let defaults =
-        let engine = NNTrainer.Optimizers.SgdOptimizer()
-        { LearningRate = engine.LearningRate; Decay = engine.Decay; Momentum = engine.Momentum; Nesterov = engine.Nesterov }
+    let defaults = EngineOptimizer.sgd (NNTrainer.Optimizers.SgdOptimizer())
 
 /// <summary>Values for <see cref="AdaGradOptions"/>.</summary>
 [<RequireQualifiedAccess>]
 module AdaGradOptions =
     /// <summary>The book's defaults: learning rate 1.0, no decay, epsilon 1e−7.</summary>
-    let defaults =
-        let engine = NNTrainer.Optimizers.AdaGradOptimizer()
-        { LearningRate = engine.LearningRate; Decay = engine.Decay; Epsilon = engine.Epsilon }
+    let defaults = EngineOptimizer.adaGrad (NNTrainer.Optimizers.AdaGradOptimizer())
 
 /// <summary>Values for <see cref="RmsPropOptions"/>.</summary>
 [<RequireQualifiedAccess>]
 module RmsPropOptions =
     /// <summary>The book's defaults: learning rate 0.001, no decay, epsilon 1e−7, rho 0.9.</summary>
-    let defaults =
-        let engine = NNTrainer.Optimizers.RmsPropOptimizer()
-        { LearningRate = engine.LearningRate; Decay = engine.Decay; Epsilon = engine.Epsilon; Rho = engine.Rho }
+    let defaults = EngineOptimizer.rmsProp (NNTrainer.Optimizers.RmsPropOptimizer())
 
 /// <summary>Values for <see cref="AdamOptions"/>.</summary>
 [<RequireQualifiedAccess>]
 module AdamOptions =
     /// <summary>The book's defaults: learning rate 0.001, no decay, epsilon 1e−7, beta1 0.9, beta2 0.999.</summary>
-    let defaults =
-        let engine = NNTrainer.Optimizers.AdamOptimizer()
-        { LearningRate = engine.LearningRate
-          Decay = engine.Decay
-          Epsilon = engine.Epsilon
-          Beta1 = engine.Beta1
-          Beta2 = engine.Beta2 }
+    let defaults = EngineOptimizer.adam (NNTrainer.Optimizers.AdamOptimizer())
 
 /// <summary>Values for <see cref="AdamWOptions"/>.</summary>
 [<RequireQualifiedAccess>]
 module AdamWOptions =
     /// <summary>The engine's defaults: learning rate 0.001, no decay, weight decay 0.01 (PyTorch's), epsilon 1e−7, beta1 0.9, beta2 0.999.</summary>
-    let defaults =
-        let engine = NNTrainer.Optimizers.AdamWOptimizer()
-        { LearningRate = engine.LearningRate
-          Decay = engine.Decay
-          WeightDecay = engine.WeightDecay
-          Epsilon = engine.Epsilon
-          Beta1 = engine.Beta1
-          Beta2 = engine.Beta2 }
+    let defaults = EngineOptimizer.adamW (NNTrainer.Optimizers.AdamWOptimizer())
 
 /// <summary>Shorthands for <see cref="Optimizer"/>.</summary>
 [<RequireQualifiedAccess>]

@@ -5,19 +5,8 @@ module NNTrainer.FSharp.Tests.Engine.Losses.LossGradientProperties
 open FsCheck
 open FsCheck.FSharp
 open FsCheck.Xunit
-open NNTrainer
-open NNTrainer.Activations
-open NNTrainer.Data
-open NNTrainer.Initialization
-open NNTrainer.Layers
 open NNTrainer.Losses
-open NNTrainer.Metrics
-open NNTrainer.Optimizers
-open NNTrainer.Optimizers.Schedules
-open NNTrainer.Persistence
-open NNTrainer.Serialization
 open NNTrainer.Tensors
-open NNTrainer.Training
 open NNTrainer.FSharp.Tests.Support
 open NNTrainer.FSharp.Tests.Support.Generators
 

@@ -6,6 +6,7 @@ using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Evaluation;
 using NNTrainer.Cli.Images;
 using NNTrainer.Cli.Models;
+using NNTrainer.Cli.Output;
 
 namespace NNTrainer.Cli.Commands;
 
@@ -46,9 +47,15 @@ internal sealed class PredictCommand
         foreach (var note in notes) reporter.Note(note);
         reporter.Json["command"] = "predict";
         reporter.Json["scoring"] = scorer.IsFast ? "batch kernels" : "ML.NET Transform";
-        reporter.Json["rows"] = reader.Rows;
+        return ReportWritten(reporter, reader.Rows, "rows", outPath, schema.Trainer);
+    }
+
+    /// <summary>How every prediction run ends, from a CSV file or a folder of images: counts and file in the JSON, a note, the saved file.</summary>
+    internal static int ReportWritten(Reporter reporter, long rows, string what, string outPath, string trainer)
+    {
+        reporter.Json["rows"] = rows;
         reporter.Json["predictions"] = Path.GetFullPath(outPath);
-        reporter.Note($"{reader.Rows:N0} rows predicted with {schema.Trainer}.");
+        reporter.Note($"{rows:N0} {what} predicted with {trainer}.");
         reporter.Saved("Predictions", outPath);
         reporter.Finish();
         return ExitCodes.Success;

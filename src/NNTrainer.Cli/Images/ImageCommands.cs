@@ -27,15 +27,10 @@ internal static class ImageCommands
         {
             throw new CliException($"--trainer {trainerAlias}: image folders train the neural network only (--trainer nn, the default); use 'compare' to measure the stock trainers on the pixels.", ExitCodes.UsageError);
         }
-        var (classes, files) = ImageFolder.ReadClasses(folder);
-        var imageSettings = images.ForTraining(result, files[0]);
-        var ml = new MLContext(seed: settings.Seed);
-        var trainer = new ImageNetworkTrainer(imageSettings);
-        var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, trainer.NameFor(TaskKind.Multiclass));
-        reporter.Note(data.Description);
+        var (ml, trainer, data, imageCount) = Prepare(result, reporter, images, settings, folder, testFraction);
         reporter.Json["command"] = "train";
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation).Single();
-        reporter.Table($"Held-out metrics: {data.TestRows:N0} of {files.Length:N0} images", new ResultTable(TaskKind.Multiclass, [outcome.Row]));
+        reporter.Table($"Held-out metrics: {data.TestRows:N0} of {imageCount:N0} images", new ResultTable(TaskKind.Multiclass, [outcome.Row]));
         ModelFile.Save(outPath, ml, data.Schema, data.Featurizer!, outcome.Model, data.RawSchema!);
         reporter.Saved("Model", outPath);
         reporter.Json["model"] = Path.GetFullPath(outPath);
@@ -48,12 +43,7 @@ internal static class ImageCommands
     public static int Compare(ParseResult result, Reporter reporter, ImageOptions images, NetworkSettings settings, string folder,
         IReadOnlyCollection<string> aliases, double testFraction, bool plots, string plotDirectory, CancellationToken cancellation)
     {
-        var (classes, files) = ImageFolder.ReadClasses(folder);
-        var imageSettings = images.ForTraining(result, files[0]);
-        var ml = new MLContext(seed: settings.Seed);
-        var network = new ImageNetworkTrainer(imageSettings);
-        var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, network.NameFor(TaskKind.Multiclass));
-        reporter.Note(data.Description);
+        var (ml, network, data, _) = Prepare(result, reporter, images, settings, folder, testFraction);
         reporter.Json["command"] = "compare";
         reporter.Json["dataset"] = data.Description;
         var trainers = TrainerRegistry.Select(aliases, TaskKind.Multiclass).Select(t => t.Alias == network.Alias ? network : t).ToList();
@@ -68,6 +58,19 @@ internal static class ImageCommands
         }
         reporter.Finish();
         return ExitCodes.Success;
+    }
+
+    /// <summary>What <c>train</c> and <c>compare</c> do first: read the class folders, settle the image options, split the images.</summary>
+    private static (MLContext Ml, ImageNetworkTrainer Network, PreparedData Data, int ImageCount) Prepare(ParseResult result, Reporter reporter,
+        ImageOptions images, NetworkSettings settings, string folder, double testFraction)
+    {
+        var (classes, files) = ImageFolder.ReadClasses(folder);
+        var imageSettings = images.ForTraining(result, files[0]);
+        var ml = new MLContext(seed: settings.Seed);
+        var network = new ImageNetworkTrainer(imageSettings);
+        var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, network.NameFor(TaskKind.Multiclass));
+        reporter.Note(data.Description);
+        return (ml, network, data, files.Length);
     }
 
     /// <summary><c>evaluate MODEL FOLDER</c>: the model's metrics on labelled images.</summary>
@@ -112,12 +115,7 @@ internal static class ImageCommands
         }
         WriteAtomically(outPath, text.ToString());
         reporter.Json["command"] = "predict";
-        reporter.Json["rows"] = files.Length;
-        reporter.Json["predictions"] = Path.GetFullPath(outPath);
-        reporter.Note($"{files.Length:N0} images predicted with {schema.Trainer}.");
-        reporter.Saved("Predictions", outPath);
-        reporter.Finish();
-        return ExitCodes.Success;
+        return PredictCommand.ReportWritten(reporter, files.Length, "images", outPath, schema.Trainer);
     }
 
     /// <summary>Refuses image options with a CSV file, where they would silently do nothing.</summary>

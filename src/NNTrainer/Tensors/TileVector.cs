@@ -19,17 +19,22 @@ internal unsafe interface ITileVector<TVector>
     /// <summary>The most rows one tile holds: as many accumulator pairs as the register file keeps.</summary>
     static abstract int MaxRows { get; }
 
+    /// <summary>The vector at <paramref name="source"/>.</summary>
     static abstract TVector Load(float* source);
 
+    /// <summary>Writes <paramref name="value"/> at <paramref name="destination"/>.</summary>
     static abstract void Store(TVector value, float* destination);
 
+    /// <summary><paramref name="value"/> in every lane.</summary>
     static abstract TVector Broadcast(float value);
 
     /// <summary><c>a · b + c</c>, rounded once.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
+    /// <summary><c>a + b</c> per lane.</summary>
     static abstract TVector Add(TVector a, TVector b);
 
+    /// <summary>Lane 0 (the row sums are broadcasts, so every lane holds the same value).</summary>
     static abstract float First(TVector value);
 
     /// <summary>max(0, v): returns v when v is NaN or a zero of either sign, exactly "v &lt; 0 ? 0 : v".</summary>

@@ -17,6 +17,7 @@ internal sealed class ConvolutionJob : ParallelWork
 
     private readonly ConvolutionGeometry _g;
     private readonly int _filters;
+    private readonly bool _fast;
     private readonly float[][] _columns = new float[MaxParts][];
     private readonly float[][] _blocks = new float[MaxParts][];
     private readonly float[][] _weightGradients = new float[MaxParts][];
@@ -36,6 +37,7 @@ internal sealed class ConvolutionJob : ParallelWork
     {
         _g = geometry;
         _filters = filters;
+        _fast = Im2ColAvx512.Supports(in geometry);
     }
 
     /// <summary>Parts for a batch of <paramref name="samples"/>.</summary>
@@ -54,8 +56,8 @@ internal sealed class ConvolutionJob : ParallelWork
         (_x, _weights, _dY, _dX, _samples, _backward, _inputGradient) = (x, weights, dY, dX ?? [], samples, true, dX is not null);
         int parts = Parts(samples);
         WorkerPool.Shared.Run(this, parts, threads);
-        // Sum the parts in order: the same additions for any number of threads.
-        var sum = TransposedWeightGradient ? (_transposedSum ??= new float[weightGradients.Length]) : weightGradients;
+        // Sum the parts' dWᵀ in order (the same additions for any number of threads), then transpose into dW.
+        var sum = _transposedSum ??= new float[weightGradients.Length];
         _weightGradients[0].AsSpan(0, sum.Length).CopyTo(sum);
         _biasGradients[0].AsSpan(0, biasGradients.Length).CopyTo(biasGradients);
         for (int p = 1; p < parts; p++)
@@ -63,19 +65,12 @@ internal sealed class ConvolutionJob : ParallelWork
             TensorPrimitives.Add(sum, _weightGradients[p].AsSpan(0, sum.Length), sum);
             TensorPrimitives.Add(biasGradients, _biasGradients[p].AsSpan(0, biasGradients.Length), biasGradients);
         }
-        if (!TransposedWeightGradient) return;
         int patch = _g.PatchSize;
         for (int i = 0; i < patch; i++)
         {
             for (int m = 0; m < _filters; m++) weightGradients[m * patch + i] = sum[i * _filters + m];
         }
     }
-
-    /// <summary>
-    /// Whether parts accumulate dWᵀ [C·k·k × filters] rather than dW: with fewer patch values than filters (a first
-    /// layer on grey images has 9 or 25), dW would be a GEMM with a handful of output columns, which wastes most lanes.
-    /// </summary>
-    private bool TransposedWeightGradient => _g.PatchSize < _filters;
 
     /// <summary>
     /// Samples side by side in one GEMM: enough that each product has about <see cref="GroupColumns"/> columns, where
@@ -101,7 +96,7 @@ internal sealed class ConvolutionJob : ParallelWork
             for (int first = from; first < to; first += group)
             {
                 int count = Math.Min(group, to - first), ld = count * positions;
-                for (int g = 0; g < count; g++) Im2Col.Expand(_x.AsSpan((first + g) * inputSize, inputSize), in _g, columns.AsSpan(g * positions), ld);
+                for (int g = 0; g < count; g++) Expand(_x.AsSpan((first + g) * inputSize, inputSize), columns.AsSpan(g * positions), ld);
                 GemmKernels.MultiplyNN(_weights, columns.AsSpan(0, patch * ld), block.AsSpan(0, _filters * ld), _filters, patch, ld, accumulate: false, numberOfThreads: 1);
                 for (int g = 0; g < count; g++)
                 {
@@ -123,7 +118,7 @@ internal sealed class ConvolutionJob : ParallelWork
             int count = Math.Min(group, to - first), ld = count * positions;
             for (int g = 0; g < count; g++)
             {
-                Im2Col.Expand(_x.AsSpan((first + g) * inputSize, inputSize), in _g, columns.AsSpan(g * positions), ld);
+                Expand(_x.AsSpan((first + g) * inputSize, inputSize), columns.AsSpan(g * positions), ld);
                 var dY = _dY.AsSpan((first + g) * outputSize, outputSize);
                 for (int m = 0; m < _filters; m++)
                 {
@@ -133,23 +128,32 @@ internal sealed class ConvolutionJob : ParallelWork
                 }
             }
             var dYBlock = block.AsSpan(0, _filters * ld);
-            if (TransposedWeightGradient)
-            {
-                GemmKernels.MultiplyNT(columns.AsSpan(0, patch * ld), dYBlock, dW, patch, ld, _filters, accumulate: first > from, numberOfThreads: 1);
-            }
-            else
-            {
-                GemmKernels.MultiplyNT(dYBlock, columns.AsSpan(0, patch * ld), dW, _filters, ld, patch, accumulate: first > from, numberOfThreads: 1);
-            }
+            // dWᵀ [C·k·k × filters] = columns · dYᵀ rather than dW = dY · columnsᵀ: the GEMM packs the transpose of its
+            // right operand, here dY's block rather than the C·k·k-row columns (for LeNet's second convolution that
+            // halved the weight gradient's time), and a first layer with fewer patch values than filters would otherwise
+            // get a dW of a handful of columns. Each value is the same chain of fused multiply-adds either way
+            // (a·b = b·a exactly), so the gradient is bit-identical to the untransposed product's.
+            GemmKernels.MultiplyNT(columns.AsSpan(0, patch * ld), dYBlock, dW, patch, ld, _filters, accumulate: first > from, numberOfThreads: 1);
             if (!_inputGradient) continue;
             // The columns are no longer needed for these samples: reuse them for Wᵀ·dY.
             GemmKernels.MultiplyTN(_weights, dYBlock, columns.AsSpan(0, patch * ld), patch, _filters, ld, accumulate: false, numberOfThreads: 1);
             for (int g = 0; g < count; g++)
             {
                 var dX = _dX.AsSpan((first + g) * inputSize, inputSize);
+                if (_fast)
+                {
+                    Im2ColAvx512.Gather(columns.AsSpan(g * positions), ld, in _g, dX);
+                    continue;
+                }
                 dX.Clear();
                 Im2Col.Accumulate(columns.AsSpan(g * positions), ld, in _g, dX);
             }
         }
+    }
+
+    private void Expand(ReadOnlySpan<float> image, Span<float> columns, int ld)
+    {
+        if (_fast) Im2ColAvx512.Expand(image, in _g, columns, ld);
+        else Im2Col.Expand(image, in _g, columns, ld);
     }
 }

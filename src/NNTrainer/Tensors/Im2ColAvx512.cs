@@ -17,8 +17,15 @@ internal static unsafe class Im2ColAvx512
 {
     private const int Lanes = 16;
 
-    /// <summary>Whether these kernels serve <paramref name="g"/>: AVX-512 hardware and stride 1.</summary>
-    public static bool Supports(in ConvolutionGeometry g) => Avx512F.IsSupported && g.Stride == 1;
+    /// <summary>Kernel columns × chunks whose lane masks <see cref="Gather"/> keeps on the stack (4 KB).</summary>
+    private const int MaxMasks = 64;
+
+    /// <summary>
+    /// Whether these kernels serve <paramref name="g"/>: AVX-512 hardware, stride 1, and rows narrow enough that
+    /// <see cref="Gather"/>'s lane masks fit on the stack (k·⌈W/16⌉ ≤ 64: widths up to 192 for 5×5 kernels).
+    /// </summary>
+    public static bool Supports(in ConvolutionGeometry g) =>
+        Avx512F.IsSupported && g.Stride == 1 && (long)g.Kernel * ((g.Width + Lanes - 1) / Lanes) <= MaxMasks;
 
     /// <summary>Same contract and result as <see cref="Im2Col.Expand"/>, for a geometry <see cref="Supports"/> accepts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -82,13 +89,29 @@ internal static unsafe class Im2ColAvx512
         var lane = Vector512<int>.Indices;
         fixed (float* pImage = image, pColumns = columns)
         {
+            // Which lanes each kernel column reads, per 16-lane chunk of an image row: the same for every row.
+            int chunks = (w + Lanes - 1) / Lanes;
+            if (k * chunks > MaxMasks) throw new ArgumentException($"Rows of {w} with {k}×{k} kernels need more lane masks than {MaxMasks}: see Supports.", nameof(g));
+            Span<Vector512<float>> masks = stackalloc Vector512<float>[MaxMasks];
+            for (int chunk = 0; chunk < chunks; chunk++)
+            {
+                var index = lane + Vector512.Create(chunk * Lanes);
+                var inside = Vector512.LessThan(index, Vector512.Create(w));
+                for (int kx = 0; kx < k; kx++)
+                {
+                    // Image column ix reads output column ox = ix − kx + padLeft of this kernel row.
+                    var ox = index + Vector512.Create(g.PadLeft - kx);
+                    masks[chunk * k + kx] = (Vector512.GreaterThanOrEqual(ox, Vector512<int>.Zero) & Vector512.LessThan(ox, Vector512.Create(ow)) & inside).AsSingle();
+                }
+            }
             for (int c = 0; c < g.Channels; c++)
             {
                 float* channelRows = pColumns + (nint)c * k * k * ld;
-                for (int x0 = 0; x0 < w; x0 += Lanes)
+                for (int chunk = 0; chunk < chunks; chunk++)
                 {
-                    var index = lane + Vector512.Create(x0);
-                    var store = Vector512.LessThan(index, Vector512.Create(w)).AsSingle();
+                    int x0 = chunk * Lanes;
+                    var store = Vector512.LessThan(lane + Vector512.Create(x0), Vector512.Create(w)).AsSingle();
+                    var rowMasks = masks.Slice(chunk * k, k);
                     for (int iy = 0; iy < h; iy++)
                     {
                         var sum = Vector512<float>.Zero;
@@ -96,14 +119,10 @@ internal static unsafe class Im2ColAvx512
                         {
                             int oy = iy + g.PadTop - ky;
                             if ((uint)oy >= (uint)oh) continue;
-                            for (int kx = 0; kx < k; kx++)
+                            float* source = channelRows + (nint)ky * k * ld + (nint)oy * ow + x0 + g.PadLeft;
+                            for (int kx = 0; kx < k; kx++, source += ld - 1)
                             {
-                                // Image column ix reads output column ox = ix − kx + padLeft of this kernel row.
-                                int shift = g.PadLeft - kx;
-                                var ox = index + Vector512.Create(shift);
-                                var load = (Vector512.GreaterThanOrEqual(ox, Vector512<int>.Zero) & Vector512.LessThan(ox, Vector512.Create(ow))).AsSingle() & store;
-                                float* source = channelRows + (nint)(ky * k + kx) * ld + (nint)oy * ow + x0 + shift;
-                                sum += Avx512F.MaskLoad(source, load, Vector512<float>.Zero);
+                                sum += Avx512F.MaskLoad(source, rowMasks[kx], Vector512<float>.Zero);
                             }
                         }
                         Avx512F.MaskStore(pImage + ((nint)c * h + iy) * w + x0, store, sum);

@@ -57,6 +57,15 @@ public class Im2ColAvx512Tests
     }
 
     [Fact]
+    public void StridedOrVeryWideGeometriesAreLeftToTheScalarLoops()
+    {
+        Assert.False(Im2ColAvx512.Supports(new ConvolutionGeometry(new ImageShape(1, 8, 8), 3, 2, 1, 1, 4, 4)));
+        // 5×5 kernels over rows of 193: 13 chunks × 5 masks > 64.
+        Assert.False(Im2ColAvx512.Supports(new ConvolutionGeometry(new ImageShape(1, 5, 193), 5, 1, 0, 0, 1, 189)));
+        Assert.Equal(Avx512F.IsSupported, Im2ColAvx512.Supports(new ConvolutionGeometry(new ImageShape(1, 5, 192), 5, 1, 0, 0, 1, 188)));
+    }
+
+    [Fact]
     public void ShortBuffersAreRejected()
     {
         var g = new ConvolutionGeometry(new ImageShape(2, 5, 5), 3, 1, 1, 1, 5, 5);

@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 namespace NNTrainer.Tensors;
 
 /// <summary>
-/// A convolution over a batch by im2col + GEMM, a few samples per product, split into a fixed number of parts of
+/// A convolution over a batch by im2col + GEMM, a few samples per product while their columns are small and one
+/// otherwise (see <see cref="GroupSize"/>), split into a fixed number of parts of
 /// consecutive samples that the <see cref="WorkerPool"/> runs in parallel. Each part owns its column buffers and its
 /// partial weight and bias gradients, which are summed in part order afterwards; the number of parts depends on the
 /// batch only, never on the thread count, so one thread and many give bit-identical results.

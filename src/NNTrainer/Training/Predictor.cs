@@ -60,10 +60,8 @@ public sealed class Predictor
         {
             throw new ArgumentException($"The network produces {OutputSize} values per sample; the destination holds {outputs.Length}.", nameof(outputs));
         }
-        _single.Resize(1);
-        features.CopyTo(_single.Data);
-        var result = Run(_single);
-        result.AsSpan().CopyTo(outputs);
+        // Read in place: a first dense layer takes the span itself, so one sample costs no copy of its features.
+        PredictRows(features, 1).AsSpan().CopyTo(outputs);
     }
 
     /// <summary>Scores a batch; the returned matrix belongs to the predictor and is overwritten by the next call.</summary>

@@ -18,6 +18,7 @@ public sealed class Predictor
     private readonly Matrix _single;
     private Matrix? _scores;
     private readonly int _metricTileRows;
+    private PackedInference? _packed;
 
     // 16 Mi floats (64 MB) over all the layers' buffers: 256 rows of an MLP or LeNet, 67 of MiniVGGNet (250,000 values
     // per sample); fewer rows would stream the dense layers' weights once per tile too often.
@@ -110,10 +111,15 @@ public sealed class Predictor
     internal void PredictTiled(ReadOnlySpan<float> inputs, int rows, Span<float> outputs, int tileRows)
     {
         int tile = Math.Min(tileRows, TileRows);
+        // A large batch packs the dense layers' weights once (PackedInference) and runs every tile over the panels.
+        var packed = rows >= PackedInference.MinimumRows ? _packed = PackedInference.For(_network, _packed) : null;
+        packed?.Pack();
         for (int start = 0; start < rows; start += tile)
         {
             int count = Math.Min(tile, rows - start);
-            PredictRows(inputs.Slice(start * InputSize), count).AsSpan().CopyTo(outputs.Slice(start * OutputSize));
+            var tileInputs = inputs.Slice(start * InputSize);
+            var result = packed is null ? PredictRows(tileInputs, count) : packed.Run(tileInputs, count, _buffers, _single);
+            result.AsSpan().CopyTo(outputs.Slice(start * OutputSize));
         }
     }
 

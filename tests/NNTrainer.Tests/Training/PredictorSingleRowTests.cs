@@ -50,3 +50,45 @@ public class PredictorSingleRowTests
 
     private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
 }
+
+/// <summary>
+/// Batches of <see cref="PackedInference.MinimumRows"/> rows or more run over packed copies of the dense layers'
+/// weights, packed again for every batch: the same bits as one row at a time, and a change of the weights between two
+/// batches is seen by the next one.
+/// </summary>
+public class PredictorPackedBatchTests
+{
+    [Fact]
+    public void ALargeBatchScoresEachRowAsAloneAndFollowsChangedWeights()
+    {
+        var network = new Network(seed: 13);
+        network.Add(new DenseLayer(40, 130)).Add(new ReLUActivation()).Add(new DenseLayer(130, 10)).Add(new SoftmaxActivation());
+        network.Build();
+        var random = new Random(6);
+        var inputs = new Matrix(PackedInference.MinimumRows + 7, 40);
+        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 4 - 2);
+        var predictor = network.CreatePredictor();
+        var outputs = new Matrix(inputs.Rows, 10);
+
+        predictor.Predict(inputs, outputs);
+        AssertEachRow(network, inputs, outputs);
+
+        // The user writes a weight directly: the next batch must use it.
+        network.Layers.OfType<DenseLayer>().First().Weights.Values[0] += 1f;
+        var before = outputs.AsSpan().ToArray();
+        predictor.Predict(inputs, outputs);
+        Assert.NotEqual(before, outputs.AsSpan().ToArray());
+        AssertEachRow(network, inputs, outputs);
+    }
+
+    private static void AssertEachRow(Network network, Matrix inputs, Matrix outputs)
+    {
+        var single = network.CreatePredictor();
+        var row = new float[network.OutputSize];
+        for (int r = 0; r < inputs.Rows; r++)
+        {
+            single.Predict(inputs.Row(r), row);
+            Assert.Equal(row.Select(BitConverter.SingleToInt32Bits), outputs.Row(r).ToArray().Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+}

@@ -159,6 +159,12 @@ public sealed class Predictor
     /// <param name="rows">Samples to score.</param>
     public Matrix PredictRows(ReadOnlySpan<float> inputs, int rows)
     {
+        if (rows >= PackedInference.MinimumRows && (_packed = PackedInference.For(_network, _packed)) is { } packed)
+        {
+            // A block this large (an ML.NET Transform block of 256 rows) pays for packing the weights first.
+            packed.Pack();
+            return packed.Run(inputs, rows, _buffers, _single);
+        }
         var layers = _network.Layers;
         if (layers[0] is DenseLayer dense)
         {

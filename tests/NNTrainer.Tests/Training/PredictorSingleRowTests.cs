@@ -92,3 +92,26 @@ public class PredictorPackedBatchTests
         }
     }
 }
+
+/// <summary><see cref="Predictor.PredictRows"/> over a block of <see cref="PackedInference.MinimumRows"/> rows (an ML.NET block) packs too: same bits as row by row.</summary>
+public class PredictorPackedBlockTests
+{
+    [Fact]
+    public void ABlockOfRowsReadInPlaceScoresAsRowByRow()
+    {
+        var network = new Network(seed: 14);
+        network.Add(new DenseLayer(30, 70)).Add(new ReLUActivation()).Add(new DenseLayer(70, 3)).Add(new SoftmaxActivation());
+        network.Build();
+        var random = new Random(8);
+        var inputs = new float[PackedInference.MinimumRows * 30];
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = (float)(random.NextDouble() * 4 - 2);
+        var block = network.CreatePredictor().PredictRows(inputs, PackedInference.MinimumRows);
+        var single = network.CreatePredictor();
+        var row = new float[3];
+        for (int r = 0; r < PackedInference.MinimumRows; r++)
+        {
+            single.Predict(inputs.AsSpan(r * 30, 30), row);
+            Assert.Equal(row.Select(BitConverter.SingleToInt32Bits), block.Row(r).ToArray().Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+}

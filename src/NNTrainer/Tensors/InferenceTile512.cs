@@ -5,11 +5,11 @@ using System.Runtime.Intrinsics.X86;
 namespace NNTrainer.Tensors;
 
 /// <summary>
-/// The AVX-512 register tile of inference over packed weights (<see cref="PackedWeights"/>): up to 6 rows × 4 vectors
-/// (64 columns) of C per call, 24 accumulators, over the whole inner dimension at once.
+/// The AVX-512 register tile of inference (<see cref="InferenceGemm"/>): up to 6 rows × 4 vectors (64 columns) of C per
+/// call, 24 accumulators, over the whole inner dimension at once.
 /// </summary>
 /// <remarks>
-/// Per inner step it loads four vectors of the panel (contiguous, 256 bytes) and broadcasts one value of A per row:
+/// Per inner step it loads four vectors of a row of W (contiguous, 256 bytes) and broadcasts one value of A per row:
 /// 10 loads for 24 fused multiply-adds, against 10 for 16 in the training tile (8 rows × 2 vectors). Every output is
 /// the same chain as in <see cref="GemmKernels.MultiplyNN"/> (<c>acc = 0; acc = fma(A(i, p), W(p, j), acc)</c> for p in
 /// order; then bias and ReLU), so the results are bit-identical.
@@ -19,26 +19,29 @@ internal static unsafe class InferenceTile512
     /// <summary>Rows per tile.</summary>
     public const int Rows = 6;
 
-    /// <summary>Columns per tile and per panel.</summary>
+    /// <summary>Columns per tile.</summary>
     public const int Columns = 64;
 
-    /// <summary>Computes <paramref name="rows"/> (1 to 6) rows × 64 columns into <paramref name="c"/> (row stride <paramref name="ldc"/>).</summary>
-    public static void Tile(int rows, float* a, nint lda, float* panel, int k, float* c, nint ldc, float* bias, bool relu)
+    /// <summary>
+    /// Computes <paramref name="rows"/> (1 to 6) rows × 64 columns into <paramref name="c"/> (row stride <paramref name="ldc"/>)
+    /// from rows of A <paramref name="lda"/> apart and rows of B <paramref name="ldb"/> apart.
+    /// </summary>
+    public static void Tile(int rows, float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* bias, bool relu)
     {
         switch (rows)
         {
-            case 6: Tile<Six>(a, lda, panel, k, c, ldc, bias, relu); break;
-            case 5: Tile<Five>(a, lda, panel, k, c, ldc, bias, relu); break;
-            case 4: Tile<Four>(a, lda, panel, k, c, ldc, bias, relu); break;
-            case 3: Tile<Three>(a, lda, panel, k, c, ldc, bias, relu); break;
-            case 2: Tile<Two>(a, lda, panel, k, c, ldc, bias, relu); break;
-            case 1: Tile<One>(a, lda, panel, k, c, ldc, bias, relu); break;
+            case 6: Tile<Six>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
+            case 5: Tile<Five>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
+            case 4: Tile<Four>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
+            case 3: Tile<Three>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
+            case 2: Tile<Two>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
+            case 1: Tile<One>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
             default: throw new ArgumentOutOfRangeException(nameof(rows));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TRows>(float* a, nint lda, float* b, int k, float* c, nint ldc, float* bias, bool relu)
+    private static void Tile<TRows>(float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* bias, bool relu)
         where TRows : struct, ITileConstant
     {
         int r = TRows.Value;
@@ -58,7 +61,7 @@ internal static unsafe class InferenceTile512
             if (r > 3) { var x = Vector512.Create(a3[p]); c30 = Fma(x, b0, c30); c31 = Fma(x, b1, c31); c32 = Fma(x, b2, c32); c33 = Fma(x, b3, c33); }
             if (r > 4) { var x = Vector512.Create(a4[p]); c40 = Fma(x, b0, c40); c41 = Fma(x, b1, c41); c42 = Fma(x, b2, c42); c43 = Fma(x, b3, c43); }
             if (r > 5) { var x = Vector512.Create(a5[p]); c50 = Fma(x, b0, c50); c51 = Fma(x, b1, c51); c52 = Fma(x, b2, c52); c53 = Fma(x, b3, c53); }
-            b += Columns;
+            b += ldb;
         }
         StoreRow(c00, c01, c02, c03, c, bias, relu);
         if (r > 1) StoreRow(c10, c11, c12, c13, c + ldc, bias, relu);

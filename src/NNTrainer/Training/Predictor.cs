@@ -18,7 +18,7 @@ public sealed class Predictor
     private readonly Matrix _single;
     private Matrix? _scores;
     private readonly int _metricTileRows;
-    private PackedInference? _packed;
+    private WideInference? _wide;
 
     // 16 Mi floats (64 MB) over all the layers' buffers: 256 rows of an MLP or LeNet, 67 of MiniVGGNet (250,000 values
     // per sample); fewer rows would stream the dense layers' weights once per tile too often.
@@ -111,15 +111,10 @@ public sealed class Predictor
     internal void PredictTiled(ReadOnlySpan<float> inputs, int rows, Span<float> outputs, int tileRows)
     {
         int tile = Math.Min(tileRows, TileRows);
-        // A large batch packs the dense layers' weights once (PackedInference) and runs every tile over the panels.
-        var packed = rows >= PackedInference.MinimumRows ? _packed = PackedInference.For(_network, _packed) : null;
-        packed?.Pack();
         for (int start = 0; start < rows; start += tile)
         {
             int count = Math.Min(tile, rows - start);
-            var tileInputs = inputs.Slice(start * InputSize);
-            var result = packed is null ? PredictRows(tileInputs, count) : packed.Run(tileInputs, count, _buffers, _single);
-            result.AsSpan().CopyTo(outputs.Slice(start * OutputSize));
+            PredictRows(inputs.Slice(start * InputSize), count).AsSpan().CopyTo(outputs.Slice(start * OutputSize));
         }
     }
 
@@ -159,11 +154,9 @@ public sealed class Predictor
     /// <param name="rows">Samples to score.</param>
     public Matrix PredictRows(ReadOnlySpan<float> inputs, int rows)
     {
-        if (rows >= PackedInference.MinimumRows && (_packed = PackedInference.For(_network, _packed)) is { } packed)
+        if (rows >= WideInference.MinimumRows && (_wide = WideInference.For(_network, _wide)) is { } wide)
         {
-            // A block this large (an ML.NET Transform block of 256 rows) pays for packing the weights first.
-            packed.Pack();
-            return packed.Run(inputs, rows, _buffers, _single);
+            return wide.Run(inputs, rows, _buffers, _single);
         }
         var layers = _network.Layers;
         if (layers[0] is DenseLayer dense)

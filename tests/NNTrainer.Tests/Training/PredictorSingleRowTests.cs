@@ -52,11 +52,11 @@ public class PredictorSingleRowTests
 }
 
 /// <summary>
-/// Batches of <see cref="PackedInference.MinimumRows"/> rows or more run over packed copies of the dense layers'
-/// weights, packed again for every batch: the same bits as one row at a time, and a change of the weights between two
-/// batches is seen by the next one.
+/// Batches of <see cref="WideInference.MinimumRows"/> rows or more run the dense layers through the wide inference
+/// tile over the weights in place: the same bits as one row at a time, and a change of the weights between two batches
+/// is seen by the next one.
 /// </summary>
-public class PredictorPackedBatchTests
+public class PredictorWideBatchTests
 {
     [Fact]
     public void ALargeBatchScoresEachRowAsAloneAndFollowsChangedWeights()
@@ -65,7 +65,7 @@ public class PredictorPackedBatchTests
         network.Add(new DenseLayer(40, 130)).Add(new ReLUActivation()).Add(new DenseLayer(130, 10)).Add(new SoftmaxActivation());
         network.Build();
         var random = new Random(6);
-        var inputs = new Matrix(PackedInference.MinimumRows + 7, 40);
+        var inputs = new Matrix(300, 40);
         for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 4 - 2);
         var predictor = network.CreatePredictor();
         var outputs = new Matrix(inputs.Rows, 10);
@@ -93,8 +93,8 @@ public class PredictorPackedBatchTests
     }
 }
 
-/// <summary><see cref="Predictor.PredictRows"/> over a block of <see cref="PackedInference.MinimumRows"/> rows (an ML.NET block) packs too: same bits as row by row.</summary>
-public class PredictorPackedBlockTests
+/// <summary><see cref="Predictor.PredictRows"/> over a block of rows (an ML.NET block) takes the wide route too: same bits as row by row.</summary>
+public class PredictorWideBlockTests
 {
     [Fact]
     public void ABlockOfRowsReadInPlaceScoresAsRowByRow()
@@ -103,12 +103,12 @@ public class PredictorPackedBlockTests
         network.Add(new DenseLayer(30, 70)).Add(new ReLUActivation()).Add(new DenseLayer(70, 3)).Add(new SoftmaxActivation());
         network.Build();
         var random = new Random(8);
-        var inputs = new float[PackedInference.MinimumRows * 30];
+        var inputs = new float[64 * 30];
         for (int i = 0; i < inputs.Length; i++) inputs[i] = (float)(random.NextDouble() * 4 - 2);
-        var block = network.CreatePredictor().PredictRows(inputs, PackedInference.MinimumRows);
+        var block = network.CreatePredictor().PredictRows(inputs, 64);
         var single = network.CreatePredictor();
         var row = new float[3];
-        for (int r = 0; r < PackedInference.MinimumRows; r++)
+        for (int r = 0; r < 64; r++)
         {
             single.Predict(inputs.AsSpan(r * 30, 30), row);
             Assert.Equal(row.Select(BitConverter.SingleToInt32Bits), block.Row(r).ToArray().Select(BitConverter.SingleToInt32Bits));

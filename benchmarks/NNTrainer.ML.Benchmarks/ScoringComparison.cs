@@ -55,6 +55,7 @@ public static class ScoringComparison
         var batches1024 = Batches(test, 1024, network.OutputSize);
         var fittedView = fitted.Transform(data.Test);
         var reloadedView = reloaded.Transform(data.Test);
+        var restoredView = reloaded.WithBlockScoring().Transform(data.Test);
         var onnxView = applyOnnx.Transform(data.Test);
 
         var methods = new List<ScoringMethod>
@@ -70,6 +71,7 @@ public static class ScoringComparison
             new("ML.NET Transform, ours (fitted)", null, () => ReadScores(fittedView)),
             new("ours row by row (the row-to-row mapper over a cursor: Transform's route before blocks)", null, () => ReadScoresRowByRow(fitted, data.Test)),
             new("ML.NET Transform, ours (reloaded from .zip)", null, () => ReadScores(reloadedView)),
+            new("ML.NET Transform, ours (reloaded from .zip, then WithBlockScoring())", null, () => ReadScores(restoredView)),
             new("ML.NET ApplyOnnxModel (exported model)", null, () => ReadScores(onnxView)),
             new("reading Features alone from the input view (no scoring: the input's own cost)", null, () => ReadFeatures(data.Test)),
         };
@@ -96,7 +98,7 @@ public static class ScoringComparison
 
         network.Predict(test, outputs);
         var checks = new ScoringChecks(
-            TransformMatchesPredict: SameBits(fittedView, outputs) && SameBits(reloadedView, outputs),
+            TransformMatchesPredict: SameBits(fittedView, outputs) && SameBits(reloadedView, outputs) && SameBits(restoredView, outputs),
             OnnxMaxAbsDifference: MaxAbsDifference(ortOutputs, outputs.Data),
             TestAccuracy: network.PredictClasses(test).Zip(data.TestLabels).Count(p => p.First == p.Second) / (double)rows);
         ScoringReport.Write(results, methods, engines, checks, repetitions, epochs);

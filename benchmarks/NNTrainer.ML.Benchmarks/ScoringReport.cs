@@ -26,7 +26,7 @@ public static class ScoringReport
         md.AppendLine("|---|---|---|---|");
         foreach (var e in engines) md.AppendLine($"| {e.Name} | **{e.P50:F1}** | {e.P99:F1} | {e.Mean:F1} |");
         md.AppendLine();
-        md.AppendLine($"Checks: Transform's scores (fitted and reloaded) bit-identical to Network.Predict: {checks.TransformMatchesPredict}; " +
+        md.AppendLine($"Checks: Transform's scores (fitted, reloaded, reloaded with blocks) bit-identical to Network.Predict: {checks.TransformMatchesPredict}; " +
             $"max |ONNX Runtime − ours| = {checks.OnnxMaxAbsDifference:E2}.");
         string text = md.ToString();
         Console.WriteLine();

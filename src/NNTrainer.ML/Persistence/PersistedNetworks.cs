@@ -39,10 +39,13 @@ internal static class PersistedNetworks
         if (MemoryMarshal.TryGetString(text, out var s, out start, out _)) owner = s;
         else if (MemoryMarshal.TryGetArray(text, out ArraySegment<char> segment)) (owner, start) = (segment.Array, segment.Offset);
         if (owner is null) return Decode(text, 0);
-        var cached = DecodedModels.GetValue(owner, _ => Decode(text, start));
+        // Looked up before any lambda is made: this runs once per scored row, and the hit path should allocate nothing.
+        if (!DecodedModels.TryGetValue(owner, out var cached)) cached = Add(owner, text, start);
         // One owner holding two models' texts at different offsets is not something MapValue produces; stay correct anyway.
         return cached.Start == start && cached.Length == text.Length ? cached : Decode(text, start);
     }
+
+    private static Decoded Add(object owner, ReadOnlyMemory<char> text, int start) => DecodedModels.GetValue(owner, _ => Decode(text, start));
 
     private static Decoded Decode(ReadOnlyMemory<char> text, int start)
     {

@@ -41,8 +41,15 @@ internal sealed class NetworkScorer
     public ReadOnlySpan<float> Score(in VBuffer<float> features, string featureColumnName, long row)
     {
         if (features.Length != _features.Length) throw WrongSize(featureColumnName, features.Length, _features.Length, row);
-        features.CopyTo(_features);
-        _predictor.Predict(_features, _outputs);
+        if (features.IsDense)
+        {
+            _predictor.Predict(features.GetValues(), _outputs);
+        }
+        else
+        {
+            features.CopyTo(_features);
+            _predictor.Predict(_features, _outputs);
+        }
         return _outputs;
     }
 

@@ -30,6 +30,12 @@ internal static unsafe class GemmKernels
         isa = isa.Resolve();
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
         {
+            // One row (a single sample scored): a pass with many independent chains rather than a one-row tile.
+            if (m == 1 && !accumulate && k > 0 && GemvKernel.Handles(isa, n) && (numberOfThreads <= 1 || 2L * k * n < ParallelThreshold))
+            {
+                GemvKernel.Multiply(pa, pb, k, n, pc, new TileEpilogue { Bias = pbias, ReLU = relu }, isa);
+                return;
+            }
             if (isa != GemmIsa.Scalar && n <= NarrowOutput && m >= 2 * isa.VectorWidth() && k > 0)
             {
                 MultiplyNNTransposed(pa, pb, pc, pbias, m, k, n, accumulate, numberOfThreads, isa, relu);

@@ -18,6 +18,7 @@ public sealed class Predictor
     private readonly Matrix _single;
     private Matrix? _scores;
     private readonly int _metricTileRows;
+    private WideInference? _wide;
 
     // 16 Mi floats (64 MB) over all the layers' buffers: 256 rows of an MLP or LeNet, 67 of MiniVGGNet (250,000 values
     // per sample); fewer rows would stream the dense layers' weights once per tile too often.
@@ -60,10 +61,8 @@ public sealed class Predictor
         {
             throw new ArgumentException($"The network produces {OutputSize} values per sample; the destination holds {outputs.Length}.", nameof(outputs));
         }
-        _single.Resize(1);
-        features.CopyTo(_single.Data);
-        var result = Run(_single);
-        result.AsSpan().CopyTo(outputs);
+        // Read in place: a first dense layer takes the span itself, so one sample costs no copy of its features.
+        PredictRows(features, 1).AsSpan().CopyTo(outputs);
     }
 
     /// <summary>Scores a batch; the returned matrix belongs to the predictor and is overwritten by the next call.</summary>
@@ -155,6 +154,10 @@ public sealed class Predictor
     /// <param name="rows">Samples to score.</param>
     public Matrix PredictRows(ReadOnlySpan<float> inputs, int rows)
     {
+        if (rows >= WideInference.MinimumRows && (_wide = WideInference.For(_network, _wide)) is { } wide)
+        {
+            return wide.Run(inputs, rows, _buffers, _single);
+        }
         var layers = _network.Layers;
         if (layers[0] is DenseLayer dense)
         {

@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NNTrainer.Tensors;
+
+/// <summary>
+/// <c>c[m × n] = a[m × k] · W[k × n] + bias</c> (then ReLU) for batches of inference: every whole strip of 64 columns
+/// with <see cref="InferenceTile512"/> (6 rows × 4 vectors) over W read in place, the remaining columns with the
+/// GEMM's own tiles.
+/// </summary>
+/// <remarks>
+/// Every output is the chain <see cref="GemmKernels.MultiplyNN"/> computes (<c>acc = 0; acc = fma(a(i, p), W(p, j), acc)</c>
+/// for p in order; then bias and ReLU), so the results are bit-identical to it. W is read where it is: nothing is
+/// copied, so a change to the weights is seen by the next call.
+/// </remarks>
+internal static unsafe class InferenceGemm
+{
+    /// <summary>Whether this machine runs the wide tile (AVX-512 with FMA).</summary>
+    public static bool IsSupported => GemmIsaExtensions.Best == GemmIsa.Vector512 && Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
+
+    /// <summary>Computes the product on the calling thread; <paramref name="bias"/> holds <paramref name="n"/> values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Multiply(ReadOnlySpan<float> a, int m, ReadOnlySpan<float> w, ReadOnlySpan<float> bias, int k, int n, Span<float> c, bool relu)
+    {
+        if (!IsSupported) throw new PlatformNotSupportedException("The wide inference tile needs AVX-512.");
+        if (a.Length < (long)m * k) throw new ArgumentException($"The inputs hold {a.Length} values; {m} rows of {k} need {(long)m * k}.", nameof(a));
+        if (w.Length < (long)k * n) throw new ArgumentException($"The weights hold {w.Length} values; a {k}x{n} matrix needs {(long)k * n}.", nameof(w));
+        if (bias.Length < n) throw new ArgumentException($"The bias holds {bias.Length} values; the layer has {n} neurons.", nameof(bias));
+        if (c.Length < (long)m * n) throw new ArgumentException($"The destination holds {c.Length} values; {m} rows of {n} need {(long)m * n}.", nameof(c));
+        if (m == 0 || n == 0) return;
+        const int width = InferenceTile512.Columns;
+        const int tileRows = InferenceTile512.Rows;
+        int whole = n / width * width;
+        fixed (float* pa = a, pw = w, pb = bias, pc = c)
+        {
+            for (int j0 = 0; j0 < whole; j0 += width)
+            {
+                for (int i0 = 0; i0 < m; i0 += tileRows)
+                {
+                    InferenceTile512.Tile(Math.Min(tileRows, m - i0), pa + (nint)i0 * k, k, pw + j0, n, k, pc + (nint)i0 * n + j0, n, pb + j0, relu);
+                }
+            }
+            if (whole == n) return;
+            // The last columns (fewer than 64): the GEMM's tiles and edge strip, on the same operands in place.
+            var isa = GemmIsa.Vector512;
+            var problem = new GemmProblem
+            {
+                A = pa, ARowStride = k, AColumnStride = 1,
+                B = pw + whole, Ldb = n,
+                C = pc + whole, Ldc = n,
+                Epilogue = { Bias = pb + whole, ReLU = relu },
+                M = m, N = n - whole, K = k,
+            };
+            GemmKernels.Run(ref problem, 1, isa);
+        }
+    }
+}

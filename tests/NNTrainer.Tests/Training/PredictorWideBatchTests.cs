@@ -1,0 +1,66 @@
+namespace NNTrainer.Tests.Training;
+
+/// <summary>
+/// Batches of <see cref="WideInference.MinimumRows"/> rows or more run the dense layers through the wide inference
+/// tile over the weights in place: the same bits as one row at a time, and a change of the weights between two batches
+/// is seen by the next one.
+/// </summary>
+public class PredictorWideBatchTests
+{
+    [Fact]
+    public void ALargeBatchScoresEachRowAsAloneAndFollowsChangedWeights()
+    {
+        var network = new Network(seed: 13);
+        network.Add(new DenseLayer(40, 130)).Add(new ReLUActivation()).Add(new DenseLayer(130, 10)).Add(new SoftmaxActivation());
+        network.Build();
+        var random = new Random(6);
+        var inputs = new Matrix(300, 40);
+        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 4 - 2);
+        var predictor = network.CreatePredictor();
+        var outputs = new Matrix(inputs.Rows, 10);
+
+        predictor.Predict(inputs, outputs);
+        AssertEachRow(network, inputs, outputs);
+
+        // The user writes a weight directly: the next batch must use it.
+        network.Layers.OfType<DenseLayer>().First().Weights.Values[0] += 1f;
+        var before = outputs.AsSpan().ToArray();
+        predictor.Predict(inputs, outputs);
+        Assert.NotEqual(before, outputs.AsSpan().ToArray());
+        AssertEachRow(network, inputs, outputs);
+    }
+
+    private static void AssertEachRow(Network network, Matrix inputs, Matrix outputs)
+    {
+        var single = network.CreatePredictor();
+        var row = new float[network.OutputSize];
+        for (int r = 0; r < inputs.Rows; r++)
+        {
+            single.Predict(inputs.Row(r), row);
+            Assert.Equal(row.Select(BitConverter.SingleToInt32Bits), outputs.Row(r).ToArray().Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+}
+
+/// <summary><see cref="Predictor.PredictRows"/> over a block of rows (an ML.NET block) takes the wide route too: same bits as row by row.</summary>
+public class PredictorWideBlockTests
+{
+    [Fact]
+    public void ABlockOfRowsReadInPlaceScoresAsRowByRow()
+    {
+        var network = new Network(seed: 14);
+        network.Add(new DenseLayer(30, 70)).Add(new ReLUActivation()).Add(new DenseLayer(70, 3)).Add(new SoftmaxActivation());
+        network.Build();
+        var random = new Random(8);
+        var inputs = new float[64 * 30];
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = (float)(random.NextDouble() * 4 - 2);
+        var block = network.CreatePredictor().PredictRows(inputs, 64);
+        var single = network.CreatePredictor();
+        var row = new float[3];
+        for (int r = 0; r < 64; r++)
+        {
+            single.Predict(inputs.AsSpan(r * 30, 30), row);
+            Assert.Equal(row.Select(BitConverter.SingleToInt32Bits), block.Row(r).ToArray().Select(BitConverter.SingleToInt32Bits));
+        }
+    }
+}

@@ -42,6 +42,15 @@ def write_table(results, path):
                      f"{row['wall_s']:.1f}" if ok else "—", f"{row['cpu_s']:.1f}" if ok else "—",
                      f"{row['peak_mb']:,}" if ok else "—", f"{acc:.4f}" if acc is not None else "", note(key, row)]
             lines.append("| " + " | ".join(cells) + " |")
+    for e in results:
+        ingest, numpy = e.get("cli_ingest"), e.get("numpy_loadtxt")
+        if measured(ingest) and measured(numpy) and ingest.get("stages"):
+            read = ingest["stages"][0]["cpu_s"]
+            lines.append("")
+            lines.append(f"Ingest at {e['rows']:,} rows, CPU s against NumPy loadtxt's {numpy['cpu_s']:.2f}: the whole ingest process "
+                         f"{ingest['cpu_s']:.2f} ({ingest['cpu_s'] / numpy['cpu_s']:.1f}×); inside it, reading with type inference into "
+                         f"typed columns {read:.2f} ({read / numpy['cpu_s']:.1f}×), " +
+                         ", ".join(f"{st['stage']} {st['cpu_s']:.2f}" for st in ingest["stages"][1:]) + ".")
     loads = ", ".join(f"{e['rows']:,}: {min(e['load_average']):.0f}–{max(e['load_average']):.0f}" for e in results)
     lines.append("")
     lines.append(f"Load average (1 min) at the start and end of each size: {loads}.")

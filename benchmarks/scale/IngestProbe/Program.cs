@@ -1,6 +1,7 @@
 // Reads the 20 numeric columns (f0..f19) of a scale CSV into one float32 matrix three ways, to choose the CLI's
-// reader: ML.NET's TextLoader (cursor), Sylvan.Data.Csv (GetFloat), and a hand parser over UTF-8 bytes.
-//   dotnet run -c Release --project benchmarks/scale/IngestProbe -- big.csv [textloader|sylvan|hand]
+// reader: ML.NET's TextLoader (cursor), Sylvan.Data.Csv (GetFloat), and a hand parser over UTF-8 bytes; "cli" runs
+// the CLI's own ingest up to the float matrix (CliIngest) and prints its stages as JSON.
+//   dotnet run -c Release --project benchmarks/scale/IngestProbe -- big.csv [textloader|sylvan|hand|cli] [label]
 using System.Buffers.Text;
 using System.Diagnostics;
 using Microsoft.ML;
@@ -9,6 +10,11 @@ using Sylvan.Data.Csv;
 
 var path = args[0];
 var which = args.Length > 1 ? args[1] : "sylvan";
+if (which == "cli")
+{
+    NNTrainer.Scale.IngestProbe.CliIngest.Run(path, args.Length > 2 ? args[2] : "label");
+    return;
+}
 const int Columns = 20;
 var watch = Stopwatch.StartNew();
 long rows = which switch

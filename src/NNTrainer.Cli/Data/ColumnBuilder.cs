@@ -46,6 +46,20 @@ internal sealed class NumericColumnBuilder(string name, bool isBoolean) : Column
 
     public long Count => (long)(_chunks.Count - 1) * ChunkSize + _filled;
 
+    /// <summary>Whether the column holds true/false rather than numbers.</summary>
+    public bool IsBoolean => isBoolean;
+
+    /// <summary>Adds a value a typed file already holds as a number (NaN where missing): no text to parse.</summary>
+    public void AddNumber(float value)
+    {
+        if (_filled == ChunkSize)
+        {
+            _chunks.Add(new float[ChunkSize]);
+            _filled = 0;
+        }
+        _chunks[^1][_filled++] = value;
+    }
+
     public override void Add(ReadOnlySpan<char> field, int line)
     {
         if (_filled == ChunkSize)

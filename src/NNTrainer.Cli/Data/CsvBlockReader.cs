@@ -147,7 +147,9 @@ internal sealed class CsvBlockReader : IDisposable
     {
         for (int j = 0; j < _features.Length; j++)
         {
-            var field = _reader.Field(_features[j].Index).Trim();
+            int index = _features[j].Index;
+            if (_numbers[j] is { } typed && _reader.TryNumber(index, out typed[r])) continue;
+            var field = _reader.Field(index).Trim();
             if (_numbers[j] is { } values)
             {
                 if (ColumnSniffer.TryNumber(field, out values[r])) continue;

@@ -86,6 +86,13 @@ internal sealed class CsvRowReader : IRecordReader
         return _record.AsSpan(start, _ends[index] - start);
     }
 
+    /// <summary>A CSV field has no type: always false, the text is read with <see cref="Field"/>.</summary>
+    public bool TryNumber(int index, out float value)
+    {
+        value = float.NaN;
+        return false;
+    }
+
     /// <summary>Whether no field of the current record was quoted: then <see cref="PlainRecord"/> is its CSV text.</summary>
     public bool IsPlain { get; private set; }
 

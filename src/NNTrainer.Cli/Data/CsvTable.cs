@@ -73,10 +73,16 @@ internal sealed class CsvTable
             lines.Add(sampleLines[r]);
         }
         sample.Clear();
+        // Numeric columns of a typed file (Parquet) skip the text: the reader hands out the float the text would parse to.
+        var numbers = builders.Select(b => b is NumericColumnBuilder { IsBoolean: false } n ? n : null).ToArray();
         while ((maxRows is null || lines.Count < maxRows) && reader.Read())
         {
             if (!badRows.Accept(reader)) continue;
-            for (int c = 0; c < builders.Length; c++) builders[c].Add(reader.Field(c), reader.Line);
+            for (int c = 0; c < builders.Length; c++)
+            {
+                if (numbers[c] is { } numeric && reader.TryNumber(c, out float value)) numeric.AddNumber(value);
+                else builders[c].Add(reader.Field(c), reader.Line);
+            }
             lines.Add(reader.Line);
         }
         if (lines.Count == 0) throw new CliException($"{path} has a header but no data rows.");

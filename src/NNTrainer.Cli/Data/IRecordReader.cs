@@ -34,6 +34,12 @@ internal interface IRecordReader : IDisposable
     /// <summary>A field of the current record as text; empty when missing.</summary>
     ReadOnlySpan<char> Field(int index);
 
+    /// <summary>
+    /// A field of a typed numeric column (Parquet) as the float its text would parse to, NaN when null, without making
+    /// the text; false when the file has no such column or the value needs the text path's rules (read <see cref="Field"/>).
+    /// </summary>
+    bool TryNumber(int index, out float value);
+
     /// <summary>Moves to the next record; false at the end of the file.</summary>
     bool Read();
 }

@@ -16,9 +16,15 @@ internal sealed class ParquetRecordReader : IRecordReader
     private readonly ParquetColumn[] _columns;
     private readonly long[] _groupStarts;
     private int _group = -1, _row, _groupRows;
+    // Fields are rendered as text only when asked for (Field, PlainRecord): typed numbers skip the text altogether.
+    private char[] _fieldText = new char[1024];
+    private int _fieldTextLength;
+    private readonly int[] _starts, _ends;
+    private readonly long[] _renderedAt;
+    private long _records;
     private char[] _record = new char[1024];
-    private readonly int[] _ends;
     private int _recordLength;
+    private bool _recordReady, _plain;
 
     private ParquetRecordReader(string path, ParquetReader file)
     {
@@ -36,7 +42,9 @@ internal sealed class ParquetRecordReader : IRecordReader
         Header = fields.Select(f => f.Name).ToArray();
         var duplicate = Header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new CliException($"{path}: the schema names column '{duplicate.Key}' twice.");
+        _starts = new int[_columns.Length];
         _ends = new int[_columns.Length];
+        _renderedAt = new long[_columns.Length];
         _groupStarts = new long[file.RowGroupCount];
         long start = 0;
         for (int g = 0; g < file.RowGroupCount; g++)
@@ -68,9 +76,23 @@ internal sealed class ParquetRecordReader : IRecordReader
     /// <summary>A Parquet row is always whole: a damaged file fails when its row group is read.</summary>
     public bool EndsWithoutNewline => false;
 
-    public bool IsPlain { get; private set; }
+    public bool IsPlain
+    {
+        get
+        {
+            JoinRecord();
+            return _plain;
+        }
+    }
 
-    public ReadOnlySpan<char> PlainRecord => _record.AsSpan(0, _recordLength);
+    public ReadOnlySpan<char> PlainRecord
+    {
+        get
+        {
+            JoinRecord();
+            return _record.AsSpan(0, _recordLength);
+        }
+    }
 
     /// <summary>Opens a Parquet file, with the errors a user can act on.</summary>
     public static ParquetRecordReader Open(string path)
@@ -99,9 +121,18 @@ internal sealed class ParquetRecordReader : IRecordReader
 
     public ReadOnlySpan<char> Field(int index)
     {
-        int start = index == 0 ? 0 : _ends[index - 1] + 1;
-        return _record.AsSpan(start, _ends[index] - start);
+        if (_renderedAt[index] != _records)
+        {
+            _starts[index] = _fieldTextLength;
+            _fieldTextLength += _columns[index].Format(_row - 1, ref _fieldText, _fieldTextLength);
+            _ends[index] = _fieldTextLength;
+            _renderedAt[index] = _records;
+        }
+        return _fieldText.AsSpan(_starts[index], _ends[index] - _starts[index]);
     }
+
+    /// <summary>A numeric column's value as the float its text parses to (NaN when null), without rendering the text; false: read <see cref="Field"/>.</summary>
+    public bool TryNumber(int index, out float value) => _columns[index].TryNumber(_row - 1, out value);
 
     public bool Read()
     {
@@ -110,24 +141,31 @@ internal sealed class ParquetRecordReader : IRecordReader
             if (_group + 1 >= _groupStarts.Length) return false;
             LoadGroup(++_group);
         }
-        _recordLength = 0;
-        bool plain = true;
-        for (int c = 0; c < _columns.Length; c++)
-        {
-            if (c > 0)
-            {
-                if (_recordLength == _record.Length) Array.Resize(ref _record, _record.Length * 2);
-                _record[_recordLength++] = ',';
-            }
-            int start = _recordLength;
-            _recordLength += _columns[c].Format(_row, ref _record, _recordLength);
-            _ends[c] = _recordLength;
-            if (plain && _record.AsSpan(start, _recordLength - start).IndexOfAny(Special) >= 0) plain = false;
-        }
-        IsPlain = plain;
+        _records++;
+        _fieldTextLength = 0;
+        _recordReady = false;
         Line = checked((int)(_groupStarts[_group] + _row + 1));
         _row++;
         return true;
+    }
+
+    /// <summary>Joins the current row's fields with commas into <see cref="PlainRecord"/>, once per row.</summary>
+    private void JoinRecord()
+    {
+        if (_recordReady) return;
+        _recordLength = 0;
+        _plain = true;
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            var field = Field(c);
+            int needed = _recordLength + field.Length + 1;
+            if (needed > _record.Length) Array.Resize(ref _record, Math.Max(_record.Length * 2, needed));
+            if (c > 0) _record[_recordLength++] = ',';
+            field.CopyTo(_record.AsSpan(_recordLength));
+            _recordLength += field.Length;
+            if (_plain && field.IndexOfAny(Special) >= 0) _plain = false;
+        }
+        _recordReady = true;
     }
 
     private void LoadGroup(int group)

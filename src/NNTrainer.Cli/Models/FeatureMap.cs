@@ -14,6 +14,9 @@ namespace NNTrainer.Cli.Models;
 /// </summary>
 internal sealed class FeatureMap
 {
+    /// <summary>Rows written together by <see cref="Write"/>: 256 rows of a few dozen features fit in the L2 cache.</summary>
+    private const int RowsPerBlock = 256;
+
     private readonly string[] _numeric;
     private readonly float[] _filled;
     private readonly float[] _scale;
@@ -77,25 +80,37 @@ internal sealed class FeatureMap
     /// <summary>Writes the features of <paramref name="count"/> table rows (row <c>rows[i]</c>, or i without <paramref name="rows"/>) into a [count × Width] block.</summary>
     public void Write(CsvTable table, int[]? rows, int first, int count, Span<float> destination)
     {
-        destination[..(count * Width)].Clear();
-        for (int j = 0; j < _numeric.Length; j++)
+        var numbers = new float[_numeric.Length][];
+        for (int j = 0; j < numbers.Length; j++) numbers[j] = table.Require(_numeric[j], "a feature the model was trained on").Numbers!;
+        var texts = _categorical.Select(c => table.Require(c.Name, "a feature the model was trained on")).ToArray();
+        // A few hundred rows at a time, all columns: the block of the matrix being written stays in cache, where one
+        // column at a time over all rows would stream the whole matrix through memory once per column.
+        for (int block = 0; block < count; block += RowsPerBlock)
         {
-            var values = table.Require(_numeric[j], "a feature the model was trained on").Numbers!;
-            float scale = _scale[j], filled = _filled[j], offset = _offset?[j] ?? 0;
-            bool shift = _offset is not null;
-            for (int i = 0; i < count; i++)
+            int n = Math.Min(RowsPerBlock, count - block);
+            var output = destination.Slice(block * Width, n * Width);
+            output.Clear();
+            for (int j = 0; j < numbers.Length; j++)
             {
-                float x = values[rows is null ? first + i : rows[first + i]];
-                destination[i * Width + j] = float.IsNaN(x) ? filled : shift ? (x - offset) * scale : x * scale;
+                var values = numbers[j];
+                float scale = _scale[j], filled = _filled[j], offset = _offset?[j] ?? 0;
+                bool shift = _offset is not null;
+                for (int i = 0; i < n; i++)
+                {
+                    int at = first + block + i;
+                    float x = values[rows is null ? at : rows[at]];
+                    output[i * Width + j] = float.IsNaN(x) ? filled : shift ? (x - offset) * scale : x * scale;
+                }
             }
-        }
-        foreach (var (name, slots, start) in _categorical)
-        {
-            var column = table.Require(name, "a feature the model was trained on");
-            for (int i = 0; i < count; i++)
+            for (int c = 0; c < texts.Length; c++)
             {
-                var text = column.TextAt(rows is null ? first + i : rows[first + i]) ?? TableDataView.MissingCategory;
-                if (slots.TryGetValue(text, out int slot)) destination[i * Width + start + slot] = 1;
+                var (_, slots, start) = _categorical[c];
+                for (int i = 0; i < n; i++)
+                {
+                    int at = first + block + i;
+                    var text = texts[c].TextAt(rows is null ? at : rows[at]) ?? TableDataView.MissingCategory;
+                    if (slots.TryGetValue(text, out int slot)) output[i * Width + start + slot] = 1;
+                }
             }
         }
     }

@@ -50,6 +50,21 @@ public static class NeuralNetworkDefaults
     /// <summary>The most the L2 penalty is multiplied by on small training sets (at half <see cref="SmallDataRowsUpTo"/> rows and fewer): 30.</summary>
     public const float SmallDataL2Factor = 30f;
 
+    /// <summary>
+    /// Regression training sets of at most this many rows get their L2 penalty by cross-validation (<c>CrossValidateL2OnSmallData</c>)
+    /// rather than by <see cref="L2RegularizationFor"/>: 500.
+    /// </summary>
+    public const int CrossValidatedL2RowsUpTo = 500;
+
+    /// <summary>Folds of the cross-validation that chooses a small training set's L2 penalty: 3.</summary>
+    public const int L2CrossValidationFolds = 3;
+
+    /// <summary>
+    /// The L2 strengths that cross-validation chooses among on small training sets, as multiples of
+    /// <see cref="L2Regularization"/>: 1, 10, 30, 100 and 300 (with the default, 0.001 to 0.3; a new array on every call).
+    /// </summary>
+    public static float[] L2CrossValidationFactors => [1f, 10f, 30f, 100f, 300f];
+
     /// <summary>The automatic number of epochs aims at about this many weight updates: 10,000.</summary>
     public const int TargetSteps = 10_000;
 

@@ -127,6 +127,7 @@ internal static class CatalogSystems
                 case "l2rows": options.L2Regularization = L2ForRows(value); options.ScaleL2ForSmallData = false; break;
                 case "l2pow": options.L2Regularization = L2Power(value); options.ScaleL2ForSmallData = false; break;
                 case "dropout": options.DropoutRate = float.Parse(value, c); break;
+                case "smoothing" when options is NeuralNetworkMulticlassTrainer.Options multiclass: multiclass.LabelSmoothing = float.Parse(value, c); break;
                 case "decay": options.LearningRateDecay = float.Parse(value, c); break;
                 case "optimizer": options.Optimizer = Enum.Parse<NeuralNetworkOptimizer>(value, ignoreCase: true); break;
                 case "wd": options.WeightDecay = float.Parse(value, c); break;

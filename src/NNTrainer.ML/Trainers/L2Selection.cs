@@ -38,7 +38,8 @@ internal static class L2Selection
         var folds = Assign(targets, k, seed);
         var factors = NeuralNetworkDefaults.L2CrossValidationFactors;
         double bestLoss = double.PositiveInfinity;
-        float best = l2;
+        // When every candidate diverges, the fit goes on with the rule's penalty and reports its own divergence.
+        float best = NeuralNetworkDefaults.L2RegularizationFor(l2, inputs.Rows);
         // From the strongest penalty down, so a tie keeps the smoother model.
         for (int c = factors.Length - 1; c >= 0; c--)
         {
@@ -49,7 +50,7 @@ internal static class L2Selection
                 var (trainRows, testRows) = Split(folds, f);
                 var network = create(candidate, trainRows.Length);
                 network.Set(loss(), NetworkFactory.CreateOptimizer(options));
-                network.Fit(inputs.SelectRows(trainRows), targets.SelectRows(trainRows), new FitOptions
+                if (!TryFit(network, inputs.SelectRows(trainRows), targets.SelectRows(trainRows), new FitOptions
                 {
                     SampleWeights = weights is null ? null : Gather(weights, trainRows),
                     Epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(trainRows.Length, options.BatchSize),
@@ -59,7 +60,11 @@ internal static class L2Selection
                     Execution = options.Execution,
                     CancellationToken = options.CancellationToken,
                     ValidateInputs = false,
-                });
+                }))
+                {
+                    heldOut = double.PositiveInfinity;
+                    break;
+                }
                 heldOut += network.Evaluate(inputs.SelectRows(testRows), targets.SelectRows(testRows)).DataLoss * testRows.Length;
             }
             if (heldOut < bestLoss)
@@ -101,6 +106,20 @@ internal static class L2Selection
         int offset = random.Next(k);
         for (int i = 0; i < rows; i++) folds[order[i]] = (i + offset) % k;
         return folds;
+    }
+
+    /// <summary>A candidate whose training diverges is out of the running, not an error of the fit that asked.</summary>
+    private static bool TryFit(Network network, Matrix inputs, Matrix targets, FitOptions options)
+    {
+        try
+        {
+            network.Fit(inputs, targets, options);
+            return true;
+        }
+        catch (TrainingDivergedException)
+        {
+            return false;
+        }
     }
 
     private static (int[] Train, int[] Test) Split(int[] folds, int fold)

@@ -82,6 +82,23 @@ public sealed class L2SelectionTests
         Assert.Equal(expected, ChosenPenalty(network), expected * 1e-3f);
     }
 
+    [Fact]
+    public void DivergingCandidatesLeaveTheFitToReportItsOwnDivergence()
+    {
+        string Message(bool crossValidate)
+        {
+            var mlContext = new MLContext(seed: 1);
+            var data = mlContext.Data.LoadFromEnumerable(TestData.Surface(40, seed: 2));
+            var options = Options(seed: 1);
+            options.LearningRate = 1e30f;
+            options.Optimizer = NeuralNetworkOptimizer.Sgd;
+            options.CrossValidateL2OnSmallData = crossValidate;
+            return Assert.Throws<TrainingDivergedException>(() => mlContext.Regression.Trainers.NeuralNetwork(options).Fit(data)).Message;
+        }
+
+        Assert.Equal(Message(crossValidate: false), Message(crossValidate: true));
+    }
+
     private static NeuralNetworkRegressionTrainer.Options Options(int seed) =>
         new() { HiddenLayers = [16], NumberOfEpochs = 40, NumberOfThreads = 1, Seed = seed };
 

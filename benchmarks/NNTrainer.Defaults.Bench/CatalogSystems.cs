@@ -117,8 +117,9 @@ internal static class CatalogSystems
                 case "hidden": options.HiddenLayers = value.Split(',').Select(int.Parse).ToArray(); break;
                 case "batch": options.BatchSize = int.Parse(value, c); break;
                 case "lr": options.LearningRate = float.Parse(value, c); break;
-                case "l2": options.L2Regularization = float.Parse(value, c); options.ScaleL2ForSmallData = false; break;
+                case "l2": options.L2Regularization = float.Parse(value, c); options.ScaleL2ForSmallData = false; options.CrossValidateL2OnSmallData = false; break;
                 case "scalel2": options.ScaleL2ForSmallData = bool.Parse(value); break;
+                case "l2cv": options.CrossValidateL2OnSmallData = bool.Parse(value); break;
                 case "standardize": options.StandardizeFeatures = bool.Parse(value); break;
                 case "epochs": options.NumberOfEpochs = int.Parse(value, c); break;
                 case "patience": options.EarlyStoppingPatience = int.Parse(value, c); break;
@@ -126,6 +127,7 @@ internal static class CatalogSystems
                 case "l2rows": options.L2Regularization = L2ForRows(value); options.ScaleL2ForSmallData = false; break;
                 case "l2pow": options.L2Regularization = L2Power(value); options.ScaleL2ForSmallData = false; break;
                 case "dropout": options.DropoutRate = float.Parse(value, c); break;
+                case "smoothing" when options is NeuralNetworkMulticlassTrainer.Options multiclass: multiclass.LabelSmoothing = float.Parse(value, c); break;
                 case "decay": options.LearningRateDecay = float.Parse(value, c); break;
                 case "optimizer": options.Optimizer = Enum.Parse<NeuralNetworkOptimizer>(value, ignoreCase: true); break;
                 case "wd": options.WeightDecay = float.Parse(value, c); break;

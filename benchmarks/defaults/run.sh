@@ -13,7 +13,9 @@
 # to NNTrainer's defaults: --systems cli,catalog --skip-sklearn). --nn-options changes the catalog network's options
 # for a screening run (keys: hidden, batch, lr, l2, epochs, patience, val, scalel2, standardize, dropout, decay,
 # optimizer, wd, schedule, l2rows, l2pow; see CatalogSystems.cs); the CLI always runs with its defaults.
-# timing.py tables the times of one run against scikit-learn and the old defaults (docs/defaults.md).
+# timing.py tables the times of one run against scikit-learn and the old defaults (docs/defaults.md);
+# process_timing.py times `nntrainer train` against a scikit-learn script, one process each, alternately (round 3).
+# --nn-options keys added in round 3: l2cv (cross-validated L2 on small regression sets), smoothing (label smoothing).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

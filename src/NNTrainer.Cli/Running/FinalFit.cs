@@ -8,7 +8,7 @@ using NNTrainer.Cli.Trainers;
 namespace NNTrainer.Cli.Running;
 
 /// <summary>The model <c>train</c> saves: the feature pipeline and the trainer fitted again on every row of the file.</summary>
-internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchema, TrainedModel Model, long Rows, int? Epochs)
+internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchema, TrainedModel Model, long Rows, int? Epochs, double Seconds)
 {
     /// <summary>
     /// Refits on every row, after the measuring fit has been scored on held-out rows (or the folds of <c>--cv</c> on
@@ -38,8 +38,8 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         }
         var final = settings with { Epochs = epochs ?? settings.Epochs, ValidationFraction = 0, Patience = 0 };
         var name = $"{trainer.NameFor(task)} on all {rows:N0} rows";
-        var (model, _) = reporter.Train(name, epochs, progress =>
+        var (model, seconds) = reporter.Train(name, epochs, progress =>
             trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);
-        return new FinalFit(featurizer, raw.Schema, model, rows, epochs);
+        return new FinalFit(featurizer, raw.Schema, model, rows, epochs, seconds);
     }
 }

@@ -9,7 +9,8 @@ namespace NNTrainer.ML;
 /// Chosen by measurement on the defaults benchmark (benchmarks/defaults: 17 public tabular datasets, 5 splits each,
 /// against scikit-learn's MLP and ML.NET's stock trainers; see docs/defaults.md): one hidden layer of 100 ReLU
 /// neurons, Adam at 0.001, mini-batches of 32, an L2 penalty of 0.001 (up to 30 times more on fewer than 800 training
-/// rows, <see cref="L2RegularizationFor"/>), and about 10,000 weight updates (between 10 and 200 epochs). No
+/// rows, <see cref="L2RegularizationFor"/>; for regression on at most <see cref="CrossValidatedL2RowsUpTo"/> rows chosen
+/// by cross-validation), and about 10,000 weight updates (between 10 and 200 epochs). No
 /// validation hold-out and no early stopping: on small data they cost more (the network sees fewer rows) than they save.
 /// </remarks>
 public static class NeuralNetworkDefaults
@@ -49,6 +50,21 @@ public static class NeuralNetworkDefaults
 
     /// <summary>The most the L2 penalty is multiplied by on small training sets (at half <see cref="SmallDataRowsUpTo"/> rows and fewer): 30.</summary>
     public const float SmallDataL2Factor = 30f;
+
+    /// <summary>
+    /// Regression training sets of at most this many rows get their L2 penalty by cross-validation (<c>CrossValidateL2OnSmallData</c>)
+    /// rather than by <see cref="L2RegularizationFor"/>: 500.
+    /// </summary>
+    public const int CrossValidatedL2RowsUpTo = 500;
+
+    /// <summary>Folds of the cross-validation that chooses a small training set's L2 penalty: 3.</summary>
+    public const int L2CrossValidationFolds = 3;
+
+    /// <summary>
+    /// The L2 strengths that cross-validation chooses among on small training sets, as multiples of
+    /// <see cref="L2Regularization"/>: 1, 10, 30, 100 and 300 (with the default, 0.001 to 0.3; a new array on every call).
+    /// </summary>
+    public static float[] L2CrossValidationFactors => [1f, 10f, 30f, 100f, 300f];
 
     /// <summary>The automatic number of epochs aims at about this many weight updates: 10,000.</summary>
     public const int TargetSteps = 10_000;

@@ -86,6 +86,19 @@ public abstract class NeuralNetworkOptionsBase
     /// </summary>
     public bool ScaleL2ForSmallData = true;
 
+    /// <summary>
+    /// For regression on training sets of at most <see cref="NeuralNetworkDefaults.CrossValidatedL2RowsUpTo"/> rows, choose the L2
+    /// penalty by <see cref="NeuralNetworkDefaults.L2CrossValidationFolds"/>-fold cross-validation among
+    /// <see cref="L2Regularization"/> times <see cref="NeuralNetworkDefaults.L2CrossValidationFactors"/> instead of the
+    /// <see cref="ScaleL2ForSmallData"/> rule (the lowest mean held-out loss wins). Default true; it applies only with
+    /// <see cref="ScaleL2ForSmallData"/> on, a positive penalty, and no validation set, early stopping or checkpoint.
+    /// It costs 15 fits of two thirds of the rows before the real one. A small table's noise decides how much penalty it
+    /// needs: a noisy target wants a strong one, a smooth one little (measured on the defaults benchmark, docs/defaults.md).
+    /// Classifiers keep the <see cref="ScaleL2ForSmallData"/> rule, which cross-validation did not beat on small
+    /// classification sets.
+    /// </summary>
+    public bool CrossValidateL2OnSmallData = true;
+
     /// <summary>Fraction of each hidden layer's outputs dropped at random while training, in [0, 1). Default 0 (no dropout).</summary>
     public float DropoutRate;
 

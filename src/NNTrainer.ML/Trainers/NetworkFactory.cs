@@ -6,12 +6,13 @@ internal static class NetworkFactory
     /// <summary>
     /// Dense layers of the given sizes, each followed by the activation (and dropout when asked), then a dense
     /// output layer and the task's output activation (none for regression); every dense layer's weights get the L2
-    /// penalty for <paramref name="rows"/> training rows.
+    /// penalty for <paramref name="rows"/> training rows, or <paramref name="l2Override"/> when given (a strength chosen by
+    /// cross-validation, <see cref="L2Selection"/>).
     /// </summary>
-    public static Network Create(NeuralNetworkOptionsBase options, int inputs, int outputs, Layer? outputActivation, int seed, int threads, long rows)
+    public static Network Create(NeuralNetworkOptionsBase options, int inputs, int outputs, Layer? outputActivation, int seed, int threads, long rows, float? l2Override = null)
     {
         var network = new Network(seed) { NumberOfThreads = threads };
-        float l2 = options.EffectiveL2Regularization(rows);
+        float l2 = l2Override ?? options.EffectiveL2Regularization(rows);
         int size = inputs;
         foreach (int neurons in options.HiddenLayers)
         {

@@ -138,6 +138,12 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             scaling.Standardize(train.Inputs);
             if (validation is not null) scaling.Standardize(validation.Inputs);
         }
+        if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && L2Selection.Applies(options, train.Inputs.Rows, CreateLoss()))
+        {
+            float l2 = L2Selection.Choose(options, train, seed, (penalty, rows) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, penalty), CreateLoss);
+            channel.Info(MessageSensitivity.None, $"Chose L2 {l2} by {NeuralNetworkDefaults.L2CrossValidationFolds}-fold cross-validation on {train.Inputs.Rows:N0} rows.");
+            network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, train.Inputs.Rows, l2);
+        }
         var optimizer = NetworkFactory.CreateOptimizer(options);
         bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);
         network.Set(CreateLoss(), optimizer);

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace NNTrainer.Tensors;
 
@@ -41,125 +40,77 @@ internal static unsafe class GemvKernel
             // The last window ends at column n, overlapping its neighbour when n is not a whole number of vectors.
             for (int v = 0; v < count; v++) offsets[v] = Math.Min((first + v) * width, n - width);
             var args = new GemvArgs(x, w, k, n, c, epilogue.Bias, rowBias, epilogue.RowBias != null, epilogue.ReLU, offsets);
-            if (wide) Dispatch512(count, in args);
-            else Dispatch256(count, in args);
+            if (wide) Dispatch<TileVector512, Vector512<float>>(count, in args);
+            else Dispatch<TileVector256, Vector256<float>>(count, in args);
         }
     }
 
-    private static void Dispatch512(int count, in GemvArgs args)
+    private static void Dispatch<TV, TVector>(int count, in GemvArgs args)
+        where TV : struct, ITileVector<TVector>
+        where TVector : struct
     {
         switch (count)
         {
-            case 8: Windows512<Eight>(in args); break;
-            case 7: Windows512<Seven>(in args); break;
-            case 6: Windows512<Six>(in args); break;
-            case 5: Windows512<Five>(in args); break;
-            case 4: Windows512<Four>(in args); break;
-            case 3: Windows512<Three>(in args); break;
-            case 2: Windows512<Two>(in args); break;
-            default: Windows512<One>(in args); break;
+            case 8: Windows<TV, TVector, Eight>(in args); break;
+            case 7: Windows<TV, TVector, Seven>(in args); break;
+            case 6: Windows<TV, TVector, Six>(in args); break;
+            case 5: Windows<TV, TVector, Five>(in args); break;
+            case 4: Windows<TV, TVector, Four>(in args); break;
+            case 3: Windows<TV, TVector, Three>(in args); break;
+            case 2: Windows<TV, TVector, Two>(in args); break;
+            default: Windows<TV, TVector, One>(in args); break;
         }
     }
 
-    private static void Dispatch256(int count, in GemvArgs args)
-    {
-        switch (count)
-        {
-            case 8: Windows256<Eight>(in args); break;
-            case 7: Windows256<Seven>(in args); break;
-            case 6: Windows256<Six>(in args); break;
-            case 5: Windows256<Five>(in args); break;
-            case 4: Windows256<Four>(in args); break;
-            case 3: Windows256<Three>(in args); break;
-            case 2: Windows256<Two>(in args); break;
-            default: Windows256<One>(in args); break;
-        }
-    }
-
+    /// <summary>
+    /// Up to eight windows of columns in one pass over the inner dimension, for one vector width (the JIT compiles a
+    /// body per width and per count, so the <c>n &gt; i</c> tests and the static calls vanish).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Windows512<TCount>(in GemvArgs g)
+    private static void Windows<TV, TVector, TCount>(in GemvArgs g)
+        where TV : struct, ITileVector<TVector>
+        where TVector : struct
         where TCount : struct, ITileConstant
     {
         int n = TCount.Value;
         nint o0 = g.O0, o1 = g.O1, o2 = g.O2, o3 = g.O3, o4 = g.O4, o5 = g.O5, o6 = g.O6, o7 = g.O7;
-        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
+        TVector c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
         float* x = g.X;
         float* row = g.W;
         nint ldw = g.Ldw;
         for (int p = 0; p < g.K; p++)
         {
-            var xp = Vector512.Create(x[p]);
-            c0 = Vector512.FusedMultiplyAdd(xp, Vector512.Load(row + o0), c0);
-            if (n > 1) c1 = Vector512.FusedMultiplyAdd(xp, Vector512.Load(row + o1), c1);
-            if (n > 2) c2 = Vector512.FusedMultiplyAdd(xp, Vector512.Load(row + o2), c2);
-            if (n > 3) c3 = Vector512.FusedMultiplyAdd(xp, Vector512.Load(row + o3), c3);
-            if (n > 4) c4 = Vector512.FusedMultiplyAdd(xp, Vector512.Load(row + o4), c4);
-            if (n > 5) c5 = Vector512.FusedMultiplyAdd(xp, Vector512.Load(row + o5), c5);
-            if (n > 6) c6 = Vector512.FusedMultiplyAdd(xp, Vector512.Load(row + o6), c6);
-            if (n > 7) c7 = Vector512.FusedMultiplyAdd(xp, Vector512.Load(row + o7), c7);
+            var xp = TV.Broadcast(x[p]);
+            c0 = TV.MultiplyAdd(xp, TV.Load(row + o0), c0);
+            if (n > 1) c1 = TV.MultiplyAdd(xp, TV.Load(row + o1), c1);
+            if (n > 2) c2 = TV.MultiplyAdd(xp, TV.Load(row + o2), c2);
+            if (n > 3) c3 = TV.MultiplyAdd(xp, TV.Load(row + o3), c3);
+            if (n > 4) c4 = TV.MultiplyAdd(xp, TV.Load(row + o4), c4);
+            if (n > 5) c5 = TV.MultiplyAdd(xp, TV.Load(row + o5), c5);
+            if (n > 6) c6 = TV.MultiplyAdd(xp, TV.Load(row + o6), c6);
+            if (n > 7) c7 = TV.MultiplyAdd(xp, TV.Load(row + o7), c7);
             row += ldw;
         }
-        Store512(c0, o0, in g);
-        if (n > 1) Store512(c1, o1, in g);
-        if (n > 2) Store512(c2, o2, in g);
-        if (n > 3) Store512(c3, o3, in g);
-        if (n > 4) Store512(c4, o4, in g);
-        if (n > 5) Store512(c5, o5, in g);
-        if (n > 6) Store512(c6, o6, in g);
-        if (n > 7) Store512(c7, o7, in g);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Windows256<TCount>(in GemvArgs g)
-        where TCount : struct, ITileConstant
-    {
-        int n = TCount.Value;
-        nint o0 = g.O0, o1 = g.O1, o2 = g.O2, o3 = g.O3, o4 = g.O4, o5 = g.O5, o6 = g.O6, o7 = g.O7;
-        Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
-        float* x = g.X;
-        float* row = g.W;
-        nint ldw = g.Ldw;
-        for (int p = 0; p < g.K; p++)
-        {
-            var xp = Vector256.Create(x[p]);
-            c0 = Vector256.FusedMultiplyAdd(xp, Vector256.Load(row + o0), c0);
-            if (n > 1) c1 = Vector256.FusedMultiplyAdd(xp, Vector256.Load(row + o1), c1);
-            if (n > 2) c2 = Vector256.FusedMultiplyAdd(xp, Vector256.Load(row + o2), c2);
-            if (n > 3) c3 = Vector256.FusedMultiplyAdd(xp, Vector256.Load(row + o3), c3);
-            if (n > 4) c4 = Vector256.FusedMultiplyAdd(xp, Vector256.Load(row + o4), c4);
-            if (n > 5) c5 = Vector256.FusedMultiplyAdd(xp, Vector256.Load(row + o5), c5);
-            if (n > 6) c6 = Vector256.FusedMultiplyAdd(xp, Vector256.Load(row + o6), c6);
-            if (n > 7) c7 = Vector256.FusedMultiplyAdd(xp, Vector256.Load(row + o7), c7);
-            row += ldw;
-        }
-        Store256(c0, o0, in g);
-        if (n > 1) Store256(c1, o1, in g);
-        if (n > 2) Store256(c2, o2, in g);
-        if (n > 3) Store256(c3, o3, in g);
-        if (n > 4) Store256(c4, o4, in g);
-        if (n > 5) Store256(c5, o5, in g);
-        if (n > 6) Store256(c6, o6, in g);
-        if (n > 7) Store256(c7, o7, in g);
+        Store<TV, TVector>(c0, o0, in g);
+        if (n > 1) Store<TV, TVector>(c1, o1, in g);
+        if (n > 2) Store<TV, TVector>(c2, o2, in g);
+        if (n > 3) Store<TV, TVector>(c3, o3, in g);
+        if (n > 4) Store<TV, TVector>(c4, o4, in g);
+        if (n > 5) Store<TV, TVector>(c5, o5, in g);
+        if (n > 6) Store<TV, TVector>(c6, o6, in g);
+        if (n > 7) Store<TV, TVector>(c7, o7, in g);
     }
 
     /// <summary>The epilogue in <see cref="TileEpilogue"/>'s order (column bias, row bias, ReLU), then the store.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store512(Vector512<float> v, nint offset, in GemvArgs g)
+    private static void Store<TV, TVector>(TVector v, nint offset, in GemvArgs g)
+        where TV : struct, ITileVector<TVector>
+        where TVector : struct
     {
-        if (g.Bias != null) v += Vector512.Load(g.Bias + offset);
-        if (g.HasRowBias) v += Vector512.Create(g.RowBias);
-        // max(0, v) returns v when v is NaN or a zero of either sign: exactly "v < 0 ? 0 : v", as in the tiles.
-        if (g.ReLU) v = Avx512F.Max(Vector512<float>.Zero, v);
-        v.Store(g.C + offset);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store256(Vector256<float> v, nint offset, in GemvArgs g)
-    {
-        if (g.Bias != null) v += Vector256.Load(g.Bias + offset);
-        if (g.HasRowBias) v += Vector256.Create(g.RowBias);
-        if (g.ReLU) v = Avx.Max(Vector256<float>.Zero, v);
-        v.Store(g.C + offset);
+        if (g.Bias != null) v = TV.Add(v, TV.Load(g.Bias + offset));
+        if (g.HasRowBias) v = TV.Add(v, TV.Broadcast(g.RowBias));
+        if (g.ReLU) v = TV.ReLU(v);
+        TV.Store(v, g.C + offset);
     }
 
     /// <summary>One group of up to eight column windows: their offsets and the operands.</summary>

@@ -108,6 +108,30 @@ public static class NeuralNetworkDefaults
         return (float)(l2 * Math.Pow(SmallDataL2Factor, 1 - t));
     }
 
+    /// <summary>Up to this many training rows the L2 penalty is not lowered (<see cref="LargeDataL2For"/>): 10,000.</summary>
+    public const int LargeDataRowsFrom = 10_000;
+
+    /// <summary>From this many training rows on the L2 penalty is a tenth of the given one (<see cref="LargeDataL2For"/>): 40,000.</summary>
+    public const int LargeDataRowsUpTo = 40_000;
+
+    /// <summary>
+    /// The L2 penalty a training set of <paramref name="rows"/> rows gets from <paramref name="l2"/> when
+    /// <c>ScaleL2ForLargeData</c> is on: <paramref name="l2"/> itself up to <see cref="LargeDataRowsFrom"/> (10,000)
+    /// rows, a tenth of it from <see cref="LargeDataRowsUpTo"/> (40,000) rows on, and log-linear in between. With the
+    /// default 0.001 that is scikit-learn's alpha, 0.0001, on large sets. On Fashion-MNIST (48,000 training rows) it took
+    /// held-out accuracy from 0.876 to 0.883, against scikit-learn's 0.885; 8,000 rows gave 0.853 with 0.001 and 0.855 with
+    /// 0.0001, so smaller sets keep the penalty they were measured with (docs/defaults.md).
+    /// </summary>
+    /// <param name="l2">The penalty for training sets of up to 10,000 rows.</param>
+    /// <param name="rows">Training rows.</param>
+    /// <returns>The penalty to train with.</returns>
+    public static float LargeDataL2For(float l2, long rows)
+    {
+        if (rows <= LargeDataRowsFrom) return l2;
+        double t = Math.Clamp(Math.Log((double)rows / LargeDataRowsFrom) / Math.Log((double)LargeDataRowsUpTo / LargeDataRowsFrom), 0, 1);
+        return (float)(l2 * Math.Pow(0.1, t));
+    }
+
     /// <summary>
     /// The number of epochs used when none is given: enough passes over <paramref name="rows"/> rows in batches of
     /// <paramref name="batchSize"/> for about <see cref="TargetSteps"/> weight updates, within

@@ -16,19 +16,7 @@ public class Conv2DLayerTests
         var layer = Built(new ImageShape(channels, height, width), filters, kernel, stride, padding);
         var x = GradientCheck.Random(rows, channels * height * width, seed: 11);
         var upstream = GradientCheck.Random(rows, layer.OutputShape.Size, seed: 12);
-        double Loss()
-        {
-            layer.Forward(x, training: true);
-            return GradientCheck.Project(layer.Output, upstream);
-        }
-
-        Loss();
-        layer.Backward(upstream);
-        GradientCheck.AssertClose(layer.DInputs.AsSpan(), GradientCheck.Numeric(x.Data, Loss), "dInputs");
-        var dWeights = (float[])layer.Weights.Gradients.Clone();
-        var dBiases = (float[])layer.Biases.Gradients.Clone();
-        GradientCheck.AssertClose(dWeights, GradientCheck.Numeric(layer.Weights.Values, Loss), "dWeights");
-        GradientCheck.AssertClose(dBiases, GradientCheck.Numeric(layer.Biases.Values, Loss), "dBiases");
+        GradientCheck.AssertLayer(layer, x, upstream);
     }
 
     [Fact]

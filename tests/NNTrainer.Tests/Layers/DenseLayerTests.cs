@@ -14,19 +14,7 @@ public class DenseLayerTests
         var layer = BuiltLayer(inputs, neurons, seed: rows + inputs + neurons);
         var x = GradientCheck.Random(rows, inputs, seed: 11);
         var upstream = GradientCheck.Random(rows, neurons, seed: 12);
-        double Loss()
-        {
-            layer.Forward(x, training: true);
-            return GradientCheck.Project(layer.Output, upstream);
-        }
-
-        Loss();
-        layer.Backward(upstream);
-        GradientCheck.AssertClose(layer.DInputs.AsSpan(), GradientCheck.Numeric(x.Data, Loss), "dInputs");
-        var dWeights = (float[])layer.Weights.Gradients.Clone();
-        var dBiases = (float[])layer.Biases.Gradients.Clone();
-        GradientCheck.AssertClose(dWeights, GradientCheck.Numeric(layer.Weights.Values, Loss), "dWeights");
-        GradientCheck.AssertClose(dBiases, GradientCheck.Numeric(layer.Biases.Values, Loss), "dBiases");
+        GradientCheck.AssertLayer(layer, x, upstream);
     }
 
     [Fact]

@@ -14,19 +14,7 @@ public class LayerNormalizationLayerTests
         var layer = Built(features);
         var x = GradientCheck.Random(rows, features, seed: 5, scale: 2, offset: 0.7);
         var upstream = GradientCheck.Random(rows, features, seed: 6);
-        double Loss()
-        {
-            layer.Forward(x, training: true);
-            return GradientCheck.Project(layer.Output, upstream);
-        }
-
-        Loss();
-        layer.Backward(upstream);
-        GradientCheck.AssertClose(layer.DInputs.AsSpan(), GradientCheck.Numeric(x.Data, Loss), "dInputs");
-        var dGamma = (float[])layer.Gamma.Gradients.Clone();
-        var dBeta = (float[])layer.Beta.Gradients.Clone();
-        GradientCheck.AssertClose(dGamma, GradientCheck.Numeric(layer.Gamma.Values, Loss), "dGamma");
-        GradientCheck.AssertClose(dBeta, GradientCheck.Numeric(layer.Beta.Values, Loss), "dBeta");
+        GradientCheck.AssertLayer(layer, x, upstream);
     }
 
     [Fact]

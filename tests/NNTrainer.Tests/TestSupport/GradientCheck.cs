@@ -39,6 +39,29 @@ internal static class GradientCheck
         }
     }
 
+    /// <summary>
+    /// The book's check of a layer: with the scalar Σ output ⊙ <paramref name="upstream"/>, <c>Backward</c>'s input
+    /// gradient and every parameter's gradient against central differences (parameter gradients are taken before the
+    /// numeric passes, which run only <c>Forward</c>).
+    /// </summary>
+    public static void AssertLayer(Layer layer, Matrix x, Matrix upstream, bool training = true)
+    {
+        double Loss()
+        {
+            layer.Forward(x, training);
+            return Project(layer.Output, upstream);
+        }
+
+        Loss();
+        layer.Backward(upstream);
+        var gradients = layer.Parameters.Select(p => (float[])p.Gradients.Clone()).ToArray();
+        AssertClose(layer.DInputs.AsSpan(), Numeric(x.Data, Loss), "dInputs");
+        for (int i = 0; i < gradients.Length; i++)
+        {
+            AssertClose(gradients[i], Numeric(layer.Parameters[i].Values, Loss), "d" + layer.Parameters[i].Name);
+        }
+    }
+
     /// <summary>Σ output ⊙ weights in double: a scalar whose gradient with respect to the output is <paramref name="weights"/>.</summary>
     public static double Project(Matrix output, Matrix weights)
     {

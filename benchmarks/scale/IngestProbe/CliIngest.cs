@@ -41,8 +41,8 @@ internal static class CliIngest
             var raw = TableDataView.Create(table, problem.Schema, labelRequired: false, tr);
             var caps = CategoryCap.Choose(table, problem.Schema, tr);
             Stage("detail: split + caps");
-            var fz = NNTrainer.Cli.Models.FeaturePipeline.Create(ml0, problem.Schema, caps).Fit(raw);
-            Stage("detail: ML.NET fit");
+            var fz = NNTrainer.Cli.Models.FeaturePipeline.Fit(ml0, problem.Schema, caps, table, tr, raw)!;
+            Stage("detail: fit from column statistics");
             var map = NNTrainer.Cli.Models.FeatureMap.TryCreate(ml0, fz, raw.Schema, problem.Schema)!;
             Stage("detail: map");
             map.Matches(fz, table, problem.Schema, tr, 256);

@@ -238,6 +238,7 @@ internal sealed class TrainCommand
     {
         var task = CommandSupport.ReadTask(result, _task);
         var table = CsvTable.Load(file, result.GetValue(_skipBadRows));
+        MemoryTrace.Note("file read into typed columns");
         var ignore = CommandSupport.ReadSet(result, _ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)

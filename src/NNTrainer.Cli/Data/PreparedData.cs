@@ -68,7 +68,12 @@ internal sealed class PreparedData
         var table = problem.Table;
         var schema = problem.Schema;
         var trainRaw = TableDataView.Create(table, schema, labelRequired: false, trainRows);
-        featurizer ??= FeaturePipeline.Create(ml, schema, CategoryCap.Choose(table, schema, trainRows)).Fit(trainRaw);
+        if (featurizer is null)
+        {
+            var categories = CategoryCap.Choose(table, schema, trainRows);
+            featurizer = FeaturePipeline.Fit(ml, schema, categories, table, trainRows, trainRaw) ?? FeaturePipeline.Create(ml, schema, categories).Fit(trainRaw);
+        }
+        MemoryTrace.Note("feature pipeline fitted");
         var map = FeatureMap.TryCreate(ml, featurizer, trainRaw.Schema, schema);
         IDataView train, test;
         if (map is not null && map.Matches(featurizer, table, schema, trainRows, CheckedRows))
@@ -83,6 +88,7 @@ internal sealed class PreparedData
             test = ml.Data.Cache(featurizer.Transform(TableDataView.Create(table, schema, labelRequired: false, testRows)));
         }
         if (weightColumn is not null) train = new WeightedDataView(train, ExampleWeights.Read(table, weightColumn, trainRows));
+        MemoryTrace.Note("training and held-out features written");
         return new PreparedData
         {
             Description = description,

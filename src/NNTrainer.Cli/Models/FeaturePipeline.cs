@@ -49,6 +49,77 @@ internal static class FeaturePipeline
         return pipeline.Append(ml.Transforms.Concatenate(ColumnNames.Features, parts.ToArray()));
     }
 
+    /// <summary>
+    /// Fits the pipeline of <see cref="Create"/> on table rows without ML.NET reading them: the statistics of the
+    /// numeric columns come from one tight pass over the typed columns (<see cref="NumericStatistics"/>, ML.NET's
+    /// arithmetic to the last bit), and the stock transforms are fitted on tiny views that carry those statistics — the
+    /// missing-value replacement on one row of the means, the normaliser on two rows ±√(variance + mean²) per column,
+    /// whose own statistics give the same float scale. The other steps read no rows (the categories and classes are
+    /// given). The result is the same transformer chain, parameter for parameter, as <c>Create(...).Fit(raw)</c>;
+    /// null when a column's statistics cannot be carried that way (an infinite or vanishing root mean square).
+    /// </summary>
+    /// <param name="ml">The context.</param>
+    /// <param name="schema">The columns and task.</param>
+    /// <param name="categories">Per categorical column, its categories in slot order (every categorical column needs one).</param>
+    /// <param name="table">The rows.</param>
+    /// <param name="rows">The rows to fit on, ascending; all rows when null.</param>
+    /// <param name="raw">The raw view of those rows (<see cref="TableDataView.Create"/>): its schema is the fitted chain's input.</param>
+    public static ITransformer? Fit(MLContext ml, ModelSchema schema, IReadOnlyDictionary<string, string[]> categories, CsvTable table, int[]? rows, IDataView raw)
+    {
+        var numeric = schema.Features.Where(f => f.Kind == ColumnKind.Numeric).Select(f => f.Name).ToArray();
+        // Create appends to an IEstimator<ITransformer>, which nests (the chain so far becomes one step of a new chain),
+        // except that the numeric steps are appended to the chain the first of them starts, which stays flat. The same
+        // shape here gives the same saved model.
+        ITransformer? fitted = null;
+        var flat = new List<ITransformer>();
+        IDataView current = raw;
+        void Add(ITransformer step, bool flatten = false)
+        {
+            if (flatten) flat.Add(step);
+            fitted = flatten ? new TransformerChain<ITransformer>(flat.ToArray())
+                : fitted is null ? step : new TransformerChain<ITransformer>(fitted, step);
+            current = step.Transform(current);
+        }
+        IDataView Through(IDataView view) => fitted!.Transform(view);
+        var label = LabelEstimator(ml, schema).Fit(current);
+        Add(label);
+        flat.Add(label);
+        var parts = new List<string>();
+        if (numeric.Length > 0)
+        {
+            var statistics = NumericStatistics.Compute(numeric.Select(n => table.Require(n, "a feature").Numbers!).ToArray(), rows);
+            var rms = statistics.RootMeanSquare;
+            if (rms.Any(r => r != 0 && !float.IsNormal(r))) return null;
+            Add(ml.Transforms.Concatenate(ColumnNames.Numeric, numeric).Fit(current), flatten: true);
+            var means = SyntheticRows(raw.Schema, numeric, [statistics.Fill]);
+            Add(ml.Transforms.ReplaceMissingValues(ColumnNames.Numeric, replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean).Fit(Through(means)), flatten: true);
+            // Two rows f and −f: mean 0 and population variance f², exactly, so ML.NET's scale is 1 / f as on the real rows.
+            var spread = SyntheticRows(raw.Schema, numeric, [rms, rms.Select(r => -r).ToArray()]);
+            Add(ml.Transforms.NormalizeMeanVariance(ColumnNames.Numeric).Fit(Through(spread)), flatten: true);
+            parts.Add(ColumnNames.Numeric);
+        }
+        foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Categorical))
+        {
+            var output = ColumnNames.CategoricalPrefix + feature.Name;
+            var keyData = ml.Data.LoadFromEnumerable(categories[feature.Name].Select(c => new ClassRow { Value = c }));
+            Add(ml.Transforms.Categorical.OneHotEncoding(output, feature.Name, keyData: keyData).Fit(current));
+            parts.Add(output);
+        }
+        Add(ml.Transforms.Concatenate(ColumnNames.Features, parts.ToArray()).Fit(current));
+        return fitted;
+    }
+
+    /// <summary>Rows of the raw schema whose numeric features hold the given values; every other column is missing.</summary>
+    private static ColumnarDataView SyntheticRows(DataViewSchema rawSchema, string[] numeric, float[][] values)
+    {
+        var slot = numeric.Select((name, j) => (name, j)).ToDictionary(p => p.name, p => p.j, StringComparer.Ordinal);
+        var columns = rawSchema.Select(c => new ColumnarDataView.Column(c.Name, c.Type,
+            c.Type == NumberDataViewType.Single
+                ? ColumnarDataView.Getter(r => slot.TryGetValue(c.Name, out int j) ? values[r][j] : float.NaN)
+                : ColumnarDataView.Getter(_ => TableDataView.MissingCategory.AsMemory()), c.Annotations)).ToArray();
+        return new ColumnarDataView(columns, values.Length);
+    }
+
     private static IEstimator<ITransformer> LabelEstimator(MLContext ml, ModelSchema schema)
     {
         switch (schema.Task)

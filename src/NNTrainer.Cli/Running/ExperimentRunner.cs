@@ -29,7 +29,9 @@ internal static class ExperimentRunner
                         + (history.RestoredBestWeights ? $"it keeps the weights of epoch {history.BestEpoch}, the best." : "it keeps its last weights."));
                 }
                 if (model.History is { } trained) reporter.Note($"  {name} trained with the {trained.TrainingStep} step (--execution {settings.Execution.ToLowerInvariant()}).");
+                MemoryTrace.Note($"{name} trained");
                 var metrics = ModelEvaluator.Evaluate(ml, task, model.Score(data.Test));
+                MemoryTrace.Note($"{name} evaluated");
                 outcomes.Add(new TrainerOutcome(entry, model, new ResultRow(name, seconds, metrics, model.History?.Epochs.Count, model.History?.TrainingStep)));
             }
             catch (Exception e) when (skipFailures && e is not OperationCanceledException && e is not CliException)

@@ -22,10 +22,12 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         IReadOnlyList<TrainerOutcome> measured, CancellationToken cancellationToken, ResumedModel? resumed = null, string? weightColumn = null)
     {
         var task = problem.Schema.Task;
+        MemoryTrace.Note("final fit: start");
         var raw = ml.Data.Cache(TableDataView.Create(problem.Table, problem.Schema, labelRequired: true));
         var featurizer = resumed?.Featurizer ?? FeaturePipeline.Create(ml, problem.Schema).Fit(raw);
         IDataView train = ml.Data.Cache(featurizer.Transform(raw));
         if (weightColumn is not null) train = new Data.WeightedDataView(train, ExampleWeights.Read(problem.Table, weightColumn));
+        MemoryTrace.Note("final fit: features written");
         long rows = problem.Table.RowCount;
         int? epochs = null;
         if (trainer.HasEpochs)
@@ -40,6 +42,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         var name = $"{trainer.NameFor(task)} on all {rows:N0} rows";
         var (model, seconds) = reporter.Train(name, epochs, progress =>
             trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);
+        MemoryTrace.Note("final fit: trained");
         return new FinalFit(featurizer, raw.Schema, model, rows, epochs, seconds);
     }
 }

@@ -160,6 +160,7 @@ internal sealed class TrainCommand
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation, resumed?.Network).Single();
         var schema = problem.Schema.WithTrainer(outcome.Row.Trainer);
         reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}", new ResultTable(schema.Task, [outcome.Row]));
+        data.ReleaseRows();
         var final = FinalFit.Run(reporter, ml, problem, trainer, saved, [outcome], cancellation, resumed, weight);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + "; the metrics above come from the measuring fit.");
@@ -238,7 +239,6 @@ internal sealed class TrainCommand
     {
         var task = CommandSupport.ReadTask(result, _task);
         var table = CsvTable.Load(file, result.GetValue(_skipBadRows));
-        MemoryTrace.Note("file read into typed columns");
         var ignore = CommandSupport.ReadSet(result, _ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)

@@ -33,4 +33,26 @@ internal static class CategoryCap
         }
         return chosen;
     }
+
+    /// <summary>
+    /// Per categorical feature, its categories over all rows in the order they first occur (the slot order ML.NET's
+    /// one-hot fit learns from the rows); a column of more than <see cref="MaxCategories"/> gets <see cref="Choose"/>'s cap.
+    /// </summary>
+    public static Dictionary<string, string[]> InOrderOfOccurrence(CsvTable table, ModelSchema schema)
+    {
+        var chosen = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Categorical))
+        {
+            var column = table.Require(feature.Name, "a feature");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var order = new List<string>();
+            for (int r = 0; r < column.Length; r++)
+            {
+                var text = column.TextAt(r) ?? TableDataView.MissingCategory;
+                if (seen.Add(text)) order.Add(text);
+            }
+            chosen[feature.Name] = order.Count <= MaxCategories ? order.ToArray() : Choose(table, schema, Enumerable.Range(0, table.RowCount).ToArray())[feature.Name];
+        }
+        return chosen;
+    }
 }

@@ -91,6 +91,10 @@ internal sealed class CsvTable
         foreach (var numeric in builders.OfType<NumericColumnBuilder>()) CheckStrays(path, numeric.Strays, numeric.Count, notes, reader.Locator);
         var columns = new TableColumn[builders.Length];
         for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
+        // The chunks the columns were assembled from are as large as the table: collected now, their memory is reused
+        // for the feature matrices instead of the process growing by another table's worth first.
+        GC.Collect();
+        MemoryTrace.Note("file read into typed columns");
         return new CsvTable(path, columns, lines.ToArray(), notes, reader.Locator);
     }
 

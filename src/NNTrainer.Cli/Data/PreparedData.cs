@@ -11,7 +11,7 @@ namespace NNTrainer.Cli.Data;
 internal sealed class PreparedData
 {
     /// <summary>Rows on which the fast featurization is checked against ML.NET's before it is trusted.</summary>
-    private const int CheckedRows = 256;
+    internal const int CheckedRows = 256;
 
     public required string Description { get; init; }
 
@@ -23,9 +23,19 @@ internal sealed class PreparedData
     /// <summary>The schema of the raw rows the featurizer reads (saved with the model).</summary>
     public DataViewSchema? RawSchema { get; init; }
 
-    public required IDataView Train { get; init; }
+    private IDataView? _train, _test;
 
-    public required IDataView Test { get; init; }
+    public required IDataView Train
+    {
+        get => _train ?? throw new InvalidOperationException("The featurized rows were released (ReleaseRows).");
+        init => _train = value;
+    }
+
+    public required IDataView Test
+    {
+        get => _test ?? throw new InvalidOperationException("The featurized rows were released (ReleaseRows).");
+        init => _test = value;
+    }
 
     public required long TrainRows { get; init; }
 
@@ -104,7 +114,18 @@ internal sealed class PreparedData
         };
     }
 
-    private static float[] Featurize(FeatureMap map, CsvTable table, int[] rows)
+    /// <summary>
+    /// Lets the featurized training and held-out rows go once every trainer has been measured on them, so that the
+    /// final fit on all rows does not hold them beside its own matrix (the schema, featurizer and held-out table stay).
+    /// </summary>
+    public void ReleaseRows()
+    {
+        _train = null;
+        _test = null;
+    }
+
+    /// <summary>The features of the given rows as one [rows × width] matrix.</summary>
+    internal static float[] Featurize(FeatureMap map, CsvTable table, int[] rows)
     {
         var features = GC.AllocateUninitializedArray<float>(rows.Length * map.Width);
         map.Write(table, rows, 0, rows.Length, features);

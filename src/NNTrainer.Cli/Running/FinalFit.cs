@@ -23,9 +23,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
     {
         var task = problem.Schema.Task;
         MemoryTrace.Note("final fit: start");
-        var raw = ml.Data.Cache(TableDataView.Create(problem.Table, problem.Schema, labelRequired: true));
-        var featurizer = resumed?.Featurizer ?? FeaturePipeline.Create(ml, problem.Schema).Fit(raw);
-        IDataView train = ml.Data.Cache(featurizer.Transform(raw));
+        var (featurizer, rawSchema, train) = Featurize(ml, problem, resumed);
         if (weightColumn is not null) train = new Data.WeightedDataView(train, ExampleWeights.Read(problem.Table, weightColumn));
         MemoryTrace.Note("final fit: features written");
         long rows = problem.Table.RowCount;
@@ -43,6 +41,31 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         var (model, seconds) = reporter.Train(name, epochs, progress =>
             trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);
         MemoryTrace.Note("final fit: trained");
-        return new FinalFit(featurizer, raw.Schema, model, rows, epochs, seconds);
+        return new FinalFit(featurizer, rawSchema, model, rows, epochs, seconds);
+    }
+
+    /// <summary>
+    /// The feature pipeline fitted on every row (or the resumed model's) and the featurized rows: one float32 matrix
+    /// written by <see cref="FeatureMap"/>, no ML.NET cache of the raw or the featurized rows. Categories keep the
+    /// order of first occurrence that ML.NET's own one-hot fit gives (the same saved model), capped like the measuring
+    /// fit's when a column has more than <see cref="CategoryCap.MaxCategories"/>.
+    /// </summary>
+    private static (ITransformer Featurizer, DataViewSchema RawSchema, IDataView Train) Featurize(MLContext ml, TabularProblem problem, ResumedModel? resumed)
+    {
+        var (table, schema) = (problem.Table, problem.Schema);
+        // The measuring fit's matrices and the trainer's copy of them are garbage by now (PreparedData.ReleaseRows):
+        // collected before the matrix of all rows is written, the final fit reuses their memory.
+        GC.Collect();
+        var raw = TableDataView.Create(table, schema, labelRequired: true);
+        var featurizer = resumed?.Featurizer ?? FeaturePipeline.Fit(ml, schema, CategoryCap.InOrderOfOccurrence(table, schema), table, null, raw);
+        if (featurizer is not null && FeatureMap.TryCreate(ml, featurizer, raw.Schema, schema) is { } map && map.Matches(featurizer, table, schema, null, PreparedData.CheckedRows))
+        {
+            var all = Enumerable.Range(0, table.RowCount).ToArray();
+            var label = featurizer.GetOutputSchema(raw.Schema)[ColumnNames.Label];
+            return (featurizer, raw.Schema, FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, all), PreparedData.Featurize(map, table, all), map.Width));
+        }
+        var cached = ml.Data.Cache(raw);
+        featurizer ??= FeaturePipeline.Create(ml, schema).Fit(cached);
+        return (featurizer, raw.Schema, ml.Data.Cache(featurizer.Transform(cached)));
     }
 }

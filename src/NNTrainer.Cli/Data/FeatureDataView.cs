@@ -16,7 +16,7 @@ internal static class FeatureDataView
     /// <param name="labels">Per row: the class index from 0 (classification) or the target (regression).</param>
     /// <param name="features">The feature matrix, row after row.</param>
     /// <param name="width">Values per row.</param>
-    public static IDataView Create(DataViewSchema.Column label, TaskKind task, float[] labels, float[] features, int width)
+    public static FeatureMatrixView Create(DataViewSchema.Column label, TaskKind task, float[] labels, float[] features, int width)
     {
         Func<Func<int>, Delegate> labelGetter = task switch
         {
@@ -31,11 +31,11 @@ internal static class FeatureDataView
             features.AsSpan(row() * width, width).CopyTo(editor.Values);
             destination = editor.Commit();
         });
-        return new ColumnarDataView(
+        return new FeatureMatrixView(new ColumnarDataView(
         [
             new(ColumnNames.Label, label.Type, labelGetter, label.Annotations),
             new(ColumnNames.Features, featureType, featureGetter),
-        ], labels.Length);
+        ], labels.Length), features, width);
     }
 
     /// <summary>The label of each row: class index from 0 (classification) or the target (regression).</summary>

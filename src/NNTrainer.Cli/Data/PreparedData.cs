@@ -115,6 +115,12 @@ internal sealed class PreparedData
     }
 
     /// <summary>
+    /// Lets the one trainer that reads the training rows take their feature matrix as its own (no copy); only where
+    /// no other trainer reads them afterwards.
+    /// </summary>
+    public void AllowHandOver() => (_train as FeatureMatrixView)?.AllowHandOver();
+
+    /// <summary>
     /// Lets the featurized training and held-out rows go once every trainer has been measured on them, so that the
     /// final fit on all rows does not hold them beside its own matrix (the schema, featurizer and held-out table stay).
     /// </summary>

@@ -16,6 +16,8 @@ internal static class ExperimentRunner
     {
         var task = data.Schema.Task;
         var outcomes = new List<TrainerOutcome>();
+        // One trainer is the only reader of the training rows: it may train on their matrix instead of a copy.
+        if (trainers.Count == 1) data.AllowHandOver();
         foreach (var entry in trainers)
         {
             var name = entry.NameFor(task);

@@ -62,7 +62,10 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         {
             var all = Enumerable.Range(0, table.RowCount).ToArray();
             var label = featurizer.GetOutputSchema(raw.Schema)[ColumnNames.Label];
-            return (featurizer, raw.Schema, FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, all), PreparedData.Featurize(map, table, all), map.Width));
+            var rows = FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, all), PreparedData.Featurize(map, table, all), map.Width);
+            // The trainer is the only reader of these rows: it trains on this matrix, not on a copy of it.
+            rows.AllowHandOver();
+            return (featurizer, raw.Schema, rows);
         }
         var cached = ml.Data.Cache(raw);
         featurizer ??= FeaturePipeline.Create(ml, schema).Fit(cached);

@@ -38,6 +38,7 @@ internal static class TrainingSetReader
             throw new ArgumentException($"The {dataName} has {counted} rows of {featureCount} features, more than one in-memory float32 matrix can hold.", nameof(data));
         }
         int capacity = (int)counted;
+        if (weight is null && data is IFeatureMatrixSource source && TryTake(data, source, features, featureCount, capacity, label, labels) is { } taken) return taken;
         var inputs = new Matrix(capacity, featureCount, TrainingMemory.AllocateUninitialized(capacity * featureCount));
         var targets = new Matrix(capacity, 1);
         var x = inputs.Data;
@@ -113,6 +114,33 @@ internal static class TrainingSetReader
             if (kept < capacity) weights = weights[..kept];
         }
         return new TrainingSet(inputs, targets, skipped, weights);
+    }
+
+    /// <summary>
+    /// The view's own feature matrix as the training matrix, no copy, when it hands it over and every feature and label
+    /// is usable; otherwise null, and the rows are read (and checked, skipped or refused) as any view's are — the
+    /// matrix is only taken once nothing can go wrong, so the caller's values are unchanged on that path.
+    /// </summary>
+    private static TrainingSet? TryTake(IDataView data, IFeatureMatrixSource source, DataViewSchema.Column features, int featureCount, int rows,
+        DataViewSchema.Column label, LabelReader labels)
+    {
+        var matrix = source.TakeFeatures(features.Name, featureCount);
+        if (matrix is null || matrix.Length != (long)rows * featureCount || NonFinite.IndexOf(matrix) >= 0) return null;
+        var targets = new Matrix(rows, 1);
+        var y = targets.Data;
+        int row = 0;
+        using (var cursor = data.GetRowCursor([label]))
+        {
+            var getLabel = labels.Bind(cursor, label);
+            while (cursor.MoveNext())
+            {
+                if (row >= rows) return null;
+                float target = getLabel();
+                if (float.IsNaN(target)) return null;
+                y[row++] = target;
+            }
+        }
+        return row == rows ? new TrainingSet(new Matrix(rows, featureCount, matrix), targets, 0) : null;
     }
 
     private static bool HasPositive(ReadOnlySpan<float> weights)

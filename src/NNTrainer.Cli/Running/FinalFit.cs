@@ -53,8 +53,8 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
     private static (ITransformer Featurizer, DataViewSchema RawSchema, IDataView Train) Featurize(MLContext ml, TabularProblem problem, ResumedModel? resumed)
     {
         var (table, schema) = (problem.Table, problem.Schema);
-        // The measuring fit's matrices and the trainer's copy of them are garbage by now (PreparedData.ReleaseRows):
-        // collected before the matrix of all rows is written, the final fit reuses their memory.
+        // The measuring fit's matrices (its trainer trained on them, or on a copy) are garbage by now
+        // (PreparedData.ReleaseRows): collected before the matrix of all rows is written, their memory is reused.
         GC.Collect();
         var raw = TableDataView.Create(table, schema, labelRequired: true);
         var featurizer = resumed?.Featurizer ?? FeaturePipeline.Fit(ml, schema, CategoryCap.InOrderOfOccurrence(table, schema), table, null, raw);

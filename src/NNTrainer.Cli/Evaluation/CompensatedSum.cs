@@ -9,8 +9,10 @@ internal struct CompensatedSum
     private double _sum;
     private double _compensation;
 
+    /// <summary>The sum with its carried error added back.</summary>
     public readonly double Value => double.IsFinite(_sum) ? _sum + _compensation : _sum;
 
+    /// <summary>Adds <paramref name="value"/>, keeping what the addition rounded away.</summary>
     public void Add(double value)
     {
         double t = _sum + value;

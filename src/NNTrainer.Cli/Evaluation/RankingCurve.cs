@@ -28,8 +28,10 @@ internal sealed class RankingCurve(int exactLimit = RankingCurve.DefaultExactLim
     /// <summary>The largest number of rows kept exactly before switching to the histogram.</summary>
     public int ExactLimit => _limit;
 
+    /// <summary>Positive rows added.</summary>
     public long Positives { get; private set; }
 
+    /// <summary>Negative rows added.</summary>
     public long Negatives { get; private set; }
 
     /// <summary>Whether the areas are computed from the histogram (more rows than <see cref="ExactLimit"/>).</summary>

@@ -44,6 +44,7 @@ internal sealed class StreamingBinaryMetrics(int exactLimit = RankingCurve.Defau
         Ranking.Add(score, positive);
     }
 
+    /// <summary>The fraction of rows whose raw score is on the side of 0 of their class.</summary>
     public double Accuracy => (double)(_truePositives + _trueNegatives) / Count;
 
     /// <summary>Positive precision: TP / (TP + FP), 0 when nothing was predicted positive.</summary>
@@ -52,10 +53,13 @@ internal sealed class StreamingBinaryMetrics(int exactLimit = RankingCurve.Defau
     /// <summary>Positive recall: TP / (TP + FN), 0 without positive rows.</summary>
     public double Recall => _truePositives + _falseNegatives > 0 ? (double)_truePositives / (_truePositives + _falseNegatives) : 0;
 
+    /// <summary>Negative precision: TN / (TN + FN), 0 when nothing was predicted negative.</summary>
     public double NegativePrecision => _trueNegatives + _falseNegatives > 0 ? (double)_trueNegatives / (_trueNegatives + _falseNegatives) : 0;
 
+    /// <summary>Negative recall: TN / (TN + FP), 0 without negative rows.</summary>
     public double NegativeRecall => _trueNegatives + _falsePositives > 0 ? (double)_trueNegatives / (_trueNegatives + _falsePositives) : 0;
 
+    /// <summary>The harmonic mean of positive precision and recall, 0 when both are 0.</summary>
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
     /// <summary>Mean log loss in bits over the rows with a probability; NaN if a probability was NaN.</summary>
@@ -87,6 +91,7 @@ internal sealed class StreamingBinaryMetrics(int exactLimit = RankingCurve.Defau
     /// <summary>AUC of the raw score; NaN when one class is absent (ML.NET throws there).</summary>
     public double Auc => Ranking.Auc();
 
+    /// <summary>Area under the precision-recall curve of the raw score (ML.NET's lower trapezoid estimator).</summary>
     public double AuPrc => Ranking.AuPrc();
 
     private static double BinaryEntropy(double p) =>

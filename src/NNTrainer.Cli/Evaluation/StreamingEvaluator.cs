@@ -17,6 +17,7 @@ internal sealed class StreamingEvaluator
     private readonly StreamingBinaryMetrics? _binary;
     private readonly StreamingRegressionMetrics? _regression;
 
+    /// <summary>Empty metrics for <paramref name="schema"/>'s task.</summary>
     /// <param name="schema">The model's columns, task and classes.</param>
     /// <param name="hasProbability">Binary: whether the model gives a calibrated probability (else log loss is NaN, as ML.NET's uncalibrated metrics have none).</param>
     /// <param name="exactLimit">Binary: the rows up to which AUC and AUPRC are exact.</param>

@@ -14,12 +14,14 @@ internal sealed class StreamingMulticlassMetrics
     private CompensatedSum _logLoss;
     private long _correct;
 
+    /// <summary>Empty metrics over <paramref name="classes"/> classes, numbered from 0.</summary>
     public StreamingMulticlassMetrics(int classes)
     {
         _confusion = new long[classes, classes];
         _perClass = new long[classes];
     }
 
+    /// <summary>The number of classes the scores have.</summary>
     public int Classes => _perClass.Length;
 
     /// <summary>Rows counted.</summary>

@@ -19,6 +19,7 @@ internal sealed class StreamingRegressionMetrics
     /// <summary>Rows left out because the prediction was NaN.</summary>
     public long BadScores { get; private set; }
 
+    /// <summary>Adds a row's label and prediction.</summary>
     public void Add(float label, float prediction)
     {
         if (float.IsNaN(prediction)) { BadScores++; return; }
@@ -37,6 +38,7 @@ internal sealed class StreamingRegressionMetrics
     /// <summary>Mean squared error; 0 without rows, as ML.NET.</summary>
     public double MeanSquaredError => Count > 0 ? _squaredErrors.Value / Count : 0;
 
+    /// <summary>The square root of <see cref="MeanSquaredError"/>.</summary>
     public double RootMeanSquaredError => Math.Sqrt(MeanSquaredError);
 
     /// <summary>1 − SSE / SST; NaN when every label is the same (ML.NET's answer), 0 without rows.</summary>

@@ -22,6 +22,7 @@ internal sealed class CsvPredictionWriter : IDisposable
     private byte[] _buffer = new byte[FlushAt + (1 << 16)];
     private int _length;
 
+    /// <summary>A writer to <paramref name="stream"/> for the predictions of a model with <paramref name="schema"/>'s task and classes.</summary>
     public CsvPredictionWriter(Stream stream, ModelSchema schema)
     {
         _stream = stream;
@@ -77,6 +78,7 @@ internal sealed class CsvPredictionWriter : IDisposable
         _length = 0;
     }
 
+    /// <summary>Writes what is buffered and flushes the stream (which the caller owns and closes).</summary>
     public void Dispose()
     {
         Flush();

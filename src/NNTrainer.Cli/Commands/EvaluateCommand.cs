@@ -10,7 +10,8 @@ namespace NNTrainer.Cli.Commands;
 
 /// <summary>
 /// <c>nntrainer evaluate</c>: a saved model's metrics on a labelled CSV file, read and scored a block of rows at a
-/// time; only each row's label and scores are kept for ML.NET's evaluators.
+/// time; the metrics are updated as each block is scored (<see cref="StreamingEvaluator"/>), so memory does not grow
+/// with the file.
 /// </summary>
 internal sealed class EvaluateCommand
 {
@@ -40,7 +41,7 @@ internal sealed class EvaluateCommand
         var file = result.GetValue(_file)!;
         using var reader = new CsvBlockReader(file, schema, labelRequired: true, keepText: false, result.GetValue(_skipBadRows));
         var scorer = new BlockScorer(ml, model);
-        var collector = new ScoreCollector(schema, scorer.ScoreWidth);
+        var collector = new StreamingEvaluator(schema, scorer.HasProbability);
         var scored = new ScoredBlock();
         long unlabelled = 0;
         while (reader.ReadBlock() is { } block)
@@ -51,8 +52,10 @@ internal sealed class EvaluateCommand
         var notes = reader.Finish();
         if (collector.Count == 0) throw new CliException($"{file}: no row has a value in label column '{schema.LabelColumn}'.");
         if (unlabelled > 0) reporter.Note($"{unlabelled} of {reader.Rows} rows have no value in label column '{schema.LabelColumn}' and were skipped.");
+        if (collector.BadScores > 0) reporter.Note($"{collector.BadScores} of {collector.Count} labelled rows have a NaN score (or, for a classifier, an infinite one) and were left out of the metrics, as ML.NET's evaluators leave them out.");
+        if (collector.Ranking is { IsBinned: true } ranking) reporter.Note($"AUC from a {1 << RankingCurve.BinBits:N0}-bin score histogram ({collector.Count:N0} rows is over the {ranking.ExactLimit:N0} kept exactly): within {ranking.AucErrorBound():G2} of the exact value.");
         foreach (var note in notes) reporter.Note(note);
-        var metrics = ModelEvaluator.Evaluate(ml, schema.Task, collector.ToDataView(scorer.HasProbability));
+        var metrics = collector.Metrics();
         reporter.Json["command"] = "evaluate";
         reporter.Json["model"] = Path.GetFullPath(modelPath);
         reporter.Json["rows"] = collector.Count;

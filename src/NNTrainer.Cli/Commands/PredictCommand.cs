@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using Microsoft.ML;
 using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Evaluation;
@@ -43,10 +41,17 @@ internal sealed class PredictCommand
         var outPath = result.GetValue(_out)!;
         using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath));
         var scorer = new BlockScorer(ml, model);
-        var notes = Write(outPath, reader, schema, scorer);
+        var times = new PhaseTimes();
+        var notes = Write(outPath, reader, schema, scorer, times);
         foreach (var note in notes) reporter.Note(note);
         reporter.Json["command"] = "predict";
         reporter.Json["scoring"] = scorer.IsFast ? "batch kernels" : "ML.NET Transform";
+        // Seconds per phase: startup (runtime, model load), start (opening the files), then the block loop's phases.
+        if (!TableFile.IsParquet(outPath))
+        {
+            reporter.Json["seconds"] = times.WallSeconds();
+            reporter.Json["cpu_seconds"] = times.CpuSeconds();
+        }
         return ReportWritten(reporter, reader.Rows, "rows", outPath, schema.Trainer);
     }
 
@@ -68,16 +73,10 @@ internal sealed class PredictCommand
         _ => [$"predicted_{schema.LabelColumn}"],
     };
 
-    private static List<string> Write(string path, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer)
+    private static List<string> Write(string path, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer, PhaseTimes times)
     {
         var full = Path.GetFullPath(path);
         var temporary = full + $".{Environment.ProcessId}.tmp";
-        var classes = schema.Classes.Select(c =>
-        {
-            var text = new StringBuilder();
-            CsvRowReader.AppendEscaped(text, c);
-            return text.ToString();
-        }).ToArray();
         try
         {
             List<string> notes;
@@ -87,7 +86,7 @@ internal sealed class PredictCommand
             }
             else
             {
-                notes = WriteCsv(temporary, reader, schema, scorer, classes);
+                notes = WriteCsv(temporary, reader, schema, scorer, times);
             }
             File.Move(temporary, full, overwrite: true);
             return notes;
@@ -102,33 +101,24 @@ internal sealed class PredictCommand
         }
     }
 
-    private static List<string> WriteCsv(string temporary, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer, string[] classes)
+    private static List<string> WriteCsv(string temporary, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer, PhaseTimes times)
     {
-        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), 1 << 16))
+        using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var writer = new CsvPredictionWriter(stream, schema);
+        writer.WriteHeader(reader.Header.Concat(PredictionColumns(schema)));
+        var scored = new ScoredBlock();
+        times.Lap("start");
+        while (reader.ReadBlock() is { } block)
         {
-            var line = new StringBuilder();
-            foreach (var name in reader.Header.Concat(PredictionColumns(schema)))
-            {
-                if (line.Length > 0) line.Append(',');
-                CsvRowReader.AppendEscaped(line, name);
-            }
-            writer.Write(line.Append('\n'));
-            var scored = new ScoredBlock();
-            while (reader.ReadBlock() is { } block)
-            {
-                scorer.Score(block, scored);
-                line.Clear();
-                for (int r = 0; r < scored.Rows; r++)
-                {
-                    reader.AppendRowText(r, line);
-                    if (schema.Task != TaskKind.Regression) line.Append(',').Append(classes[scored.Classes[r]]);
-                    for (int k = 0; k < scored.Width; k++) AppendNumber(line.Append(','), scored.Scores[r * scored.Width + k]);
-                    line.Append('\n');
-                }
-                writer.Write(line);
-            }
-            return reader.Finish();
+            times.Lap("read");
+            bool first = reader.Rows == block.RowCount;
+            scorer.Score(block, scored);
+            // The first block is also scored by ML.NET, to check the batch kernels against it.
+            times.Lap(first ? "score_and_check" : "score");
+            writer.WriteBlock(reader, scored);
+            times.Lap("write");
         }
+        return reader.Finish();
     }
 
     private static List<string> WriteParquet(string temporary, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer)
@@ -144,12 +134,5 @@ internal sealed class PredictCommand
         var notes = reader.Finish();
         writer.Finish();
         return notes;
-    }
-
-    private static void AppendNumber(StringBuilder text, float value)
-    {
-        Span<char> digits = stackalloc char[32];
-        value.TryFormat(digits, out int written, "R", CultureInfo.InvariantCulture);
-        text.Append(digits[..written]);
     }
 }

@@ -58,6 +58,30 @@ public sealed class PredictCommandTests(TrainedModels models) : IClassFixture<Tr
     }
 
     [Fact]
+    public void NonAsciiRowsAreCopiedAsUtf8AndTheJsonSaysWhereTheSecondsWent()
+    {
+        // An unseen category with accents: it scores as no known category and must be copied byte for byte.
+        var csv = Path.Combine(models.Directory, "accented.csv");
+        File.WriteAllLines(csv, File.ReadAllLines(models.BinaryCsv).Select((l, i) => i % 3 == 1 ? l.Replace(",basic,", ",prémium ünï,") : l));
+        var output = Path.Combine(models.Directory, "predictions-accented.csv");
+
+        var result = CliRunner.Run(models.Directory, "predict", models.BinaryModel, csv, "--out", output, "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var input = File.ReadAllLines(csv);
+        var lines = File.ReadAllLines(output, System.Text.Encoding.UTF8);
+        Assert.Contains(input, l => l.Contains("prémium ünï"));
+        Assert.Equal(input.Length, lines.Length);
+        for (int i = 1; i < lines.Length; i++) Assert.StartsWith(input[i] + ",", lines[i]);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        foreach (var key in new[] { "seconds", "cpu_seconds" })
+        {
+            var phases = json.RootElement.GetProperty(key).EnumerateObject().Select(p => p.Name).ToArray();
+            Assert.Equal(["startup", "start", "read", "score_and_check", "write"], phases);
+        }
+    }
+
+    [Fact]
     public void MissingFeatureColumnIsOneClearError()
     {
         var csv = Path.Combine(models.Directory, "no-plan.csv");

@@ -24,24 +24,30 @@ internal static unsafe class InferenceTile512
 
     /// <summary>
     /// Computes <paramref name="rows"/> (1 to 6) rows × 64 columns into <paramref name="c"/> (row stride <paramref name="ldc"/>)
-    /// from rows of A <paramref name="lda"/> apart and rows of B <paramref name="ldb"/> apart.
+    /// from rows of A <paramref name="lda"/> apart and rows of B <paramref name="ldb"/> apart, asking the processor meanwhile
+    /// for the lines from <paramref name="prefetch"/> on (32 bytes per inner step: the caller's next block of A rows).
     /// </summary>
-    public static void Tile(int rows, float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* bias, bool relu)
+    /// <remarks>
+    /// The first layer of an MLP reads each 784-value input row once, straight from memory: without the prefetch each
+    /// new block of rows started with six cache misses per line of A (measured: the 784 × 128 product 9–14 % faster).
+    /// A prefetch never faults, so a pointer past the data is harmless.
+    /// </remarks>
+    public static void Tile(int rows, float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* bias, bool relu, float* prefetch)
     {
         switch (rows)
         {
-            case 6: Tile<Six>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
-            case 5: Tile<Five>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
-            case 4: Tile<Four>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
-            case 3: Tile<Three>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
-            case 2: Tile<Two>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
-            case 1: Tile<One>(a, lda, b, ldb, k, c, ldc, bias, relu); break;
+            case 6: Tile<Six>(a, lda, b, ldb, k, c, ldc, bias, relu, prefetch); break;
+            case 5: Tile<Five>(a, lda, b, ldb, k, c, ldc, bias, relu, prefetch); break;
+            case 4: Tile<Four>(a, lda, b, ldb, k, c, ldc, bias, relu, prefetch); break;
+            case 3: Tile<Three>(a, lda, b, ldb, k, c, ldc, bias, relu, prefetch); break;
+            case 2: Tile<Two>(a, lda, b, ldb, k, c, ldc, bias, relu, prefetch); break;
+            case 1: Tile<One>(a, lda, b, ldb, k, c, ldc, bias, relu, prefetch); break;
             default: throw new ArgumentOutOfRangeException(nameof(rows));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TRows>(float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* bias, bool relu)
+    private static void Tile<TRows>(float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* bias, bool relu, float* prefetch)
         where TRows : struct, ITileConstant
     {
         int r = TRows.Value;
@@ -55,6 +61,7 @@ internal static unsafe class InferenceTile512
             var b1 = Vector512.Load(b + 16);
             var b2 = Vector512.Load(b + 32);
             var b3 = Vector512.Load(b + 48);
+            Sse.Prefetch0(prefetch + 8 * (nint)p);
             { var x = Vector512.Create(a0[p]); c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01); c02 = Fma(x, b2, c02); c03 = Fma(x, b3, c03); }
             if (r > 1) { var x = Vector512.Create(a1[p]); c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11); c12 = Fma(x, b2, c12); c13 = Fma(x, b3, c13); }
             if (r > 2) { var x = Vector512.Create(a2[p]); c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21); c22 = Fma(x, b2, c22); c23 = Fma(x, b3, c23); }

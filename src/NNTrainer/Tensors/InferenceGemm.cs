@@ -6,8 +6,8 @@ namespace NNTrainer.Tensors;
 
 /// <summary>
 /// <c>c[m × n] = a[m × k] · W[k × n] + bias</c> (then ReLU) for batches of inference: every whole strip of 64 columns
-/// with <see cref="InferenceTile512"/> (6 rows × 4 vectors) over W read in place, the remaining columns with the
-/// GEMM's own tiles.
+/// with <see cref="InferenceTile512"/> (6 rows × 4 vectors) over W read in place, the remaining columns with
+/// <see cref="InferenceNarrowTile512"/> (8 rows × one masked vector).
 /// </summary>
 /// <remarks>
 /// Every output is the chain <see cref="GemmKernels.MultiplyNN"/> computes (<c>acc = 0; acc = fma(a(i, p), W(p, j), acc)</c>
@@ -54,27 +54,18 @@ internal static unsafe class InferenceGemm
                 }
             }
             if (whole == n) return;
-            MultiplyLastColumns(pa, m, pw, pb, k, n, whole, pc, relu);
-            if (!activate) return;
-            for (int i = 0; i < m; i++)
+            // The last columns (a classifier's 10 outputs, say): masked one-vector tiles, also over W in place.
+            const int narrowRows = InferenceNarrowTile512.Rows;
+            const int narrowWidth = InferenceNarrowTile512.Columns;
+            for (int i0 = 0; i0 < m; i0 += narrowRows)
             {
-                var row = new ReadOnlySpan<float>(pc + (nint)i * n + whole, n - whole);
-                Kernels.ReLUForward(row, new Span<float>(pact + (nint)i * n + whole, n - whole));
+                int rows = Math.Min(narrowRows, m - i0);
+                for (int j0 = whole; j0 < n; j0 += narrowWidth)
+                {
+                    nint at = (nint)i0 * n + j0;
+                    InferenceNarrowTile512.Tile(rows, Math.Min(narrowWidth, n - j0), pa + (nint)i0 * k, k, pw + j0, n, k, pc + at, n, pb + j0, relu, activate ? pact + at : null);
+                }
             }
         }
-    }
-
-    private static void MultiplyLastColumns(float* pa, int m, float* pw, float* pb, int k, int n, int whole, float* pc, bool relu)
-    {
-        // The last columns (fewer than 64): the GEMM's tiles and edge strip, on the same operands in place.
-        var problem = new GemmProblem
-        {
-            A = pa, ARowStride = k, AColumnStride = 1,
-            B = pw + whole, Ldb = n,
-            C = pc + whole, Ldc = n,
-            Epilogue = { Bias = pb + whole, ReLU = relu },
-            M = m, N = n - whole, K = k,
-        };
-        GemmKernels.Run(ref problem, 1, GemmIsa.Vector512);
     }
 }

@@ -45,7 +45,9 @@ internal static unsafe class InferenceGemm
             {
                 int rows = Math.Min(tileRows, m - i0);
                 float* block = pa + (nint)i0 * k;
-                float* next = i0 + tileRows < m ? block + (nint)tileRows * k : block;
+                // The last block asks for the rows after the batch too: a caller scoring a large set in batches reads
+                // them next, and a prefetch past the data cannot fault.
+                float* next = block + (nint)tileRows * k;
                 // The strips inner: a block's rows of A are read from memory once, then from L1 for the other strips
                 // (strips outer re-read all of A per strip: 800 KB for 256 rows of 784 inputs, more than L2 keeps).
                 for (int j0 = 0; j0 < whole; j0 += width)

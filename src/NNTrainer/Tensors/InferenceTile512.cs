@@ -25,7 +25,8 @@ internal static unsafe class InferenceTile512
     /// <summary>
     /// Computes <paramref name="rows"/> (1 to 6) rows × 64 columns into <paramref name="c"/> (row stride <paramref name="ldc"/>)
     /// from rows of A <paramref name="lda"/> apart and rows of B <paramref name="ldb"/> apart, asking the processor meanwhile
-    /// for the lines from <paramref name="prefetch"/> on (32 bytes per inner step: the caller's next block of A rows).
+    /// for the lines from <paramref name="prefetch"/> on (32 bytes per inner step: the caller's next block of A rows) and
+    /// for the row of B eight steps ahead.
     /// With <paramref name="activated"/> (same layout as <paramref name="c"/>), the ReLU of each output goes there too.
     /// </summary>
     /// <remarks>
@@ -63,6 +64,12 @@ internal static unsafe class InferenceTile512
             var b2 = Vector512.Load(b + 32);
             var b3 = Vector512.Load(b + 48);
             Sse.Prefetch0(prefetch + 8 * (nint)p);
+            // W's row 8 steps ahead: 2-3 % on the 784 x 128 layer, whose 400 KB of W stream from L2 for every block.
+            float* ahead = b + 8 * ldb;
+            Sse.Prefetch0(ahead);
+            Sse.Prefetch0(ahead + 16);
+            Sse.Prefetch0(ahead + 32);
+            Sse.Prefetch0(ahead + 48);
             { var x = Vector512.Create(a0[p]); c00 = Fma(x, b0, c00); c01 = Fma(x, b1, c01); c02 = Fma(x, b2, c02); c03 = Fma(x, b3, c03); }
             if (r > 1) { var x = Vector512.Create(a1[p]); c10 = Fma(x, b0, c10); c11 = Fma(x, b1, c11); c12 = Fma(x, b2, c12); c13 = Fma(x, b3, c13); }
             if (r > 2) { var x = Vector512.Create(a2[p]); c20 = Fma(x, b0, c20); c21 = Fma(x, b1, c21); c22 = Fma(x, b2, c22); c23 = Fma(x, b3, c23); }

@@ -7,6 +7,7 @@ namespace NNTrainer.ML.Benchmarks;
 public sealed class ScoringMethod(string name, int? batchSize, Action scoreAll)
 {
     private readonly List<double> _rowsPerSecond = [];
+    private readonly List<double> _rowsPerCpuSecond = [];
 
     public string Name { get; } = name;
 
@@ -14,6 +15,12 @@ public sealed class ScoringMethod(string name, int? batchSize, Action scoreAll)
     public int? BatchSize { get; } = batchSize;
 
     public IReadOnlyList<double> RowsPerSecond => _rowsPerSecond;
+
+    /// <summary>Rows per second of the calling thread's CPU time, pass by pass (NaN where <see cref="ThreadCpuClock"/> is not available).</summary>
+    public IReadOnlyList<double> RowsPerCpuSecond => _rowsPerCpuSecond;
+
+    /// <summary>The median of <see cref="RowsPerCpuSecond"/>.</summary>
+    public double MedianCpu => _rowsPerCpuSecond.Order().ToList()[_rowsPerCpuSecond.Count / 2];
 
     /// <summary>Bytes the calling thread allocated during one pass, after warm-up.</summary>
     public long BytesPerPass { get; private set; }
@@ -32,9 +39,11 @@ public sealed class ScoringMethod(string name, int? batchSize, Action scoreAll)
 
     public void TimePass(int rows)
     {
+        double cpu = ThreadCpuClock.Seconds();
         long start = Stopwatch.GetTimestamp();
         scoreAll();
         _rowsPerSecond.Add(rows / Stopwatch.GetElapsedTime(start).TotalSeconds);
+        _rowsPerCpuSecond.Add(rows / (ThreadCpuClock.Seconds() - cpu));
     }
 
     public void CountAllocations()

@@ -1,3 +1,4 @@
+using NNTrainer.Activations;
 using NNTrainer.Layers;
 using NNTrainer.Tensors;
 
@@ -5,7 +6,8 @@ namespace NNTrainer.Training;
 
 /// <summary>
 /// A predictor's route for batches on AVX-512 machines: the dense layers through <see cref="InferenceGemm"/> (a 6 × 4
-/// vector tile over the weights in place), the other layers through their own <c>Infer</c>.
+/// vector tile over the weights in place, a ReLU layer after one fused into its epilogue), the other layers through
+/// their own <c>Infer</c>.
 /// </summary>
 internal sealed class WideInference
 {
@@ -54,7 +56,17 @@ internal sealed class WideInference
             {
                 output.Resize(rows);
                 var source = i == 0 ? inputs.Slice(0, rows * dense.InputSize) : buffers[i - 1].AsSpan();
-                InferenceGemm.Multiply(source, rows, dense.Weights.Values, dense.Biases.Values, dense.InputSize, dense.Neurons, output.AsSpan(), relu: false);
+                // A ReLU layer next is applied in the product's epilogue: its buffer is written from the registers
+                // beside the dense layer's, instead of a second pass over the outputs.
+                bool fuseReLU = i + 1 < _layers.Count && _layers[i + 1] is ReLUActivation;
+                Span<float> activated = default;
+                if (fuseReLU)
+                {
+                    buffers[i + 1].Resize(rows);
+                    activated = buffers[i + 1].AsSpan();
+                }
+                InferenceGemm.Multiply(source, rows, dense.Weights.Values, dense.Biases.Values, dense.InputSize, dense.Neurons, output.AsSpan(), relu: false, activated);
+                if (fuseReLU) i++;
             }
             else if (i == 0)
             {

@@ -9,7 +9,7 @@ public class InferenceGemmTests
 {
     public static TheoryData<int, int, int> Shapes => new()
     {
-        { 1, 1, 1 }, { 5, 3, 10 }, { 6, 784, 128 }, { 7, 20, 64 }, { 13, 50, 65 }, { 300, 128, 10 }, { 37, 513, 130 }, { 12, 0, 17 }, { 64, 784, 128 },
+        { 1, 1, 1 }, { 5, 3, 10 }, { 6, 784, 128 }, { 7, 20, 64 }, { 13, 50, 65 }, { 300, 128, 10 }, { 37, 513, 130 }, { 12, 0, 17 }, { 64, 784, 128 }, { 9, 128, 47 }, { 8, 30, 16 }, { 64, 128, 10 }, { 3, 7, 111 },
     };
 
     [Theory]
@@ -38,6 +38,16 @@ public class InferenceGemmTests
             InferenceGemm.Multiply(a, m, w, bias, k, n, actual, relu);
             Assert.Equal(Bits(expected), Bits(actual.AsSpan(0, m * n).ToArray()));
             Assert.All(actual.AsSpan(m * n).ToArray(), v => Assert.Equal(42f, v));
+
+            // Fused with the ReLU layer after it: the product unchanged, and beside it exactly ReLUForward of it.
+            var activated = Enumerable.Repeat(42f, m * n + 3).ToArray();
+            Array.Fill(actual, 42f);
+            InferenceGemm.Multiply(a, m, w, bias, k, n, actual, relu, activated);
+            Assert.Equal(Bits(expected), Bits(actual.AsSpan(0, m * n).ToArray()));
+            var reluOfExpected = new float[m * n];
+            Kernels.ReLUForward(expected, reluOfExpected);
+            Assert.Equal(Bits(reluOfExpected), Bits(activated.AsSpan(0, m * n).ToArray()));
+            Assert.All(activated.AsSpan(m * n).ToArray(), v => Assert.Equal(42f, v));
         }
     }
 
@@ -53,6 +63,8 @@ public class InferenceGemmTests
         Assert.Contains("a 3x2 matrix needs 6", e.Message);
         e = Assert.Throws<ArgumentException>(() => InferenceGemm.Multiply(new float[6], 2, new float[6], new float[2], 3, 2, new float[3], relu: false));
         Assert.Contains("2 rows of 2 need 4", e.Message);
+        e = Assert.Throws<ArgumentException>(() => InferenceGemm.Multiply(new float[6], 2, new float[6], new float[2], 3, 2, new float[4], relu: false, new float[3]));
+        Assert.Contains("activations' destination holds 3 values; 2 rows of 2 need 4", e.Message);
     }
 
     private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();

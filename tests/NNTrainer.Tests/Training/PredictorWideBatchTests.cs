@@ -30,6 +30,34 @@ public class PredictorWideBatchTests
         AssertEachRow(network, inputs, outputs);
     }
 
+    [Fact]
+    public void EveryLayersOutputOfALargeBatchIsThatLayersOwnAlsoWhereAReLUIsFused()
+    {
+        // Dense, ReLU, Dense (130 columns: a whole strip and a remainder), ReLU, Dense, Softmax: after a wide batch each
+        // buffer holds what that layer alone computes, the dense ones before the ReLU and the ReLU ones after it.
+        var network = new Network(seed: 15);
+        network.Add(new DenseLayer(20, 64)).Add(new ReLUActivation()).Add(new DenseLayer(64, 130)).Add(new ReLUActivation())
+            .Add(new DenseLayer(130, 5)).Add(new SoftmaxActivation());
+        network.Build();
+        var random = new Random(9);
+        var inputs = new Matrix(50, 20);
+        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 4 - 2);
+        var predictor = network.CreatePredictor();
+        predictor.Predict(inputs, new Matrix(inputs.Rows, 5));
+
+        var current = inputs;
+        for (int layer = 0; layer < network.Layers.Count; layer++)
+        {
+            var expected = new Matrix(inputs.Rows, network.Layers[layer].GetOutputSize(current.Columns));
+            network.Layers[layer].Infer(current, expected);
+            Assert.Equal(expected.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), predictor.LayerOutput(layer).ToArray().Select(BitConverter.SingleToInt32Bits));
+            current = expected;
+        }
+        // The ReLU buffers really are the activations: some negative pre-activations were cut to 0.
+        Assert.Contains(predictor.LayerOutput(0).ToArray(), v => v < 0);
+        Assert.DoesNotContain(predictor.LayerOutput(1).ToArray(), v => v < 0);
+    }
+
     private static void AssertEachRow(Network network, Matrix inputs, Matrix outputs)
     {
         var single = network.CreatePredictor();

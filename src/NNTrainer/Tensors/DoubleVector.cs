@@ -4,55 +4,28 @@ using System.Runtime.Intrinsics;
 namespace NNTrainer.Tensors;
 
 /// <summary>
-/// The vector operations on double lanes that <see cref="LogKernel"/> needs, for one vector width: the double
-/// counterpart of <see cref="ITileVector{TVector}"/>. The implementations are structs with static members, so the JIT
-/// compiles one kernel body per width with every call inlined.
+/// The operations on double lanes that <see cref="LogKernel"/> needs beyond <see cref="ILaneVector{TVector, TLane}"/>, for
+/// one vector width: the double counterpart of <see cref="ITileVector{TVector}"/>. The implementations are structs with
+/// static members, so the JIT compiles one kernel body per width with every call inlined.
 /// </summary>
 /// <typeparam name="TVector">The vector type: <see cref="Vector256{T}"/> or <see cref="Vector512{T}"/> of double.</typeparam>
-internal interface IDoubleVector<TVector>
+internal interface IDoubleVector<TVector> : ILaneVector<TVector, double>
     where TVector : struct
 {
-    /// <summary>Doubles per vector.</summary>
-    static abstract int Width { get; }
-
-    /// <summary>The vector at <paramref name="offset"/> doubles past <paramref name="source"/>.</summary>
-    static abstract TVector Load(ref double source, nuint offset);
-
-    /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> doubles past <paramref name="destination"/>.</summary>
-    static abstract void Store(TVector value, ref double destination, nuint offset);
-
-    /// <summary><paramref name="value"/> in every lane.</summary>
-    static abstract TVector Broadcast(double value);
-
-    /// <summary><c>a + b</c> per lane.</summary>
-    static abstract TVector Add(TVector a, TVector b);
-
     /// <summary><c>a − b</c> per lane.</summary>
     static abstract TVector Subtract(TVector a, TVector b);
-
-    /// <summary><c>a · b</c> per lane.</summary>
-    static abstract TVector Multiply(TVector a, TVector b);
 
     /// <summary><c>a / b</c> per lane.</summary>
     static abstract TVector Divide(TVector a, TVector b);
 
-    /// <summary>All bits set in the lanes where <c>a &gt; b</c>, none elsewhere.</summary>
-    static abstract TVector GreaterThan(TVector a, TVector b);
-
     /// <summary>All bits set in the lanes where <c>a ≥ b</c>, none elsewhere.</summary>
     static abstract TVector GreaterThanOrEqual(TVector a, TVector b);
-
-    /// <summary>All bits set in the lanes where <c>a &lt; b</c>, none elsewhere.</summary>
-    static abstract TVector LessThan(TVector a, TVector b);
 
     /// <summary>All bits set in the lanes where <c>a = b</c>, none elsewhere.</summary>
     static abstract TVector Equals(TVector a, TVector b);
 
     /// <summary><c>a &amp; b</c> bit by bit.</summary>
     static abstract TVector And(TVector a, TVector b);
-
-    /// <summary><c>mask ? a : b</c> bit by bit.</summary>
-    static abstract TVector Select(TVector mask, TVector a, TVector b);
 
     /// <summary>True when every bit of <paramref name="mask"/> is set.</summary>
     static abstract bool AllSet(TVector mask);

@@ -5,18 +5,15 @@ using System.Runtime.Intrinsics.X86;
 namespace NNTrainer.Tensors;
 
 /// <summary>
-/// The few vector operations the register-tile kernel <see cref="GemmTile"/> and the element-wise kernels
-/// (<see cref="ExpKernel"/>) need, for one vector width. The
-/// implementations are structs with static members, so the JIT compiles one kernel body per width with every call
-/// inlined: no virtual or interface call stays in the inner loop.
+/// The float-lane operations the register-tile kernel <see cref="GemmTile"/> and <see cref="ExpKernel"/> need beyond
+/// <see cref="ILaneVector{TVector, TLane}"/>, for one vector width. The implementations are structs with static members,
+/// so the JIT compiles one kernel body per width with every call inlined: no virtual or interface call stays in the
+/// inner loop.
 /// </summary>
 /// <typeparam name="TVector">The vector type: <see cref="Vector256{T}"/> or <see cref="Vector512{T}"/> of float.</typeparam>
-internal unsafe interface ITileVector<TVector>
+internal unsafe interface ITileVector<TVector> : ILaneVector<TVector, float>
     where TVector : struct
 {
-    /// <summary>Floats per vector.</summary>
-    static abstract int Width { get; }
-
     /// <summary>The most rows one tile holds: as many accumulator pairs as the register file keeps.</summary>
     static abstract int MaxRows { get; }
 
@@ -26,20 +23,8 @@ internal unsafe interface ITileVector<TVector>
     /// <summary>Writes <paramref name="value"/> at <paramref name="destination"/>.</summary>
     static abstract void Store(TVector value, float* destination);
 
-    /// <summary>The vector at <paramref name="offset"/> floats past <paramref name="source"/>.</summary>
-    static abstract TVector Load(ref float source, nuint offset);
-
-    /// <summary>Writes <paramref name="value"/> at <paramref name="offset"/> floats past <paramref name="destination"/>.</summary>
-    static abstract void Store(TVector value, ref float destination, nuint offset);
-
-    /// <summary><paramref name="value"/> in every lane.</summary>
-    static abstract TVector Broadcast(float value);
-
     /// <summary><c>a · b + c</c>, rounded once.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
-
-    /// <summary><c>a + b</c> per lane.</summary>
-    static abstract TVector Add(TVector a, TVector b);
 
     /// <summary>Lane 0 (the row sums are broadcasts, so every lane holds the same value).</summary>
     static abstract float First(TVector value);
@@ -49,18 +34,6 @@ internal unsafe interface ITileVector<TVector>
 
     /// <summary><c>mask &gt; 0 ? value : 0</c> per lane.</summary>
     static abstract TVector KeepWherePositive(TVector value, TVector mask);
-
-    /// <summary><c>a · b</c> per lane.</summary>
-    static abstract TVector Multiply(TVector a, TVector b);
-
-    /// <summary>All bits set in the lanes where <c>a &lt; b</c>, none elsewhere.</summary>
-    static abstract TVector LessThan(TVector a, TVector b);
-
-    /// <summary>All bits set in the lanes where <c>a &gt; b</c>, none elsewhere.</summary>
-    static abstract TVector GreaterThan(TVector a, TVector b);
-
-    /// <summary><c>mask ? a : b</c> bit by bit.</summary>
-    static abstract TVector Select(TVector mask, TVector a, TVector b);
 
     /// <summary>Rounds every lane to the nearest integer, ties to even.</summary>
     static abstract TVector Round(TVector value);

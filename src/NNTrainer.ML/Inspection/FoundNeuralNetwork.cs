@@ -8,16 +8,17 @@ namespace NNTrainer.ML;
 /// </summary>
 public sealed class FoundNeuralNetwork
 {
+    /// <summary>Splits <paramref name="steps"/> around the network, which is <c>steps[start..end]</c> (both included).</summary>
     internal FoundNeuralNetwork(Network network, NeuralNetworkTask task, string featureColumnName, IReadOnlyList<string>? classNames,
-        IReadOnlyList<ITransformer> preceding, IReadOnlyList<ITransformer> networkSteps, IReadOnlyList<ITransformer> following, bool isReloaded)
+        IReadOnlyList<ITransformer> steps, int start, int end, bool isReloaded)
     {
         Network = network;
         Task = task;
         FeatureColumnName = featureColumnName;
         ClassNames = classNames;
-        Preceding = preceding;
-        NetworkSteps = networkSteps;
-        Following = following;
+        Preceding = steps.Take(start).ToArray();
+        NetworkSteps = steps.Skip(start).Take(end - start + 1).ToArray();
+        Following = steps.Skip(end + 1).ToArray();
         IsReloaded = isReloaded;
     }
 

@@ -47,7 +47,7 @@ public static class NeuralNetworkModel
             NeuralNetworkMulticlassTransformer multiclass => (NeuralNetworkTask.MulticlassClassification, multiclass.ClassNames),
             _ => (NeuralNetworkTask.Regression, (IReadOnlyList<string>?)null),
         };
-        return new FoundNeuralNetwork(live.Network, task, live.FeatureColumnName, names, steps.Take(index).ToArray(), [live], steps.Skip(index + 1).ToArray(), isReloaded: false);
+        return new FoundNeuralNetwork(live.Network, task, live.FeatureColumnName, names, steps, index, index, isReloaded: false);
     }
 
     private static void Flatten(ITransformer model, List<ITransformer> steps)

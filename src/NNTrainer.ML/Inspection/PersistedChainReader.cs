@@ -48,7 +48,7 @@ internal static class PersistedChainReader
         var classNames = task == NeuralNetworkTask.MulticlassClassification
             ? ReadClassNames(steps.Skip(start).Take(end - start + 1), featureColumnName, network)
             : null;
-        return new FoundNeuralNetwork(network, task, featureColumnName, classNames, steps.Take(start).ToArray(), steps.Skip(start).Take(end - start + 1).ToArray(), steps.Skip(end + 1).ToArray(), isReloaded: true);
+        return new FoundNeuralNetwork(network, task, featureColumnName, classNames, steps, start, end, isReloaded: true);
     }
 
     private static bool IsScoring(ITransformer step, Type outputKind)

@@ -17,14 +17,10 @@ internal sealed class BinaryOutput
 }
 
 /// <summary>Scoring step of a saved binary classifier; ML.NET finds it again by its contract name when loading.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class BinaryMapping : CustomMappingFactory<ScoringInput, BinaryOutput>
+[CustomMappingFactoryAttribute("NNTrainer.ML.Binary.v1")]
+internal sealed class BinaryMapping : PersistedMapping<ScoringInput, BinaryOutput>
 {
-    public const string ContractName = "NNTrainer.ML.Binary.v1";
-
-    public override Action<ScoringInput, BinaryOutput> GetMapping() => Map;
-
-    private static void Map(ScoringInput input, BinaryOutput output)
+    protected override void Map(ScoringInput input, BinaryOutput output)
     {
         var scorer = input.Score();
         output.Score = scorer.Logit;

@@ -21,12 +21,8 @@ internal sealed class ModelKeyOutput
 /// First step of a saved model: adds the constant key that the next (stock <c>MapValue</c>) step maps to the
 /// network's text. ML.NET finds this class again by its contract name when it loads the model.
 /// </summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class ModelKeyMapping : CustomMappingFactory<NoInput, ModelKeyOutput>
+[CustomMappingFactoryAttribute("NNTrainer.ML.ModelKey.v1")]
+internal sealed class ModelKeyMapping : PersistedMapping<NoInput, ModelKeyOutput>
 {
-    public const string ContractName = "NNTrainer.ML.ModelKey.v1";
-
-    public override Action<NoInput, ModelKeyOutput> GetMapping() => Map;
-
-    private static void Map(NoInput input, ModelKeyOutput output) => output.ModelKey = ModelKeyOutput.Key;
+    protected override void Map(NoInput input, ModelKeyOutput output) => output.ModelKey = ModelKeyOutput.Key;
 }

@@ -18,12 +18,10 @@ internal interface IPaddedOutput
 }
 
 /// <summary>The scoring step of a saved multiclass model, for one padding size.</summary>
-internal abstract class MulticlassMapping<TOutput> : CustomMappingFactory<ScoringInput, TOutput>
+internal abstract class MulticlassMapping<TOutput> : PersistedMapping<ScoringInput, TOutput>
     where TOutput : class, IPaddedOutput, new()
 {
-    public override Action<ScoringInput, TOutput> GetMapping() => Map;
-
-    private static void Map(ScoringInput input, TOutput output)
+    protected override void Map(ScoringInput input, TOutput output)
     {
         var outputs = input.Score().Outputs;
         outputs.CopyTo(output.Scores);
@@ -48,11 +46,11 @@ internal static class MulticlassPadding
 
     public static IEstimator<ITransformer> CreateMapping(MLContext context, int size) => size switch
     {
-        16 => context.Transforms.CustomMapping(new MulticlassMapping16().GetMapping(), MulticlassMapping16.ContractName),
-        64 => context.Transforms.CustomMapping(new MulticlassMapping64().GetMapping(), MulticlassMapping64.ContractName),
-        256 => context.Transforms.CustomMapping(new MulticlassMapping256().GetMapping(), MulticlassMapping256.ContractName),
-        1024 => context.Transforms.CustomMapping(new MulticlassMapping1024().GetMapping(), MulticlassMapping1024.ContractName),
-        4096 => context.Transforms.CustomMapping(new MulticlassMapping4096().GetMapping(), MulticlassMapping4096.ContractName),
+        16 => new MulticlassMapping16().CreateEstimator(context),
+        64 => new MulticlassMapping64().CreateEstimator(context),
+        256 => new MulticlassMapping256().CreateEstimator(context),
+        1024 => new MulticlassMapping1024().CreateEstimator(context),
+        4096 => new MulticlassMapping4096().CreateEstimator(context),
         _ => throw new ArgumentOutOfRangeException(nameof(size), size, "Not a padding size."),
     };
 }
@@ -72,11 +70,8 @@ internal sealed class PaddedOutput16 : IPaddedOutput
 }
 
 /// <summary>Scoring step of a saved multiclass model with up to 16 classes; ML.NET finds it again by its contract name when loading.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class MulticlassMapping16 : MulticlassMapping<PaddedOutput16>
-{
-    public const string ContractName = "NNTrainer.ML.Multiclass16.v1";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Multiclass16.v1")]
+internal sealed class MulticlassMapping16 : MulticlassMapping<PaddedOutput16>;
 
 /// <summary>Multiclass outputs padded to 64 classes.</summary>
 internal sealed class PaddedOutput64 : IPaddedOutput
@@ -93,11 +88,8 @@ internal sealed class PaddedOutput64 : IPaddedOutput
 }
 
 /// <summary>Scoring step of a saved multiclass model with up to 64 classes; ML.NET finds it again by its contract name when loading.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class MulticlassMapping64 : MulticlassMapping<PaddedOutput64>
-{
-    public const string ContractName = "NNTrainer.ML.Multiclass64.v1";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Multiclass64.v1")]
+internal sealed class MulticlassMapping64 : MulticlassMapping<PaddedOutput64>;
 
 /// <summary>Multiclass outputs padded to 256 classes.</summary>
 internal sealed class PaddedOutput256 : IPaddedOutput
@@ -114,11 +106,8 @@ internal sealed class PaddedOutput256 : IPaddedOutput
 }
 
 /// <summary>Scoring step of a saved multiclass model with up to 256 classes; ML.NET finds it again by its contract name when loading.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class MulticlassMapping256 : MulticlassMapping<PaddedOutput256>
-{
-    public const string ContractName = "NNTrainer.ML.Multiclass256.v1";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Multiclass256.v1")]
+internal sealed class MulticlassMapping256 : MulticlassMapping<PaddedOutput256>;
 
 /// <summary>Multiclass outputs padded to 1024 classes.</summary>
 internal sealed class PaddedOutput1024 : IPaddedOutput
@@ -135,11 +124,8 @@ internal sealed class PaddedOutput1024 : IPaddedOutput
 }
 
 /// <summary>Scoring step of a saved multiclass model with up to 1024 classes; ML.NET finds it again by its contract name when loading.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class MulticlassMapping1024 : MulticlassMapping<PaddedOutput1024>
-{
-    public const string ContractName = "NNTrainer.ML.Multiclass1024.v1";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Multiclass1024.v1")]
+internal sealed class MulticlassMapping1024 : MulticlassMapping<PaddedOutput1024>;
 
 /// <summary>Multiclass outputs padded to 4096 classes.</summary>
 internal sealed class PaddedOutput4096 : IPaddedOutput
@@ -156,8 +142,5 @@ internal sealed class PaddedOutput4096 : IPaddedOutput
 }
 
 /// <summary>Scoring step of a saved multiclass model with up to 4096 classes; ML.NET finds it again by its contract name when loading.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class MulticlassMapping4096 : MulticlassMapping<PaddedOutput4096>
-{
-    public const string ContractName = "NNTrainer.ML.Multiclass4096.v1";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Multiclass4096.v1")]
+internal sealed class MulticlassMapping4096 : MulticlassMapping<PaddedOutput4096>;

@@ -28,7 +28,7 @@ internal static class PersistedModel
         var input = FeatureRow.CreateView(context, model.FeatureColumnName, model.Network.InputSize);
         var text = ModelText.Encode(model.Network, model.FeatureColumnName);
 
-        var prefix = context.Transforms.CustomMapping(new ModelKeyMapping().GetMapping(), ModelKeyMapping.ContractName)
+        var prefix = new ModelKeyMapping().CreateEstimator(context)
             .Append(context.Transforms.Conversion.MapValue(PersistedColumns.Model, [new KeyValuePair<uint, string>(ModelKeyOutput.Key, text)], PersistedColumns.ModelKey))
             .Append(context.Transforms.CopyColumns(PersistedColumns.Features, model.FeatureColumnName))
             .Fit(input);

@@ -14,14 +14,14 @@ internal interface IRawScore
 /// The scoring step of a saved model (format 2): writes the network's outputs — or, for a binary classifier, its logit
 /// — into the first slots of <see cref="StockScorers.RawScore"/>, for the stock scorer after it (<see cref="StockScorers"/>).
 /// </summary>
-internal abstract class RawScoreMapping<TOutput>(bool logit) : CustomMappingFactory<ScoringInput, TOutput>
+internal abstract class RawScoreMapping<TOutput>(bool logit) : PersistedMapping<ScoringInput, TOutput>
     where TOutput : class, IRawScore, new()
 {
-    public override Action<ScoringInput, TOutput> GetMapping() => logit ? MapLogit : MapOutputs;
-
-    private static void MapOutputs(ScoringInput input, TOutput output) => input.Score().Outputs.CopyTo(output.Values);
-
-    private static void MapLogit(ScoringInput input, TOutput output) => output.Values[0] = input.Score().Logit;
+    protected override void Map(ScoringInput input, TOutput output)
+    {
+        if (logit) output.Values[0] = input.Score().Logit;
+        else input.Score().Outputs.CopyTo(output.Values);
+    }
 }
 
 /// <summary>Chooses the smallest raw-score size that holds the outputs and creates its scoring step.</summary>
@@ -33,13 +33,13 @@ internal static class RawScoreSizes
 
     public static IEstimator<ITransformer> CreateMapping(MLContext context, NeuralNetworkTask task, int size) => (task, size) switch
     {
-        (NeuralNetworkTask.BinaryClassification, 1) => context.Transforms.CustomMapping(new LogitMapping().GetMapping(), LogitMapping.ContractName),
-        (NeuralNetworkTask.Regression, 1) => context.Transforms.CustomMapping(new RawMapping1().GetMapping(), RawMapping1.ContractName),
-        (_, 16) => context.Transforms.CustomMapping(new RawMapping16().GetMapping(), RawMapping16.ContractName),
-        (_, 64) => context.Transforms.CustomMapping(new RawMapping64().GetMapping(), RawMapping64.ContractName),
-        (_, 256) => context.Transforms.CustomMapping(new RawMapping256().GetMapping(), RawMapping256.ContractName),
-        (_, 1024) => context.Transforms.CustomMapping(new RawMapping1024().GetMapping(), RawMapping1024.ContractName),
-        (_, 4096) => context.Transforms.CustomMapping(new RawMapping4096().GetMapping(), RawMapping4096.ContractName),
+        (NeuralNetworkTask.BinaryClassification, 1) => new LogitMapping().CreateEstimator(context),
+        (NeuralNetworkTask.Regression, 1) => new RawMapping1().CreateEstimator(context),
+        (_, 16) => new RawMapping16().CreateEstimator(context),
+        (_, 64) => new RawMapping64().CreateEstimator(context),
+        (_, 256) => new RawMapping256().CreateEstimator(context),
+        (_, 1024) => new RawMapping1024().CreateEstimator(context),
+        (_, 4096) => new RawMapping4096().CreateEstimator(context),
         _ => throw new ArgumentOutOfRangeException(nameof(size), size, "Not a raw-score size."),
     };
 }
@@ -99,50 +99,29 @@ internal sealed class RawScore4096 : IRawScore
 }
 
 /// <summary>A saved binary classifier's logit; ML.NET finds the step again by its contract name when loading.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class LogitMapping() : RawScoreMapping<RawScore1>(logit: true)
-{
-    public const string ContractName = "NNTrainer.ML.Logit.v2";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Logit.v2")]
+internal sealed class LogitMapping() : RawScoreMapping<RawScore1>(logit: true);
 
 /// <summary>A saved regression network's output.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class RawMapping1() : RawScoreMapping<RawScore1>(logit: false)
-{
-    public const string ContractName = "NNTrainer.ML.Raw1.v2";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Raw1.v2")]
+internal sealed class RawMapping1() : RawScoreMapping<RawScore1>(logit: false);
 
 /// <summary>A saved multiclass network's outputs, up to 16 classes.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class RawMapping16() : RawScoreMapping<RawScore16>(logit: false)
-{
-    public const string ContractName = "NNTrainer.ML.Raw16.v2";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Raw16.v2")]
+internal sealed class RawMapping16() : RawScoreMapping<RawScore16>(logit: false);
 
 /// <summary>A saved multiclass network's outputs, up to 64 classes.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class RawMapping64() : RawScoreMapping<RawScore64>(logit: false)
-{
-    public const string ContractName = "NNTrainer.ML.Raw64.v2";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Raw64.v2")]
+internal sealed class RawMapping64() : RawScoreMapping<RawScore64>(logit: false);
 
 /// <summary>A saved multiclass network's outputs, up to 256 classes.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class RawMapping256() : RawScoreMapping<RawScore256>(logit: false)
-{
-    public const string ContractName = "NNTrainer.ML.Raw256.v2";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Raw256.v2")]
+internal sealed class RawMapping256() : RawScoreMapping<RawScore256>(logit: false);
 
 /// <summary>A saved multiclass network's outputs, up to 1024 classes.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class RawMapping1024() : RawScoreMapping<RawScore1024>(logit: false)
-{
-    public const string ContractName = "NNTrainer.ML.Raw1024.v2";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Raw1024.v2")]
+internal sealed class RawMapping1024() : RawScoreMapping<RawScore1024>(logit: false);
 
 /// <summary>A saved multiclass network's outputs, up to 4096 classes.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class RawMapping4096() : RawScoreMapping<RawScore4096>(logit: false)
-{
-    public const string ContractName = "NNTrainer.ML.Raw4096.v2";
-}
+[CustomMappingFactoryAttribute("NNTrainer.ML.Raw4096.v2")]
+internal sealed class RawMapping4096() : RawScoreMapping<RawScore4096>(logit: false);

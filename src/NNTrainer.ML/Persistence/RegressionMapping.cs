@@ -11,12 +11,8 @@ internal sealed class RegressionOutput
 }
 
 /// <summary>Scoring step of a saved regression model; ML.NET finds it again by its contract name when loading.</summary>
-[CustomMappingFactoryAttribute(ContractName)]
-internal sealed class RegressionMapping : CustomMappingFactory<ScoringInput, RegressionOutput>
+[CustomMappingFactoryAttribute("NNTrainer.ML.Regression.v1")]
+internal sealed class RegressionMapping : PersistedMapping<ScoringInput, RegressionOutput>
 {
-    public const string ContractName = "NNTrainer.ML.Regression.v1";
-
-    public override Action<ScoringInput, RegressionOutput> GetMapping() => Map;
-
-    private static void Map(ScoringInput input, RegressionOutput output) => output.Score = input.Score().Outputs[0];
+    protected override void Map(ScoringInput input, RegressionOutput output) => output.Score = input.Score().Outputs[0];
 }

@@ -7,16 +7,17 @@ namespace NNTrainer.ML;
 internal sealed class ScoredCursor : DataViewRowCursor
 {
     private readonly DataViewRowCursor _input;
-    private readonly OutputBinding _binding;
+
+    // The current row's columns, computed as for a single row; the cursor only adds the moving.
+    private readonly ScoredRow _row;
 
     public ScoredCursor(ScoringMapper mapper, DataViewRowCursor input, bool[] activeOutputs)
     {
         _input = input;
-        Schema = mapper.OutputSchema;
-        _binding = new OutputBinding(mapper, input, activeOutputs);
+        _row = new ScoredRow(mapper, input, activeOutputs);
     }
 
-    public override DataViewSchema Schema { get; }
+    public override DataViewSchema Schema => _row.Schema;
 
     public override long Position => _input.Position;
 
@@ -26,9 +27,9 @@ internal sealed class ScoredCursor : DataViewRowCursor
 
     public override bool MoveNext() => _input.MoveNext();
 
-    public override bool IsColumnActive(DataViewSchema.Column column) => _binding.IsColumnActive(column);
+    public override bool IsColumnActive(DataViewSchema.Column column) => _row.IsColumnActive(column);
 
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _binding.GetGetter<TValue>(column);
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _row.GetGetter<TValue>(column);
 
     protected override void Dispose(bool disposing)
     {

@@ -39,6 +39,6 @@ public sealed class NeuralNetworkBinaryTransformer : NeuralNetworkTransformer
 
     internal override IEnumerable<ITransformer> CreatePersistedScoring(MLContext context, IDataView input)
     {
-        yield return context.Transforms.CustomMapping(new BinaryMapping().GetMapping(), BinaryMapping.ContractName).Fit(input);
+        yield return new BinaryMapping().CreateEstimator(context).Fit(input);
     }
 }

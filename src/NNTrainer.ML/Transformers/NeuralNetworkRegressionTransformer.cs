@@ -24,6 +24,6 @@ public sealed class NeuralNetworkRegressionTransformer : NeuralNetworkTransforme
 
     internal override IEnumerable<ITransformer> CreatePersistedScoring(MLContext context, IDataView input)
     {
-        yield return context.Transforms.CustomMapping(new RegressionMapping().GetMapping(), RegressionMapping.ContractName).Fit(input);
+        yield return new RegressionMapping().CreateEstimator(context).Fit(input);
     }
 }

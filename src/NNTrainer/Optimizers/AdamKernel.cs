@@ -18,11 +18,32 @@ internal sealed class AdamKernel
     private const int ParallelThreshold = 32 * 1024;
 
     private StepJob? _job;
+    private AdamCorrections _corrections = AdamCorrections.None;
 
-    /// <summary>Updates <paramref name="parameter"/> in place.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Update(Parameter parameter, float lr, float beta1, float beta2, float epsilon, float correction1, float correction2, float keep, int threads)
+    /// <summary>Checks and keeps the hyperparameters both optimizers share.</summary>
+    public AdamKernel(float epsilon, float beta1, float beta2)
     {
+        Epsilon = OptimizerArguments.Epsilon(epsilon);
+        Beta1 = OptimizerArguments.UnitDecay(beta1, nameof(beta1));
+        Beta2 = OptimizerArguments.UnitDecay(beta2, nameof(beta2));
+    }
+
+    /// <summary>Added to the denominator to avoid division by zero.</summary>
+    public float Epsilon { get; }
+
+    /// <summary>Decay of the gradient's moving average.</summary>
+    public float Beta1 { get; }
+
+    /// <summary>Decay of the squared gradient's moving average.</summary>
+    public float Beta2 { get; }
+
+    /// <summary>Updates <paramref name="parameter"/> in place with step <paramref name="t"/>'s bias corrections (t = iterations + 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Update(Parameter parameter, long t, float lr, float keep, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        var (correction1, correction2) = _corrections.For(t, Beta1, Beta2);
+        float beta1 = Beta1, beta2 = Beta2, epsilon = Epsilon;
         var m = parameter.EnsureMomentums();
         var c = parameter.EnsureCache();
         var w = parameter.Values;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NNTrainer.Layers;
 
 namespace NNTrainer.Optimizers;
@@ -19,29 +18,21 @@ public sealed class AdamOptimizer : Optimizer
     public AdamOptimizer(float learningRate = 0.001f, float decay = 0f, float epsilon = 1e-7f, float beta1 = 0.9f, float beta2 = 0.999f)
         : base(learningRate, decay)
     {
-        Epsilon = OptimizerArguments.Epsilon(epsilon);
-        Beta1 = OptimizerArguments.UnitDecay(beta1, nameof(beta1));
-        Beta2 = OptimizerArguments.UnitDecay(beta2, nameof(beta2));
+        _kernel = new AdamKernel(epsilon, beta1, beta2);
     }
 
     /// <summary>Added to the denominator to avoid division by zero.</summary>
-    public float Epsilon { get; }
+    public float Epsilon => _kernel.Epsilon;
 
     /// <summary>Decay of the gradient's moving average.</summary>
-    public float Beta1 { get; }
+    public float Beta1 => _kernel.Beta1;
 
     /// <summary>Decay of the squared gradient's moving average.</summary>
-    public float Beta2 { get; }
+    public float Beta2 => _kernel.Beta2;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Update(Parameter parameter)
-    {
-        ArgumentNullException.ThrowIfNull(parameter);
-        var (correction1, correction2) = _corrections.For(Iterations + 1, Beta1, Beta2);
-        _kernel.Update(parameter, CurrentLearningRate, Beta1, Beta2, Epsilon, correction1, correction2, keep: 1f, NumberOfThreads);
-    }
+    public override void Update(Parameter parameter) =>
+        _kernel.Update(parameter, Iterations + 1, CurrentLearningRate, keep: 1f, NumberOfThreads);
 
-    private AdamCorrections _corrections = AdamCorrections.None;
-    private readonly AdamKernel _kernel = new();
+    private readonly AdamKernel _kernel;
 }

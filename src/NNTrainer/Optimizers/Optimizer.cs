@@ -17,16 +17,8 @@ public abstract class Optimizer
     /// <param name="decay">Learning-rate decay: the rate at step t is <c>learningRate / (1 + decay·t)</c>; 0 keeps it constant.</param>
     protected Optimizer(float learningRate, float decay)
     {
-        if (!float.IsFinite(learningRate) || learningRate <= 0f)
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a finite number > 0.");
-        }
-        if (!float.IsFinite(decay) || decay < 0f)
-        {
-            throw new ArgumentOutOfRangeException(nameof(decay), decay, "The learning-rate decay must be a finite number ≥ 0.");
-        }
-        LearningRate = learningRate;
-        Decay = decay;
+        LearningRate = OptimizerArguments.LearningRate(learningRate);
+        Decay = OptimizerArguments.Decay(decay);
         CurrentLearningRate = learningRate;
         ScheduledLearningRate = learningRate;
     }

@@ -6,6 +6,14 @@ namespace NNTrainer.Optimizers;
 /// </summary>
 internal static class OptimizerArguments
 {
+    /// <summary>Returns <paramref name="learningRate"/>, or throws unless it is finite and &gt; 0.</summary>
+    public static float LearningRate(float learningRate) =>
+        float.IsFinite(learningRate) && learningRate > 0f ? learningRate : throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a finite number > 0.");
+
+    /// <summary>Returns the learning-rate <paramref name="decay"/>, or throws unless it is finite and ≥ 0.</summary>
+    public static float Decay(float decay) =>
+        float.IsFinite(decay) && decay >= 0f ? decay : throw new ArgumentOutOfRangeException(nameof(decay), decay, "The learning-rate decay must be a finite number ≥ 0.");
+
     /// <summary>Returns <paramref name="epsilon"/>, or throws unless it is finite and &gt; 0.</summary>
     public static float Epsilon(float epsilon) =>
         float.IsFinite(epsilon) && epsilon > 0f ? epsilon : throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Epsilon must be a finite number > 0.");

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Numerics;
 
 namespace NNTrainer.Persistence;
 
@@ -14,35 +14,19 @@ internal sealed class PayloadWriter
 
     public void Write(bool value) => _stream.WriteByte(value ? (byte)1 : (byte)0);
 
-    public void Write(int value)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(_scratch, value);
-        _stream.Write(_scratch, 0, 4);
-    }
+    public void Write(int value) => WriteLittleEndian(value);
 
-    public void Write(long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(_scratch, value);
-        _stream.Write(_scratch, 0, 8);
-    }
+    public void Write(long value) => WriteLittleEndian(value);
 
-    public void Write(ulong value)
-    {
-        BinaryPrimitives.WriteUInt64LittleEndian(_scratch, value);
-        _stream.Write(_scratch, 0, 8);
-    }
+    public void Write(ulong value) => WriteLittleEndian(value);
 
-    public void Write(float value)
-    {
-        BinaryPrimitives.WriteSingleLittleEndian(_scratch, value);
-        _stream.Write(_scratch, 0, 4);
-    }
+    // The IEEE bits as an integer of the same width: the same bytes BinaryPrimitives.WriteSingleLittleEndian writes.
+    public void Write(float value) => WriteLittleEndian(BitConverter.SingleToInt32Bits(value));
 
-    public void Write(double value)
-    {
-        BinaryPrimitives.WriteDoubleLittleEndian(_scratch, value);
-        _stream.Write(_scratch, 0, 8);
-    }
+    public void Write(double value) => WriteLittleEndian(BitConverter.DoubleToInt64Bits(value));
+
+    private void WriteLittleEndian<T>(T value) where T : IBinaryInteger<T> =>
+        _stream.Write(_scratch, 0, value.WriteLittleEndian(_scratch));
 
     public void Write(ReadOnlySpan<float> values)
     {

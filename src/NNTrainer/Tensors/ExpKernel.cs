@@ -35,22 +35,21 @@ internal static class ExpKernel
         if (destination.Length < source.Length) throw new ArgumentException("The destination is too short.", nameof(destination));
         ref float x = ref MemoryMarshal.GetReference(source);
         ref float y = ref MemoryMarshal.GetReference(destination);
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; i <= source.Length - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                Exp(Vector512.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= source.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Exp(Vector256.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
-            }
-        }
+        int i = Vector512.IsHardwareAccelerated ? ExpVectors<Vector512<float>, TileVector512>(ref x, ref y, source.Length)
+            : Vector256.IsHardwareAccelerated ? ExpVectors<Vector256<float>, TileVector256>(ref x, ref y, source.Length)
+            : 0;
         for (; i < source.Length; i++) Unsafe.Add(ref y, i) = Exp(Unsafe.Add(ref x, i));
+    }
+
+    /// <summary>Runs <see cref="Exp{TVector, TIsa}(TVector)"/> over the whole vectors of the span; returns how many values that was.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ExpVectors<TVector, TIsa>(ref float x, ref float y, int length)
+        where TVector : struct
+        where TIsa : struct, ITileVector<TVector>
+    {
+        int i = 0;
+        for (; i <= length - TIsa.Width; i += TIsa.Width) TIsa.Store(Exp<TVector, TIsa>(TIsa.Load(ref x, (nuint)i)), ref y, (nuint)i);
+        return i;
     }
 
     /// <summary>e^x of one value, by the same steps as the vector lanes.</summary>
@@ -74,47 +73,23 @@ internal static class ExpKernel
         return p * BitConverter.Int32BitsToSingle((half + 127) << 23) * BitConverter.Int32BitsToSingle(((int)n - half + 127) << 23);
     }
 
+    /// <summary>e^x of every lane, by the same steps as <see cref="Exp(float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<float> Exp(Vector512<float> x)
+    internal static TVector Exp<TVector, TIsa>(TVector x)
+        where TVector : struct
+        where TIsa : struct, ITileVector<TVector>
     {
-        var tooSmall = Vector512.LessThan(x, Vector512.Create(Lowest));
-        x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(Highest)), Vector512.Create(Highest), x);
-        var n = Vector512.Round(x * Vector512.Create(Log2E));
-        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2High), x);
-        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Low), r);
-        var p = Vector512.FusedMultiplyAdd(Vector512.Create(P0), r, Vector512.Create(P1));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P2));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P3));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P4));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P5));
-        p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
-        var exponent = Vector512.ConvertToInt32(n);
-        var half = Vector512.ShiftRightArithmetic(exponent, 1);
-        var bias = Vector512.Create(127);
-        var scale1 = Vector512.ShiftLeft(half + bias, 23).AsSingle();
-        var scale2 = Vector512.ShiftLeft(exponent - half + bias, 23).AsSingle();
-        return Vector512.ConditionalSelect(tooSmall, Vector512<float>.Zero, p * scale1 * scale2);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<float> Exp(Vector256<float> x)
-    {
-        var tooSmall = Vector256.LessThan(x, Vector256.Create(Lowest));
-        x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(Highest)), Vector256.Create(Highest), x);
-        var n = Vector256.Round(x * Vector256.Create(Log2E));
-        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), x);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
-        var p = Vector256.FusedMultiplyAdd(Vector256.Create(P0), r, Vector256.Create(P1));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P2));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P3));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P4));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P5));
-        p = Vector256.FusedMultiplyAdd(p, r * r, r) + Vector256<float>.One;
-        var exponent = Vector256.ConvertToInt32(n);
-        var half = Vector256.ShiftRightArithmetic(exponent, 1);
-        var bias = Vector256.Create(127);
-        var scale1 = Vector256.ShiftLeft(half + bias, 23).AsSingle();
-        var scale2 = Vector256.ShiftLeft(exponent - half + bias, 23).AsSingle();
-        return Vector256.ConditionalSelect(tooSmall, Vector256<float>.Zero, p * scale1 * scale2);
+        var tooSmall = TIsa.LessThan(x, TIsa.Broadcast(Lowest));
+        x = TIsa.Select(TIsa.GreaterThan(x, TIsa.Broadcast(Highest)), TIsa.Broadcast(Highest), x);
+        var n = TIsa.Round(TIsa.Multiply(x, TIsa.Broadcast(Log2E)));
+        var r = TIsa.MultiplyAdd(n, TIsa.Broadcast(-Ln2High), x);
+        r = TIsa.MultiplyAdd(n, TIsa.Broadcast(-Ln2Low), r);
+        var p = TIsa.MultiplyAdd(TIsa.Broadcast(P0), r, TIsa.Broadcast(P1));
+        p = TIsa.MultiplyAdd(p, r, TIsa.Broadcast(P2));
+        p = TIsa.MultiplyAdd(p, r, TIsa.Broadcast(P3));
+        p = TIsa.MultiplyAdd(p, r, TIsa.Broadcast(P4));
+        p = TIsa.MultiplyAdd(p, r, TIsa.Broadcast(P5));
+        p = TIsa.Add(TIsa.MultiplyAdd(p, TIsa.Multiply(r, r), r), TIsa.Broadcast(1f));
+        return TIsa.Select(tooSmall, TIsa.Broadcast(0f), TIsa.ScaleByPowerOfTwo(p, n));
     }
 }

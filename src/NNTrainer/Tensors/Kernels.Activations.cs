@@ -110,42 +110,58 @@ internal static partial class Kernels
     }
 
     /// <summary><c>dInputs = dValues · (1 − s) · s</c> where <c>s</c> is the sigmoid's output.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void SigmoidBackward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> dValues, Span<float> dInputs)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var one = Vector256<float>.One;
-            ref float s = ref MemoryMarshal.GetReference(outputs);
-            ref float d = ref MemoryMarshal.GetReference(dValues);
-            ref float o = ref MemoryMarshal.GetReference(dInputs);
-            for (; i <= outputs.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                var sv = Vector256.LoadUnsafe(ref s, (nuint)i);
-                (Vector256.LoadUnsafe(ref d, (nuint)i) * (one - sv) * sv).StoreUnsafe(ref o, (nuint)i);
-            }
-        }
-        for (; i < outputs.Length; i++) dInputs[i] = dValues[i] * (1f - outputs[i]) * outputs[i];
-    }
+    public static void SigmoidBackward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> dValues, Span<float> dInputs) =>
+        BackwardFromOutputs<SigmoidDerivative>(outputs, dValues, dInputs);
 
     /// <summary><c>dInputs = dValues · (1 − t²)</c> where <c>t</c> is tanh's output.</summary>
+    public static void TanhBackward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> dValues, Span<float> dInputs) =>
+        BackwardFromOutputs<TanhDerivative>(outputs, dValues, dInputs);
+
+    /// <summary>The backward pass of an activation whose derivative is a function of its own output.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void TanhBackward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> dValues, Span<float> dInputs)
+    private static void BackwardFromOutputs<TDerivative>(ReadOnlySpan<float> outputs, ReadOnlySpan<float> dValues, Span<float> dInputs)
+        where TDerivative : struct, IOutputDerivative
     {
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            var one = Vector256<float>.One;
-            ref float t = ref MemoryMarshal.GetReference(outputs);
+            ref float y = ref MemoryMarshal.GetReference(outputs);
             ref float d = ref MemoryMarshal.GetReference(dValues);
             ref float o = ref MemoryMarshal.GetReference(dInputs);
             for (; i <= outputs.Length - Vector256<float>.Count; i += Vector256<float>.Count)
             {
-                var tv = Vector256.LoadUnsafe(ref t, (nuint)i);
-                (Vector256.LoadUnsafe(ref d, (nuint)i) * (one - tv * tv)).StoreUnsafe(ref o, (nuint)i);
+                TDerivative.Chain(Vector256.LoadUnsafe(ref d, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i)).StoreUnsafe(ref o, (nuint)i);
             }
         }
-        for (; i < outputs.Length; i++) dInputs[i] = dValues[i] * (1f - outputs[i] * outputs[i]);
+        for (; i < outputs.Length; i++) dInputs[i] = TDerivative.Chain(dValues[i], outputs[i]);
+    }
+
+    /// <summary>
+    /// <c>d · f′</c> with f′ written in the activation's output y; vector and scalar lanes multiply in the same order,
+    /// so a value's gradient does not depend on where it sits in the span.
+    /// </summary>
+    private interface IOutputDerivative
+    {
+        static abstract Vector256<float> Chain(Vector256<float> d, Vector256<float> y);
+
+        static abstract float Chain(float d, float y);
+    }
+
+    private readonly struct SigmoidDerivative : IOutputDerivative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Chain(Vector256<float> d, Vector256<float> s) => d * (Vector256<float>.One - s) * s;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Chain(float d, float s) => d * (1f - s) * s;
+    }
+
+    private readonly struct TanhDerivative : IOutputDerivative
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Chain(Vector256<float> d, Vector256<float> t) => d * (Vector256<float>.One - t * t);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Chain(float d, float t) => d * (1f - t * t);
     }
 }

@@ -22,8 +22,6 @@ internal static class LogKernel
     private const double Lg6 = 1.531383769920937332e-01;
     private const double Lg7 = 1.479819860511658591e-01;
     private const double Sqrt2 = 1.41421356237309504880;
-    private const ulong MantissaMask = 0x000F_FFFF_FFFF_FFFFUL;
-    private const ulong OneBits = 0x3FF0_0000_0000_0000UL;
     private const double MinNormal = 2.2250738585072014e-308;
 
     /// <summary><c>values[i] = ln(values[i])</c>.</summary>
@@ -31,22 +29,21 @@ internal static class LogKernel
     public static void Log(Span<double> values)
     {
         ref double v = ref MemoryMarshal.GetReference(values);
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                Log(Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref v, (nuint)i);
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                Log(Vector256.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref v, (nuint)i);
-            }
-        }
+        int i = Vector512.IsHardwareAccelerated ? LogVectors<Vector512<double>, DoubleVector512>(ref v, values.Length)
+            : Vector256.IsHardwareAccelerated ? LogVectors<Vector256<double>, DoubleVector256>(ref v, values.Length)
+            : 0;
         for (; i < values.Length; i++) Unsafe.Add(ref v, i) = Log(Unsafe.Add(ref v, i));
+    }
+
+    /// <summary>Runs <see cref="Log{TVector, TIsa}(TVector)"/> over the whole vectors of the span; returns how many values that was.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LogVectors<TVector, TIsa>(ref double v, int length)
+        where TVector : struct
+        where TIsa : struct, IDoubleVector<TVector>
+    {
+        int i = 0;
+        for (; i <= length - TIsa.Width; i += TIsa.Width) TIsa.Store(Log<TVector, TIsa>(TIsa.Load(ref v, (nuint)i)), ref v, (nuint)i);
+        return i;
     }
 
     /// <summary>ln(x) of one value, by the same steps as the vector lanes.</summary>
@@ -56,7 +53,7 @@ internal static class LogKernel
         if (!(x > 0) || double.IsSubnormal(x) || double.IsPositiveInfinity(x)) return double.IsPositiveInfinity(x) ? x : double.NaN;
         ulong bits = BitConverter.DoubleToUInt64Bits(x);
         double e = (long)(bits >> 52) - 1023;
-        double m = BitConverter.UInt64BitsToDouble((bits & MantissaMask) | OneBits);
+        double m = BitConverter.UInt64BitsToDouble((bits & DoubleBits.SignificandMask) | DoubleBits.OneBits);
         if (m > Sqrt2)
         {
             m *= 0.5;
@@ -70,47 +67,43 @@ internal static class LogKernel
         return e * Ln2High - ((hfsq - (s * (hfsq + r) + e * Ln2Low)) - f);
     }
 
+    /// <summary>ln(x) of every lane, by the same steps as <see cref="Log(double)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Log(Vector512<double> x)
+    private static TVector Log<TVector, TIsa>(TVector x)
+        where TVector : struct
+        where TIsa : struct, IDoubleVector<TVector>
     {
-        var bits = x.AsUInt64();
-        var e = Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 52).AsInt64() - Vector512.Create(1023L));
-        var m = ((bits & Vector512.Create(MantissaMask)) | Vector512.Create(OneBits)).AsDouble();
-        var big = Vector512.GreaterThan(m, Vector512.Create(Sqrt2));
-        m = Vector512.ConditionalSelect(big, m * 0.5, m);
-        e = Vector512.ConditionalSelect(big, e + Vector512<double>.One, e);
-        var f = m - Vector512<double>.One;
-        var s = f / (Vector512.Create(2.0) + f);
-        var z = s * s;
-        var r = z * (Vector512.Create(Lg1) + z * (Vector512.Create(Lg2) + z * (Vector512.Create(Lg3) + z * (Vector512.Create(Lg4)
-            + z * (Vector512.Create(Lg5) + z * (Vector512.Create(Lg6) + z * Vector512.Create(Lg7)))))));
-        var hfsq = Vector512.Create(0.5) * f * f;
-        var result = e * Ln2High - ((hfsq - (s * (hfsq + r) + e * Ln2Low)) - f);
-        var valid = Vector512.GreaterThanOrEqual(x, Vector512.Create(MinNormal)) & Vector512.LessThan(x, Vector512.Create(double.PositiveInfinity));
-        if (Vector512.EqualsAll(valid.AsUInt64(), Vector512<ulong>.AllBitsSet)) return result;
-        var infinite = Vector512.Equals(x, Vector512.Create(double.PositiveInfinity));
-        return Vector512.ConditionalSelect(valid, result, Vector512.ConditionalSelect(infinite, x, Vector512.Create(double.NaN)));
+        var one = TIsa.Broadcast(1.0);
+        var e = TIsa.Exponent(x);
+        var m = TIsa.Significand(x);
+        var big = TIsa.GreaterThan(m, TIsa.Broadcast(Sqrt2));
+        m = TIsa.Select(big, TIsa.Multiply(m, TIsa.Broadcast(0.5)), m);
+        e = TIsa.Select(big, TIsa.Add(e, one), e);
+        var f = TIsa.Subtract(m, one);
+        var s = TIsa.Divide(f, TIsa.Add(TIsa.Broadcast(2.0), f));
+        var z = TIsa.Multiply(s, s);
+        var r = TIsa.Multiply(z, Polynomial<TVector, TIsa>(z));
+        var hfsq = TIsa.Multiply(TIsa.Multiply(TIsa.Broadcast(0.5), f), f);
+        // e·ln2_hi − ((hfsq − (s·(hfsq + r) + e·ln2_lo)) − f), as the scalar path groups it.
+        var low = TIsa.Add(TIsa.Multiply(s, TIsa.Add(hfsq, r)), TIsa.Multiply(e, TIsa.Broadcast(Ln2Low)));
+        var result = TIsa.Subtract(TIsa.Multiply(e, TIsa.Broadcast(Ln2High)), TIsa.Subtract(TIsa.Subtract(hfsq, low), f));
+        var infinity = TIsa.Broadcast(double.PositiveInfinity);
+        var valid = TIsa.And(TIsa.GreaterThanOrEqual(x, TIsa.Broadcast(MinNormal)), TIsa.LessThan(x, infinity));
+        if (TIsa.AllSet(valid)) return result;
+        return TIsa.Select(valid, result, TIsa.Select(TIsa.Equals(x, infinity), x, TIsa.Broadcast(double.NaN)));
     }
 
+    /// <summary><c>Lg1 + z·(Lg2 + z·(… + z·Lg7))</c>, Horner's rule as the scalar path evaluates it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Log(Vector256<double> x)
+    private static TVector Polynomial<TVector, TIsa>(TVector z)
+        where TVector : struct
+        where TIsa : struct, IDoubleVector<TVector>
     {
-        var bits = x.AsUInt64();
-        var e = Vector256.ConvertToDouble(Vector256.ShiftRightLogical(bits, 52).AsInt64() - Vector256.Create(1023L));
-        var m = ((bits & Vector256.Create(MantissaMask)) | Vector256.Create(OneBits)).AsDouble();
-        var big = Vector256.GreaterThan(m, Vector256.Create(Sqrt2));
-        m = Vector256.ConditionalSelect(big, m * 0.5, m);
-        e = Vector256.ConditionalSelect(big, e + Vector256<double>.One, e);
-        var f = m - Vector256<double>.One;
-        var s = f / (Vector256.Create(2.0) + f);
-        var z = s * s;
-        var r = z * (Vector256.Create(Lg1) + z * (Vector256.Create(Lg2) + z * (Vector256.Create(Lg3) + z * (Vector256.Create(Lg4)
-            + z * (Vector256.Create(Lg5) + z * (Vector256.Create(Lg6) + z * Vector256.Create(Lg7)))))));
-        var hfsq = Vector256.Create(0.5) * f * f;
-        var result = e * Ln2High - ((hfsq - (s * (hfsq + r) + e * Ln2Low)) - f);
-        var valid = Vector256.GreaterThanOrEqual(x, Vector256.Create(MinNormal)) & Vector256.LessThan(x, Vector256.Create(double.PositiveInfinity));
-        if (Vector256.EqualsAll(valid.AsUInt64(), Vector256<ulong>.AllBitsSet)) return result;
-        var infinite = Vector256.Equals(x, Vector256.Create(double.PositiveInfinity));
-        return Vector256.ConditionalSelect(valid, result, Vector256.ConditionalSelect(infinite, x, Vector256.Create(double.NaN)));
+        var p = TIsa.Add(TIsa.Broadcast(Lg6), TIsa.Multiply(z, TIsa.Broadcast(Lg7)));
+        p = TIsa.Add(TIsa.Broadcast(Lg5), TIsa.Multiply(z, p));
+        p = TIsa.Add(TIsa.Broadcast(Lg4), TIsa.Multiply(z, p));
+        p = TIsa.Add(TIsa.Broadcast(Lg3), TIsa.Multiply(z, p));
+        p = TIsa.Add(TIsa.Broadcast(Lg2), TIsa.Multiply(z, p));
+        return TIsa.Add(TIsa.Broadcast(Lg1), TIsa.Multiply(z, p));
     }
 }

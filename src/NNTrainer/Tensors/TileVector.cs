@@ -5,17 +5,15 @@ using System.Runtime.Intrinsics.X86;
 namespace NNTrainer.Tensors;
 
 /// <summary>
-/// The few vector operations the register-tile kernel <see cref="GemmTile"/> needs, for one vector width. The
-/// implementations are structs with static members, so the JIT compiles one kernel body per width with every call
-/// inlined: no virtual or interface call stays in the inner loop.
+/// The float-lane operations the register-tile kernel <see cref="GemmTile"/> and <see cref="ExpKernel"/> need beyond
+/// <see cref="ILaneVector{TVector, TLane}"/>, for one vector width. The implementations are structs with static members,
+/// so the JIT compiles one kernel body per width with every call inlined: no virtual or interface call stays in the
+/// inner loop.
 /// </summary>
 /// <typeparam name="TVector">The vector type: <see cref="Vector256{T}"/> or <see cref="Vector512{T}"/> of float.</typeparam>
-internal unsafe interface ITileVector<TVector>
+internal unsafe interface ITileVector<TVector> : ILaneVector<TVector, float>
     where TVector : struct
 {
-    /// <summary>Floats per vector.</summary>
-    static abstract int Width { get; }
-
     /// <summary>The most rows one tile holds: as many accumulator pairs as the register file keeps.</summary>
     static abstract int MaxRows { get; }
 
@@ -25,14 +23,8 @@ internal unsafe interface ITileVector<TVector>
     /// <summary>Writes <paramref name="value"/> at <paramref name="destination"/>.</summary>
     static abstract void Store(TVector value, float* destination);
 
-    /// <summary><paramref name="value"/> in every lane.</summary>
-    static abstract TVector Broadcast(float value);
-
     /// <summary><c>a · b + c</c>, rounded once.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
-
-    /// <summary><c>a + b</c> per lane.</summary>
-    static abstract TVector Add(TVector a, TVector b);
 
     /// <summary>Lane 0 (the row sums are broadcasts, so every lane holds the same value).</summary>
     static abstract float First(TVector value);
@@ -42,6 +34,15 @@ internal unsafe interface ITileVector<TVector>
 
     /// <summary><c>mask &gt; 0 ? value : 0</c> per lane.</summary>
     static abstract TVector KeepWherePositive(TVector value, TVector mask);
+
+    /// <summary>Rounds every lane to the nearest integer, ties to even.</summary>
+    static abstract TVector Round(TVector value);
+
+    /// <summary>
+    /// <c>value · 2^(n − ⌊n/2⌋) · 2^⌊n/2⌋</c> per lane for integral <paramref name="n"/> in [−252, 254]: two normal
+    /// factors, so that only the last multiplication rounds, also into the subnormal range.
+    /// </summary>
+    static abstract TVector ScaleByPowerOfTwo(TVector value, TVector n);
 }
 
 /// <summary>AVX2/FMA: 8 floats a vector; 6 rows × 2 vectors is 12 accumulators, so a tile fits AVX2's 16 registers.</summary>
@@ -51,6 +52,8 @@ internal readonly unsafe struct TileVector256 : ITileVector<Vector256<float>>
     public static int MaxRows => 6;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Load(float* source) => Vector256.Load(source);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector256<float> value, float* destination) => value.Store(destination);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Load(ref float source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector256<float> value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
@@ -60,6 +63,21 @@ internal readonly unsafe struct TileVector256 : ITileVector<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> KeepWherePositive(Vector256<float> value, Vector256<float> mask) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(mask, Vector256<float>.Zero), value, Vector256<float>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> LessThan(Vector256<float> a, Vector256<float> b) => Vector256.LessThan(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> GreaterThan(Vector256<float> a, Vector256<float> b) => Vector256.GreaterThan(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Select(Vector256<float> mask, Vector256<float> a, Vector256<float> b) => Vector256.ConditionalSelect(mask, a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Round(Vector256<float> value) => Vector256.Round(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ScaleByPowerOfTwo(Vector256<float> value, Vector256<float> n)
+    {
+        var exponent = Vector256.ConvertToInt32(n);
+        var half = Vector256.ShiftRightArithmetic(exponent, 1);
+        var bias = Vector256.Create(127);
+        return value * Vector256.ShiftLeft(half + bias, 23).AsSingle() * Vector256.ShiftLeft(exponent - half + bias, 23).AsSingle();
+    }
 }
 
 /// <summary>AVX-512: 16 floats a vector; 8 rows × 2 vectors is 16 accumulators of AVX-512's 32 registers.</summary>
@@ -69,6 +87,8 @@ internal readonly unsafe struct TileVector512 : ITileVector<Vector512<float>>
     public static int MaxRows => 8;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Load(float* source) => Vector512.Load(source);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<float> value, float* destination) => value.Store(destination);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Load(ref float source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<float> value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
@@ -78,4 +98,19 @@ internal readonly unsafe struct TileVector512 : ITileVector<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> KeepWherePositive(Vector512<float> value, Vector512<float> mask) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(mask, Vector512<float>.Zero), value, Vector512<float>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> LessThan(Vector512<float> a, Vector512<float> b) => Vector512.LessThan(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> GreaterThan(Vector512<float> a, Vector512<float> b) => Vector512.GreaterThan(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Select(Vector512<float> mask, Vector512<float> a, Vector512<float> b) => Vector512.ConditionalSelect(mask, a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Round(Vector512<float> value) => Vector512.Round(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ScaleByPowerOfTwo(Vector512<float> value, Vector512<float> n)
+    {
+        var exponent = Vector512.ConvertToInt32(n);
+        var half = Vector512.ShiftRightArithmetic(exponent, 1);
+        var bias = Vector512.Create(127);
+        return value * Vector512.ShiftLeft(half + bias, 23).AsSingle() * Vector512.ShiftLeft(exponent - half + bias, 23).AsSingle();
+    }
 }

@@ -39,6 +39,14 @@ public sealed class FitOptions
     /// <summary>Called after every epoch, on the training thread, with that epoch's figures (default none).</summary>
     public Action<EpochResult>? EpochEnded { get; set; }
 
+    /// <summary>Adds <paramref name="callback"/> to <paramref name="options"/>' <see cref="EpochEnded"/>, after any already there (what the epoch watchers' <c>Attach</c> does).</summary>
+    internal static FitOptions AppendEpochEnded(FitOptions options, Action<EpochResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EpochEnded += callback;
+        return options;
+    }
+
     /// <summary>Receives every epoch's figures (default none); <see cref="Progress{T}"/> marshals to its own context.</summary>
     public IProgress<EpochResult>? Progress { get; set; }
 

@@ -69,12 +69,7 @@ public sealed partial class ModelCheckpoint
     /// <summary>Adds <see cref="OnEpochEnded"/> to <paramref name="options"/>' <see cref="FitOptions.EpochEnded"/>, after any callback already there.</summary>
     /// <param name="options">The options of the fit to watch.</param>
     /// <returns>The same options, for chaining.</returns>
-    public FitOptions Attach(FitOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.EpochEnded += OnEpochEnded;
-        return options;
-    }
+    public FitOptions Attach(FitOptions options) => FitOptions.AppendEpochEnded(options, OnEpochEnded);
 
     /// <summary>Writes the network when this epoch's monitored loss improves on the best so far by more than <see cref="MinDelta"/>.</summary>
     /// <param name="epoch">The epoch's figures, as <see cref="FitOptions.EpochEnded"/> passes them.</param>

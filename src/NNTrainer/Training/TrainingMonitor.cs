@@ -56,12 +56,7 @@ public sealed class TrainingMonitor
     /// <summary>Adds <see cref="OnEpochEnded"/> to <paramref name="options"/>' <see cref="FitOptions.EpochEnded"/>, after any callback already there.</summary>
     /// <param name="options">The options of the fit to watch.</param>
     /// <returns>The same options, for chaining.</returns>
-    public FitOptions Attach(FitOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.EpochEnded += OnEpochEnded;
-        return options;
-    }
+    public FitOptions Attach(FitOptions options) => FitOptions.AppendEpochEnded(options, OnEpochEnded);
 
     /// <summary>Records the epoch, rewrites the log and redraws the figure.</summary>
     /// <param name="epoch">The epoch's figures, as <see cref="FitOptions.EpochEnded"/> passes them.</param>

@@ -14,10 +14,8 @@ public sealed class CosineSchedule : LearningRateSchedule
     /// <param name="minLearningRate">The rate α_min at the end of training, finite and ≥ 0 (default 0).</param>
     public CosineSchedule(int warmupEpochs = 0, float minLearningRate = 0f)
     {
-        Require(warmupEpochs >= 0, nameof(warmupEpochs), warmupEpochs, "≥ 0");
-        Require(float.IsFinite(minLearningRate) && minLearningRate >= 0f, nameof(minLearningRate), minLearningRate, "a finite number ≥ 0");
-        WarmupEpochs = warmupEpochs;
-        MinLearningRate = minLearningRate;
+        WarmupEpochs = Require(warmupEpochs, warmupEpochs >= 0, nameof(warmupEpochs), "≥ 0");
+        MinLearningRate = Require(minLearningRate, float.IsFinite(minLearningRate) && minLearningRate >= 0f, nameof(minLearningRate), "a finite number ≥ 0");
     }
 
     /// <summary>Epochs of linear warm-up.</summary>

@@ -10,8 +10,7 @@ public sealed class ExponentialDecaySchedule : LearningRateSchedule
     /// <param name="gamma">The factor γ applied after every epoch, in (0, 1] (default 0.95).</param>
     public ExponentialDecaySchedule(float gamma = 0.95f)
     {
-        Require(gamma > 0f && gamma <= 1f, nameof(gamma), gamma, "in (0, 1]");
-        Gamma = gamma;
+        Gamma = Require(gamma, gamma > 0f && gamma <= 1f, nameof(gamma), "in (0, 1]");
     }
 
     /// <summary>The factor γ applied after every epoch.</summary>

@@ -34,9 +34,7 @@ public abstract class LearningRateSchedule
     {
     }
 
-    /// <summary>Throws unless <paramref name="value"/> is finite and in the range the check allows, naming the parameter.</summary>
-    private protected static void Require(bool valid, string name, object value, string expected)
-    {
-        if (!valid) throw new ArgumentOutOfRangeException(name, value, $"The schedule's {name} must be {expected}.");
-    }
+    /// <summary>Returns <paramref name="value"/>, or throws unless it is in the range the check allows, naming the parameter.</summary>
+    private protected static T Require<T>(T value, bool valid, string name, string expected) =>
+        valid ? value : throw new ArgumentOutOfRangeException(name, value, $"The schedule's {name} must be {expected}.");
 }

@@ -16,12 +16,9 @@ public sealed class OneCycleSchedule : LearningRateSchedule
     /// <param name="finalDivFactor">The final rate is the starting rate / finalDivFactor; ≥ 1 (default 10⁴).</param>
     public OneCycleSchedule(float pctStart = 0.3f, float divFactor = 25f, float finalDivFactor = 1e4f)
     {
-        Require(pctStart > 0f && pctStart < 1f, nameof(pctStart), pctStart, "in (0, 1)");
-        Require(float.IsFinite(divFactor) && divFactor >= 1f, nameof(divFactor), divFactor, "a finite number ≥ 1");
-        Require(float.IsFinite(finalDivFactor) && finalDivFactor >= 1f, nameof(finalDivFactor), finalDivFactor, "a finite number ≥ 1");
-        PctStart = pctStart;
-        DivFactor = divFactor;
-        FinalDivFactor = finalDivFactor;
+        PctStart = Require(pctStart, pctStart > 0f && pctStart < 1f, nameof(pctStart), "in (0, 1)");
+        DivFactor = Require(divFactor, float.IsFinite(divFactor) && divFactor >= 1f, nameof(divFactor), "a finite number ≥ 1");
+        FinalDivFactor = Require(finalDivFactor, float.IsFinite(finalDivFactor) && finalDivFactor >= 1f, nameof(finalDivFactor), "a finite number ≥ 1");
     }
 
     /// <summary>Fraction of the steps spent climbing.</summary>

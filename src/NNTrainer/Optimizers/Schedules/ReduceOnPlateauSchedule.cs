@@ -22,16 +22,11 @@ public sealed class ReduceOnPlateauSchedule : LearningRateSchedule
     /// <param name="threshold">Relative improvement that counts, in [0, 1) (default 10⁻⁴).</param>
     public ReduceOnPlateauSchedule(float factor = 0.1f, int patience = 10, float minLearningRate = 0f, int cooldown = 0, float threshold = 1e-4f)
     {
-        Require(factor > 0f && factor < 1f, nameof(factor), factor, "in (0, 1)");
-        Require(patience >= 0, nameof(patience), patience, "≥ 0");
-        Require(float.IsFinite(minLearningRate) && minLearningRate >= 0f, nameof(minLearningRate), minLearningRate, "a finite number ≥ 0");
-        Require(cooldown >= 0, nameof(cooldown), cooldown, "≥ 0");
-        Require(threshold >= 0f && threshold < 1f, nameof(threshold), threshold, "in [0, 1)");
-        Factor = factor;
-        Patience = patience;
-        MinLearningRate = minLearningRate;
-        Cooldown = cooldown;
-        Threshold = threshold;
+        Factor = Require(factor, factor > 0f && factor < 1f, nameof(factor), "in (0, 1)");
+        Patience = Require(patience, patience >= 0, nameof(patience), "≥ 0");
+        MinLearningRate = Require(minLearningRate, float.IsFinite(minLearningRate) && minLearningRate >= 0f, nameof(minLearningRate), "a finite number ≥ 0");
+        Cooldown = Require(cooldown, cooldown >= 0, nameof(cooldown), "≥ 0");
+        Threshold = Require(threshold, threshold >= 0f && threshold < 1f, nameof(threshold), "in [0, 1)");
     }
 
     /// <summary>The factor applied at every reduction.</summary>

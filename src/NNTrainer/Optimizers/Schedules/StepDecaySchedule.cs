@@ -12,10 +12,8 @@ public sealed class StepDecaySchedule : LearningRateSchedule
     /// <param name="dropEvery">The drop period D in epochs, at least 1 (default 5).</param>
     public StepDecaySchedule(float factor = 0.25f, int dropEvery = 5)
     {
-        Require(factor > 0f && factor <= 1f, nameof(factor), factor, "in (0, 1]");
-        Require(dropEvery >= 1, nameof(dropEvery), dropEvery, "at least 1");
-        Factor = factor;
-        DropEvery = dropEvery;
+        Factor = Require(factor, factor > 0f && factor <= 1f, nameof(factor), "in (0, 1]");
+        DropEvery = Require(dropEvery, dropEvery >= 1, nameof(dropEvery), "at least 1");
     }
 
     /// <summary>The factor F applied at every drop.</summary>

@@ -282,12 +282,18 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
 
     /// <summary>Eight values at p in the lower lanes, eight at p + offset in the upper ones.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Pair(float* p, long offset) => Vector512.Create(Avx.LoadVector256(p), Avx.LoadVector256(p + offset));
+    private static Vector512<float> Pair(float* p, long offset) =>
+        offset == Lanes ? Avx512F.LoadVector512(p) : Vector512.Create(Avx.LoadVector256(p), Avx.LoadVector256(p + offset));
 
     /// <summary>The lower lanes at p, the upper ones one tile row of slots later.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StorePair(float* p, Vector512<float> value)
     {
+        if (_slotsPerRow == Lanes)
+        {
+            Avx512F.Store(p, value); // one chunk a tile row: the two rows' slots are contiguous
+            return;
+        }
         Avx.Store(p, value.GetLower());
         Avx.Store(p + _slotsPerRow, value.GetUpper());
     }

@@ -36,6 +36,7 @@ internal static class AllocationCheck
         yield return ("FMNIST-MLP with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 784, [128, 128], 10, techniques: true), 784, 10, 128, true);
         yield return ("spiral with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 2, [64], 3, techniques: true), 2, 3, 300, true);
         yield return ("convnet 1×12×12 (conv, ReLU, BN, max-pool, dropout, conv, avg-pool, dense, BN), batch 32", ConvNet, 144, 10, 32, false);
+        yield return ("convnet 1×12×12 with an 8→8 5×5 convolution (Winograd both ways on AVX-512), batch 32", WinogradConvNet, 144, 10, 32, false);
     }
 
     /// <summary>Every spatial layer in one small network, so a per-batch allocation in any of them shows.</summary>
@@ -50,6 +51,19 @@ internal static class AllocationCheck
             .Add(conv2).Add(new ReLUActivation()).Add(pool2).Add(new FlattenLayer(pool2.OutputShape))
             .Add(new DenseLayer(pool2.OutputShape.Size, 32)).Add(new ReLUActivation()).Add(new BatchNormalizationLayer(32))
             .Add(new DenseLayer(32, 10)).Add(new SoftmaxActivation());
+        network.Set(new CategoricalCrossEntropyLoss(), new SgdOptimizer(0.01f, momentum: 0.9f));
+        return network;
+    }
+
+    /// <summary>A 5×5 convolution with 8 channels in and out: Winograd's transforms and products, forward and backward.</summary>
+    private static Network WinogradConvNet(int threads)
+    {
+        var conv1 = new Conv2DLayer(new ImageShape(1, 12, 12), 8, 3, padding: Padding.Same);
+        var conv2 = new Conv2DLayer(conv1.OutputShape, 8, 5, padding: Padding.Same);
+        var pool = new MaxPool2DLayer(conv2.OutputShape);
+        var network = new Network(seed: 1) { NumberOfThreads = threads };
+        network.Add(conv1).Add(new ReLUActivation()).Add(conv2).Add(new ReLUActivation()).Add(pool).Add(new FlattenLayer(pool.OutputShape))
+            .Add(new DenseLayer(pool.OutputShape.Size, 10)).Add(new SoftmaxActivation());
         network.Set(new CategoricalCrossEntropyLoss(), new SgdOptimizer(0.01f, momentum: 0.9f));
         return network;
     }

@@ -11,7 +11,8 @@ namespace NNTrainer.Layers;
 /// <remarks>
 /// Weights are [filters × C·k·k], each row one filter in (channel, kernel row, kernel column) order: ONNX's and
 /// PyTorch's (M, C, kH, kW) layout, flattened. It is computed by im2col + the library's GEMM, a few samples per product,
-/// across a fixed split of the batch (see <c>docs/convolution.md</c>).
+/// across a fixed split of the batch; a stride-1 5×5 convolution with at least 8 channels in and out runs its forward
+/// pass (or its input gradient) by Winograd's F(2×2, 5×5) where that is faster (see <c>docs/convolution.md</c>, round 4).
 /// </remarks>
 public sealed class Conv2DLayer : SpatialLayer
 {

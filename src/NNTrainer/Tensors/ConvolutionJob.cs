@@ -19,6 +19,8 @@ internal sealed class ConvolutionJob : ParallelWork
     private readonly ConvolutionGeometry _g;
     private readonly int _filters;
     private readonly bool _fast;
+    private readonly WinogradConvolution? _winograd;
+    private readonly WinogradConvolution? _winogradInputGradient;
     private readonly float[][] _columns = new float[MaxParts][];
     private readonly float[][] _blocks = new float[MaxParts][];
     private readonly float[][] _weightGradients = new float[MaxParts][];
@@ -34,11 +36,19 @@ internal sealed class ConvolutionJob : ParallelWork
     private float[] _dX = [];
     private float[]? _transposedSum;
 
-    public ConvolutionJob(in ConvolutionGeometry geometry, int filters)
+    /// <param name="geometry">The convolution's geometry.</param>
+    /// <param name="filters">Output channels.</param>
+    /// <param name="allowWinograd">False keeps im2col + GEMM even where <see cref="WinogradConvolution.Applies"/> holds: the reference the tests compare Winograd with.</param>
+    public ConvolutionJob(in ConvolutionGeometry geometry, int filters, bool allowWinograd = true)
     {
         _g = geometry;
         _filters = filters;
         _fast = Im2ColAvx512.Supports(in geometry);
+        if (allowWinograd)
+        {
+            _winograd = WinogradConvolution.Forward(in geometry, filters);
+            _winogradInputGradient = WinogradConvolution.InputGradient(in geometry, filters);
+        }
     }
 
     /// <summary>Parts for a batch of <paramref name="samples"/>.</summary>
@@ -47,6 +57,11 @@ internal sealed class ConvolutionJob : ParallelWork
     /// <summary>Y[s] = W · columns(X[s]) + bias, for every sample of the batch.</summary>
     public void Forward(float[] x, float[] weights, float[] biases, float[] y, int samples, int threads)
     {
+        if (_winograd is not null)
+        {
+            _winograd.Run(x, weights, biases, y, samples, threads);
+            return;
+        }
         (_x, _weights, _biases, _y, _samples, _backward) = (x, weights, biases, y, samples, false);
         WorkerPool.Shared.Run(this, Parts(samples), threads);
     }
@@ -54,7 +69,9 @@ internal sealed class ConvolutionJob : ParallelWork
     /// <summary>dW = Σ dY[s] · columns(X[s])ᵀ, dB = Σ dY[s] summed over positions, and dX[s] = col2im(Wᵀ · dY[s]) when <paramref name="dX"/> is set.</summary>
     public void Backward(float[] x, float[] weights, float[] dY, float[]? dX, float[] weightGradients, float[] biasGradients, int samples, int threads)
     {
-        (_x, _weights, _dY, _dX, _samples, _backward, _inputGradient) = (x, weights, dY, dX ?? [], samples, true, dX is not null);
+        // With Winograd the input gradient is its own pass after the weight gradient's (see WinogradConvolution).
+        bool winograd = dX is not null && _winogradInputGradient is not null;
+        (_x, _weights, _dY, _dX, _samples, _backward, _inputGradient) = (x, weights, dY, dX ?? [], samples, true, dX is not null && !winograd);
         int parts = Parts(samples);
         WorkerPool.Shared.Run(this, parts, threads);
         // Sum the parts' dWᵀ in order (the same additions for any number of threads), then transpose into dW.
@@ -71,6 +88,7 @@ internal sealed class ConvolutionJob : ParallelWork
         {
             for (int m = 0; m < _filters; m++) weightGradients[m * patch + i] = sum[i * _filters + m];
         }
+        if (winograd) _winogradInputGradient!.Run(dY, weights, null, dX!, samples, threads);
     }
 
     /// <summary>

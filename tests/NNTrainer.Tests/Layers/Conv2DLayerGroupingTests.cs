@@ -13,6 +13,7 @@ public class Conv2DLayerGroupingTests
     [Theory]
     [InlineData(2, 24, 3, 4, 24)]
     [InlineData(20, 14, 5, 6, 5)]
+    [InlineData(20, 14, 5, 50, 5)] // LeNet's second layer: Winograd forward (with AVX-512)
     public void EachSamplesOutputAndInputGradientAreThoseOfTheSampleAlone(int channels, int side, int kernel, int filters, int rows)
     {
         var shape = new ImageShape(channels, side, side);
@@ -36,6 +37,7 @@ public class Conv2DLayerGroupingTests
     [Theory]
     [InlineData(2, 24, 3, 4, 24)]
     [InlineData(20, 14, 5, 6, 5)]
+    [InlineData(20, 14, 5, 50, 5)] // LeNet's second layer: Winograd forward (with AVX-512)
     public void WeightAndBiasGradientsMatchTheDefinition(int channels, int side, int kernel, int filters, int rows)
     {
         var shape = new ImageShape(channels, side, side);

@@ -44,7 +44,7 @@ internal static class GradientCheck
     /// gradient and every parameter's gradient against central differences (parameter gradients are taken before the
     /// numeric passes, which run only <c>Forward</c>).
     /// </summary>
-    public static void AssertLayer(Layer layer, Matrix x, Matrix upstream, bool training = true)
+    public static void AssertLayer(Layer layer, Matrix x, Matrix upstream, bool training = true, double step = Step)
     {
         double Loss()
         {
@@ -55,10 +55,10 @@ internal static class GradientCheck
         Loss();
         layer.Backward(upstream);
         var gradients = layer.Parameters.Select(p => (float[])p.Gradients.Clone()).ToArray();
-        AssertClose(layer.DInputs.AsSpan(), Numeric(x.Data, Loss), "dInputs");
+        AssertClose(layer.DInputs.AsSpan(), Numeric(x.Data, Loss, step), "dInputs");
         for (int i = 0; i < gradients.Length; i++)
         {
-            AssertClose(gradients[i], Numeric(layer.Parameters[i].Values, Loss), "d" + layer.Parameters[i].Name);
+            AssertClose(gradients[i], Numeric(layer.Parameters[i].Values, Loss, step), "d" + layer.Parameters[i].Name);
         }
     }
 

@@ -78,6 +78,11 @@ type TrainerOptions =
         CancellationToken: CancellationToken
         /// <summary>How the learning rate changes during training. Default <c>None</c>: the optimizer's rate throughout.</summary>
         Schedule: Schedule option
+        /// <summary>
+        /// With <c>Schedule = None</c>, training sets of 5,000 rows and more get a cosine decay of the learning rate to 0
+        /// over all the updates (<c>AnnealLearningRateOnLargeData</c>); smaller sets keep the constant rate. Default <c>true</c>.
+        /// </summary>
+        AnnealLearningRateOnLargeData: bool
         /// <summary>Clip the gradients to this global norm before every update. Default 0: no clipping.</summary>
         GradientClipNorm: float32
         /// <summary>Classification only: label smoothing ε in [0, 1). Default 0: off.</summary>

@@ -47,6 +47,7 @@ module TrainerOptions =
           OnEpochEnd = None
           CancellationToken = CancellationToken.None
           Schedule = None
+          AnnealLearningRateOnLargeData = csharp.AnnealLearningRateOnLargeData
           GradientClipNorm = csharp.GradientClipNorm
           LabelSmoothing = 0f }
 
@@ -147,6 +148,7 @@ module TrainerOptions =
         target.EpochEnded <- options.OnEpochEnd |> Option.map (fun f -> Action<_>(History.ofEpochResult >> f)) |> Option.toObj
         target.CancellationToken <- options.CancellationToken
         target.LearningRateSchedule <- options.Schedule |> Option.map Schedule.toEngine |> Option.toObj
+        target.AnnealLearningRateOnLargeData <- options.AnnealLearningRateOnLargeData
         target.GradientClipNorm <- options.GradientClipNorm
         target
 

@@ -10,7 +10,8 @@ namespace NNTrainer.ML;
 /// against scikit-learn's MLP and ML.NET's stock trainers; see docs/defaults.md): one hidden layer of 100 ReLU
 /// neurons, Adam at 0.001, mini-batches of 32, an L2 penalty of 0.001 (up to 30 times more on fewer than 800 training
 /// rows, <see cref="L2RegularizationFor"/>; for regression on at most <see cref="CrossValidatedL2RowsUpTo"/> rows chosen
-/// by cross-validation), and about 10,000 weight updates (between 10 and 200 epochs). No
+/// by cross-validation; a tenth of it from 40,000 rows on), about 10,000 weight updates (between 10 and 200 epochs),
+/// and from <see cref="AnnealedRowsFrom"/> (5,000) training rows on a cosine decay of the learning rate to 0. No
 /// validation hold-out and no early stopping: on small data they cost more (the network sees fewer rows) than they save.
 /// </remarks>
 public static class NeuralNetworkDefaults

@@ -134,7 +134,7 @@ public static class NeuralNetworkDefaults
     }
 
     /// <summary>
-    /// From this many training rows on, a training without a schedule of its own lowers the learning rate along a cosine
+    /// From this many training rows on, a training with the automatic epochs and no schedule of its own lowers the learning rate along a cosine
     /// from its start to 0 over all its weight updates (<c>AnnealLearningRateOnLargeData</c>, <see cref="AnnealsLearningRate"/>): 5,000.
     /// </summary>
     public const int AnnealedRowsFrom = 5_000;

@@ -202,12 +202,12 @@ public abstract class NeuralNetworkOptionsBase
     public LearningRateSchedule? LearningRateSchedule;
 
     /// <summary>
-    /// When <see cref="LearningRateSchedule"/> is null, lower the learning rate along a cosine from <see cref="LearningRate"/>
-    /// to 0 over the training's weight updates on training sets of <see cref="NeuralNetworkDefaults.AnnealedRowsFrom"/>
-    /// (5,000) rows and more (<see cref="NeuralNetworkDefaults.AnnealsLearningRate"/>). Default true: large sets get few
+    /// When <see cref="LearningRateSchedule"/> and <see cref="NumberOfEpochs"/> are null (the automatic epochs), lower the
+    /// learning rate along a cosine from <see cref="LearningRate"/> to 0 over the training's weight updates on training sets
+    /// of <see cref="NeuralNetworkDefaults.AnnealedRowsFrom"/> (5,000) rows and more (<see cref="NeuralNetworkDefaults.AnnealsLearningRate"/>). Default true: large sets get few
     /// epochs, and the decay gave Fashion-MNIST 0.011–0.019 more held-out accuracy at the same cost (docs/defaults.md).
-    /// Not applied when training continues from a model (the continuation keeps a constant rate). False keeps the rate
-    /// constant.
+    /// Not applied when training continues from a model or runs for epochs given in <see cref="NumberOfEpochs"/> (a count
+    /// chosen for a constant rate keeps it; a few given epochs with the decay would learn less). False keeps the rate constant.
     /// </summary>
     public bool AnnealLearningRateOnLargeData = true;
 
@@ -271,9 +271,9 @@ public abstract class NeuralNetworkOptionsBase
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
     internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
 
-    /// <summary>The learning-rate schedule for a new training on <paramref name="rows"/> rows: the one given, else the cosine decay on large sets.</summary>
+    /// <summary>The learning-rate schedule for a new training on <paramref name="rows"/> rows: the one given, else the cosine decay on large sets with the automatic epochs.</summary>
     internal LearningRateSchedule? EffectiveLearningRateSchedule(long rows) =>
-        LearningRateSchedule ?? (AnnealLearningRateOnLargeData && NeuralNetworkDefaults.AnnealsLearningRate(rows) ? new CosineSchedule() : null);
+        LearningRateSchedule ?? (AnnealLearningRateOnLargeData && NumberOfEpochs is null && NeuralNetworkDefaults.AnnealsLearningRate(rows) ? new CosineSchedule() : null);
 
     /// <summary>The L2 penalty for a training set of <paramref name="rows"/> rows.</summary>
     internal float EffectiveL2Regularization(long rows)

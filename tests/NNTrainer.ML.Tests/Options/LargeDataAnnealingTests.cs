@@ -23,6 +23,8 @@ public sealed class LargeDataAnnealingTests
         Assert.Equal((0, 0f), (cosine.WarmupEpochs, cosine.MinLearningRate));
         Assert.Null(new NeuralNetworkBinaryTrainer.Options().EffectiveLearningRateSchedule(4_999));
         Assert.Null(new NeuralNetworkBinaryTrainer.Options { AnnealLearningRateOnLargeData = false }.EffectiveLearningRateSchedule(50_000));
+        // Epochs given by the caller keep the constant rate they were chosen for.
+        Assert.Null(new NeuralNetworkBinaryTrainer.Options { NumberOfEpochs = 3 }.EffectiveLearningRateSchedule(50_000));
     }
 
     [Theory]
@@ -38,12 +40,11 @@ public sealed class LargeDataAnnealingTests
         Assert.NotEqual(cosine, constant);
     }
 
-    // Two epochs of 40-row batches: the decay has halved the rate by the second epoch.
+    // The automatic epochs (200 of five 1,000-row batches): the decay applies only with them.
     private static float[] Weights(int rows, NeuralNetworkBinaryTrainer.Options options)
     {
         options.HiddenLayers = [4];
-        options.NumberOfEpochs = 2;
-        options.BatchSize = 40;
+        options.BatchSize = 1_000;
         options.NumberOfThreads = 1;
         options.Seed = 3;
         var mlContext = new MLContext(seed: 1);

@@ -79,7 +79,7 @@ type TrainerOptions =
         /// <summary>How the learning rate changes during training. Default <c>None</c>: the optimizer's rate throughout.</summary>
         Schedule: Schedule option
         /// <summary>
-        /// With <c>Schedule = None</c>, training sets of 5,000 rows and more get a cosine decay of the learning rate to 0
+        /// With <c>Schedule = None</c> and <c>Epochs = None</c>, training sets of 5,000 rows and more get a cosine decay of the learning rate to 0
         /// over all the updates (<c>AnnealLearningRateOnLargeData</c>); smaller sets keep the constant rate. Default <c>true</c>.
         /// </summary>
         AnnealLearningRateOnLargeData: bool

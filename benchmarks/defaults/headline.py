@@ -1,7 +1,8 @@
 """The before/after headline of the defaults benchmark: one row per dataset with scikit-learn's MLP, NNTrainer
 (CLI and catalog) before and after, the best ML.NET linear trainer and LightGBM, then wins/ties/losses.
 
-usage: headline.py RESULTS_DIR   (reads sklearn.json, before/, after/, stock/ and stock-*/results.json; writes headline.md)
+usage: headline.py RESULTS_DIR [AFTER]   (reads sklearn.json, before/, AFTER/ (default after/), stock/ and stock-*/results.json;
+                                         writes headline.md)
 """
 import json
 import os
@@ -17,7 +18,7 @@ def load(name):
 
 
 sk = json.load(open(os.path.join(d, "sklearn.json")))
-before, after, stock = load("before"), load("after"), load("stock")
+before, after, stock = load("before"), load(sys.argv[2] if len(sys.argv) > 2 else "after"), load("stock")
 # Stock trainers may come from more than one run (stock/, stock-sdca/ ...): merge their systems.
 for extra in sorted(x for x in os.listdir(d) if x.startswith("stock-")):
     for name, result in load(extra).items():

@@ -39,6 +39,27 @@ type TrainerOptions =
         L1Regularization: float32
         /// <summary>L2 penalty on every layer's weights (λ₂·Σw², biases excluded). Default 0.001.</summary>
         L2Regularization: float32
+        /// <summary>
+        /// Multiply <c>L2Regularization</c> on small training sets: by 30 up to 400 rows, falling log-linearly to 1 at
+        /// 800 rows and more (<c>ScaleL2ForSmallData</c>). Default <c>true</c>; <c>false</c> trains with the penalty as given.
+        /// </summary>
+        ScaleL2ForSmallData: bool
+        /// <summary>
+        /// Divide <c>L2Regularization</c> on large training sets: by 1 up to 10,000 rows, falling log-linearly to a tenth
+        /// at 40,000 rows and more (<c>ScaleL2ForLargeData</c>). Default <c>true</c>; <c>false</c> trains with the penalty as given.
+        /// </summary>
+        ScaleL2ForLargeData: bool
+        /// <summary>
+        /// Regression on at most 500 training rows: choose the L2 penalty among 1, 10, 30, 100 and 300 times
+        /// <c>L2Regularization</c> by 3-fold cross-validation (<c>CrossValidateL2OnSmallData</c>; only with
+        /// <c>ScaleL2ForSmallData</c>, a positive penalty and no validation set or early stopping). Default <c>true</c>.
+        /// </summary>
+        CrossValidateL2OnSmallData: bool
+        /// <summary>
+        /// Standardise every feature with the training rows' mean and standard deviation and fold that map into the first
+        /// layer, so the model reads the features as they come (<c>StandardizeFeatures</c>). Default <c>true</c>.
+        /// </summary>
+        StandardizeFeatures: bool
         /// <summary>Seed of the network's random source. Default <c>None</c>: drawn from the <c>MLContext</c>'s seed, so <c>MLContext(seed = n)</c> reproduces a model bit for bit.</summary>
         Seed: int option
         /// <summary>Threads the matrix kernels use. Default <c>None</c>: every core. Results do not depend on it.</summary>
@@ -57,6 +78,11 @@ type TrainerOptions =
         CancellationToken: CancellationToken
         /// <summary>How the learning rate changes during training. Default <c>None</c>: the optimizer's rate throughout.</summary>
         Schedule: Schedule option
+        /// <summary>
+        /// With <c>Schedule = None</c> and <c>Epochs = None</c>, training sets of 5,000 rows and more get a cosine decay of the learning rate to 0
+        /// over all the updates (<c>AnnealLearningRateOnLargeData</c>); smaller sets keep the constant rate. Default <c>true</c>.
+        /// </summary>
+        AnnealLearningRateOnLargeData: bool
         /// <summary>Clip the gradients to this global norm before every update. Default 0: no clipping.</summary>
         GradientClipNorm: float32
         /// <summary>Classification only: label smoothing ε in [0, 1). Default 0: off.</summary>

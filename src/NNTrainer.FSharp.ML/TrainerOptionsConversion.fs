@@ -34,6 +34,10 @@ module TrainerOptions =
           Optimizer = Optimizer.adam
           L1Regularization = csharp.L1Regularization
           L2Regularization = csharp.L2Regularization
+          ScaleL2ForSmallData = csharp.ScaleL2ForSmallData
+          ScaleL2ForLargeData = csharp.ScaleL2ForLargeData
+          CrossValidateL2OnSmallData = csharp.CrossValidateL2OnSmallData
+          StandardizeFeatures = csharp.StandardizeFeatures
           Seed = Option.ofNullable csharp.Seed
           NumberOfThreads = Option.ofNullable csharp.NumberOfThreads
           ValidationSetFraction = None
@@ -43,6 +47,7 @@ module TrainerOptions =
           OnEpochEnd = None
           CancellationToken = CancellationToken.None
           Schedule = None
+          AnnealLearningRateOnLargeData = csharp.AnnealLearningRateOnLargeData
           GradientClipNorm = csharp.GradientClipNorm
           LabelSmoothing = 0f }
 
@@ -131,6 +136,10 @@ module TrainerOptions =
         target.LearningRateDecay <- decay
         target.L1Regularization <- options.L1Regularization
         target.L2Regularization <- options.L2Regularization
+        target.ScaleL2ForSmallData <- options.ScaleL2ForSmallData
+        target.ScaleL2ForLargeData <- options.ScaleL2ForLargeData
+        target.CrossValidateL2OnSmallData <- options.CrossValidateL2OnSmallData
+        target.StandardizeFeatures <- options.StandardizeFeatures
         target.Seed <- Option.toNullable options.Seed
         target.NumberOfThreads <- Option.toNullable options.NumberOfThreads
         target.ValidationSetFraction <- defaultArg options.ValidationSetFraction 0f
@@ -139,6 +148,7 @@ module TrainerOptions =
         target.EpochEnded <- options.OnEpochEnd |> Option.map (fun f -> Action<_>(History.ofEpochResult >> f)) |> Option.toObj
         target.CancellationToken <- options.CancellationToken
         target.LearningRateSchedule <- options.Schedule |> Option.map Schedule.toEngine |> Option.toObj
+        target.AnnealLearningRateOnLargeData <- options.AnnealLearningRateOnLargeData
         target.GradientClipNorm <- options.GradientClipNorm
         target
 

@@ -41,7 +41,29 @@ internal sealed class NetworkOptions
 
     public Option<float> Dropout { get; } = new("--dropout") { Description = "Dropout rate after each hidden layer, in [0, 1)", DefaultValueFactory = _ => Defaults.Dropout };
 
-    public Option<float> L2 { get; } = new("--l2") { Description = "L2 penalty on the weights (multiplied by up to 30 on fewer than 800 training rows, see docs/defaults.md)", DefaultValueFactory = _ => Defaults.L2 };
+    public Option<float> L2 { get; } = new("--l2") { Description = "L2 penalty on the weights (scaled with the training rows unless the switches below are false, see docs/defaults.md)", DefaultValueFactory = _ => Defaults.L2 };
+
+    public Option<bool> ScaleL2SmallData { get; } = new("--scale-l2-small-data")
+    {
+        Description = $"Multiply --l2 by up to {NNTrainer.ML.NeuralNetworkDefaults.SmallDataL2Factor:0} on fewer than {NNTrainer.ML.NeuralNetworkDefaults.SmallDataRowsUpTo:N0} training rows (on by default; false: train with --l2 as given)",
+        HelpName = "true|false",
+        DefaultValueFactory = _ => Defaults.ScaleL2ForSmallData,
+    };
+
+    public Option<bool> ScaleL2LargeData { get; } = new("--scale-l2-large-data")
+    {
+        Description = $"Divide --l2 by up to 10 on more than {NNTrainer.ML.NeuralNetworkDefaults.LargeDataRowsFrom:N0} training rows (a tenth from {NNTrainer.ML.NeuralNetworkDefaults.LargeDataRowsUpTo:N0}; on by default; false: train with --l2 as given)",
+        HelpName = "true|false",
+        DefaultValueFactory = _ => Defaults.ScaleL2ForLargeData,
+    };
+
+    public Option<bool> CrossValidateL2 { get; } = new("--cross-validate-l2")
+    {
+        Description = $"Regression on at most {NNTrainer.ML.NeuralNetworkDefaults.CrossValidatedL2RowsUpTo} training rows: choose the L2 penalty among multiples of --l2 by " +
+            $"{NNTrainer.ML.NeuralNetworkDefaults.L2CrossValidationFolds}-fold cross-validation (needs --scale-l2-small-data, no --validation-fraction or --patience; on by default; false: the small-data rule)",
+        HelpName = "true|false",
+        DefaultValueFactory = _ => Defaults.CrossValidateL2OnSmallData,
+    };
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the split, the initial weights and the shuffling", DefaultValueFactory = _ => Defaults.Seed };
 
@@ -69,7 +91,7 @@ internal sealed class NetworkOptions
 
     public Option<string> Schedule { get; } = new("--schedule")
     {
-        Description = "Learning-rate schedule: none, step[:factor=0.25,every=5], exponential[:gamma=0.95], cosine[:warmup=0,min=0] " +
+        Description = $"Learning-rate schedule: auto (a cosine decay to 0 on {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} training rows and more when --epochs is not given, else none), none, step[:factor=0.25,every=5], exponential[:gamma=0.95], cosine[:warmup=0,min=0] " +
             "(warm-up in epochs), onecycle[:pct=0.3,div=25,final-div=10000] or plateau[:factor=0.1,patience=10,min=0,cooldown=0]",
         HelpName = "NAME[:KEY=VALUE,...]",
         DefaultValueFactory = _ => Defaults.Schedule,
@@ -93,7 +115,7 @@ internal sealed class NetworkOptions
         DefaultValueFactory = _ => "auto",
     };
 
-    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, Seed, Threads, ValidationFraction, Patience,
+    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, Seed, Threads, ValidationFraction, Patience,
         WeightDecay, Nesterov, Schedule, ClipNorm, LabelSmoothing, Execution];
 
     public void AddTo(Command command)
@@ -115,7 +137,7 @@ internal sealed class NetworkOptions
         Check(Execution, v => v.ToLowerInvariant() is "auto" or "reference", "auto or reference");
         Schedule.Validators.Add(result =>
         {
-            if (result.Tokens.Count == 0) return;
+            if (result.Tokens.Count == 0 || IsAutoSchedule(result.Tokens[0].Value)) return;
             try
             {
                 ScheduleSpec.Parse(result.Tokens[0].Value);
@@ -137,6 +159,9 @@ internal sealed class NetworkOptions
         Optimizer = result.GetValue(Optimizer)!,
         Dropout = result.GetValue(Dropout),
         L2 = result.GetValue(L2),
+        ScaleL2ForSmallData = result.GetValue(ScaleL2SmallData),
+        ScaleL2ForLargeData = result.GetValue(ScaleL2LargeData),
+        CrossValidateL2OnSmallData = result.GetValue(CrossValidateL2),
         Seed = result.GetValue(Seed),
         Threads = result.GetValue(Threads),
         ValidationFraction = result.GetValue(ValidationFraction),
@@ -148,6 +173,9 @@ internal sealed class NetworkOptions
         LabelSmoothing = result.GetValue(LabelSmoothing),
         Execution = result.GetValue(Execution)!,
     };
+
+    /// <summary>Whether <paramref name="schedule"/> is <c>auto</c>: the ML.NET trainers' own choice (<c>AnnealLearningRateOnLargeData</c>).</summary>
+    internal static bool IsAutoSchedule(string schedule) => schedule.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
 
     private static void Positive(Option<int> option, string what) => Check(option, v => v >= 1, what);
 

@@ -27,16 +27,17 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         if (weightColumn is not null) train = new Data.WeightedDataView(train, ExampleWeights.Read(problem.Table, weightColumn));
         MemoryTrace.Note("final fit: features written");
         long rows = problem.Table.RowCount;
-        int? epochs = null;
+        int? epochs = null, stoppedAt = null;
         if (trainer.HasEpochs)
         {
             // With --cv every fold found its own best epoch: the refit takes their mean.
             var best = measured.Select(m => m.Model.History is { StopReason: StopReason.EarlyStopped, RestoredBestWeights: true } history ? history.BestEpoch : (int?)null).ToList();
-            epochs = best.All(b => b is not null)
-                ? (int)Math.Round(best.Average(b => b!.Value), MidpointRounding.AwayFromZero)
-                : settings.EpochsFor(rows);
+            stoppedAt = best.All(b => b is not null) ? (int)Math.Round(best.Average(b => b!.Value), MidpointRounding.AwayFromZero) : null;
+            epochs = stoppedAt ?? settings.EpochsFor(rows);
         }
-        var final = settings with { Epochs = epochs ?? settings.Epochs, ValidationFraction = 0, Patience = 0 };
+        // Automatic epochs stay automatic (the trainer computes the same count for these rows), so the refit gets the
+        // trainer's rules for them, such as the cosine decay on large sets.
+        var final = settings with { Epochs = stoppedAt ?? settings.Epochs, ValidationFraction = 0, Patience = 0 };
         var name = $"{trainer.NameFor(task)} on all {rows:N0} rows";
         var (model, seconds) = reporter.Train(name, epochs, progress =>
             trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);

@@ -26,6 +26,15 @@ internal sealed record NetworkSettings
 
     public float L2 { get; init; } = NeuralNetworkDefaults.L2Regularization;
 
+    /// <summary><c>--scale-l2-small-data</c>: the ML.NET option <c>ScaleL2ForSmallData</c>.</summary>
+    public bool ScaleL2ForSmallData { get; init; } = true;
+
+    /// <summary><c>--scale-l2-large-data</c>: the ML.NET option <c>ScaleL2ForLargeData</c>.</summary>
+    public bool ScaleL2ForLargeData { get; init; } = true;
+
+    /// <summary><c>--cross-validate-l2</c>: the ML.NET option <c>CrossValidateL2OnSmallData</c>.</summary>
+    public bool CrossValidateL2OnSmallData { get; init; } = true;
+
     public int Seed { get; init; }
 
     public int Threads { get; init; } = 1;
@@ -40,8 +49,8 @@ internal sealed record NetworkSettings
     /// <summary>Nesterov momentum for SGD.</summary>
     public bool Nesterov { get; init; }
 
-    /// <summary>The <c>--schedule</c> text (<see cref="Commands.ScheduleSpec"/>), already checked.</summary>
-    public string Schedule { get; init; } = "none";
+    /// <summary>The <c>--schedule</c> text (<see cref="Commands.ScheduleSpec"/>, or <c>auto</c>: the trainers' default), already checked.</summary>
+    public string Schedule { get; init; } = "auto";
 
     /// <summary>The global gradient norm to clip to; 0 is off.</summary>
     public float ClipNorm { get; init; }

@@ -55,6 +55,9 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.Optimizer = ParseOptimizer(settings.Optimizer);
         options.LearningRate = settings.LearningRate;
         options.L2Regularization = settings.L2;
+        options.ScaleL2ForSmallData = settings.ScaleL2ForSmallData;
+        options.ScaleL2ForLargeData = settings.ScaleL2ForLargeData;
+        options.CrossValidateL2OnSmallData = settings.CrossValidateL2OnSmallData;
         options.DropoutRate = settings.Dropout;
         options.Seed = settings.Seed;
         options.NumberOfThreads = settings.Threads;
@@ -66,7 +69,9 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
             throw new CliException($"--nesterov is a setting of --optimizer sgd, not {settings.Optimizer}.", ExitCodes.UsageError);
         }
         options.UseNesterovMomentum = settings.Nesterov;
-        options.LearningRateSchedule = ScheduleSpec.Parse(settings.Schedule);
+        bool autoSchedule = NetworkOptions.IsAutoSchedule(settings.Schedule);
+        options.LearningRateSchedule = autoSchedule ? null : ScheduleSpec.Parse(settings.Schedule);
+        options.AnnealLearningRateOnLargeData = autoSchedule;
         options.GradientClipNorm = settings.ClipNorm;
         options.Execution = settings.Execution.Equals("reference", StringComparison.OrdinalIgnoreCase) ? TrainingExecution.Reference : TrainingExecution.Auto;
         options.Progress = request.Progress;

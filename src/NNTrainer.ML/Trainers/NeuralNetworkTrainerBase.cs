@@ -152,7 +152,8 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
             (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer."));
 
-        var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel);
+        var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel,
+            modelParameters is null ? options.EffectiveLearningRateSchedule(train.Inputs.Rows) : options.LearningRateSchedule);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
         var history = network.Fit(train.Inputs, train.Targets, fitOptions);
         labelScaling?.FoldInto(network);
@@ -241,7 +242,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         return column;
     }
 
-    private static FitOptions CreateFitOptions(TOptions options, int epochs, float[]? weights, TrainingSet? validation, IChannel channel) => new()
+    private static FitOptions CreateFitOptions(TOptions options, int epochs, float[]? weights, TrainingSet? validation, IChannel channel, LearningRateSchedule? schedule) => new()
     {
         SampleWeights = weights,
         ValidationSampleWeights = validation?.Weights,
@@ -250,7 +251,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         ValidationData = validation is null ? null : (validation.Inputs, validation.Targets),
         ValidationFraction = validation is null ? options.ValidationSetFraction : 0,
         EarlyStoppingPatience = options.EarlyStoppingPatience,
-        LearningRateSchedule = options.LearningRateSchedule,
+        LearningRateSchedule = schedule,
         GradientClipNorm = options.GradientClipNorm,
         Execution = options.Execution,
         EpochEnded = epoch =>

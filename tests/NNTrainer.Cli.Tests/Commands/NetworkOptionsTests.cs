@@ -1,4 +1,8 @@
+using Microsoft.ML;
 using NNTrainer.Cli.Commands;
+using NNTrainer.Cli.Evaluation;
+using NNTrainer.Cli.Trainers;
+using NNTrainer.ML;
 
 namespace NNTrainer.Cli.Tests.Commands;
 
@@ -36,6 +40,57 @@ public sealed class NetworkOptionsTests
         Assert.Equal(0, given.ValidationFraction);
         Assert.Equal(3, given.Patience);
         Assert.Empty(options.Read(command.Parse(["--hidden", "none"])).HiddenLayers);
+    }
+
+    [Fact]
+    public void TheL2SwitchesAreOnByDefaultAndTakeFalse()
+    {
+        var options = new NetworkOptions();
+        var command = new System.CommandLine.Command("t");
+        options.AddTo(command);
+
+        var defaults = options.Read(command.Parse([]));
+        var csharp = new NeuralNetworkRegressionTrainer.Options();
+        Assert.Equal((csharp.ScaleL2ForSmallData, csharp.ScaleL2ForLargeData, csharp.CrossValidateL2OnSmallData),
+            (defaults.ScaleL2ForSmallData, defaults.ScaleL2ForLargeData, defaults.CrossValidateL2OnSmallData));
+        Assert.True(defaults.ScaleL2ForSmallData && defaults.ScaleL2ForLargeData && defaults.CrossValidateL2OnSmallData);
+
+        var off = options.Read(command.Parse(["--scale-l2-small-data", "false", "--scale-l2-large-data", "false", "--cross-validate-l2", "false"]));
+        Assert.False(off.ScaleL2ForSmallData || off.ScaleL2ForLargeData || off.CrossValidateL2OnSmallData);
+        var one = options.Read(command.Parse(["--scale-l2-large-data", "false"]));
+        Assert.Equal((true, false, true), (one.ScaleL2ForSmallData, one.ScaleL2ForLargeData, one.CrossValidateL2OnSmallData));
+        Assert.True(options.Read(command.Parse(["--cross-validate-l2"])).CrossValidateL2OnSmallData);
+    }
+
+    [Theory]
+    [InlineData(true, true, true, "auto")]
+    [InlineData(false, true, false, "none")]
+    [InlineData(true, false, true, "AUTO")]
+    public void TheSwitchesReachTheTrainerOptions(bool small, bool large, bool crossValidate, string schedule)
+    {
+        var settings = new NetworkSettings { ScaleL2ForSmallData = small, ScaleL2ForLargeData = large, CrossValidateL2OnSmallData = crossValidate, Schedule = schedule };
+        var request = new TrainingRequest(new MLContext(seed: 1), TaskKind.Regression, 0, null!, settings, null, CancellationToken.None);
+
+        var options = NeuralNetworkTrainer.Configure(new NeuralNetworkRegressionTrainer.Options(), request);
+
+        Assert.Equal((small, large, crossValidate), (options.ScaleL2ForSmallData, options.ScaleL2ForLargeData, options.CrossValidateL2OnSmallData));
+        // auto leaves the schedule to the trainer (a cosine decay on large sets); an explicit none keeps the rate constant.
+        Assert.Null(options.LearningRateSchedule);
+        Assert.Equal(schedule != "none", options.AnnealLearningRateOnLargeData);
+    }
+
+    [Theory]
+    [InlineData("--scale-l2-large-data", "maybe")]
+    [InlineData("--cross-validate-l2", "1")]
+    public void ASwitchTakesTrueOrFalse(string option, string value)
+    {
+        var options = new NetworkOptions();
+        var command = new System.CommandLine.Command("t");
+        options.AddTo(command);
+
+        var error = Assert.Single(command.Parse([option, value]).Errors).Message;
+
+        Assert.Contains(value, error);
     }
 
     [Theory]

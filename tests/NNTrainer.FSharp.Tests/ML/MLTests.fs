@@ -97,6 +97,29 @@ let ``the default options are the trainers' own defaults`` () =
     Assert.Equal(csharp.LabelColumnName, fsharp.LabelColumnName)
     Assert.Equal(csharp.FeatureColumnName, fsharp.FeatureColumnName)
     Assert.True((ML.Options.toRegression ML.Options.defaults).StandardizeLabel)
+    Assert.Equal(csharp.ScaleL2ForSmallData, fsharp.ScaleL2ForSmallData)
+    Assert.Equal(csharp.ScaleL2ForLargeData, fsharp.ScaleL2ForLargeData)
+    Assert.Equal(csharp.CrossValidateL2OnSmallData, fsharp.CrossValidateL2OnSmallData)
+    Assert.Equal(csharp.StandardizeFeatures, fsharp.StandardizeFeatures)
+    Assert.True(ML.Options.defaults.ScaleL2ForSmallData && ML.Options.defaults.ScaleL2ForLargeData)
+    Assert.True(ML.Options.defaults.CrossValidateL2OnSmallData && ML.Options.defaults.StandardizeFeatures)
+    Assert.Equal(csharp.AnnealLearningRateOnLargeData, fsharp.AnnealLearningRateOnLargeData)
+    Assert.True(ML.Options.defaults.AnnealLearningRateOnLargeData)
+
+[<Fact>]
+let ``the L2 rules, feature standardisation and the large-data decay can be switched off`` () =
+    let off =
+        { ML.Options.defaults with
+            ScaleL2ForSmallData = false
+            ScaleL2ForLargeData = false
+            CrossValidateL2OnSmallData = false
+            StandardizeFeatures = false
+            AnnealLearningRateOnLargeData = false }
+    let regression = ML.Options.toRegression off
+    Assert.False(regression.ScaleL2ForSmallData || regression.ScaleL2ForLargeData || regression.CrossValidateL2OnSmallData || regression.StandardizeFeatures)
+    Assert.False regression.AnnealLearningRateOnLargeData
+    let binary = ML.Options.toBinary { ML.Options.defaults with ScaleL2ForLargeData = false }
+    Assert.Equal((true, false, true, true), (binary.ScaleL2ForSmallData, binary.ScaleL2ForLargeData, binary.CrossValidateL2OnSmallData, binary.StandardizeFeatures))
 
 [<Fact>]
 let ``hidden layers become sizes, one activation and one dropout rate`` () =

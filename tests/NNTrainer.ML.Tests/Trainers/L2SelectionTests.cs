@@ -40,6 +40,26 @@ public sealed class L2SelectionTests
     }
 
     [Fact]
+    public void TheGridStopsAtTheFirstCandidateThatDoesNoBetter()
+    {
+        // Pure noise: the strongest penalty (0.3) wins, and 0.1 does worse, so 0.03, 0.01 and 0.001 are never trained.
+        var random = new Random(3);
+        var x = Matrix.FromColumn(Enumerable.Range(0, 60).Select(_ => (float)random.NextDouble()).ToArray());
+        var y = Matrix.FromColumn(Enumerable.Range(0, 60).Select(_ => (float)random.NextDouble()).ToArray());
+        var options = Options(seed: 1);
+        var tried = new List<float>();
+
+        float chosen = L2Selection.Choose(options, new TrainingSet(x, y, 0), seed: 1, (l2, rows) =>
+        {
+            tried.Add(l2);
+            return NetworkFactory.Create(options, 1, 1, null, seed: 1, threads: 1, rows, l2);
+        }, () => new MeanSquaredErrorLoss());
+
+        Assert.Equal(0.3f, chosen, 1e-6f);
+        Assert.Equal([0.3f, 0.3f, 0.3f, 0.1f, 0.1f, 0.1f], tried.Select(l => MathF.Round(l, 4)));
+    }
+
+        [Fact]
     public void TheChoiceIsReproducible()
     {
         var rows = TestData.Surface(120, seed: 5);

@@ -18,6 +18,7 @@ internal sealed class CsvBlockReader : IDisposable
     private const int InternLimit = 10_000;
 
     private readonly IRecordReader _reader;
+    private readonly CsvRowReader? _csv;
     private readonly ModelSchema _schema;
     private readonly BadRows _badRows;
     private readonly bool _keepText;
@@ -33,12 +34,14 @@ internal sealed class CsvBlockReader : IDisposable
     private readonly float[] _regressionLabels = new float[BlockRows];
     private readonly long[] _missing;
     private readonly HashSet<string>[] _interned;
+    private readonly Dictionary<string, string?> _labelTexts = new(StringComparer.Ordinal);
     private readonly StringBuilder _text = new();
     private readonly List<int> _textEnds = new(BlockRows);
 
     public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows, bool keepFields = false)
     {
         _reader = TableFile.Open(path);
+        _csv = _reader as CsvRowReader;
         _schema = schema;
         _keepText = keepText;
         _keepFields = keepFields;
@@ -148,8 +151,9 @@ internal sealed class CsvBlockReader : IDisposable
         for (int j = 0; j < _features.Length; j++)
         {
             int index = _features[j].Index;
-            if (_numbers[j] is { } typed && _reader.TryNumber(index, out typed[r])) continue;
-            var field = _reader.Field(index).Trim();
+            // A CSV file has no typed columns: its sealed reader is called directly, every field is text.
+            if (_csv is null && _numbers[j] is { } typed && _reader.TryNumber(index, out typed[r])) continue;
+            var field = (_csv is { } csv ? csv.Field(index) : _reader.Field(index)).Trim();
             if (_numbers[j] is { } values)
             {
                 if (ColumnSniffer.TryNumber(field, out values[r])) continue;
@@ -179,8 +183,21 @@ internal sealed class CsvBlockReader : IDisposable
             regressionLabels[r] = ColumnSniffer.TryNumber(field, out float v) ? v : float.NaN;
             return;
         }
-        // The text train gave the class: numbers as their shortest round-trip form, true/false in lower case.
-        labels[r] = field.IsEmpty || ColumnSniffer.IsMissing(field) ? null
+        // A class label repeats: its text is worked out once per distinct field (up to InternLimit of them).
+        var known = _labelTexts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (known.TryGetValue(field, out var label))
+        {
+            labels[r] = label;
+            return;
+        }
+        labels[r] = LabelText(field);
+        if (_labelTexts.Count < InternLimit) known[field] = labels[r];
+    }
+
+    /// <summary>The text train gave the class: numbers as their shortest round-trip form, true/false in lower case.</summary>
+    private static string? LabelText(ReadOnlySpan<char> field)
+    {
+        return field.IsEmpty || ColumnSniffer.IsMissing(field) ? null
             : ColumnSniffer.TryNumber(field, out float number) ? number.ToString("R", CultureInfo.InvariantCulture)
             : ColumnSniffer.TryBoolean(field, out float flag) ? (flag != 0 ? "true" : "false")
             : field.ToString();

@@ -22,26 +22,28 @@ internal static class DecimalParser
             negative = text[0] == '-';
             i = 1;
         }
+        // Integer digits, then (after one point) fraction digits: two tight loops instead of a state test per digit.
         long mantissa = 0;
-        int digits = 0, fraction = -1;
+        int start = i;
         for (; i < text.Length; i++)
         {
-            char c = text[i];
-            uint d = (uint)(c - '0');
-            if (d <= 9)
+            uint d = (uint)(text[i] - '0');
+            if (d > 9) break;
+            mantissa = mantissa * 10 + d;
+        }
+        int digits = i - start, fraction = -1;
+        if (i < text.Length)
+        {
+            if (text[i] != '.') return false;
+            int point = ++i;
+            for (; i < text.Length; i++)
             {
+                uint d = (uint)(text[i] - '0');
+                if (d > 9) return false;
                 mantissa = mantissa * 10 + d;
-                digits++;
-                if (fraction >= 0) fraction++;
             }
-            else if (c == '.' && fraction < 0)
-            {
-                fraction = 0;
-            }
-            else
-            {
-                return false;
-            }
+            fraction = i - point;
+            digits += fraction;
         }
         if (digits == 0 || digits > 15) return false;
         double exact = fraction > 0 ? mantissa / PowersOfTen[fraction] : mantissa;

@@ -129,6 +129,9 @@ internal sealed class CsvRowReader : IRecordReader
         text.Append('"');
     }
 
+    // Runs once per row or field of a million-row file: compiled optimised at once instead of spending the first
+    // seconds in the unoptimised and instrumented tiers (measured: ~5% of predict's CPU on the 1M-row file).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadRecord(out bool blank)
     {
         _recordLength = 0;
@@ -195,6 +198,7 @@ internal sealed class CsvRowReader : IRecordReader
     /// final one, so the record is the line itself and its fields end at its commas (found 8 characters at a time).
     /// Anything else is left to the general state machine above, which gives the same fields.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadPlainLine(out bool blank)
     {
         blank = true; // the state machine starts from here when this returns false
@@ -206,10 +210,7 @@ internal sealed class CsvRowReader : IRecordReader
         if (line.IndexOfAny('"', '\r') >= 0) return false;
         _position += newline + 1;
         _line++;
-        if (line.IsEmpty)
-        {
-            return true;
-        }
+        if (line.IsEmpty) return true; // a blank line
         blank = false;
         Append(line);
         int i = 0;
@@ -227,10 +228,7 @@ internal sealed class CsvRowReader : IRecordReader
                 }
             }
         }
-        for (; i < line.Length; i++)
-        {
-            if (_record[i] == ',') EndFieldAt(i);
-        }
+        for (; i < line.Length; i++) if (_record[i] == ',') EndFieldAt(i);
         EndFieldAt(line.Length);
         return true;
     }
@@ -282,11 +280,7 @@ internal sealed class CsvRowReader : IRecordReader
         _recordLength += chars.Length;
     }
 
-    private void EndField()
-    {
-        if (_fieldCount == _ends.Length) Array.Resize(ref _ends, _ends.Length * 2);
-        _ends[_fieldCount++] = _recordLength;
-    }
+    private void EndField() => EndFieldAt(_recordLength);
 
     private bool Fill()
     {

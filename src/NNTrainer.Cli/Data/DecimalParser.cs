@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NNTrainer.Cli.Data;
 
 /// <summary>
@@ -12,6 +14,9 @@ internal static class DecimalParser
     private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     /// <summary>Parses a plain decimal; false means "not in the plain form", not "not a number".</summary>
+    // Runs once per row or field of a million-row file: compiled optimised at once instead of spending the first
+    // seconds in the unoptimised and instrumented tiers (measured: ~5% of predict's CPU on the 1M-row file).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParsePlain(ReadOnlySpan<char> text, out float value)
     {
         value = 0;
@@ -53,5 +58,6 @@ internal static class DecimalParser
     }
 
     /// <summary>Whether a double lies exactly halfway between two adjacent floats (its 29 extra bits are 1000…0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsFloatMidpoint(double x) => (BitConverter.DoubleToInt64Bits(x) & 0x1FFFFFFF) == 0x10000000;
 }

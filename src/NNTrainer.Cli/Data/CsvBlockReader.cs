@@ -148,7 +148,7 @@ internal sealed class CsvBlockReader : IDisposable
     /// row is skipped. A model's numeric column takes numbers only: the type was settled when it was trained.
     /// </summary>
     // Runs once per row or field of a million-row file: compiled optimised at once instead of spending the first
-    // seconds in the unoptimised and instrumented tiers (measured: ~5% of predict's CPU on the 1M-row file).
+    // seconds in the unoptimised and instrumented tiers, worst on one core (docs/scale.md, "Round 5").
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadFeatures(int r)
     {

@@ -130,7 +130,7 @@ internal sealed class CsvRowReader : IRecordReader
     }
 
     // Runs once per row or field of a million-row file: compiled optimised at once instead of spending the first
-    // seconds in the unoptimised and instrumented tiers (measured: ~5% of predict's CPU on the 1M-row file).
+    // seconds in the unoptimised and instrumented tiers, worst on one core (docs/scale.md, "Round 5").
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadRecord(out bool blank)
     {

@@ -15,7 +15,7 @@ internal static class DecimalParser
 
     /// <summary>Parses a plain decimal; false means "not in the plain form", not "not a number".</summary>
     // Runs once per row or field of a million-row file: compiled optimised at once instead of spending the first
-    // seconds in the unoptimised and instrumented tiers (measured: ~5% of predict's CPU on the 1M-row file).
+    // seconds in the unoptimised and instrumented tiers, worst on one core (docs/scale.md, "Round 5").
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParsePlain(ReadOnlySpan<char> text, out float value)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using NNTrainer.Cli.Evaluation;
 using NNTrainer.Cli.Models;
@@ -18,6 +19,7 @@ internal sealed class CsvBlockReader : IDisposable
     private const int InternLimit = 10_000;
 
     private readonly IRecordReader _reader;
+    private readonly CsvRowReader? _csv;
     private readonly ModelSchema _schema;
     private readonly BadRows _badRows;
     private readonly bool _keepText;
@@ -33,12 +35,14 @@ internal sealed class CsvBlockReader : IDisposable
     private readonly float[] _regressionLabels = new float[BlockRows];
     private readonly long[] _missing;
     private readonly HashSet<string>[] _interned;
+    private readonly Dictionary<string, string?> _labelTexts = new(StringComparer.Ordinal);
     private readonly StringBuilder _text = new();
     private readonly List<int> _textEnds = new(BlockRows);
 
     public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows, bool keepFields = false)
     {
         _reader = TableFile.Open(path);
+        _csv = _reader as CsvRowReader;
         _schema = schema;
         _keepText = keepText;
         _keepFields = keepFields;
@@ -143,13 +147,17 @@ internal sealed class CsvBlockReader : IDisposable
     /// Reads the row's features into block row <paramref name="r"/>; false when a numeric field holds text and the
     /// row is skipped. A model's numeric column takes numbers only: the type was settled when it was trained.
     /// </summary>
+    // Runs once per row or field of a million-row file: compiled optimised at once instead of spending the first
+    // seconds in the unoptimised and instrumented tiers, worst on one core (docs/scale.md, "Round 5").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadFeatures(int r)
     {
         for (int j = 0; j < _features.Length; j++)
         {
             int index = _features[j].Index;
-            if (_numbers[j] is { } typed && _reader.TryNumber(index, out typed[r])) continue;
-            var field = _reader.Field(index).Trim();
+            // A CSV file has no typed columns: its sealed reader is called directly, every field is text.
+            if (_csv is null && _numbers[j] is { } typed && _reader.TryNumber(index, out typed[r])) continue;
+            var field = (_csv is { } csv ? csv.Field(index) : _reader.Field(index)).Trim();
             if (_numbers[j] is { } values)
             {
                 if (ColumnSniffer.TryNumber(field, out values[r])) continue;
@@ -172,6 +180,7 @@ internal sealed class CsvBlockReader : IDisposable
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLabel(ReadOnlySpan<char> field, int r, string?[] labels, float[] regressionLabels)
     {
         if (_schema.Task == TaskKind.Regression)
@@ -179,8 +188,21 @@ internal sealed class CsvBlockReader : IDisposable
             regressionLabels[r] = ColumnSniffer.TryNumber(field, out float v) ? v : float.NaN;
             return;
         }
-        // The text train gave the class: numbers as their shortest round-trip form, true/false in lower case.
-        labels[r] = field.IsEmpty || ColumnSniffer.IsMissing(field) ? null
+        // A class label repeats: its text is worked out once per distinct field (up to InternLimit of them).
+        var known = _labelTexts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (known.TryGetValue(field, out var label))
+        {
+            labels[r] = label;
+            return;
+        }
+        labels[r] = LabelText(field);
+        if (_labelTexts.Count < InternLimit) known[field] = labels[r];
+    }
+
+    /// <summary>The text train gave the class: numbers as their shortest round-trip form, true/false in lower case.</summary>
+    private static string? LabelText(ReadOnlySpan<char> field)
+    {
+        return field.IsEmpty || ColumnSniffer.IsMissing(field) ? null
             : ColumnSniffer.TryNumber(field, out float number) ? number.ToString("R", CultureInfo.InvariantCulture)
             : ColumnSniffer.TryBoolean(field, out float flag) ? (flag != 0 ? "true" : "false")
             : field.ToString();
@@ -195,6 +217,7 @@ internal sealed class CsvBlockReader : IDisposable
         return text;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CopyText()
     {
         if (_reader.IsPlain)

@@ -42,6 +42,32 @@ public sealed class DecimalParserTests
         Assert.Equal(16777216f, exact);
     }
 
+    [Theory]
+    [InlineData("1.", 1f)]
+    [InlineData(".5", 0.5f)]
+    [InlineData("+.5", 0.5f)]
+    [InlineData("-0", -0f)]
+    [InlineData("123456789012345", 123456789012345f)]
+    [InlineData("0.00000000000001", 1e-14f)]
+    [InlineData("99999999.9999999", 99999999.9999999f)]
+    public void EdgeFormsAtTheParsersLimitsMatchFloatParse(string text, float expected)
+    {
+        Assert.True(DecimalParser.TryParsePlain(text, out float ours));
+        Assert.Equal(BitConverter.SingleToInt32Bits(float.Parse(text, CultureInfo.InvariantCulture)), BitConverter.SingleToInt32Bits(ours));
+        Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(ours));
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("+")]
+    [InlineData("1.2345678901234567")]
+    [InlineData("--1")]
+    [InlineData("1-")]
+    [InlineData("1 ")]
+    [InlineData("1.5e")]
+    [InlineData("12a")]
+    public void MalformedOrTooLongFormsAreNotPlain(string text) => Assert.False(DecimalParser.TryParsePlain(text, out _));
+
     private static string Digits(Random random, int count) =>
         new(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))).ToArray());
 }

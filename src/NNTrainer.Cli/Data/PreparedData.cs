@@ -89,8 +89,8 @@ internal sealed class PreparedData
         if (map is not null && map.Matches(featurizer, table, schema, trainRows, CheckedRows))
         {
             var label = featurizer.GetOutputSchema(trainRaw.Schema)[ColumnNames.Label];
-            train = FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, trainRows), Featurize(map, table, trainRows), map.Width);
-            test = FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, testRows), Featurize(map, table, testRows), map.Width);
+            train = FeaturizedRows(map, label, table, schema, trainRows);
+            test = FeaturizedRows(map, label, table, schema, testRows);
         }
         else
         {
@@ -130,12 +130,12 @@ internal sealed class PreparedData
         _test = null;
     }
 
-    /// <summary>The features of the given rows as one [rows × width] matrix.</summary>
-    internal static float[] Featurize(FeatureMap map, CsvTable table, int[] rows)
+    /// <summary>The given rows as a view of their labels and their features, one [rows × width] matrix written by <paramref name="map"/>.</summary>
+    internal static FeatureMatrixView FeaturizedRows(FeatureMap map, DataViewSchema.Column label, CsvTable table, ModelSchema schema, int[] rows)
     {
         var features = GC.AllocateUninitializedArray<float>(rows.Length * map.Width);
         map.Write(table, rows, 0, rows.Length, features);
-        return features;
+        return FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, rows), features, map.Width);
     }
 
     /// <summary>A seeded shuffle of the row indices, the first part held out; both parts keep file order.</summary>

@@ -63,7 +63,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         {
             var all = Enumerable.Range(0, table.RowCount).ToArray();
             var label = featurizer.GetOutputSchema(raw.Schema)[ColumnNames.Label];
-            var rows = FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, all), PreparedData.Featurize(map, table, all), map.Width);
+            var rows = PreparedData.FeaturizedRows(map, label, table, schema, all);
             // The trainer is the only reader of these rows: it trains on this matrix, not on a copy of it.
             rows.AllowHandOver();
             return (featurizer, raw.Schema, rows);

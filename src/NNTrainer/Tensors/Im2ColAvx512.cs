@@ -31,11 +31,7 @@ internal static unsafe class Im2ColAvx512
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Expand(ReadOnlySpan<float> image, in ConvolutionGeometry g, Span<float> columns, int ld)
     {
-        if (image.Length < g.InputSize) throw new ArgumentException($"The image holds {image.Length} values; the geometry needs {g.InputSize}.", nameof(image));
-        if (g.PatchSize > 0 && columns.Length < (long)(g.PatchSize - 1) * ld + g.Positions)
-        {
-            throw new ArgumentException($"The columns hold {columns.Length} values; {g.PatchSize} rows {ld} apart need more.", nameof(columns));
-        }
+        RequireSizes(image.Length, columns.Length, ld, g);
         int k = g.Kernel, oh = g.OutputHeight, ow = g.OutputWidth, h = g.Height, w = g.Width;
         var lane = Vector512<int>.Indices;
         fixed (float* pImage = image, pColumns = columns)
@@ -80,11 +76,7 @@ internal static unsafe class Im2ColAvx512
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather(ReadOnlySpan<float> columns, int ld, in ConvolutionGeometry g, Span<float> image)
     {
-        if (image.Length < g.InputSize) throw new ArgumentException($"The image holds {image.Length} values; the geometry needs {g.InputSize}.", nameof(image));
-        if (g.PatchSize > 0 && columns.Length < (long)(g.PatchSize - 1) * ld + g.Positions)
-        {
-            throw new ArgumentException($"The columns hold {columns.Length} values; {g.PatchSize} rows {ld} apart need more.", nameof(columns));
-        }
+        RequireSizes(image.Length, columns.Length, ld, g);
         int k = g.Kernel, oh = g.OutputHeight, ow = g.OutputWidth, h = g.Height, w = g.Width;
         var lane = Vector512<int>.Indices;
         fixed (float* pImage = image, pColumns = columns)
@@ -129,6 +121,16 @@ internal static unsafe class Im2ColAvx512
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>The pointer loops read and write without bounds checks: the spans must hold the image and the column rows.</summary>
+    private static void RequireSizes(int imageLength, int columnsLength, int ld, in ConvolutionGeometry g)
+    {
+        if (imageLength < g.InputSize) throw new ArgumentException($"The image holds {imageLength} values; the geometry needs {g.InputSize}.", "image");
+        if (g.PatchSize > 0 && columnsLength < (long)(g.PatchSize - 1) * ld + g.Positions)
+        {
+            throw new ArgumentException($"The columns hold {columnsLength} values; {g.PatchSize} rows {ld} apart need more.", "columns");
         }
     }
 }

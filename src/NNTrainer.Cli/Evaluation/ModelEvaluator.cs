@@ -12,33 +12,17 @@ internal static class ModelEvaluator
         {
             case TaskKind.Multiclass:
                 var m = ml.MulticlassClassification.Evaluate(scored, ColumnNames.Label, ColumnNames.Score, ColumnNames.PredictedLabel);
-                return new MetricSet(task,
-                [
-                    new Metric("Accuracy", m.MicroAccuracy, true),
-                    new Metric("MacroAccuracy", m.MacroAccuracy, true),
-                    new Metric("LogLoss", m.LogLoss, false),
-                ]);
+                return MetricSet.Multiclass(m.MicroAccuracy, m.MacroAccuracy, m.LogLoss);
             case TaskKind.Binary:
                 bool calibrated = scored.Schema.GetColumnOrNull(ColumnNames.Probability) is not null;
                 var b = calibrated
                     ? ml.BinaryClassification.Evaluate(scored, ColumnNames.Label, ColumnNames.Score, ColumnNames.Probability, ColumnNames.PredictedLabel)
                     : ml.BinaryClassification.EvaluateNonCalibrated(scored, ColumnNames.Label, ColumnNames.Score, ColumnNames.PredictedLabel);
                 double logLoss = b is Microsoft.ML.Data.CalibratedBinaryClassificationMetrics c ? c.LogLoss : double.NaN;
-                return new MetricSet(task,
-                [
-                    new Metric("AUC", SafeAuc(b), true),
-                    new Metric("Accuracy", b.Accuracy, true),
-                    new Metric("F1", b.F1Score, true),
-                    new Metric("LogLoss", logLoss, false),
-                ]);
+                return MetricSet.Binary(SafeAuc(b), b.Accuracy, b.F1Score, logLoss);
             default:
                 var r = ml.Regression.Evaluate(scored, ColumnNames.Label, ColumnNames.Score);
-                return new MetricSet(task,
-                [
-                    new Metric("R2", r.RSquared, true),
-                    new Metric("RMSE", r.RootMeanSquaredError, false),
-                    new Metric("MAE", r.MeanAbsoluteError, false),
-                ]);
+                return MetricSet.Regression(r.RSquared, r.RootMeanSquaredError, r.MeanAbsoluteError);
         }
     }
 

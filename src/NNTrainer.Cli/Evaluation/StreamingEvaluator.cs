@@ -71,31 +71,9 @@ internal sealed class StreamingEvaluator
     /// <summary>The task's metrics in the order and under the names the tables and JSON have always used.</summary>
     public MetricSet Metrics()
     {
-        if (_multiclass is { } m)
-        {
-            return new MetricSet(TaskKind.Multiclass,
-            [
-                new Metric("Accuracy", m.MicroAccuracy, true),
-                new Metric("MacroAccuracy", m.MacroAccuracy, true),
-                new Metric("LogLoss", m.LogLoss, false),
-            ]);
-        }
-        if (_binary is { } b)
-        {
-            return new MetricSet(TaskKind.Binary,
-            [
-                new Metric("AUC", b.Auc, true),
-                new Metric("Accuracy", b.Accuracy, true),
-                new Metric("F1", b.F1, true),
-                new Metric("LogLoss", _hasProbability ? b.LogLoss : double.NaN, false),
-            ]);
-        }
+        if (_multiclass is { } m) return MetricSet.Multiclass(m.MicroAccuracy, m.MacroAccuracy, m.LogLoss);
+        if (_binary is { } b) return MetricSet.Binary(b.Auc, b.Accuracy, b.F1, _hasProbability ? b.LogLoss : double.NaN);
         var r = _regression!;
-        return new MetricSet(TaskKind.Regression,
-        [
-            new Metric("R2", r.RSquared, true),
-            new Metric("RMSE", r.RootMeanSquaredError, false),
-            new Metric("MAE", r.MeanAbsoluteError, false),
-        ]);
+        return MetricSet.Regression(r.RSquared, r.RootMeanSquaredError, r.MeanAbsoluteError);
     }
 }

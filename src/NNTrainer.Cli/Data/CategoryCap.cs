@@ -41,6 +41,7 @@ internal static class CategoryCap
     public static Dictionary<string, string[]> InOrderOfOccurrence(CsvTable table, ModelSchema schema)
     {
         var chosen = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Dictionary<string, string[]>? capped = null;
         foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Categorical))
         {
             var column = table.Require(feature.Name, "a feature");
@@ -51,7 +52,10 @@ internal static class CategoryCap
                 var text = column.TextAt(r) ?? TableDataView.MissingCategory;
                 if (seen.Add(text)) order.Add(text);
             }
-            chosen[feature.Name] = order.Count <= MaxCategories ? order.ToArray() : Choose(table, schema, Enumerable.Range(0, table.RowCount).ToArray())[feature.Name];
+            // Choose caps every categorical column at once: run it for the first wide column only, not once per wide column.
+            chosen[feature.Name] = order.Count <= MaxCategories
+                ? order.ToArray()
+                : (capped ??= Choose(table, schema, Enumerable.Range(0, table.RowCount).ToArray()))[feature.Name];
         }
         return chosen;
     }

@@ -21,12 +21,14 @@ internal sealed class ConvolutionJob : ParallelWork
     private readonly bool _fast;
     private readonly WinogradConvolution? _winograd;
     private readonly WinogradConvolution? _winogradInputGradient;
+    private readonly WinogradWeightGradient? _winogradWeightGradient;
     private readonly float[][] _columns = new float[MaxParts][];
     private readonly float[][] _blocks = new float[MaxParts][];
     private readonly float[][] _weightGradients = new float[MaxParts][];
     private readonly float[][] _biasGradients = new float[MaxParts][];
     private bool _backward;
     private bool _inputGradient;
+    private bool _weightGradient;
     private int _samples;
     private float[] _x = [];
     private float[] _y = [];
@@ -48,6 +50,7 @@ internal sealed class ConvolutionJob : ParallelWork
         {
             _winograd = WinogradConvolution.Forward(in geometry, filters);
             _winogradInputGradient = WinogradConvolution.InputGradient(in geometry, filters);
+            _winogradWeightGradient = WinogradWeightGradient.Create(in geometry, filters);
         }
     }
 
@@ -73,6 +76,16 @@ internal sealed class ConvolutionJob : ParallelWork
         bool winograd = dX is not null && _winogradInputGradient is not null;
         (_x, _weights, _dY, _dX, _samples, _backward, _inputGradient) = (x, weights, dY, dX ?? [], samples, true, dX is not null && !winograd);
         int parts = Parts(samples);
+        if (_winogradWeightGradient is not null)
+        {
+            _winogradWeightGradient.Run(x, dY, weightGradients, biasGradients, samples, threads);
+            // What is left for im2col is the input gradient alone: Wᵀ·dY and col2im, without the columns of X.
+            _weightGradient = false;
+            if (_inputGradient) WorkerPool.Shared.Run(this, parts, threads);
+            if (winograd) _winogradInputGradient!.Run(dY, weights, null, dX!, samples, threads);
+            return;
+        }
+        _weightGradient = true;
         WorkerPool.Shared.Run(this, parts, threads);
         // Sum the parts' dWᵀ in order (the same additions for any number of threads), then transpose into dW.
         var sum = _transposedSum ??= new float[weightGradients.Length];
@@ -150,8 +163,8 @@ internal sealed class ConvolutionJob : ParallelWork
             }
             return;
         }
-        var dW = _weightGradients[part] ??= new float[_filters * patch];
-        var dB = _biasGradients[part] ??= new float[_filters];
+        var dW = _weightGradient ? _weightGradients[part] ??= new float[_filters * patch] : [];
+        var dB = _weightGradient ? _biasGradients[part] ??= new float[_filters] : [];
         Array.Clear(dB);
         if (from == to) Array.Clear(dW);
         for (int first = from; first < to; first += group)
@@ -159,13 +172,13 @@ internal sealed class ConvolutionJob : ParallelWork
             int count = Math.Min(group, to - first), ld = count * positions;
             for (int g = 0; g < count; g++)
             {
-                Expand(_x.AsSpan((first + g) * inputSize, inputSize), columns.AsSpan(g * positions), ld);
+                if (_weightGradient) Expand(_x.AsSpan((first + g) * inputSize, inputSize), columns.AsSpan(g * positions), ld);
                 var dY = _dY.AsSpan((first + g) * outputSize, outputSize);
                 for (int m = 0; m < _filters; m++)
                 {
                     var source = dY.Slice(m * positions, positions);
                     if (count > 1) source.CopyTo(block.AsSpan(m * ld + g * positions, positions));
-                    dB[m] += TensorPrimitives.Sum<float>(source);
+                    if (_weightGradient) dB[m] += TensorPrimitives.Sum<float>(source);
                 }
             }
             var dYBlock = count > 1 ? block.AsSpan(0, _filters * ld) : _dY.AsSpan(first * outputSize, outputSize);
@@ -174,7 +187,7 @@ internal sealed class ConvolutionJob : ParallelWork
             // halved the weight gradient's time), and a first layer with fewer patch values than filters would otherwise
             // get a dW of a handful of columns. Each value is the same chain of fused multiply-adds either way
             // (a·b = b·a exactly), so the gradient is bit-identical to the untransposed product's.
-            GemmKernels.MultiplyNT(columns.AsSpan(0, patch * ld), dYBlock, dW, patch, ld, _filters, accumulate: first > from, numberOfThreads: 1);
+            if (_weightGradient) GemmKernels.MultiplyNT(columns.AsSpan(0, patch * ld), dYBlock, dW, patch, ld, _filters, accumulate: first > from, numberOfThreads: 1);
             if (!_inputGradient) continue;
             // The columns are no longer needed for these samples: reuse them for Wᵀ·dY.
             GemmKernels.MultiplyTN(_weights, dYBlock, columns.AsSpan(0, patch * ld), patch, _filters, ld, accumulate: false, numberOfThreads: 1);

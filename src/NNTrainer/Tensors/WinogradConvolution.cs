@@ -20,7 +20,7 @@ namespace NNTrainer.Tensors;
 /// </remarks>
 internal sealed unsafe class WinogradConvolution : ParallelWork
 {
-    private const int Lanes = 8;
+    private const int Lanes = WinogradTiles.Lanes;
 
     /// <summary>
     /// Values of transformed inputs and products one group of samples may hold (1 MB, half a second-level cache and
@@ -29,9 +29,10 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
     /// </summary>
     private const long GroupBudget = 256 * 1024;
 
-    private readonly int _inC, _inH, _inW, _padTop, _padLeft, _outC, _outH, _outW;
+    private readonly int _inC, _inH, _inW, _outC, _outH, _outW;
     private readonly bool _inputGradient;
-    private readonly int _tileRows, _tileColumns, _slotsPerRow, _tiles, _chunks, _rowStride, _planeSize, _group;
+    private readonly WinogradTiles _tiling;
+    private readonly int _tileRows, _slotsPerRow, _tiles, _chunks, _group;
     private readonly float[][] _planes = new float[ConvolutionJob.MaxParts][];
     private readonly float[][] _transformed = new float[ConvolutionJob.MaxParts][];
     private readonly float[][] _products = new float[ConvolutionJob.MaxParts][];
@@ -43,20 +44,9 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
 
     private WinogradConvolution(int inC, int inH, int inW, int padTop, int padLeft, int outC, int outH, int outW, bool inputGradient)
     {
-        (_inC, _inH, _inW, _padTop, _padLeft, _outC, _outH, _outW, _inputGradient) = (inC, inH, inW, padTop, padLeft, outC, outH, outW, inputGradient);
-        _tileRows = (outH + 1) / 2;
-        _tileColumns = (outW + 1) / 2;
-        _chunks = (_tileColumns + Lanes - 1) / Lanes;
-        // Each tile row takes whole chunks of eight slots in the products' columns, so that two tile rows fill the 16
-        // lanes of one vector; slots past the row's last tile hold transforms of padding, computed and never stored.
-        _slotsPerRow = Lanes * _chunks;
-        _tiles = _tileRows * _slotsPerRow;
-        // The padded plane is kept as its even columns then its odd columns (two half-planes), so that the eight tiles of
-        // a chunk read column 2·tx + b with one contiguous load from either half. Each half-row holds every column a
-        // chunk reads (tx + 2 for b = 4 or 5, plus eight lanes).
-        _rowStride = Math.Max(Lanes * _chunks + 3, (padLeft + inW + 1) / 2);
-        // Tile rows go in pairs: an odd last one reads two rows of padding past its pair's.
-        _planeSize = 2 * (2 * (_tileRows + 1) / 2 * 2 + 4) * _rowStride;
+        (_inC, _inH, _inW, _outC, _outH, _outW, _inputGradient) = (inC, inH, inW, outC, outH, outW, inputGradient);
+        _tiling = new WinogradTiles(inH, inW, padTop, padLeft, outH, outW);
+        (_tileRows, _chunks, _slotsPerRow, _tiles) = (_tiling.TileRows, _tiling.Chunks, _tiling.SlotsPerRow, _tiling.Tiles);
         _group = (int)Math.Clamp(GroupBudget / (36L * (inC + outC) * _tiles), 1, 64);
     }
 
@@ -64,7 +54,7 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
     /// The rule for using Winograd rather than im2col + GEMM: stride 1, 5×5 kernels, at least 8 channels in and out
     /// (with fewer, each of the 36 products has too short an inner dimension to pay for the transforms: LeNet's first
     /// convolution, with one input channel, stays on im2col), an even left padding (the half-planes of
-    /// <see cref="CopyIntoPlane"/>), and AVX-512 for the transforms, which take two rows of eight tiles per vector.
+    /// <see cref="WinogradTiles.CopyIntoPlane"/>), and AVX-512 for the transforms, which take two rows of eight tiles per vector.
     /// </summary>
     public static bool Applies(in ConvolutionGeometry g, int filters) =>
         g.Stride == 1 && g.Kernel == 5 && g.Channels >= 8 && filters >= 8 && g.PadTop <= 4 && g.PadLeft is 0 or 2 or 4
@@ -78,6 +68,12 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
     /// gradient, 50 planes into 20, 11 ms against 9.
     /// </summary>
     public static bool Pays(int inputs, int outputs) => inputs <= outputs;
+
+    /// <summary>
+    /// Whether the weight gradient of a convolution of <paramref name="channels"/> into <paramref name="filters"/> is
+    /// faster by Winograd (<see cref="WinogradWeightGradient"/>) than by im2col + GEMM.
+    /// </summary>
+    public static bool WeightGradientPays(int channels, int filters) => true;
 
     /// <summary>Y = W ⋆ X + bias, the convolution's forward pass, when <see cref="Applies"/> and <see cref="Pays"/> hold; otherwise null.</summary>
     public static WinogradConvolution? Forward(in ConvolutionGeometry g, int filters) =>
@@ -133,7 +129,7 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
         int to = (int)((long)_samples * (part + 1) / parts);
         if (from == to) return;
         // Zero once: only the image's own positions are written afterwards, so the border stays padding.
-        var plane = _planes[part] ??= new float[_planeSize];
+        var plane = _planes[part] ??= new float[_tiling.PlaneSize];
         var transformed = _transformed[part] ??= new float[36L * TransformedStride(Columns(_group))];
         var products = _products[part] ??= new float[36L * _outC * Columns(_group) + 2 * _slotsPerRow];
         int inSize = _inC * _inH * _inW, outSize = _outC * _outH * _outW;
@@ -146,8 +142,8 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
                 {
                     for (int s = 0; s < count; s++)
                     {
-                        CopyIntoPlane(x + (long)(first + s) * inSize + c * _inH * _inW, p);
-                        TransformInput(p, v + c * ld + s * _tiles, TransformedStride(ld));
+                        _tiling.CopyIntoPlane(x + (long)(first + s) * inSize + c * _inH * _inW, p);
+                        _tiling.TransformInput(p, v + c * ld + s * _tiles, TransformedStride(ld));
                     }
                 }
             }
@@ -182,68 +178,6 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
     /// </summary>
     private int TransformedStride(int columns) => _inC * columns + _slotsPerRow;
 
-    /// <summary>Writes one image into the padded plane: even padded columns into the first half-plane, odd ones into the second.</summary>
-    private void CopyIntoPlane(float* image, float* plane)
-    {
-        // The left padding is even (see Applies), so image column x lands in half (x mod 2) at padLeft/2 + x/2.
-        float* odd = plane + _planeSize / 2;
-        for (int row = 0; row < _inH; row++)
-        {
-            float* source = image + row * _inW;
-            long at = (_padTop + row) * _rowStride + _padLeft / 2;
-            for (int x = 0; x < _inW; x += 2 * Lanes)
-            {
-                int n = Math.Min(2 * Lanes, _inW - x);
-                var low = Avx.MaskLoad(source + x, WinogradTransforms.Mask(n));
-                var high = Avx.MaskLoad(source + x + Lanes, WinogradTransforms.Mask(n - Lanes));
-                var evens = Avx2.Permute4x64(Avx.Shuffle(low, high, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
-                var odds = Avx2.Permute4x64(Avx.Shuffle(low, high, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
-                WinogradTransforms.Store(plane + at + x / 2, evens, (n + 1) / 2);
-                WinogradTransforms.Store(odd + at + x / 2, odds, n / 2);
-            }
-        }
-    }
-
-    /// <summary>
-    /// V = Bᵀ·d·B for every tile of one padded plane, eight tiles of two tile rows at a time (rows ty and ty + 1 share
-    /// four of their six image rows), stored at v[ξ·stride + slot].
-    /// </summary>
-    private void TransformInput(float* plane, float* v, int stride)
-    {
-        var t = stackalloc Vector512<float>[36];
-        int rs = _rowStride;
-        for (int ty = 0; ty < _tileRows; ty += 2)
-        {
-            for (int chunk = 0; chunk < _chunks; chunk++)
-            {
-                int tx = chunk * Lanes;
-                float* origin = plane + 2 * ty * rs + tx;
-                for (int b = 0; b < 6; b++)
-                {
-                    // Column 2·tx + b: half b mod 2, at tx + b/2; the lower lanes are tile row ty, the upper ones ty + 1.
-                    float* c = origin + (b & 1) * (_planeSize / 2) + (b >> 1);
-                    WinogradTransforms.Input(Pair(c, 2 * rs), Pair(c + rs, 2 * rs), Pair(c + 2 * rs, 2 * rs),
-                        Pair(c + 3 * rs, 2 * rs), Pair(c + 4 * rs, 2 * rs), Pair(c + 5 * rs, 2 * rs),
-                        out t[b], out t[6 + b], out t[12 + b], out t[18 + b], out t[24 + b], out t[30 + b]);
-                }
-                float* at = v + ty * _slotsPerRow + tx;
-                for (int i = 0; i < 6; i++)
-                {
-                    var r = t + 6 * i;
-                    WinogradTransforms.Input(r[0], r[1], r[2], r[3], r[4], r[5],
-                        out var v0, out var v1, out var v2, out var v3, out var v4, out var v5);
-                    float* row = at + 6 * i * (long)stride;
-                    StorePair(row, v0);
-                    StorePair(row + stride, v1);
-                    StorePair(row + 2L * stride, v2);
-                    StorePair(row + 3L * stride, v3);
-                    StorePair(row + 4L * stride, v4);
-                    StorePair(row + 5L * stride, v5);
-                }
-            }
-        }
-    }
-
     /// <summary>Y = Aᵀ·M·A (+ bias) for every tile of one output plane, written as 2×2 blocks into its rows.</summary>
     private void TransformOutput(float* m, int stride, Vector512<float> bias, bool addBias, float* y)
     {
@@ -259,8 +193,8 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
                 for (int i = 0; i < 6; i++)
                 {
                     float* row = at + 6 * i * (long)stride;
-                    WinogradTransforms.Output(Pair(row, slots), Pair(row + stride, slots), Pair(row + 2L * stride, slots),
-                        Pair(row + 3L * stride, slots), Pair(row + 4L * stride, slots), Pair(row + 5L * stride, slots),
+                    WinogradTransforms.Output(WinogradTiles.Pair(row, slots), WinogradTiles.Pair(row + stride, slots), WinogradTiles.Pair(row + 2L * stride, slots),
+                        WinogradTiles.Pair(row + 3L * stride, slots), WinogradTiles.Pair(row + 4L * stride, slots), WinogradTiles.Pair(row + 5L * stride, slots),
                         out r[i], out r[6 + i]);
                 }
                 WinogradTransforms.Output(r[0], r[1], r[2], r[3], r[4], r[5], out var y00, out var y10);
@@ -278,23 +212,5 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
                 if (2 * ty + 3 < _outH) WinogradTransforms.StoreRow(top + 3 * _outW, y10.GetUpper(), y11.GetUpper(), columns);
             }
         }
-    }
-
-    /// <summary>Eight values at p in the lower lanes, eight at p + offset in the upper ones.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Pair(float* p, long offset) =>
-        offset == Lanes ? Avx512F.LoadVector512(p) : Vector512.Create(Avx.LoadVector256(p), Avx.LoadVector256(p + offset));
-
-    /// <summary>The lower lanes at p, the upper ones one tile row of slots later.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void StorePair(float* p, Vector512<float> value)
-    {
-        if (_slotsPerRow == Lanes)
-        {
-            Avx512F.Store(p, value); // one chunk a tile row: the two rows' slots are contiguous
-            return;
-        }
-        Avx.Store(p, value.GetLower());
-        Avx.Store(p + _slotsPerRow, value.GetUpper());
     }
 }

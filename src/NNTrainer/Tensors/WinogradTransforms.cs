@@ -56,6 +56,50 @@ internal static class WinogradTransforms
         }
     }
 
+    /// <summary>
+    /// The weight gradient's inverse transform, F(5×5, 2×2): a 5×5 kernel gradient Gᵀ·S·G from the 36 sums S[ξ] at
+    /// <paramref name="s"/>[ξ·stride] (ξ = 6·row + column) of transformed input tiles times transformed 2×2 blocks of
+    /// dY (<see cref="Gradient"/>). In double, rounded once, as <see cref="Kernel"/> is its transpose.
+    /// </summary>
+    public static void KernelGradient(ReadOnlySpan<float> s, int stride, Span<float> dw)
+    {
+        Span<double> t = stackalloc double[30]; // Gᵀ·S, 5×6
+        for (int r = 0; r < 5; r++)
+        {
+            for (int j = 0; j < 6; j++)
+            {
+                double sum = 0;
+                for (int i = 0; i < 6; i++) sum += G[i * 5 + r] * s[(i * 6 + j) * stride];
+                t[r * 6 + j] = sum;
+            }
+        }
+        for (int r = 0; r < 5; r++)
+        {
+            for (int c = 0; c < 5; c++)
+            {
+                double sum = 0;
+                for (int j = 0; j < 6; j++) sum += t[r * 6 + j] * G[j * 5 + c];
+                dw[r * 5 + c] = (float)sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// m = A·δ for the two values of a 2-wide block of dY (A = (Aᵀ)ᵀ, 6×2), for vectors of tiles: one dimension of the
+    /// weight gradient's transform of dY. The entries are 0, ±1, 2 and −1/2, so each output is at most one rounding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Gradient(Vector256<float> d0, Vector256<float> d1,
+        out Vector256<float> m0, out Vector256<float> m1, out Vector256<float> m2, out Vector256<float> m3, out Vector256<float> m4, out Vector256<float> m5)
+    {
+        m0 = d0;
+        m1 = d0 + d1;
+        m2 = d0 - d1;
+        m3 = Fma.MultiplyAdd(d1, Vector256.Create(2f), d0);
+        m4 = Fma.MultiplyAdd(d1, Vector256.Create(-0.5f), d0);
+        m5 = d1;
+    }
+
     /// <summary>v = Bᵀ·d for six vectors of 16 tiles: one dimension of the input transform.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Input(Vector512<float> d0, Vector512<float> d1, Vector512<float> d2, Vector512<float> d3, Vector512<float> d4, Vector512<float> d5,

@@ -53,14 +53,18 @@ public class WinogradConvolutionTests
         winograd.Backward(x, w, dY, dX, dW, dB, samples, 1);
         im2col.Backward(x, w, dY, dXReference, dWReference, dBReference, samples, 1);
 
-        var (yExact, dXExact) = Direct(g, filters, x, w, bias, dY, samples);
+        var (yExact, dXExact, dWExact) = Direct(g, filters, x, w, bias, dY, samples);
         // Outputs and gradients here are about 1 in size; im2col's own float32 error is about 1e-6.
         Assert.InRange(MaxDifference(y, yExact), 0, 5e-5);
         Assert.InRange(MaxDifference(dX, dXExact), 0, 5e-5);
         Assert.InRange(MaxDifference(y, yReference), 0, 5e-5);
         Assert.InRange(MaxDifference(dX, dXReference), 0, 5e-5);
-        // The weight and bias gradients stay on im2col: bit-identical.
-        Assert.Equal(dWReference, dW);
+        // The weight gradient sums samples × positions products (up to 2,156 here): values up to about 150.
+        double scale = dWExact.Max(Math.Abs);
+        Console.WriteLine($"{channels} {height} {width} {filters} {padding}: dW scale {scale:G3}, winograd {MaxDifference(dW, dWExact):G3}, im2col {MaxDifference(dWReference, dWExact):G3}");
+        Assert.InRange(MaxDifference(dW, dWExact), 0, 1e-5 * scale);
+        Assert.InRange(MaxDifference(dW, dWReference), 0, 1e-5 * scale);
+        // The bias gradient is dY's sum in the same order either way.
         Assert.Equal(dBReference, dB);
     }
 
@@ -88,11 +92,12 @@ public class WinogradConvolutionTests
         Assert.Equal(Run(new ConvolutionJob(in g, 9), w2, 1), Run(reused, w2, 2));
     }
 
-    private static (double[] Y, double[] DX) Direct(ConvolutionGeometry g, int filters, float[] x, float[] w, float[] bias, float[] dY, int samples)
+    private static (double[] Y, double[] DX, double[] DW) Direct(ConvolutionGeometry g, int filters, float[] x, float[] w, float[] bias, float[] dY, int samples)
     {
         int c = g.Channels, h = g.Height, wd = g.Width, oh = g.OutputHeight, ow = g.OutputWidth;
         var y = new double[samples * filters * oh * ow];
         var dX = new double[x.Length];
+        var dW = new double[w.Length];
         for (int s = 0; s < samples; s++)
         {
             for (int m = 0; m < filters; m++)
@@ -113,10 +118,11 @@ public class WinogradConvolutionTests
                                 {
                                     int ix = ox + v - g.PadLeft;
                                     if (ix < 0 || ix >= wd) continue;
-                                    int i = ((s * c + ch) * h + iy) * wd + ix;
-                                    double k = w[((m * c + ch) * 5 + u) * 5 + v];
+                                    int i = ((s * c + ch) * h + iy) * wd + ix, at = ((m * c + ch) * 5 + u) * 5 + v;
+                                    double k = w[at];
                                     sum += k * x[i];
                                     dX[i] += k * dY[o];
+                                    dW[at] += (double)x[i] * dY[o];
                                 }
                             }
                         }
@@ -125,7 +131,7 @@ public class WinogradConvolutionTests
                 }
             }
         }
-        return (y, dX);
+        return (y, dX, dW);
     }
 
     private static double MaxDifference(float[] actual, IReadOnlyList<double> expected) =>

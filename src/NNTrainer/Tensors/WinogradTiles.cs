@@ -81,7 +81,7 @@ internal sealed unsafe class WinogradTiles
 
     /// <summary>The even and the odd ones of the <paramref name="n"/> (at most 16) values at <paramref name="source"/>, zero past them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (Vector256<float> Evens, Vector256<float> Odds) Deinterleave(float* source, int n)
+    private static (Vector256<float> Evens, Vector256<float> Odds) Deinterleave(float* source, int n)
     {
         var low = Avx.MaskLoad(source, WinogradTransforms.Mask(n));
         var high = Avx.MaskLoad(source + Lanes, WinogradTransforms.Mask(n - Lanes));

@@ -85,18 +85,18 @@ internal static class WinogradTransforms
     }
 
     /// <summary>
-    /// m = A·δ for the two values of a 2-wide block of dY (A = (Aᵀ)ᵀ, 6×2), for vectors of tiles: one dimension of the
+    /// m = A·δ for the two values of a 2-wide block of dY (A = (Aᵀ)ᵀ, 6×2), for vectors of 16 filters: one dimension of the
     /// weight gradient's transform of dY. The entries are 0, ±1, 2 and −1/2, so each output is at most one rounding.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Gradient(Vector256<float> d0, Vector256<float> d1,
-        out Vector256<float> m0, out Vector256<float> m1, out Vector256<float> m2, out Vector256<float> m3, out Vector256<float> m4, out Vector256<float> m5)
+    public static void Gradient(Vector512<float> d0, Vector512<float> d1,
+        out Vector512<float> m0, out Vector512<float> m1, out Vector512<float> m2, out Vector512<float> m3, out Vector512<float> m4, out Vector512<float> m5)
     {
         m0 = d0;
         m1 = d0 + d1;
         m2 = d0 - d1;
-        m3 = Fma.MultiplyAdd(d1, Vector256.Create(2f), d0);
-        m4 = Fma.MultiplyAdd(d1, Vector256.Create(-0.5f), d0);
+        m3 = Mad(d1, 2f, d0);
+        m4 = Mad(d1, -0.5f, d0);
         m5 = d1;
     }
 

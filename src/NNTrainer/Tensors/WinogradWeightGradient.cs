@@ -20,13 +20,12 @@ namespace NNTrainer.Tensors;
 /// </remarks>
 internal sealed unsafe class WinogradWeightGradient : ParallelWork
 {
-    private const int Lanes = WinogradTiles.Lanes;
-
-    private readonly int _inC, _inH, _inW, _filters, _outH, _outW;
+    private readonly int _inC, _inH, _inW, _filters, _outH, _outW, _paddedFilters;
     private readonly WinogradTiles _tiling;
     private readonly float[][] _planes = new float[ConvolutionJob.MaxParts][];
     private readonly float[][] _transformed = new float[ConvolutionJob.MaxParts][];
     private readonly float[][] _gradients = new float[ConvolutionJob.MaxParts][];
+    private readonly float[][] _transposed = new float[ConvolutionJob.MaxParts][];
     private readonly float[][] _sums = new float[ConvolutionJob.MaxParts][];
     private readonly float[][] _biasSums = new float[ConvolutionJob.MaxParts][];
     private float[] _x = [], _dY = [];
@@ -36,6 +35,7 @@ internal sealed unsafe class WinogradWeightGradient : ParallelWork
     {
         (_inC, _inH, _inW, _filters, _outH, _outW) = (g.Channels, g.Height, g.Width, filters, g.OutputHeight, g.OutputWidth);
         _tiling = new WinogradTiles(g.Height, g.Width, g.PadTop, g.PadLeft, g.OutputHeight, g.OutputWidth);
+        _paddedFilters = (filters + 15) / 16 * 16; // whole 16-lane vectors: the GEMM's packed rows
     }
 
     /// <summary>
@@ -62,13 +62,13 @@ internal sealed unsafe class WinogradWeightGradient : ParallelWork
             TensorPrimitives.Add(sum, _sums[p], sum);
             TensorPrimitives.Add(biasGradients, _biasSums[p], biasGradients);
         }
-        int pairs = _inC * _filters;
+        int pairs = _inC * _paddedFilters;
         for (int f = 0; f < _filters; f++)
         {
             for (int c = 0; c < _inC; c++)
             {
-                // Sums are [ξ][c][f]: the products below are [C × tiles]·[tiles × F].
-                WinogradTransforms.KernelGradient(sum.AsSpan(c * _filters + f), pairs, weightGradients.AsSpan((f * _inC + c) * 25, 25));
+                // Sums are [ξ][c][padded filters]: the products are [C × tiles]·[tiles × filters].
+                WinogradTransforms.KernelGradient(sum.AsSpan(c * _paddedFilters + f), pairs, weightGradients.AsSpan((f * _inC + c) * 25, 25));
             }
         }
     }
@@ -79,70 +79,90 @@ internal sealed unsafe class WinogradWeightGradient : ParallelWork
     {
         int from = (int)((long)_samples * part / parts);
         int to = (int)((long)_samples * (part + 1) / parts);
-        int ld = _tiling.Tiles, pairs = _inC * _filters;
+        int ld = _tiling.Tiles, outPlane = _outH * _outW, inSize = _inC * _inH * _inW;
         // Zero once: only the image's own positions are written afterwards, so the border stays padding.
         var plane = _planes[part] ??= new float[_tiling.PlaneSize];
         // An odd last tile row writes one tile row of slack past a plane's slots (see WinogradTiles.TransformInput).
-        long vStride = (long)_inC * ld + _tiling.SlotsPerRow, mStride = (long)_filters * ld;
+        // One cache line more between two positions' gradients: at a multiple of 4 KB (56 tiles × 64 filters is 14 KB)
+        // the 36 stores of a tile's transform would all fall into two sets of the first-level cache.
+        long vStride = (long)_inC * ld + _tiling.SlotsPerRow, mStride = (long)ld * _paddedFilters + 16;
         var transformed = _transformed[part] ??= new float[36 * vStride];
+        // Zero once: slots of padding tiles are never written.
         var gradients = _gradients[part] ??= new float[36 * mStride];
-        var sums = _sums[part] ??= new float[36 * pairs];
+        var transposed = _transposed[part] ??= new float[outPlane * _paddedFilters];
+        var sums = _sums[part] ??= new float[36 * _inC * _paddedFilters];
         var biasSums = _biasSums[part] ??= new float[_filters];
         Array.Clear(biasSums);
         if (from == to) Array.Clear(sums);
-        int inSize = _inC * _inH * _inW, outPlane = _outH * _outW;
-        for (int s = from; s < to; s++)
+        fixed (float* v = transformed, p = plane, x = _x, m = gradients, dy = _dY, t = transposed, sum = sums)
         {
-            fixed (float* v = transformed, p = plane, x = _x, m = gradients, dy = _dY)
+            for (int s = from; s < to; s++)
             {
                 for (int c = 0; c < _inC; c++)
                 {
                     _tiling.CopyIntoPlane(x + (long)s * inSize + c * _inH * _inW, p);
                     _tiling.TransformInput(p, v + c * ld, vStride);
                 }
-                for (int f = 0; f < _filters; f++)
+                float* sample = dy + (long)s * _filters * outPlane;
+                for (int f = 0; f < _filters; f++) biasSums[f] += TensorPrimitives.Sum(new ReadOnlySpan<float>(sample + f * outPlane, outPlane));
+                GemmPacking.Transpose(sample, _filters, outPlane, t, _paddedFilters);
+                TransformGradient(t, m, mStride);
+                for (int xi = 0; xi < 36; xi++)
                 {
-                    float* source = dy + ((long)s * _filters + f) * outPlane;
-                    biasSums[f] += TensorPrimitives.Sum(new ReadOnlySpan<float>(source, outPlane));
-                    TransformGradient(source, m + f * ld, mStride);
+                    // [C × tiles]·[tiles × filters], the right operand already in the GEMM's packed layout (rows of whole
+                    // vectors, zero past the filters), so no product transposes or takes the edge path.
+                    var problem = new GemmProblem
+                    {
+                        A = v + xi * vStride, ARowStride = ld, AColumnStride = 1,
+                        B = m + xi * mStride, Ldb = _paddedFilters, BPadded = true,
+                        C = sum + xi * _inC * _paddedFilters, Ldc = _paddedFilters,
+                        M = _inC, N = _paddedFilters, K = ld,
+                        Accumulate = s > from,
+                    };
+                    GemmKernels.Run(ref problem, 1, GemmIsaExtensions.Best);
                 }
-            }
-            for (int xi = 0; xi < 36; xi++)
-            {
-                GemmKernels.MultiplyNT(transformed.AsSpan((int)(xi * vStride), _inC * ld), gradients.AsSpan((int)(xi * mStride), _filters * ld),
-                    sums.AsSpan(xi * pairs, pairs), _inC, ld, _filters, accumulate: s > from, numberOfThreads: 1);
             }
         }
     }
 
     /// <summary>
-    /// A·δ·Aᵀ of every 2×2 block of one dY plane, eight tiles at a time, stored at m[ξ·stride + slot]; blocks and slots
-    /// past the plane's edge are zero, so the transforms of padding tiles add nothing to the sums.
+    /// A·δ·Aᵀ of every 2×2 block of one sample's dY, given transposed ([positions × padded filters]), sixteen filters at
+    /// a time, stored at m[ξ·stride + slot·padded filters + filter]. Blocks past the plane's edge read zero; slots of
+    /// padding tiles are left at zero, so they add nothing to the sums.
     /// </summary>
     private void TransformGradient(float* dy, float* m, long stride)
     {
-        var t = stackalloc Vector256<float>[12];
+        int pf = _paddedFilters;
+        var zero = Vector512<float>.Zero;
+        var r = stackalloc Vector512<float>[12];
         for (int ty = 0; ty < _tiling.TileRows; ty++)
         {
-            for (int chunk = 0; chunk < _tiling.Chunks; chunk++)
+            bool lower = 2 * ty + 1 < _outH;
+            for (int tx = 0; 2 * tx < _outW; tx++)
             {
-                int tx = chunk * Lanes, n = Math.Min(2 * Lanes, _outW - 2 * tx);
-                float* top = dy + 2 * ty * _outW + 2 * tx;
-                var (e0, o0) = WinogradTiles.Deinterleave(top, n);
-                var (e1, o1) = 2 * ty + 1 < _outH ? WinogradTiles.Deinterleave(top + _outW, n) : (Vector256<float>.Zero, Vector256<float>.Zero);
-                // Along the columns (even, odd) of each block row, then along the two rows.
-                WinogradTransforms.Gradient(e0, o0, out t[0], out t[1], out t[2], out t[3], out t[4], out t[5]);
-                WinogradTransforms.Gradient(e1, o1, out t[6], out t[7], out t[8], out t[9], out t[10], out t[11]);
-                float* at = m + ty * _tiling.SlotsPerRow + tx;
-                for (int j = 0; j < 6; j++)
+                bool right = 2 * tx + 1 < _outW;
+                float* d = dy + (2 * ty * _outW + 2 * tx) * pf;
+                float* at = m + (ty * _tiling.SlotsPerRow + tx) * pf;
+                for (int f = 0; f < pf; f += 16)
                 {
-                    WinogradTransforms.Gradient(t[j], t[6 + j], out var m0, out var m1, out var m2, out var m3, out var m4, out var m5);
-                    Avx.Store(at + j * stride, m0);
-                    Avx.Store(at + (6 + j) * stride, m1);
-                    Avx.Store(at + (12 + j) * stride, m2);
-                    Avx.Store(at + (18 + j) * stride, m3);
-                    Avx.Store(at + (24 + j) * stride, m4);
-                    Avx.Store(at + (30 + j) * stride, m5);
+                    var d00 = Avx512F.LoadVector512(d + f);
+                    var d01 = right ? Avx512F.LoadVector512(d + pf + f) : zero;
+                    var d10 = lower ? Avx512F.LoadVector512(d + _outW * pf + f) : zero;
+                    var d11 = lower && right ? Avx512F.LoadVector512(d + (_outW + 1) * pf + f) : zero;
+                    // Along each block row (its two columns), then along the two rows.
+                    WinogradTransforms.Gradient(d00, d01, out r[0], out r[1], out r[2], out r[3], out r[4], out r[5]);
+                    WinogradTransforms.Gradient(d10, d11, out r[6], out r[7], out r[8], out r[9], out r[10], out r[11]);
+                    for (int j = 0; j < 6; j++)
+                    {
+                        WinogradTransforms.Gradient(r[j], r[6 + j], out var m0, out var m1, out var m2, out var m3, out var m4, out var m5);
+                        float* column = at + f + j * stride;
+                        Avx512F.Store(column, m0);
+                        Avx512F.Store(column + 6 * stride, m1);
+                        Avx512F.Store(column + 12 * stride, m2);
+                        Avx512F.Store(column + 18 * stride, m3);
+                        Avx512F.Store(column + 24 * stride, m4);
+                        Avx512F.Store(column + 30 * stride, m5);
+                    }
                 }
             }
         }

@@ -59,7 +59,8 @@ internal static class AllocationCheck
     private static Network WinogradConvNet(int threads)
     {
         var conv1 = new Conv2DLayer(new ImageShape(1, 12, 12), 8, 3, padding: Padding.Same);
-        var conv2 = new Conv2DLayer(conv1.OutputShape, 8, 5, padding: Padding.Same);
+        // Forced: at 8 channels Winograd's rule keeps the forward pass and the input gradient on im2col.
+        var conv2 = new Conv2DLayer(conv1.OutputShape, 8, 5, padding: Padding.Same) { WinogradWhereverItApplies = true };
         var pool = new MaxPool2DLayer(conv2.OutputShape);
         var network = new Network(seed: 1) { NumberOfThreads = threads };
         network.Add(conv1).Add(new ReLUActivation()).Add(conv2).Add(new ReLUActivation()).Add(pool).Add(new FlattenLayer(pool.OutputShape))

@@ -12,7 +12,8 @@ namespace NNTrainer.Layers;
 /// Weights are [filters × C·k·k], each row one filter in (channel, kernel row, kernel column) order: ONNX's and
 /// PyTorch's (M, C, kH, kW) layout, flattened. It is computed by im2col + the library's GEMM, a few samples per product,
 /// across a fixed split of the batch; a stride-1 5×5 convolution with at least 8 channels in and out runs its forward
-/// pass (or its input gradient) by Winograd's F(2×2, 5×5) where that is faster (see <c>docs/convolution.md</c>, round 4).
+/// pass (or its input gradient) by Winograd's F(2×2, 5×5) where that is faster, and its weight gradient by F(5×5, 2×2)
+/// (see <c>docs/convolution.md</c>, rounds 4 and 5).
 /// </remarks>
 public sealed class Conv2DLayer : SpatialLayer
 {
@@ -20,7 +21,7 @@ public sealed class Conv2DLayer : SpatialLayer
     private readonly Parameter _biases;
     private readonly Parameter[] _parameters;
     private readonly ConvolutionGeometry _geometry;
-    private readonly ConvolutionJob _job;
+    private ConvolutionJob _job;
     private ConvolutionJob? _inferJob;
     private Matrix? _inputs;
 
@@ -49,6 +50,26 @@ public sealed class Conv2DLayer : SpatialLayer
         _parameters = [_weights, _biases];
         _job = new ConvolutionJob(in _geometry, filters);
     }
+
+    /// <summary>
+    /// True runs the forward pass and the input gradient by Winograd wherever it applies, even where it is slower than
+    /// im2col (<c>WinogradConvolution.Pays</c>): for tests that cover those paths with small, fast geometries.
+    /// The results differ only by float32 rounding.
+    /// </summary>
+    internal bool WinogradWhereverItApplies
+    {
+        get => _winogradEverywhere;
+        set
+        {
+            _winogradEverywhere = value;
+            _job = NewJob();
+            _inferJob = null;
+        }
+    }
+
+    private bool _winogradEverywhere;
+
+    private ConvolutionJob NewJob() => new(in _geometry, Filters, winogradWhereverItApplies: _winogradEverywhere);
 
     /// <summary>Number of kernels (output channels).</summary>
     public int Filters { get; }
@@ -115,7 +136,7 @@ public sealed class Conv2DLayer : SpatialLayer
         CheckInputs(inputs);
         PrepareInferOutput(outputs, inputs.Rows, OutputShape.Size);
         // Infer may run on several threads at once: each call takes a job (with its buffers) no other call holds.
-        var job = Interlocked.Exchange(ref _inferJob, null) ?? new ConvolutionJob(in _geometry, Filters);
+        var job = Interlocked.Exchange(ref _inferJob, null) ?? NewJob();
         job.Forward(inputs.Data, _weights.Values, _biases.Values, outputs.Data, inputs.Rows, NumberOfThreads);
         _inferJob = job;
     }

@@ -41,15 +41,19 @@ internal sealed class ConvolutionJob : ParallelWork
     /// <param name="geometry">The convolution's geometry.</param>
     /// <param name="filters">Output channels.</param>
     /// <param name="allowWinograd">False keeps im2col + GEMM even where <see cref="WinogradConvolution.Applies"/> holds: the reference the tests compare Winograd with.</param>
-    public ConvolutionJob(in ConvolutionGeometry geometry, int filters, bool allowWinograd = true)
+    /// <param name="winogradWhereverItApplies">
+    /// True uses Winograd in both directions wherever <see cref="WinogradConvolution.Applies"/> holds, even where
+    /// <see cref="WinogradConvolution.Pays"/> does not: so that tests cover every Winograd path with small geometries.
+    /// </param>
+    public ConvolutionJob(in ConvolutionGeometry geometry, int filters, bool allowWinograd = true, bool winogradWhereverItApplies = false)
     {
         _g = geometry;
         _filters = filters;
         _fast = Im2ColAvx512.Supports(in geometry);
         if (allowWinograd)
         {
-            _winograd = WinogradConvolution.Forward(in geometry, filters);
-            _winogradInputGradient = WinogradConvolution.InputGradient(in geometry, filters);
+            _winograd = WinogradConvolution.Forward(in geometry, filters, winogradWhereverItApplies);
+            _winogradInputGradient = WinogradConvolution.InputGradient(in geometry, filters, winogradWhereverItApplies);
             _winogradWeightGradient = WinogradWeightGradient.Create(in geometry, filters);
         }
     }

@@ -62,28 +62,23 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
 
     /// <summary>
     /// Whether a correlation of <paramref name="inputs"/> channels into <paramref name="outputs"/> is faster by Winograd
-    /// than by im2col + GEMM. Both do the same products' work on either side; Winograd adds an input transform per
-    /// input plane and an output transform per output plane. Measured on LeNet's second convolution (CPU time,
-    /// 128 samples): the forward pass, 20 planes into 50, took 9.0–9.4 ms against im2col's 9.9–10.6; its input
-    /// gradient, 50 planes into 20, 11 ms against 9.
+    /// than by im2col + GEMM: when inputs·outputs ≥ 12·(inputs + outputs). Winograd saves 64 % of the products' work,
+    /// which grows with inputs·outputs, and adds an input transform per input plane and an output transform per output
+    /// plane, which grow with inputs + outputs. Measured (CPU time, 128 samples, round 5 of <c>docs/convolution.md</c>):
+    /// 20 → 50 and 50 → 20 on 14×14 (14.3) and 32 → 32 on 14×14 (16) are faster by Winograd; 16 ↔ 32 on 28×28 (10.7)
+    /// is a tie; 8 → 8, 8 ↔ 16 on 28×28 and 8 ↔ 20 (4 to 5.7) are slower.
     /// </summary>
-    public static bool Pays(int inputs, int outputs) => inputs <= outputs;
+    public static bool Pays(int inputs, int outputs) => inputs * outputs >= 12 * (inputs + outputs);
 
-    /// <summary>
-    /// Whether the weight gradient of a convolution of <paramref name="channels"/> into <paramref name="filters"/> is
-    /// faster by Winograd (<see cref="WinogradWeightGradient"/>) than by im2col + GEMM.
-    /// </summary>
-    public static bool WeightGradientPays(int channels, int filters) => true;
-
-    /// <summary>Y = W ⋆ X + bias, the convolution's forward pass, when <see cref="Applies"/> and <see cref="Pays"/> hold; otherwise null.</summary>
-    public static WinogradConvolution? Forward(in ConvolutionGeometry g, int filters) =>
-        Applies(in g, filters) && Pays(g.Channels, filters)
+    /// <summary>Y = W ⋆ X + bias, the convolution's forward pass, when <see cref="Applies"/> and <see cref="Pays"/> (or <paramref name="always"/>) hold; otherwise null.</summary>
+    public static WinogradConvolution? Forward(in ConvolutionGeometry g, int filters, bool always = false) =>
+        Applies(in g, filters) && (always || Pays(g.Channels, filters))
             ? new(g.Channels, g.Height, g.Width, g.PadTop, g.PadLeft, filters, g.OutputHeight, g.OutputWidth, inputGradient: false)
             : null;
 
-    /// <summary>dX = rot180(W)ᵀ ⋆ dY padded by 4 − pad, the convolution's input gradient, when <see cref="Applies"/> and <see cref="Pays"/> hold; otherwise null.</summary>
-    public static WinogradConvolution? InputGradient(in ConvolutionGeometry g, int filters) =>
-        Applies(in g, filters) && Pays(filters, g.Channels)
+    /// <summary>dX = rot180(W)ᵀ ⋆ dY padded by 4 − pad, the convolution's input gradient, when <see cref="Applies"/> and <see cref="Pays"/> (or <paramref name="always"/>) hold; otherwise null.</summary>
+    public static WinogradConvolution? InputGradient(in ConvolutionGeometry g, int filters, bool always = false) =>
+        Applies(in g, filters) && (always || Pays(filters, g.Channels))
             ? new(filters, g.OutputHeight, g.OutputWidth, 4 - g.PadTop, 4 - g.PadLeft, g.Channels, g.Height, g.Width, inputGradient: true)
             : null;
 

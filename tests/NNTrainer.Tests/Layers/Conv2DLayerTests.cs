@@ -11,11 +11,14 @@ public class Conv2DLayerTests
     [InlineData(1, 2, 8, 7, 3, 2, 2, Padding.Valid)]
     [InlineData(9, 2, 4, 4, 3, 2, 1, Padding.Same)] // even kernel: the extra padding row and column go after
     [InlineData(3, 1, 6, 6, 12, 3, 1, Padding.Same)] // fewer patch values (9) than filters: dWᵀ is accumulated
-    [InlineData(2, 8, 7, 6, 8, 5, 1, Padding.Same)] // Winograd F(2×2, 5×5) for the output and the input gradient (with AVX-512)
-    [InlineData(2, 8, 9, 8, 9, 5, 1, Padding.Valid)] // Winograd forward; the input gradient, 9 planes into 8, on im2col
-    public void BackwardMatchesNumericalGradient(int rows, int channels, int height, int width, int filters, int kernel, int stride, Padding padding)
+    [InlineData(2, 8, 7, 6, 8, 5, 1, Padding.Same)] // Winograd F(5×5, 2×2) for the weight gradient; im2col for the input gradient alone (with AVX-512)
+    [InlineData(2, 8, 7, 6, 8, 5, 1, Padding.Same, true)] // Winograd for the output, the input gradient and the weight gradient
+    [InlineData(2, 8, 9, 8, 9, 5, 1, Padding.Valid, true)] // the same, "valid" (the input gradient padded by 4)
+    public void BackwardMatchesNumericalGradient(int rows, int channels, int height, int width, int filters, int kernel, int stride, Padding padding,
+        bool winogradEverywhere = false)
     {
         var layer = Built(new ImageShape(channels, height, width), filters, kernel, stride, padding);
+        layer.WinogradWhereverItApplies = winogradEverywhere;
         var x = GradientCheck.Random(rows, channels * height * width, seed: 11);
         var upstream = GradientCheck.Random(rows, layer.OutputShape.Size, seed: 12);
         // A convolution is linear in its inputs and in its weights, so central differences are exact at any step: a step
@@ -73,6 +76,7 @@ public class Conv2DLayerTests
     public void InferEqualsForwardWithoutTraining(int channels, int filters, int kernel)
     {
         var layer = Built(new ImageShape(channels, 9, 8), filters, kernel, 1, Padding.Same);
+        layer.WinogradWhereverItApplies = true;
         var x = GradientCheck.Random(13, channels * 9 * 8, seed: 4);
         layer.Forward(x, training: false);
         var inferred = new Matrix(13, layer.OutputShape.Size);
@@ -82,12 +86,14 @@ public class Conv2DLayerTests
 
     [Theory]
     [InlineData(4, 3)]
-    [InlineData(8, 5)] // Winograd in both directions (with AVX-512)
-    public void OneAndTwoThreadsGiveBitIdenticalResults(int channels, int kernel)
+    [InlineData(8, 5)] // Winograd's weight gradient, im2col's input gradient alone (with AVX-512)
+    [InlineData(8, 5, true)] // Winograd in every direction
+    public void OneAndTwoThreadsGiveBitIdenticalResults(int channels, int kernel, bool winogradEverywhere = false)
     {
         (float[] Output, float[] DInputs, float[] DWeights) Run(int threads)
         {
             var layer = Built(new ImageShape(channels, 12, 12), 8, kernel, 1, Padding.Same);
+            layer.WinogradWhereverItApplies = winogradEverywhere;
             layer.NumberOfThreads = threads;
             var x = GradientCheck.Random(37, channels * 144, seed: 5);
             layer.Forward(x, training: true);

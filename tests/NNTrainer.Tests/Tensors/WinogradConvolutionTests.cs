@@ -10,10 +10,10 @@ namespace NNTrainer.Tests.Tensors;
 /// </summary>
 public class WinogradConvolutionTests
 {
-    // (channels, height, width, filters, padding): LeNet's second layer (Winograd forward only); as many channels as
-    // filters, odd sizes (a last tile half outside, an odd number of tile rows): both directions; "valid" (the input
-    // gradient padded by 4); 20 tiles a row (three chunks of eight); a 1×1 output; more channels than filters (Winograd
-    // for the input gradient only).
+    // (channels, height, width, filters, padding), every direction by Winograd (forced where the rule would not): LeNet's
+    // second layer; as many channels as filters, odd sizes (a last tile half outside, an odd number of tile rows);
+    // "valid" (the input gradient padded by 4); 20 tiles a row (three chunks of eight); a 1×1 output; more channels than
+    // filters.
     public static TheoryData<int, int, int, int, Padding> Geometries => new()
     {
         { 20, 14, 14, 50, Padding.Same },
@@ -32,8 +32,8 @@ public class WinogradConvolutionTests
         var g = new ConvolutionGeometry(layer.InputShape, 5, 1, layer.PadTop, layer.PadLeft, layer.OutputShape.Height, layer.OutputShape.Width);
         Assert.Equal(Avx512F.IsSupported, WinogradConvolution.Applies(in g, filters));
         if (!WinogradConvolution.Applies(in g, filters)) return;
-        Assert.Equal(channels <= filters, WinogradConvolution.Forward(in g, filters) is not null);
-        Assert.Equal(filters <= channels, WinogradConvolution.InputGradient(in g, filters) is not null);
+        Assert.Equal(WinogradConvolution.Pays(channels, filters), WinogradConvolution.Forward(in g, filters) is not null);
+        Assert.Equal(WinogradConvolution.Pays(filters, channels), WinogradConvolution.InputGradient(in g, filters) is not null);
         const int samples = 11;
         var random = new SeededRandom(channels * 100 + width);
         float[] Draw(int n, double scale) => Enumerable.Range(0, n).Select(_ => (float)(scale * random.NextGaussian())).ToArray();
@@ -43,7 +43,7 @@ public class WinogradConvolutionTests
         int outSize = filters * g.Positions;
         var dY = Draw(samples * outSize, 1);
 
-        var winograd = new ConvolutionJob(in g, filters);
+        var winograd = new ConvolutionJob(in g, filters, winogradWhereverItApplies: true);
         var im2col = new ConvolutionJob(in g, filters, allowWinograd: false);
         var (y, yReference) = (new float[samples * outSize], new float[samples * outSize]);
         winograd.Forward(x, w, bias, y, samples, 1);
@@ -68,6 +68,17 @@ public class WinogradConvolutionTests
         Assert.Equal(dBReference, dB);
     }
 
+    [Theory]
+    [InlineData(20, 50, true)] // LeNet's second convolution, forward
+    [InlineData(50, 20, true)] // and its input gradient
+    [InlineData(32, 32, true)]
+    [InlineData(24, 24, true)] // the smallest square one that pays
+    [InlineData(16, 32, false)]
+    [InlineData(8, 20, false)]
+    [InlineData(8, 8, false)]
+    public void WinogradPaysWhenTheProductsOutweighTheTransforms(int inputs, int outputs, bool pays) =>
+        Assert.Equal(pays, WinogradConvolution.Pays(inputs, outputs));
+
     [Fact]
     public void NewWeightsAreTransformedAgainAndOneAndTwoThreadsAgreeBitForBit()
     {
@@ -83,13 +94,13 @@ public class WinogradConvolutionTests
             job.Forward(x, w, bias, y, 37, threads);
             return y;
         }
-        var reused = new ConvolutionJob(in g, 9);
+        var reused = new ConvolutionJob(in g, 9, winogradWhereverItApplies: true);
         var first = Run(reused, w1, 1);
         var second = Run(reused, w2, 1);
         Assert.NotEqual(first, second);
-        Assert.Equal(Run(new ConvolutionJob(in g, 9), w2, 2), second);
+        Assert.Equal(Run(new ConvolutionJob(in g, 9, winogradWhereverItApplies: true), w2, 2), second);
         w2[7] = -w2[7]; // one weight changed in place, as the optimizer changes them
-        Assert.Equal(Run(new ConvolutionJob(in g, 9), w2, 1), Run(reused, w2, 2));
+        Assert.Equal(Run(new ConvolutionJob(in g, 9, winogradWhereverItApplies: true), w2, 1), Run(reused, w2, 2));
     }
 
     private static (double[] Y, double[] DX, double[] DW) Direct(ConvolutionGeometry g, int filters, float[] x, float[] w, float[] bias, float[] dY, int samples)

@@ -4,8 +4,9 @@ using NNTrainer.Tests.TestSupport;
 namespace NNTrainer.Tests.Training;
 
 /// <summary>
-/// A small network whose second convolution (8 → 8 channels, 5×5, stride 1) runs by Winograd in both directions on
-/// AVX-512 machines: it learns, a seed gives the same bytes every time, and one thread and two give the same bytes.
+/// A small network whose second convolution (8 → 8 channels, 5×5, stride 1) runs by Winograd in every direction on
+/// AVX-512 machines (forced: at 8 channels the rule keeps the forward pass and the input gradient on im2col): it learns,
+/// a seed gives the same bytes every time, and one thread and two give the same bytes.
 /// </summary>
 public class WinogradTrainingTests
 {
@@ -24,14 +25,16 @@ public class WinogradTrainingTests
     {
         var conv = new Conv2DLayer(new ImageShape(8, 8, 8), 8, 5, padding: Padding.Same);
         var g = new ConvolutionGeometry(conv.InputShape, 5, 1, conv.PadTop, conv.PadLeft, 8, 8);
-        Assert.Equal(Avx512F.IsSupported, WinogradConvolution.Forward(in g, 8) is not null);
-        Assert.Equal(Avx512F.IsSupported, WinogradConvolution.InputGradient(in g, 8) is not null);
+        Assert.Equal(Avx512F.IsSupported, WinogradConvolution.Applies(in g, 8));
+        Assert.Equal(Avx512F.IsSupported, WinogradWeightGradient.Create(in g, 8) is not null);
+        Assert.Equal(Avx512F.IsSupported, WinogradConvolution.Forward(in g, 8, always: true) is not null);
+        Assert.Equal(Avx512F.IsSupported, WinogradConvolution.InputGradient(in g, 8, always: true) is not null);
     }
 
     private static (byte[] Bytes, double Accuracy) Train(Matrix x, int[] y, int threads)
     {
         var conv1 = new Conv2DLayer(TinyImages.Shape, 8, 3, padding: Padding.Same);
-        var conv2 = new Conv2DLayer(conv1.OutputShape, 8, 5, padding: Padding.Same);
+        var conv2 = new Conv2DLayer(conv1.OutputShape, 8, 5, padding: Padding.Same) { WinogradWhereverItApplies = true };
         var pool = new MaxPool2DLayer(conv2.OutputShape);
         var network = new Network(seed: 3)
             .Add(conv1).Add(new ReLUActivation())

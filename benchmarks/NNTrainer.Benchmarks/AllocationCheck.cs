@@ -36,7 +36,7 @@ internal static class AllocationCheck
         yield return ("FMNIST-MLP with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 784, [128, 128], 10, techniques: true), 784, 10, 128, true);
         yield return ("spiral with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 2, [64], 3, techniques: true), 2, 3, 300, true);
         yield return ("convnet 1×12×12 (conv, ReLU, BN, max-pool, dropout, conv, avg-pool, dense, BN), batch 32", ConvNet, 144, 10, 32, false);
-        yield return ("convnet 1×12×12 with an 8→8 5×5 convolution (Winograd both ways on AVX-512), batch 32", WinogradConvNet, 144, 10, 32, false);
+        yield return ("convnet 1×12×12 with an 8→8 5×5 convolution (Winograd in every direction on AVX-512), batch 32", WinogradConvNet, 144, 10, 32, false);
     }
 
     /// <summary>Every spatial layer in one small network, so a per-batch allocation in any of them shows.</summary>

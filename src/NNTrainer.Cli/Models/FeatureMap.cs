@@ -12,29 +12,21 @@ namespace NNTrainer.Cli.Models;
 /// each category. It writes a block of rows straight into one contiguous float32 matrix, the <c>Features</c> ML.NET
 /// would compute one row at a time — bit for bit, which <see cref="Matches"/> checks on real rows before it is used.
 /// </summary>
-internal sealed class FeatureMap
+/// <remarks>Built by <see cref="TryCreate"/>, which reads the arrays from a fitted featurizer.</remarks>
+internal sealed class FeatureMap(string[] numeric, float[] filled, float[] scale, float[]? offset,
+    (string Name, Dictionary<string, int> Slots, int Start)[] categorical, int width)
 {
     /// <summary>Rows written together by <see cref="Write"/>: 256 rows of a few dozen features fit in the L2 cache.</summary>
     private const int RowsPerBlock = 256;
 
-    private readonly string[] _numeric;
-    private readonly float[] _filled;
-    private readonly float[] _scale;
-    private readonly float[]? _offset;
-    private readonly (string Name, Dictionary<string, int> Slots, int Start)[] _categorical;
-
-    private FeatureMap(string[] numeric, float[] filled, float[] scale, float[]? offset, (string, Dictionary<string, int>, int)[] categorical, int width)
-    {
-        _numeric = numeric;
-        _filled = filled;
-        _scale = scale;
-        _offset = offset;
-        _categorical = categorical;
-        Width = width;
-    }
+    private readonly string[] _numeric = numeric;
+    private readonly float[] _filled = filled;
+    private readonly float[] _scale = scale;
+    private readonly float[]? _offset = offset;
+    private readonly (string Name, Dictionary<string, int> Slots, int Start)[] _categorical = categorical;
 
     /// <summary>Values per feature vector.</summary>
-    public int Width { get; }
+    public int Width { get; } = width;
 
     /// <summary>Reads the map from a featurizer built by <see cref="FeaturePipeline"/>; null when it has another shape.</summary>
     public static FeatureMap? TryCreate(MLContext ml, ITransformer featurizer, DataViewSchema rawSchema, ModelSchema schema)

@@ -8,27 +8,16 @@ namespace NNTrainer.ML;
 /// label columns and reads rows as <see cref="TrainingSetReader"/> does (the same checks and messages), but into a
 /// caller's block buffer instead of one matrix of all rows, so memory does not grow with the data.
 /// </summary>
-internal sealed class DataViewRowSource : IRowBlockSource
+internal sealed class DataViewRowSource(IDataView data, DataViewSchema.Column features, int featureCount, DataViewSchema.Column label,
+    LabelReader labels, bool skipNonFinite, string dataName) : IRowBlockSource
 {
-    private readonly IDataView _data;
-    private readonly DataViewSchema.Column _features, _label;
-    private readonly LabelReader _labels;
-    private readonly bool _skipNonFinite;
-    private readonly string _dataName;
+    private readonly IDataView _data = data;
+    private readonly DataViewSchema.Column _features = features, _label = label;
+    private readonly LabelReader _labels = labels;
+    private readonly bool _skipNonFinite = skipNonFinite;
+    private readonly string _dataName = dataName;
 
-    public DataViewRowSource(IDataView data, DataViewSchema.Column features, int featureCount, DataViewSchema.Column label,
-        LabelReader labels, bool skipNonFinite, string dataName)
-    {
-        _data = data;
-        _features = features;
-        FeatureCount = featureCount;
-        _label = label;
-        _labels = labels;
-        _skipNonFinite = skipNonFinite;
-        _dataName = dataName;
-    }
-
-    public int FeatureCount { get; }
+    public int FeatureCount { get; } = featureCount;
 
     public IRowBlockReader Open() => new Reader(this, _data.GetRowCursor([_features, _label]));
 

@@ -28,9 +28,7 @@ public sealed class BinaryCrossEntropyLoss : Loss
     /// <inheritdoc />
     public override void ValidateTargets(Matrix targets, int outputSize)
     {
-        ArgumentNullException.ThrowIfNull(targets);
-        RequireWidth(targets, outputSize);
-        RequireFinite(targets);
+        base.ValidateTargets(targets, outputSize);
         var y = targets.AsSpan();
         for (int i = 0; i < y.Length; i++)
         {

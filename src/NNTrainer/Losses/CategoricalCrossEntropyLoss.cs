@@ -32,9 +32,7 @@ public sealed class CategoricalCrossEntropyLoss : Loss
     /// <inheritdoc />
     public override void ValidateTargets(Matrix targets, int outputSize)
     {
-        ArgumentNullException.ThrowIfNull(targets);
-        RequireWidth(targets, outputSize);
-        RequireFinite(targets);
+        base.ValidateTargets(targets, outputSize);
         if (targets.Columns == 1 && outputSize > 1)
         {
             var y = targets.AsSpan();

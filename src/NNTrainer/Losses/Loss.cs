@@ -70,10 +70,19 @@ public abstract class Loss
     /// <summary>
     /// Checks every target once before training, naming the first bad row: shape, finiteness and range.
     /// </summary>
+    /// <remarks>
+    /// This checks the width (<see cref="AcceptsTargetWidth"/>) and that every target is finite, all a regression loss
+    /// needs; a loss whose targets have a range overrides it, calling this first.
+    /// </remarks>
     /// <param name="targets">All targets.</param>
     /// <param name="outputSize">Values per sample the network produces.</param>
     /// <exception cref="ArgumentException">A target has the wrong shape or a value this loss cannot take.</exception>
-    public abstract void ValidateTargets(Matrix targets, int outputSize);
+    public virtual void ValidateTargets(Matrix targets, int outputSize)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        RequireWidth(targets, outputSize);
+        RequireFinite(targets);
+    }
 
     /// <summary>Sum of per-sample losses; shapes are already checked.</summary>
     /// <param name="outputs">The outputs.</param>

@@ -6,14 +6,6 @@ namespace NNTrainer.Losses;
 public sealed class MeanSquaredErrorLoss : Loss
 {
     /// <inheritdoc />
-    public override void ValidateTargets(Matrix targets, int outputSize)
-    {
-        ArgumentNullException.ThrowIfNull(targets);
-        RequireWidth(targets, outputSize);
-        RequireFinite(targets);
-    }
-
-    /// <inheritdoc />
     protected override double SumSampleLossesCore(Matrix outputs, Matrix targets) =>
         ElementLoss.SumSampleLosses(outputs, targets, new SquaredError());
 

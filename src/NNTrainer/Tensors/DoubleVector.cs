@@ -12,20 +12,8 @@ namespace NNTrainer.Tensors;
 internal interface IDoubleVector<TVector> : ILaneVector<TVector, double>
     where TVector : struct
 {
-    /// <summary><c>a − b</c> per lane.</summary>
-    static abstract TVector Subtract(TVector a, TVector b);
-
-    /// <summary><c>a / b</c> per lane.</summary>
-    static abstract TVector Divide(TVector a, TVector b);
-
     /// <summary>All bits set in the lanes where <c>a ≥ b</c>, none elsewhere.</summary>
     static abstract TVector GreaterThanOrEqual(TVector a, TVector b);
-
-    /// <summary>All bits set in the lanes where <c>a = b</c>, none elsewhere.</summary>
-    static abstract TVector Equals(TVector a, TVector b);
-
-    /// <summary><c>a &amp; b</c> bit by bit.</summary>
-    static abstract TVector And(TVector a, TVector b);
 
     /// <summary>True when every bit of <paramref name="mask"/> is set.</summary>
     static abstract bool AllSet(TVector mask);

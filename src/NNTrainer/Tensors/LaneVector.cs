@@ -28,14 +28,26 @@ internal interface ILaneVector<TVector, TLane>
     /// <summary><c>a + b</c> per lane.</summary>
     static abstract TVector Add(TVector a, TVector b);
 
+    /// <summary><c>a − b</c> per lane.</summary>
+    static abstract TVector Subtract(TVector a, TVector b);
+
     /// <summary><c>a · b</c> per lane.</summary>
     static abstract TVector Multiply(TVector a, TVector b);
+
+    /// <summary><c>a / b</c> per lane.</summary>
+    static abstract TVector Divide(TVector a, TVector b);
 
     /// <summary>All bits set in the lanes where <c>a &lt; b</c>, none elsewhere.</summary>
     static abstract TVector LessThan(TVector a, TVector b);
 
     /// <summary>All bits set in the lanes where <c>a &gt; b</c>, none elsewhere.</summary>
     static abstract TVector GreaterThan(TVector a, TVector b);
+
+    /// <summary>All bits set in the lanes where <c>a = b</c>, none elsewhere.</summary>
+    static abstract TVector Equals(TVector a, TVector b);
+
+    /// <summary><c>a &amp; b</c> bit by bit.</summary>
+    static abstract TVector And(TVector a, TVector b);
 
     /// <summary><c>mask ? a : b</c> bit by bit.</summary>
     static abstract TVector Select(TVector mask, TVector a, TVector b);

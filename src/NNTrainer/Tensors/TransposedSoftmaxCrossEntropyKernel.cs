@@ -49,11 +49,11 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            for (; i <= rows - Vector512<float>.Count; i += Vector512<float>.Count) Shift512(ref z, ref g, ld, classes, i);
+            for (; i <= rows - TileVector512.Width; i += TileVector512.Width) Shift<Vector512<float>, TileVector512>(ref z, ref g, ld, classes, i);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            for (; i <= rows - Vector256<float>.Count; i += Vector256<float>.Count) Shift256(ref z, ref g, ld, classes, i);
+            for (; i <= rows - TileVector256.Width; i += TileVector256.Width) Shift<Vector256<float>, TileVector256>(ref z, ref g, ld, classes, i);
         }
         for (; i < rows; i++) Shift(ref z, ref g, ld, classes, i);
 
@@ -70,11 +70,11 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            for (; i <= rows - Vector512<float>.Count; i += Vector512<float>.Count) correct += Finish512(ref g, ref y, ref c, ld, classes, invSamples, i);
+            for (; i <= rows - TileVector512.Width; i += TileVector512.Width) correct += Finish<Vector512<float>, TileVector512>(ref g, ref y, ref c, ld, classes, invSamples, i);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            for (; i <= rows - Vector256<float>.Count; i += Vector256<float>.Count) correct += Finish256(ref g, ref y, ref c, ld, classes, invSamples, i);
+            for (; i <= rows - TileVector256.Width; i += TileVector256.Width) correct += Finish<Vector256<float>, TileVector256>(ref g, ref y, ref c, ld, classes, invSamples, i);
         }
         for (; i < rows; i++) correct += Finish(ref g, ref y, ref c, ld, classes, invSamples, i);
 
@@ -111,29 +111,20 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         }
     }
 
+    /// <summary>Pass 1 for one vector of samples from column <paramref name="i"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Shift512(ref float z, ref float g, int ld, int classes, int i)
+    private static void Shift<TVector, TIsa>(ref float z, ref float g, int ld, int classes, int i)
+        where TVector : struct
+        where TIsa : struct, ITileVector<TVector>
     {
-        var max = Vector512.LoadUnsafe(ref z, (nuint)i);
+        var max = TIsa.Load(ref z, (nuint)i);
         for (int j = 1; j < classes; j++)
         {
             // "!(v <= max)" also takes a NaN, as the row-major softmax does.
-            var v = Vector512.LoadUnsafe(ref z, (nuint)(j * ld + i));
-            max = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(v, max), max, v);
+            var v = TIsa.Load(ref z, (nuint)(j * ld + i));
+            max = TIsa.Select(TIsa.LessThanOrEqual(v, max), max, v);
         }
-        for (int j = 0; j < classes; j++) (Vector512.LoadUnsafe(ref z, (nuint)(j * ld + i)) - max).StoreUnsafe(ref g, (nuint)(j * ld + i));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Shift256(ref float z, ref float g, int ld, int classes, int i)
-    {
-        var max = Vector256.LoadUnsafe(ref z, (nuint)i);
-        for (int j = 1; j < classes; j++)
-        {
-            var v = Vector256.LoadUnsafe(ref z, (nuint)(j * ld + i));
-            max = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(v, max), max, v);
-        }
-        for (int j = 0; j < classes; j++) (Vector256.LoadUnsafe(ref z, (nuint)(j * ld + i)) - max).StoreUnsafe(ref g, (nuint)(j * ld + i));
+        for (int j = 0; j < classes; j++) TIsa.Store(TIsa.Subtract(TIsa.Load(ref z, (nuint)(j * ld + i)), max), ref g, (nuint)(j * ld + i));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -148,23 +139,25 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         for (int j = 0; j < classes; j++) Unsafe.Add(ref g, j * ld + i) = Unsafe.Add(ref z, j * ld + i) - max;
     }
 
-    /// <summary>Pass 3 for sixteen samples from column <paramref name="i"/>; returns how many are predicted right.</summary>
+    /// <summary>Pass 3 for one vector of samples from column <paramref name="i"/>; returns how many are predicted right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Finish512(ref float g, ref float y, ref double c, int ld, int classes, float invSamples, int i)
+    private static int Finish<TVector, TIsa>(ref float g, ref float y, ref double c, int ld, int classes, float invSamples, int i)
+        where TVector : struct
+        where TIsa : struct, ITileVector<TVector>
     {
-        var label = Vector512.ConvertToInt32(Vector512.LoadUnsafe(ref y, (nuint)i));
-        var sum = Vector512<float>.Zero;
-        for (int j = 0; j < classes; j++) sum += Vector512.LoadUnsafe(ref g, (nuint)(j * ld + i));
-        var inv = Vector512.Create(invSamples);
-        var confidence = Vector512<float>.Zero;
-        var best = Vector512<float>.Zero;
-        var index = Vector512<int>.Zero;
-        var done = Vector512<int>.Zero;
+        var label = TIsa.TruncateToInt32(TIsa.Load(ref y, (nuint)i));
+        var sum = TIsa.Broadcast(0f);
+        for (int j = 0; j < classes; j++) sum = TIsa.Add(sum, TIsa.Load(ref g, (nuint)(j * ld + i)));
+        var inv = TIsa.Broadcast(invSamples);
+        var confidence = TIsa.Broadcast(0f);
+        var best = confidence;
+        var index = TIsa.BroadcastInt32(0);
+        var done = index;
         for (int j = 0; j < classes; j++)
         {
-            var p = Vector512.LoadUnsafe(ref g, (nuint)(j * ld + i)) / sum;
-            var column = Vector512.Create(j);
-            var nan = Vector512.OnesComplement(Vector512.Equals(p, p).AsInt32());
+            var p = TIsa.Divide(TIsa.Load(ref g, (nuint)(j * ld + i)), sum);
+            var column = TIsa.BroadcastInt32(j);
+            var nan = TIsa.IsNaN(p);
             if (j == 0)
             {
                 best = p;
@@ -173,70 +166,23 @@ internal static class TransposedSoftmaxCrossEntropyKernel
             else
             {
                 // Kernels.ArgMax: the first NaN wins; otherwise the first maximum, +0 beating −0.
-                nan = Vector512.AndNot(nan, done);
-                var better = Vector512.AndNot(Vector512.GreaterThan(p, best).AsInt32()
-                    | (Vector512.Equals(p, best).AsInt32() & Vector512.LessThan(best.AsInt32(), Vector512<int>.Zero) & Vector512.GreaterThanOrEqual(p.AsInt32(), Vector512<int>.Zero)), done);
-                index = Vector512.ConditionalSelect(nan | better, column, index);
-                best = Vector512.ConditionalSelect(better.AsSingle(), p, best);
-                done |= nan;
+                nan = TIsa.AndNot(nan, done);
+                var better = TIsa.AndNot(TIsa.Or(TIsa.GreaterThan(p, best),
+                    TIsa.AndNot(TIsa.And(TIsa.Equals(p, best), TIsa.IsNegative(best)), TIsa.IsNegative(p))), done);
+                index = TIsa.Select(TIsa.Or(nan, better), column, index);
+                best = TIsa.Select(better, p, best);
+                done = TIsa.Or(done, nan);
             }
-            var isLabel = Vector512.Equals(label, column).AsSingle();
-            confidence = Vector512.ConditionalSelect(isLabel, p, confidence);
-            var d = p * inv;
-            Vector512.ConditionalSelect(isLabel, d - inv, d).StoreUnsafe(ref g, (nuint)(j * ld + i));
+            var isLabel = TIsa.EqualsInt32(label, column);
+            confidence = TIsa.Select(isLabel, p, confidence);
+            var d = TIsa.Multiply(p, inv);
+            TIsa.Store(TIsa.Select(isLabel, TIsa.Subtract(d, inv), d), ref g, (nuint)(j * ld + i));
         }
-        const float Epsilon = Probabilities.Epsilon;
-        confidence = Vector512.ConditionalSelect(Vector512.LessThan(confidence, Vector512.Create(Epsilon)), Vector512.Create(Epsilon),
-            Vector512.ConditionalSelect(Vector512.GreaterThan(confidence, Vector512.Create(1f - Epsilon)), Vector512.Create(1f - Epsilon), confidence));
-        var (low, high) = Vector512.Widen(confidence);
-        low.StoreUnsafe(ref c, (nuint)i);
-        high.StoreUnsafe(ref c, (nuint)(i + Vector512<double>.Count));
-        return BitOperations.PopCount(Vector512.Equals(index, label).ExtractMostSignificantBits());
-    }
-
-    /// <summary>Pass 3 for eight samples from column <paramref name="i"/>; returns how many are predicted right.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Finish256(ref float g, ref float y, ref double c, int ld, int classes, float invSamples, int i)
-    {
-        var label = Vector256.ConvertToInt32(Vector256.LoadUnsafe(ref y, (nuint)i));
-        var sum = Vector256<float>.Zero;
-        for (int j = 0; j < classes; j++) sum += Vector256.LoadUnsafe(ref g, (nuint)(j * ld + i));
-        var inv = Vector256.Create(invSamples);
-        var confidence = Vector256<float>.Zero;
-        var best = Vector256<float>.Zero;
-        var index = Vector256<int>.Zero;
-        var done = Vector256<int>.Zero;
-        for (int j = 0; j < classes; j++)
-        {
-            var p = Vector256.LoadUnsafe(ref g, (nuint)(j * ld + i)) / sum;
-            var column = Vector256.Create(j);
-            var nan = Vector256.OnesComplement(Vector256.Equals(p, p).AsInt32());
-            if (j == 0)
-            {
-                best = p;
-                done = nan;
-            }
-            else
-            {
-                nan = Vector256.AndNot(nan, done);
-                var better = Vector256.AndNot(Vector256.GreaterThan(p, best).AsInt32()
-                    | (Vector256.Equals(p, best).AsInt32() & Vector256.LessThan(best.AsInt32(), Vector256<int>.Zero) & Vector256.GreaterThanOrEqual(p.AsInt32(), Vector256<int>.Zero)), done);
-                index = Vector256.ConditionalSelect(nan | better, column, index);
-                best = Vector256.ConditionalSelect(better.AsSingle(), p, best);
-                done |= nan;
-            }
-            var isLabel = Vector256.Equals(label, column).AsSingle();
-            confidence = Vector256.ConditionalSelect(isLabel, p, confidence);
-            var d = p * inv;
-            Vector256.ConditionalSelect(isLabel, d - inv, d).StoreUnsafe(ref g, (nuint)(j * ld + i));
-        }
-        const float Epsilon = Probabilities.Epsilon;
-        confidence = Vector256.ConditionalSelect(Vector256.LessThan(confidence, Vector256.Create(Epsilon)), Vector256.Create(Epsilon),
-            Vector256.ConditionalSelect(Vector256.GreaterThan(confidence, Vector256.Create(1f - Epsilon)), Vector256.Create(1f - Epsilon), confidence));
-        var (low, high) = Vector256.Widen(confidence);
-        low.StoreUnsafe(ref c, (nuint)i);
-        high.StoreUnsafe(ref c, (nuint)(i + Vector256<double>.Count));
-        return BitOperations.PopCount(Vector256.Equals(index, label).ExtractMostSignificantBits());
+        var low = TIsa.Broadcast(Probabilities.Epsilon);
+        var high = TIsa.Broadcast(1f - Probabilities.Epsilon);
+        confidence = TIsa.Select(TIsa.LessThan(confidence, low), low, TIsa.Select(TIsa.GreaterThan(confidence, high), high, confidence));
+        TIsa.StoreWidened(confidence, ref c, (nuint)i);
+        return TIsa.CountSet(TIsa.EqualsInt32(index, label));
     }
 
     /// <summary>Pass 3 for one sample, by the scalar steps of the row-major kernels.</summary>

@@ -101,7 +101,7 @@ internal static class CatalogSystems
     };
 
     /// <summary>
-    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100;batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1;scalel2=false;standardize=false;dropout=0.1;decay=0.001;optimizer=adamw;wd=0.01;schedule=cosine;activation=tanh;anneal=false"</c>);
+    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100;batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1;scalel2=false;standardize=false;dropout=0.1;decay=0.001;optimizer=adamw;wd=0.01;schedule=cosine;activation=tanh;anneal=false;threads=2"</c>);
     /// empty for the benchmark itself, which measures the defaults.
     /// </summary>
     public static string Overrides { get; set; } = "";
@@ -116,6 +116,7 @@ internal static class CatalogSystems
             {
                 case "activation": options.Activation = Enum.Parse<NeuralNetworkActivation>(value, ignoreCase: true); break;
                 case "anneal": options.AnnealLearningRateOnLargeData = bool.Parse(value); break;
+                case "threads": options.NumberOfThreads = int.Parse(value, c); break;
                 case "hidden": options.HiddenLayers = value.Split(',').Select(int.Parse).ToArray(); break;
                 case "batch": options.BatchSize = int.Parse(value, c); break;
                 case "lr": options.LearningRate = float.Parse(value, c); break;

@@ -1,6 +1,6 @@
 """Times `nntrainer train` against a scikit-learn script as a user runs them: one process each, alternately, per split.
 
-usage: process_timing.py DATA_DIR OUT_DIR --cli "COMMAND ..." [--cli-name NAME] [--cli2 "COMMAND ..."]
+usage: process_timing.py DATA_DIR OUT_DIR --cli "COMMAND ..." [--cli-name NAME] [--cli2 "COMMAND ..."] [--cli3 "COMMAND ..."]
                          [--datasets a,b] [--splits N]
 
 For every split of every dataset (the CSV files datasets.py wrote), in turn:
@@ -8,7 +8,7 @@ For every split of every dataset (the CSV files datasets.py wrote), in turn:
     scikit-learn, reads split K's training CSV, fits sklearn_run.py's pipeline (MLP with defaults) and pickles it;
   - NNTrainer: COMMAND train splitK.train.csv --label y --out MODEL.zip --no-plots --json in a new process
     (COMMAND is e.g. "dotnet src/NNTrainer.Cli/bin/Release/net10.0/NNTrainer.Cli.dll" or a ReadyToRun build);
-    --cli2 adds a second build of the tool (e.g. JIT next to ReadyToRun).
+    --cli2 and --cli3 add builds of the tool (e.g. JIT next to ReadyToRun and a self-contained composite).
 Each process's wall time is taken around it; the fit times come from inside: scikit-learn's `fit`, and for NNTrainer
 the measuring fit plus the refit on every row (both from the tool's JSON). Writes OUT_DIR/process_timing.json and
 process_timing.md (means per dataset and the ratios, every number from this one run).
@@ -60,8 +60,9 @@ def main(argv):
     data_dir, out_dir = argv[0], argv[1]
     value = lambda flag, default: argv[argv.index(flag) + 1] if flag in argv else default
     clis = [(value("--cli-name", "CLI"), value("--cli", None).split())]
-    if "--cli2" in argv:
-        clis.append((value("--cli2-name", "CLI 2"), value("--cli2", None).split()))
+    for n in (2, 3):
+        if f"--cli{n}" in argv:
+            clis.append((value(f"--cli{n}-name", f"CLI {n}"), value(f"--cli{n}", None).split()))
     names = value("--datasets", "iris,wine,breast_cancer,digits,diabetes,linnerud,classification3,classification2,moons,circles,"
                                 "friedman1,friedman2,friedman3,car_mileage,weather,fmnist_1k").split(",")
     splits = int(value("--splits", "3"))

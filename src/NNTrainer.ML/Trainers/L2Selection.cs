@@ -26,62 +26,59 @@ internal static class L2Selection
     /// with the lowest mean held-out loss over the folds; ties go to the stronger penalty. The grid is walked from the
     /// strongest penalty down and stops at the first candidate that does no better than the best so far.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="threads"/> &gt; 1 the fold fits (candidate by candidate, fold by fold) run on that many
+    /// threads at once: on a table of a few hundred rows one fit cannot keep two cores busy, but two fits can. Every
+    /// fold network trains on one thread and the walk over the grid reads only whole candidates in grid order, so the
+    /// choice and every score are the same with any thread count; fits started past the point where the walk stops
+    /// are wasted work, never part of the result.
+    /// </remarks>
     /// <param name="options">The trainer's options (base penalty, batch size, epochs, optimizer).</param>
     /// <param name="train">The training set, already standardised and scaled as the final fit will see it.</param>
     /// <param name="seed">Seeds the fold assignment and every candidate's network, so the choice is reproducible.</param>
     /// <param name="create">A new, unbuilt network with the given penalty for the given number of training rows.</param>
     /// <param name="loss">A new loss of the trainer's task.</param>
-    public static float Choose(NeuralNetworkOptionsBase options, TrainingSet train, int seed, Func<float, long, Network> create, Func<Loss> loss)
+    /// <param name="threads">How many fold fits may run at once (the trainer's <c>NumberOfThreads</c>).</param>
+    public static float Choose(NeuralNetworkOptionsBase options, TrainingSet train, int seed, Func<float, long, Network> create, Func<Loss> loss, int threads = 1)
+    {
+        int k = NeuralNetworkDefaults.L2CrossValidationFolds;
+        var folds = Assign(train.Targets, k, seed);
+        var splits = new (int[] Train, int[] Test)[k];
+        for (int f = 0; f < k; f++) splits[f] = Split(folds, f);
+        var search = new FoldSearch(options, train, k);
+        int jobs = NeuralNetworkDefaults.L2CrossValidationFactors.Length * k;
+        int workers = Math.Clamp(threads, 1, jobs);
+        if (workers == 1) search.Work((candidate, fold) => FitFold(options, train, splits[fold], candidate, create, loss));
+        else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers },
+            _ => search.Work((candidate, fold) => FitFold(options, train, splits[fold], candidate, create, loss)));
+        return search.Result();
+    }
+
+    /// <summary>The held-out loss (times the fold's rows) of one candidate on one fold, or +∞ when its training diverges.</summary>
+    private static double FitFold(NeuralNetworkOptionsBase options, TrainingSet train, (int[] Train, int[] Test) split, float candidate,
+        Func<float, long, Network> create, Func<Loss> loss)
     {
         var (inputs, targets, weights) = (train.Inputs, train.Targets, train.Weights);
-        float l2 = options.L2Regularization;
-        int k = NeuralNetworkDefaults.L2CrossValidationFolds;
-        var folds = Assign(targets, k, seed);
-        var factors = NeuralNetworkDefaults.L2CrossValidationFactors;
-        double bestLoss = double.PositiveInfinity;
-        // When every candidate diverges, the fit goes on with the rule's penalty and reports its own divergence.
-        float best = NeuralNetworkDefaults.L2RegularizationFor(l2, inputs.Rows);
-        // From the strongest penalty down, so a tie keeps the smoother model.
-        for (int c = factors.Length - 1; c >= 0; c--)
+        var (trainRows, testRows) = split;
+        var network = create(candidate, trainRows.Length);
+        // One thread per fold network whatever the trainer's count, so a fold's result never depends on it.
+        network.NumberOfThreads = 1;
+        network.Set(loss(), NetworkFactory.CreateOptimizer(options));
+        if (!TryFit(network, inputs.SelectRows(trainRows), targets.SelectRows(trainRows), new FitOptions
         {
-            float candidate = l2 * factors[c];
-            double heldOut = 0;
-            for (int f = 0; f < k; f++)
-            {
-                var (trainRows, testRows) = Split(folds, f);
-                var network = create(candidate, trainRows.Length);
-                network.Set(loss(), NetworkFactory.CreateOptimizer(options));
-                if (!TryFit(network, inputs.SelectRows(trainRows), targets.SelectRows(trainRows), new FitOptions
-                {
-                    SampleWeights = weights is null ? null : Gather(weights, trainRows),
-                    Epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(trainRows.Length, options.BatchSize),
-                    BatchSize = options.BatchSize,
-                    LearningRateSchedule = options.LearningRateSchedule,
-                    GradientClipNorm = options.GradientClipNorm,
-                    Execution = options.Execution,
-                    CancellationToken = options.CancellationToken,
-                    ValidateInputs = false,
-                }))
-                {
-                    heldOut = double.PositiveInfinity;
-                    break;
-                }
-                heldOut += network.Evaluate(inputs.SelectRows(testRows), targets.SelectRows(testRows)).DataLoss * testRows.Length;
-            }
-            if (heldOut < bestLoss)
-            {
-                bestLoss = heldOut;
-                best = candidate;
-            }
-            else if (double.IsFinite(bestLoss))
-            {
-                // The held-out loss has turned up: weaker penalties only fit the folds' noise more closely, so the
-                // rest of the grid is not trained (on the benchmark's small regression sets this never changed the
-                // choice and saved up to three fifths of the fits; docs/defaults.md, round 4).
-                break;
-            }
+            SampleWeights = weights is null ? null : Gather(weights, trainRows),
+            Epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(trainRows.Length, options.BatchSize),
+            BatchSize = options.BatchSize,
+            LearningRateSchedule = options.LearningRateSchedule,
+            GradientClipNorm = options.GradientClipNorm,
+            Execution = options.Execution,
+            CancellationToken = options.CancellationToken,
+            ValidateInputs = false,
+        }))
+        {
+            return double.PositiveInfinity;
         }
-        return best;
+        return network.Evaluate(inputs.SelectRows(testRows), targets.SelectRows(testRows)).DataLoss * testRows.Length;
     }
 
     /// <summary>

@@ -140,7 +140,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         }
         if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && L2Selection.Applies(options, train.Inputs.Rows, CreateLoss()))
         {
-            float l2 = L2Selection.Choose(options, train, seed, (penalty, rows) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, penalty), CreateLoss);
+            float l2 = L2Selection.Choose(options, train, seed, (penalty, rows) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, penalty), CreateLoss, threads);
             channel.Info(MessageSensitivity.None, $"Chose L2 {l2} by {NeuralNetworkDefaults.L2CrossValidationFolds}-fold cross-validation on {train.Inputs.Rows:N0} rows.");
             network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, train.Inputs.Rows, l2);
         }

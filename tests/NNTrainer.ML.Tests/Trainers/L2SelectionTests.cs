@@ -59,6 +59,48 @@ public sealed class L2SelectionTests
         Assert.Equal([0.3f, 0.3f, 0.3f, 0.1f, 0.1f, 0.1f], tried.Select(l => MathF.Round(l, 4)));
     }
 
+    [Fact]
+    public void FoldsOnSeveralThreadsChooseAndScoreAsOnOne()
+    {
+        // A surface with some noise, so the walk goes past the first candidates before it stops.
+        var random = new Random(11);
+        var x = Matrix.FromColumn(Enumerable.Range(0, 90).Select(_ => (float)random.NextDouble()).ToArray());
+        var y = Matrix.FromColumn(Enumerable.Range(0, 90).Select(i => MathF.Sin(6 * x.Data[i]) + 0.3f * (float)random.NextDouble()).ToArray());
+        var options = Options(seed: 2);
+        float ChooseOn(int threads, List<float> tried) => L2Selection.Choose(options, new TrainingSet(x, y, 0), seed: 2, (l2, rows) =>
+        {
+            lock (tried) tried.Add(MathF.Round(l2, 4));
+            return NetworkFactory.Create(options, 1, 1, null, seed: 2, threads: threads, rows, l2);
+        }, () => new MeanSquaredErrorLoss(), threads);
+
+        var one = new List<float>();
+        float alone = ChooseOn(1, one);
+        foreach (int threads in new[] { 2, 3, 4 })
+        {
+            var several = new List<float>();
+            Assert.Equal(alone, ChooseOn(threads, several));
+            // Every fit the walk needed ran (fits started past the stop may be added, depending on timing).
+            foreach (var penalty in one.GroupBy(l2 => l2)) Assert.True(several.Count(l2 => l2 == penalty.Key) == penalty.Count(), $"L2 {penalty.Key}: {several.Count(l2 => l2 == penalty.Key)} fits on {threads} threads, {penalty.Count()} on one");
+        }
+        Assert.True(one.Count >= 6, $"the walk stopped after {one.Count} fits; the test needs at least two candidates");
+    }
+
+    [Fact]
+    public void TheTrainerChoosesTheSameModelWithAnyThreadCount()
+    {
+        var rows = TestData.Surface(150, seed: 8);
+        var mlContext = new MLContext(seed: 1);
+        float[] Weights(int threads)
+        {
+            var options = Options(seed: 3);
+            options.NumberOfThreads = threads;
+            var network = mlContext.Regression.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(rows)).Network;
+            return network.Layers.OfType<DenseLayer>().SelectMany(d => d.Weights.Values.ToArray().Append(d.Weights.L2)).ToArray();
+        }
+
+        Assert.Equal(Weights(1), Weights(2));
+    }
+
         [Fact]
     public void TheChoiceIsReproducible()
     {

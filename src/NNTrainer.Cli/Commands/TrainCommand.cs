@@ -47,7 +47,7 @@ internal sealed class TrainCommand
 
     private readonly Option<int?> _memoryBudget = new("--memory-budget")
     {
-        Description = "Switch to --streaming when training in memory would take more than this many MB (estimated as rows × columns × 16 bytes)",
+        Description = $"Switch to --streaming when training in memory would take more than this many MB (estimated as rows × columns × {MemoryBudget.BytesPerValue} bytes)",
         HelpName = "MB",
     };
 

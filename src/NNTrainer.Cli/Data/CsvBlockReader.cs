@@ -34,10 +34,15 @@ internal sealed class CsvBlockReader : IDisposable
     private readonly string?[] _labels = new string?[BlockRows];
     private readonly float[] _regressionLabels = new float[BlockRows];
     private readonly long[] _missing;
-    private readonly HashSet<string>[] _interned;
+    // Span lookups made once: getting one checks the comparer each time, a runtime generic lookup per field.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] _interned;
     private readonly Dictionary<string, string?> _labelTexts = new(StringComparer.Ordinal);
-    private readonly StringBuilder _text = new();
-    private readonly List<int> _textEnds = new(BlockRows);
+    // Each row's CSV text, as the UTF-8 bytes the predictions file gets: encoded once here, copied once by the writer.
+    private byte[] _rowBytes = new byte[1 << 20];
+    private int _rowBytesLength;
+    private readonly int[] _rowEnds = new int[BlockRows];
+    private readonly StringBuilder _escaped = new();
+    private char[] _escapedChars = new char[1024];
 
     public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows, bool keepFields = false)
     {
@@ -55,7 +60,7 @@ internal sealed class CsvBlockReader : IDisposable
         _numbers = _features.Select(f => f.Feature.Kind == ColumnKind.Numeric ? new float[BlockRows] : null).ToArray();
         _texts = _features.Select(f => f.Feature.Kind == ColumnKind.Categorical ? new string?[BlockRows] : null).ToArray();
         _missing = new long[_features.Length];
-        _interned = _features.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        _interned = _features.Select(_ => new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
 
         string column(string name, string role) => columns.Require(name, role).Name;
     }
@@ -72,12 +77,13 @@ internal sealed class CsvBlockReader : IDisposable
     public long Rows { get; private set; }
 
     /// <summary>Reads the next block; null at the end of the file.</summary>
+    // Its row loop runs a million times in one call sequence: optimised at once rather than through on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CsvTable? ReadBlock()
     {
         var lines = new List<int>(BlockRows);
         var (numbers, texts, labels, regressionLabels) = (_numbers, _texts, _labels, _regressionLabels);
-        _text.Clear();
-        _textEnds.Clear();
+        _rowBytesLength = 0;
         _fieldTextLength = 0;
         _fieldEnds.Clear();
         while (lines.Count < BlockRows && _reader.Read())
@@ -86,7 +92,7 @@ internal sealed class CsvBlockReader : IDisposable
             int r = lines.Count;
             if (!ReadFeatures(r)) continue;
             if (_label >= 0) ReadLabel(_reader.Field(_label).Trim(), r, labels, regressionLabels);
-            if (_keepText) CopyText();
+            if (_keepText) CopyText(lines.Count);
             if (_keepFields) CopyFields();
             lines.Add(_reader.Line);
         }
@@ -111,11 +117,11 @@ internal sealed class CsvBlockReader : IDisposable
     /// <summary>A full block uses the reused array itself; only the last, shorter block is copied.</summary>
     private static T[] Take<T>(T[] values, int count) => count == values.Length ? values : values[..count];
 
-    /// <summary>Appends row <paramref name="row"/> of the last block, as CSV text, to <paramref name="output"/>.</summary>
-    public void AppendRowText(int row, StringBuilder output)
+    /// <summary>Row <paramref name="row"/> of the last block as CSV text in UTF-8 (kept with <c>keepText</c>), valid until the next <see cref="ReadBlock"/>.</summary>
+    public ReadOnlySpan<byte> RowText(int row)
     {
-        int start = row == 0 ? 0 : _textEnds[row - 1];
-        output.Append(_text, start, _textEnds[row] - start);
+        int start = row == 0 ? 0 : _rowEnds[row - 1];
+        return _rowBytes.AsSpan(start, _rowEnds[row] - start);
     }
 
     /// <summary>Field <paramref name="column"/> of row <paramref name="row"/> of the last block, as text (kept with <c>keepFields</c>).</summary>
@@ -210,28 +216,41 @@ internal sealed class CsvBlockReader : IDisposable
 
     private string Intern(int column, ReadOnlySpan<char> value)
     {
-        var set = _interned[column];
-        if (set.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var known)) return known;
+        var lookup = _interned[column];
+        if (lookup.TryGetValue(value, out var known)) return known;
         var text = value.ToString();
-        if (set.Count < InternLimit) set.Add(text);
+        if (lookup.Set.Count < InternLimit) lookup.Set.Add(text);
         return text;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CopyText()
+    private void CopyText(int row)
     {
         if (_reader.IsPlain)
         {
-            _text.Append(_reader.PlainRecord);
-            _textEnds.Add(_text.Length);
-            return;
+            AppendUtf8(_reader.PlainRecord);
         }
-        for (int c = 0; c < _reader.FieldCount; c++)
+        else
         {
-            if (c > 0) _text.Append(',');
-            CsvRowReader.AppendEscaped(_text, _reader.Field(c));
+            _escaped.Clear();
+            for (int c = 0; c < _reader.FieldCount; c++)
+            {
+                if (c > 0) _escaped.Append(',');
+                CsvRowReader.AppendEscaped(_escaped, _reader.Field(c));
+            }
+            // One span for the whole row: encoding a StringBuilder chunk by chunk would split a surrogate pair.
+            if (_escapedChars.Length < _escaped.Length) _escapedChars = new char[Math.Max(_escaped.Length, 2 * _escapedChars.Length)];
+            _escaped.CopyTo(0, _escapedChars, _escaped.Length);
+            AppendUtf8(_escapedChars.AsSpan(0, _escaped.Length));
         }
-        _textEnds.Add(_text.Length);
+        _rowEnds[row] = _rowBytesLength;
+    }
+
+    private void AppendUtf8(ReadOnlySpan<char> text)
+    {
+        int most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_rowBytesLength + most > _rowBytes.Length) Array.Resize(ref _rowBytes, Math.Max(_rowBytes.Length * 2, _rowBytesLength + most));
+        _rowBytesLength += Encoding.UTF8.GetBytes(text, _rowBytes.AsSpan(_rowBytesLength));
     }
 
     private void CopyFields()

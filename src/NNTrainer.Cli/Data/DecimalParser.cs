@@ -20,13 +20,10 @@ internal static class DecimalParser
     public static bool TryParsePlain(ReadOnlySpan<char> text, out float value)
     {
         value = 0;
-        int i = 0;
-        bool negative = false;
-        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-        {
-            negative = text[0] == '-';
-            i = 1;
-        }
+        // The sign without a branch: in a column of signed values it is a coin toss a branch would mispredict half the time.
+        int first = text.IsEmpty ? 0 : text[0];
+        int negative = first == '-' ? 1 : 0;
+        int i = negative | (first == '+' ? 1 : 0);
         // Integer digits, then (after one point) fraction digits: two tight loops instead of a state test per digit.
         long mantissa = 0;
         int start = i;
@@ -53,7 +50,7 @@ internal static class DecimalParser
         if (digits == 0 || digits > 15) return false;
         double exact = fraction > 0 ? mantissa / PowersOfTen[fraction] : mantissa;
         if (IsFloatMidpoint(exact)) return false;
-        value = (float)(negative ? -exact : exact);
+        value = (float)BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(exact) ^ ((long)negative << 63));
         return true;
     }
 

@@ -2,16 +2,16 @@ namespace NNTrainer.Cli.Data;
 
 /// <summary>
 /// <c>train --memory-budget MB</c>: an estimate, before reading the file, of the peak memory of training on it in
-/// memory, to switch to <c>--streaming</c> above the budget. The estimate is rows × columns × 16 bytes: the typed
-/// columns and the feature matrix, which the trainer now takes over without a copy; fitted with a margin on the
-/// measured peak (325 MB for 1,000,000 rows of 22 columns, 14.8 bytes per value with the runtime included; it was
-/// 672 MB and 32 bytes before the hand-over; docs/scale.md). Text columns one-hot encoded into many features cost
-/// more than the estimate says.
+/// memory, to switch to <c>--streaming</c> above the budget. The estimate is rows × columns × 20 bytes: the typed
+/// columns and the feature matrix, which the trainer takes over without a copy. Fitted on the measured peaks, runtime
+/// included: 3,922 MiB for 10,000,000 rows of 22 columns (18.7 bytes per value) and 325 MB for 1,000,000 rows (14.8);
+/// 16 bytes, fitted on the 1M-row peak alone, let a budget between 3,355 and 3,922 MiB train in memory above it
+/// (docs/scale.md, "Round 6"). Text columns one-hot encoded into many features cost more than the estimate says.
 /// </summary>
 internal static class MemoryBudget
 {
     /// <summary>Bytes of in-memory training per row and column.</summary>
-    public const long BytesPerValue = 16;
+    public const long BytesPerValue = 20;
 
     private const int ProbeBytes = 1 << 20;
 

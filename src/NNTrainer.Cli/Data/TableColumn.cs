@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NNTrainer.Cli.Data;
 
@@ -12,7 +14,7 @@ internal sealed class TableColumn
         Numbers = numbers;
         Texts = texts;
         IsBoolean = isBoolean;
-        MissingCount = numbers is not null ? numbers.Count(float.IsNaN) : texts!.Count(t => t is null);
+        MissingCount = numbers is not null ? CountNaN(numbers) : CountNull(texts!);
     }
 
     public string Name { get; }
@@ -41,6 +43,29 @@ internal sealed class TableColumn
         Numbers is not null
             ? (float.IsNaN(Numbers[row]) ? null : IsBoolean ? (Numbers[row] != 0 ? "true" : "false") : Numbers[row].ToString("R", CultureInfo.InvariantCulture))
             : Texts![row];
+
+    /// <summary>NaNs in <paramref name="values"/>, a vector at a time (NaN is the one value unequal to itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int CountNaN(ReadOnlySpan<float> values)
+    {
+        // A block reader builds a column per 8,192 rows: a LINQ Count with a delegate per value cost more than the
+        // parse, and this runs too few times to leave the unoptimised tier soon: optimised at once.
+        int count = 0, i = 0;
+        for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
+        {
+            var v = new Vector<float>(values[i..]);
+            count -= Vector.Sum(Vector.OnesComplement(Vector.Equals(v, v)));
+        }
+        for (; i < values.Length; i++) if (float.IsNaN(values[i])) count++;
+        return count;
+    }
+
+    private static int CountNull(string?[] texts)
+    {
+        int count = 0;
+        foreach (var text in texts) if (text is null) count++;
+        return count;
+    }
 
     public TableColumn SelectRows(IReadOnlyList<int> rows) =>
         Numbers is not null

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Evaluation;
@@ -7,10 +8,10 @@ using NNTrainer.Cli.Models;
 namespace NNTrainer.Cli.Output;
 
 /// <summary>
-/// Writes predict's CSV output as UTF-8 bytes straight into one reused buffer: each input row's text, the predicted
-/// class (escaped once, up front) and the scores, formatted with <see cref="IUtf8SpanFormattable"/> in their shortest
-/// round-trip form ("R", the form the file has always had). No string is made per value and no char-to-byte pass is
-/// made over the numbers; only the copied input text goes through the UTF-8 encoder.
+/// Writes predict's CSV output as UTF-8 bytes straight into one reused buffer: each input row's text (already UTF-8,
+/// encoded once by the <see cref="CsvBlockReader"/>), the predicted class (escaped once, up front) and the scores,
+/// formatted with <see cref="IUtf8SpanFormattable"/> in their shortest round-trip form ("R", the form the file has
+/// always had). No string is made per value and no char-to-byte pass is made over the numbers.
 /// </summary>
 internal sealed class CsvPredictionWriter : IDisposable
 {
@@ -18,7 +19,6 @@ internal sealed class CsvPredictionWriter : IDisposable
     private readonly Stream _stream;
     private readonly byte[][] _classes;
     private readonly TaskKind _task;
-    private readonly StringBuilder _row = new();
     private byte[] _buffer = new byte[FlushAt + (1 << 16)];
     private int _length;
 
@@ -43,13 +43,16 @@ internal sealed class CsvPredictionWriter : IDisposable
     }
 
     /// <summary>Every row of the reader's last block followed by its predictions, in the block's order.</summary>
+    // A loop over every row of the file: optimised at once rather than through on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteBlock(CsvBlockReader reader, ScoredBlock scored)
     {
         for (int r = 0; r < scored.Rows; r++)
         {
-            _row.Clear();
-            reader.AppendRowText(r, _row);
-            WriteText(_row);
+            var text = reader.RowText(r);
+            Ensure(text.Length);
+            text.CopyTo(_buffer.AsSpan(_length));
+            _length += text.Length;
             if (_task != TaskKind.Regression)
             {
                 var name = _classes[scored.Classes[r]];
@@ -97,11 +100,9 @@ internal sealed class CsvPredictionWriter : IDisposable
 
     private void WriteText(StringBuilder text)
     {
-        foreach (var chunk in text.GetChunks())
-        {
-            Ensure(Encoding.UTF8.GetMaxByteCount(chunk.Length));
-            _length += Encoding.UTF8.GetBytes(chunk.Span, _buffer.AsSpan(_length));
-        }
+        var line = text.ToString();
+        Ensure(Encoding.UTF8.GetMaxByteCount(line.Length));
+        _length += Encoding.UTF8.GetBytes(line, _buffer.AsSpan(_length));
     }
 
     private void Ensure(int bytes)

@@ -5,6 +5,8 @@ namespace NNTrainer.Cli.Tests.Data;
 
 public sealed class DecimalParserTests
 {
+    private static readonly string[] Signs = ["", "-", "+", "-"];
+
     [Fact]
     public void PlainDecimalsParseToFloatParsesValueBitForBit()
     {
@@ -13,7 +15,7 @@ public sealed class DecimalParserTests
         for (int i = 0; i < 200_000; i++)
         {
             int whole = random.Next(0, 6), fraction = random.Next(0, 10);
-            var text = (random.Next(2) == 0 ? "-" : "") + Digits(random, Math.Max(whole, 1)) + (fraction > 0 ? "." + Digits(random, fraction) : "");
+            var text = Signs[random.Next(Signs.Length)] + Digits(random, Math.Max(whole, 1)) + (fraction > 0 ? "." + Digits(random, fraction) : "");
             if (!DecimalParser.TryParsePlain(text, out float ours)) continue;
             float expected = float.Parse(text, CultureInfo.InvariantCulture);
             Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(ours), $"{text}: {ours:R} vs float.Parse {expected:R}");

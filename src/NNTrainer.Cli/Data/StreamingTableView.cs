@@ -12,41 +12,29 @@ namespace NNTrainer.Cli.Data;
 /// training view hands out the others, the held-out view only those, so the two are disjoint in one rule that needs
 /// no row index in memory.
 /// </summary>
-internal sealed class StreamingTableView : IDataView
+/// <param name="path">The CSV or Parquet file.</param>
+/// <param name="schema">The columns and task, inferred from the sample.</param>
+/// <param name="map">The feature pipeline fitted on the sample, as arrays.</param>
+/// <param name="label">The pipeline's <c>Label</c> column (type and annotations).</param>
+/// <param name="skipBadRows">Skip malformed rows instead of failing.</param>
+/// <param name="holdOutEvery">Every this many labelled rows, the last is held out.</param>
+/// <param name="heldOut">True: hand out the held-out rows; false: the training rows.</param>
+internal sealed class StreamingTableView(
+    string path, ModelSchema schema, FeatureMap map,
+    DataViewSchema.Column label, bool skipBadRows, int holdOutEvery, bool heldOut) : IDataView
 {
-    private readonly string _path;
-    private readonly ModelSchema _schema;
-    private readonly FeatureMap _map;
-    private readonly bool _skipBadRows;
-    private readonly int _holdOutEvery;
-    private readonly bool _heldOut;
-    private readonly Dictionary<string, int> _classes;
-
-    /// <param name="path">The CSV or Parquet file.</param>
-    /// <param name="schema">The columns and task, inferred from the sample.</param>
-    /// <param name="map">The feature pipeline fitted on the sample, as arrays.</param>
-    /// <param name="label">The pipeline's <c>Label</c> column (type and annotations).</param>
-    /// <param name="skipBadRows">Skip malformed rows instead of failing.</param>
-    /// <param name="holdOutEvery">Every this many labelled rows, the last is held out.</param>
-    /// <param name="heldOut">True: hand out the held-out rows; false: the training rows.</param>
-    public StreamingTableView(string path, ModelSchema schema, FeatureMap map, DataViewSchema.Column label, bool skipBadRows, int holdOutEvery, bool heldOut)
-    {
-        _path = path;
-        _schema = schema;
-        _map = map;
-        _skipBadRows = skipBadRows;
-        _holdOutEvery = holdOutEvery;
-        _heldOut = heldOut;
-        _classes = schema.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        var builder = new DataViewSchema.Builder();
-        builder.AddColumn(ColumnNames.Label, label.Type, label.Annotations);
-        builder.AddColumn(ColumnNames.Features, new VectorDataViewType(NumberDataViewType.Single, map.Width));
-        Schema = builder.ToSchema();
-    }
+    private readonly string _path = path;
+    private readonly ModelSchema _schema = schema;
+    private readonly FeatureMap _map = map;
+    private readonly bool _skipBadRows = skipBadRows;
+    private readonly int _holdOutEvery = holdOutEvery;
+    private readonly bool _heldOut = heldOut;
+    private readonly Dictionary<string, int> _classes =
+        schema.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
 
     public bool CanShuffle => false;
 
-    public DataViewSchema Schema { get; }
+    public DataViewSchema Schema { get; } = BuildSchema(map, label);
 
     /// <summary>Rows handed out by the last cursor that read this view to the end.</summary>
     public long LastPassRows { get; private set; }
@@ -154,5 +142,13 @@ internal sealed class StreamingTableView : IDataView
             if (disposing) _reader.Dispose();
             base.Dispose(disposing);
         }
+    }
+
+    private static DataViewSchema BuildSchema(FeatureMap map, DataViewSchema.Column label)
+    {
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(ColumnNames.Label, label.Type, label.Annotations);
+        builder.AddColumn(ColumnNames.Features, new VectorDataViewType(NumberDataViewType.Single, map.Width));
+        return builder.ToSchema();
     }
 }

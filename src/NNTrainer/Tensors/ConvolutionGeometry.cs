@@ -3,30 +3,18 @@ namespace NNTrainer.Tensors;
 /// <summary>
 /// Where a k×k window at stride s visits a C×H×W input, padding included: the sizes im2col and col2im share.
 /// </summary>
-internal readonly struct ConvolutionGeometry
+internal readonly struct ConvolutionGeometry(
+    ImageShape input, int kernel, int stride, int padTop, int padLeft, int outputHeight, int outputWidth)
 {
-    public ConvolutionGeometry(ImageShape input, int kernel, int stride, int padTop, int padLeft, int outputHeight, int outputWidth)
-    {
-        Channels = input.Channels;
-        Height = input.Height;
-        Width = input.Width;
-        Kernel = kernel;
-        Stride = stride;
-        PadTop = padTop;
-        PadLeft = padLeft;
-        OutputHeight = outputHeight;
-        OutputWidth = outputWidth;
-    }
-
-    public int Channels { get; }
-    public int Height { get; }
-    public int Width { get; }
-    public int Kernel { get; }
-    public int Stride { get; }
-    public int PadTop { get; }
-    public int PadLeft { get; }
-    public int OutputHeight { get; }
-    public int OutputWidth { get; }
+    public int Channels { get; } = input.Channels;
+    public int Height { get; } = input.Height;
+    public int Width { get; } = input.Width;
+    public int Kernel { get; } = kernel;
+    public int Stride { get; } = stride;
+    public int PadTop { get; } = padTop;
+    public int PadLeft { get; } = padLeft;
+    public int OutputHeight { get; } = outputHeight;
+    public int OutputWidth { get; } = outputWidth;
 
     /// <summary>Rows of the column matrix: C·k·k, in the order of ONNX's (M, C, kH, kW) weights.</summary>
     public int PatchSize => Channels * Kernel * Kernel;

@@ -68,6 +68,12 @@ internal sealed class WideInference
                 InferenceGemm.Multiply(source, rows, dense.Weights.Values, dense.Biases.Values, dense.InputSize, dense.Neurons, output.AsSpan(), relu: false, activated);
                 if (fuseReLU) i++;
             }
+            else if (i > 0 && _layers[i] is SoftmaxActivation && buffers[i - 1].Columns <= InferenceSoftmax512.MaxColumns && InferenceSoftmax512.IsSupported)
+            {
+                // A classifier's few classes: sixteen rows per vector instead of scalar loops per row (same bits).
+                output.Resize(rows);
+                InferenceSoftmax512.Softmax(buffers[i - 1].AsSpan(), output.AsSpan(), rows, output.Columns);
+            }
             else if (i == 0)
             {
                 input.Resize(rows);

@@ -52,7 +52,11 @@ internal static unsafe class InferenceGemm
                 // (strips outer re-read all of A per strip: 800 KB for 256 rows of 784 inputs, more than L2 keeps).
                 for (int j0 = 0; j0 < whole; j0 += width)
                 {
-                    InferenceTile512.Tile(rows, block, k, pw + j0, n, k, pc + (nint)i0 * n + j0, n, pb + j0, relu, next, activate ? pact + (nint)i0 * n + j0 : null);
+                    // The next block is asked for during the last strip only (the earlier strips ask for lines of this block,
+                    // already there): fetched sooner, it evicts this block's rows from L1 before the last strip has read
+                    // them (the 784 x 128 product 1-2 % faster in six of six interleaved runs).
+                    float* prefetch = j0 + width == whole ? next : block;
+                    InferenceTile512.Tile(rows, block, k, pw + j0, n, k, pc + (nint)i0 * n + j0, n, pb + j0, relu, prefetch, activate ? pact + (nint)i0 * n + j0 : null);
                 }
             }
             if (whole == n) return;

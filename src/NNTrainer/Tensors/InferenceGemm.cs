@@ -8,7 +8,7 @@ namespace NNTrainer.Tensors;
 /// <c>c[m × n] = a[m × k] · W[k × n] + bias</c> (then ReLU) for batches of inference: every whole strip of 64 columns
 /// with <see cref="InferenceTile512"/> (6 rows × 4 vectors) over W read in place, 17 to 63 remaining columns with
 /// <see cref="InferenceMaskedTile512"/> (6 rows × 2 to 4 vectors, the last masked), up to 16 with
-/// <see cref="InferenceNarrowTile512"/> (8 rows × one masked vector).
+/// <see cref="InferenceNarrowTile512"/> (16, then 8 rows × one masked vector).
 /// </summary>
 /// <remarks>
 /// Every output is the chain <see cref="GemmKernels.MultiplyNN"/> computes (<c>acc = 0; acc = fma(a(i, p), W(p, j), acc)</c>
@@ -73,7 +73,17 @@ internal static unsafe class InferenceGemm
             // The last columns (a classifier's 10 outputs, say): masked one-vector tiles, also over W in place.
             const int narrowRows = InferenceNarrowTile512.Rows;
             const int narrowWidth = InferenceNarrowTile512.Columns;
-            for (int i0 = 0; i0 < m; i0 += narrowRows)
+            const int wideRows = InferenceNarrowTile512.WideRows;
+            int i = 0;
+            for (; i + wideRows <= m; i += wideRows)
+            {
+                for (int j0 = whole; j0 < n; j0 += narrowWidth)
+                {
+                    nint at = (nint)i * n + j0;
+                    InferenceNarrowTile512.TileSixteen(Math.Min(narrowWidth, n - j0), pa + (nint)i * k, k, pw + j0, n, k, pc + at, n, pb + j0, relu, activate ? pact + at : null);
+                }
+            }
+            for (int i0 = i; i0 < m; i0 += narrowRows)
             {
                 int rows = Math.Min(narrowRows, m - i0);
                 for (int j0 = whole; j0 < n; j0 += narrowWidth)

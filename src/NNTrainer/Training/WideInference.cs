@@ -6,8 +6,8 @@ namespace NNTrainer.Training;
 
 /// <summary>
 /// A predictor's route for batches on AVX-512 machines: the dense layers through <see cref="InferenceGemm"/> (a 6 × 4
-/// vector tile over the weights in place, a ReLU layer after one fused into its epilogue), the other layers through
-/// their own <c>Infer</c>.
+/// vector tile over the weights in place, a ReLU layer after one fused into its epilogue), a softmax of up to 16 classes
+/// through <see cref="InferenceSoftmax512"/> (sixteen rows per vector), the other layers through their own <c>Infer</c>.
 /// </summary>
 internal sealed class WideInference
 {

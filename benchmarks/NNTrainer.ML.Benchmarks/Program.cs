@@ -3,7 +3,7 @@ using NNTrainer.ML.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/NNTrainer.ML.Benchmarks                  the side-by-side runner (table + JSON)
 // dotnet run -c Release --project benchmarks/NNTrainer.ML.Benchmarks -- bdn [options] BenchmarkDotNet's scoring benchmarks
-// dotnet run -c Release --project benchmarks/NNTrainer.ML.Benchmarks -- scoring [--repetitions 15] [--epochs 2] [--results DIR]
+// dotnet run -c Release --project benchmarks/NNTrainer.ML.Benchmarks -- scoring [--repetitions 15] [--epochs 2] [--hidden 128,128] [--results DIR]
 //     scoring side by side at 1 thread: raw ONNX Runtime, engine batch prediction, Transform, ApplyOnnxModel, PredictionEngine
 // Options of the runner: --epochs 5,10  --repetitions 3  --threads N  --in-process  --overhead-only  --scoring-only  --output FILE
 if (TrainingOverhead.TryRunChild(args))

@@ -20,16 +20,23 @@ public static class ScoringComparison
     {
         int repetitions = Option(args, "--repetitions", 15);
         int epochs = Option(args, "--epochs", 2);
+        // --hidden 100 measures the ML.NET trainers' default network (784-100-10) instead.
+        int at = Array.IndexOf(args, "--hidden");
+        int[] hidden = at >= 0 && at + 1 < args.Length ? args[at + 1].Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [128, 128];
         string results = args.SkipWhile(a => a != "--results").Skip(1).FirstOrDefault() ?? Path.Combine("benchmarks", "results");
         Console.WriteLine($"1 thread, {Environment.ProcessorCount} cores, load average {ScoringReport.LoadAverage()}");
 
         var ml = new MLContext(seed: 0);
         var data = FashionMnistData.Load(ml);
         var clock = Stopwatch.StartNew();
+        // The hidden layers are set: the trainer's default (one layer of 100 since the shared defaults) is not the
+        // 784-128-128-10 MLP this comparison is about.
         var fitted = ml.MulticlassClassification.Trainers.NeuralNetwork(
-            new NeuralNetworkMulticlassTrainer.Options { NumberOfEpochs = epochs, NumberOfThreads = 1 }).Fit(data.TrainKeyed);
-        Console.WriteLine($"trained 784-128-128-10 for {epochs} epochs in {clock.Elapsed.TotalSeconds:F1} s");
+            new NeuralNetworkMulticlassTrainer.Options { HiddenLayers = hidden, NumberOfEpochs = epochs, NumberOfThreads = 1 }).Fit(data.TrainKeyed);
+        string shape = $"784-{string.Concat(hidden.Select(h => $"{h}-"))}10";
+        Console.WriteLine($"trained {shape} for {epochs} epochs in {clock.Elapsed.TotalSeconds:F1} s");
         var network = fitted.Network;
+        Console.WriteLine($"network: {string.Join(", ", network.Layers.Select(l => l is NNTrainer.Layers.DenseLayer d ? $"Dense {d.InputSize}x{d.Neurons}" : l.GetType().Name))}");
         var reloaded = Reload(ml, fitted, data.TrainKeyed.Schema);
         byte[] onnx = network.ToOnnx(new NetworkOnnxOptions { InputName = "Features", OutputName = "Score", PredictedLabelName = null }).ToByteArray();
         string onnxPath = Path.Combine(Path.GetTempPath(), $"nntrainer-scoring-{Environment.ProcessId}.onnx");
@@ -100,7 +107,8 @@ public static class ScoringComparison
         var checks = new ScoringChecks(
             TransformMatchesPredict: SameBits(fittedView, outputs) && SameBits(reloadedView, outputs) && SameBits(restoredView, outputs),
             OnnxMaxAbsDifference: MaxAbsDifference(ortOutputs, outputs.Data),
-            TestAccuracy: network.PredictClasses(test).Zip(data.TestLabels).Count(p => p.First == p.Second) / (double)rows);
+            TestAccuracy: network.PredictClasses(test).Zip(data.TestLabels).Count(p => p.First == p.Second) / (double)rows,
+            Network: shape);
         ScoringReport.Write(results, methods, engines, checks, repetitions, epochs);
     }
 
@@ -182,4 +190,4 @@ public static class ScoringComparison
 }
 
 /// <summary>Checks of the run: our routes agree bit for bit, ONNX Runtime agrees to rounding, the model is trained.</summary>
-public sealed record ScoringChecks(bool TransformMatchesPredict, double OnnxMaxAbsDifference, double TestAccuracy);
+public sealed record ScoringChecks(bool TransformMatchesPredict, double OnnxMaxAbsDifference, double TestAccuracy, string Network);

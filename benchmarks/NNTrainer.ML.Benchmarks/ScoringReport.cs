@@ -17,7 +17,7 @@ public static class ScoringReport
     public static void Write(string directory, IReadOnlyList<ScoringMethod> methods, IReadOnlyList<LatencyMethod> engines, ScoringChecks checks, int repetitions, int epochs)
     {
         var md = new StringBuilder();
-        md.AppendLine($"Fashion-MNIST MLP 784-128-128-10 ({epochs} epochs, test accuracy {checks.TestAccuracy:F4}), 10,000 test images, 1 thread, " +
+        md.AppendLine($"Fashion-MNIST MLP {checks.Network} ({epochs} epochs, test accuracy {checks.TestAccuracy:F4}), 10,000 test images, 1 thread, " +
             $"{repetitions} interleaved passes per method; {Environment.ProcessorCount}-core machine shared with other jobs, load average at the end {LoadAverage()}.");
         md.AppendLine();
         md.AppendLine("| method | batch | rows/s (median) | slowest–fastest pass | vs raw ONNX Runtime, same batch: medians (median of per-pass ratios; fastest passes) | rows per CPU-second of the thread (median) | vs raw ONNX Runtime in CPU time | bytes allocated per pass |");
@@ -55,7 +55,7 @@ public static class ScoringReport
         var json = new
         {
             machine = new { cores = Environment.ProcessorCount, threads = 1, dotnet = Environment.Version.ToString(), load_average_at_end = LoadAverage() },
-            network = "784-128-128-10 ReLU/softmax, Fashion-MNIST",
+            network = $"{checks.Network} ReLU/softmax, Fashion-MNIST",
             epochs,
             test_accuracy = checks.TestAccuracy,
             rows = 10_000,

@@ -24,7 +24,7 @@ public sealed class TrainedModels
         var pipelines = new Dictionary<string, IEstimator<ITransformer>>
         {
             [NeuralNetwork] = prepare.Append(mlContext.MulticlassClassification.Trainers.NeuralNetwork(
-                new NeuralNetworkMulticlassTrainer.Options { NumberOfEpochs = neuralNetworkEpochs, NumberOfThreads = threads })),
+                new NeuralNetworkMulticlassTrainer.Options { HiddenLayers = [128, 128], NumberOfEpochs = neuralNetworkEpochs, NumberOfThreads = threads })),
             [Sdca] = prepare.AppendCacheCheckpoint(mlContext).Append(mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy(
                 new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = threads })),
             [LightGbm] = prepare.AppendCacheCheckpoint(mlContext).Append(mlContext.MulticlassClassification.Trainers.LightGbm(

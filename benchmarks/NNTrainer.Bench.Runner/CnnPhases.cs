@@ -25,6 +25,7 @@ internal static class CnnPhases
         string arch = (options.String("arch") ?? "lenet").ToLowerInvariant();
         int threads = options.Int("threads", 1);
         int epochs = options.Int("epochs", 1);
+        int limit = options.Int("batches", int.MaxValue); // batches per epoch after the first, for quick comparisons
         var (trainImages, trainLabels, testImages, testLabels) = FashionMnist.Load(options.String("data"));
         var network = CnnWorkload.Build(arch, options.Int("seed", 0), threads);
         network.Build();
@@ -49,7 +50,7 @@ internal static class CnnPhases
             var epochClock = Stopwatch.StartNew();
             double epochStart = CnnWorkload.Cpu(process);
             Time(1, () => feed.StartEpoch(true, network.Random));
-            for (bool first = epoch == 1; ; first = false)
+            for (bool first = epoch == 1; batches < limit * epoch; first = false)
             {
                 double firstCpu = CnnWorkload.Cpu(process);
                 long firstStart = Stopwatch.GetTimestamp();
@@ -83,7 +84,7 @@ internal static class CnnPhases
             Console.WriteLine($"epoch {epoch}: test accuracy {accuracy:F4}");
         }
 
-        Console.WriteLine($"{arch}, {threads} thread(s), {epochs} epoch(s), step {step.Name}; per epoch, wall s / CPU s (CPU counts both threads):");
+        Console.WriteLine($"{arch}, {threads} thread(s), {epochs} epoch(s) of {batches / epochs} batches after the first, step {step.Name}; per epoch, wall s / CPU s (CPU counts both threads):");
         double layers = wall[3] + wall[4];
         for (int i = 0; i < Names.Length; i++)
         {

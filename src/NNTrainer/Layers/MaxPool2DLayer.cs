@@ -12,6 +12,7 @@ public sealed class MaxPool2DLayer : Pool2DLayer
 {
     private int[] _argMax = [];
     private int _rows;
+    private Matrix? _rectifiedInputs;
 
     /// <summary>Creates a max-pooling layer.</summary>
     /// <param name="inputShape">Shape of one input sample.</param>
@@ -40,6 +41,7 @@ public sealed class MaxPool2DLayer : Pool2DLayer
         int needed = inputs.Rows * OutputShape.Size;
         if (_argMax.Length < needed) _argMax = new int[inputs.RowCapacity * OutputShape.Size];
         _rows = inputs.Rows;
+        _rectifiedInputs = null;
         Run(PoolJob.Mode.Forward, inputs, output, _argMax, inputs.Rows);
     }
 
@@ -49,6 +51,33 @@ public sealed class MaxPool2DLayer : Pool2DLayer
         CheckGradient(dValues, _rows);
         var dInputs = PrepareDInputs(_rows, InputShape.Size);
         Run(PoolJob.Mode.Backward, dValues, dInputs, _argMax, _rows);
+    }
+
+    /// <summary>
+    /// The forward pass of a ReLU and this layer in one (<see cref="Training.RectifiedPooling"/>): pools <c>max(0, x)</c> of the
+    /// ReLU's <paramref name="inputs"/> without writing the ReLU's output; the maxima and positions are those the two
+    /// layers give. Only for 2×2 windows at stride 2.
+    /// </summary>
+    internal void ForwardRectified(Matrix inputs)
+    {
+        CheckInputs(inputs);
+        if (PoolSize != 2 || Stride != 2) throw new InvalidOperationException("Rectified pooling is for 2×2 windows at stride 2.");
+        var output = PrepareOutput(inputs.Rows, OutputShape.Size);
+        if (_argMax.Length < inputs.Rows * OutputShape.Size) _argMax = new int[inputs.RowCapacity * OutputShape.Size];
+        _rows = inputs.Rows;
+        _rectifiedInputs = inputs;
+        Run(PoolJob.Mode.RectifiedForward, inputs, output, _argMax, inputs.Rows);
+    }
+
+    /// <summary>
+    /// The backward pass of this layer and the ReLU before it in one, after <see cref="ForwardRectified"/>:
+    /// <see cref="Layer.DInputs"/> is then the gradient with respect to the ReLU's inputs.
+    /// </summary>
+    internal void BackwardRectified(Matrix dValues)
+    {
+        CheckGradient(dValues, _rows);
+        var dInputs = PrepareDInputs(_rows, InputShape.Size);
+        Run(PoolJob.Mode.RectifiedBackward, dValues, dInputs, _argMax, _rows);
     }
 
     /// <inheritdoc />
@@ -90,7 +119,8 @@ public sealed class MaxPool2DLayer : Pool2DLayer
         int oh = OutputShape.Height, ow = OutputShape.Width;
         int inPlane = height * width, outPlane = oh * ow;
         bool pairs = PoolSize == 2 && Stride == 2;
-        fixed (float* x = source.Data, y = destination.Data)
+        bool rectify = mode is PoolJob.Mode.RectifiedForward or PoolJob.Mode.RectifiedBackward;
+        fixed (float* x = source.Data, y = destination.Data, relu = rectify ? _rectifiedInputs!.Data : null)
         fixed (int* index = argMax)
         {
             for (int p = from; p < to; p++)
@@ -98,10 +128,10 @@ public sealed class MaxPool2DLayer : Pool2DLayer
                 // Indices are kept relative to the sample: the offset of the plane within its sample.
                 int planeOffset = p % channels * inPlane;
                 int* planeIndex = index == null ? null : index + (long)p * outPlane;
-                if (mode == PoolJob.Mode.Forward)
+                if (mode is PoolJob.Mode.Forward or PoolJob.Mode.RectifiedForward)
                 {
                     // The book's 2×2 window at stride 2 is vectorised (a compare-and-branch per value mispredicts on real images).
-                    if (pairs) MaxPool2x2Kernel.Plane(x + (long)p * inPlane, width, oh, ow, y + (long)p * outPlane, planeIndex, planeOffset);
+                    if (pairs) MaxPool2x2Kernel.Plane(x + (long)p * inPlane, width, oh, ow, y + (long)p * outPlane, planeIndex, planeOffset, rectify: rectify);
                     else PoolPlane(x + (long)p * inPlane, y + (long)p * outPlane, planeIndex, planeOffset);
                     continue;
                 }
@@ -111,7 +141,7 @@ public sealed class MaxPool2DLayer : Pool2DLayer
                 {
                     // Windows tile the plane but for an odd last row or column, which no gradient reaches.
                     if ((height | width) % 2 != 0) dx.Clear();
-                    MaxPool2x2Kernel.Backward(x + (long)p * outPlane, planeIndex, planeOffset, width, oh, ow, y + (long)p * inPlane);
+                    MaxPool2x2Kernel.Backward(x + (long)p * outPlane, planeIndex, planeOffset, width, oh, ow, y + (long)p * inPlane, rectified: rectify ? relu + (long)p * inPlane : null);
                     continue;
                 }
                 dx.Clear();
@@ -166,6 +196,8 @@ public sealed class MaxPool2DLayer : Pool2DLayer
         {
             Forward,
             Backward,
+            RectifiedForward,
+            RectifiedBackward,
         }
 
         public static PoolJob Current => _current ??= new PoolJob();

@@ -87,4 +87,40 @@ public class MaxPool2x2KernelTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(28, 28)]
+    [InlineData(14, 14)]
+    [InlineData(35, 9)]
+    public unsafe void RectifiedPoolingIsTheReLUThenThePoolOnEveryPath(int width, int height)
+    {
+        var random = new SeededRandom(width * 7 + height);
+        // Negative values, negative and positive zeros, NaN: every case of the ReLU's select and mask.
+        var plane = Enumerable.Range(0, width * height).Select(_ => random.NextInt(8) switch { 0 => -0f, 1 => 0f, 2 => float.NaN, int v => (v - 5) * 0.5f }).ToArray();
+        var relu = plane.Select(v => v < 0f ? 0f : v).ToArray();
+        int oh = height / 2, ow = width / 2;
+        var dy = Enumerable.Range(0, oh * ow).Select(i => i % 5 == 0 ? -0f : (i % 13 - 6) * 0.1f).ToArray();
+        var (expected, expectedAt, pooledGradient) = (new float[oh * ow], new int[oh * ow], new float[width * height]);
+        fixed (float* r = relu, y = expected, g = dy, d = pooledGradient)
+        fixed (int* index = expectedAt)
+        {
+            MaxPool2x2Kernel.Plane(r, width, oh, ow, y, index, 0, vectors: false);
+            MaxPool2x2Kernel.Backward(g, index, 0, width, oh, ow, d, vectors: false);
+        }
+        // The ReLU's backward pass after the pool's, as the two layers run it.
+        var expectedGradient = pooledGradient.Select((v, i) => plane[i] > 0f ? v : 0f).ToArray();
+        foreach (var (vectors, wide) in new[] { (true, true), (true, false), (false, false) })
+        {
+            var (maxima, at, gradient) = (new float[oh * ow], new int[oh * ow], new float[width * height]);
+            fixed (float* x = plane, y = maxima, g = dy, d = gradient)
+            fixed (int* index = at)
+            {
+                MaxPool2x2Kernel.Plane(x, width, oh, ow, y, index, 0, vectors, wide, rectify: true);
+                MaxPool2x2Kernel.Backward(g, index, 0, width, oh, ow, d, vectors, wide, rectified: x);
+            }
+            Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), maxima.Select(BitConverter.SingleToInt32Bits));
+            Assert.Equal(expectedAt, at);
+            Assert.Equal(expectedGradient.Select(BitConverter.SingleToInt32Bits), gradient.Select(BitConverter.SingleToInt32Bits));
+        }
+    }
 }

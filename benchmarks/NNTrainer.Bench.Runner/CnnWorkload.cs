@@ -139,7 +139,7 @@ internal static class CnnWorkload
     /// not the time spent waiting for a core) compares two builds better than its wall-clock time.
     /// </summary>
     /// <remarks>Linux's CLOCK_PROCESS_CPUTIME_ID counts nanoseconds; <see cref="Process.TotalProcessorTime"/> (other systems) only clock ticks.</remarks>
-    internal static double Cpu(Process process)
+    private static double Cpu(Process process)
     {
         if (OperatingSystem.IsLinux() && ClockGetTime(ProcessCpuClock, out var now) == 0) return now.Seconds + now.Nanoseconds * 1e-9;
         process.Refresh();

@@ -4,7 +4,6 @@ using NNTrainer.Bench.Runner;
 //   fmnist  --threads N [--epochs 10] [--seed 0] [--optimizer adam|adamw] [--schedule none|cosine] [--tag NAME] [--results DIR]
 //   cnn     --arch shallownet|lenet|minivggnet --threads N [--epochs 10] [--seed 0] [--tag NAME] [--results DIR]
 //   cnn-profile --arch A --threads N [--batches 40]        time per layer and conv GFLOP/s
-//   cnn-phases  --arch A --threads N [--epochs 1] [--batches B]  an epoch split into gathering, forward, backward, updates, evaluation
 //   spiral  --threads N [--samples 100] [--epochs 10000] [--data DIR] [--warm] [--tag NAME] [--results DIR]
 //   gemm    --threads N [--results DIR]                      GFLOP/s of the MLP's GEMM shapes and 1024²
 //   report  --results DIR [--anchors DIR] [--out FILE]       one table + summary JSON from all result files
@@ -15,7 +14,6 @@ return options.Command switch
     "fmnist" => FmnistWorkload.Run(options),
     "cnn" => CnnWorkload.Run(options),
     "cnn-profile" => CnnWorkload.Profile(options),
-    "cnn-phases" => CnnPhases.Run(options),
     "spiral" => SpiralWorkload.Run(options),
     "gemm" => GemmWorkload.Run(options),
     "report" => Report.Run(options),

@@ -1,14 +1,15 @@
 using System.Diagnostics;
-using NNTrainer.Training;
+using System.Runtime.InteropServices;
 
-namespace NNTrainer.Bench.Runner;
+namespace NNTrainer.Benchmarks;
 
 /// <summary>
-/// <c>cnn-phases</c>: one training epoch of a book network taken apart into the phases <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/>
+/// <c>--cnn-phases</c>: one training epoch of a book network taken apart into the phases <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/>
 /// runs for every batch (gathering the shuffled batch, the forward pass with the loss and accuracy, the backward pass, the
 /// optimizer's updates), the first batch (compilation and buffer allocation) apart, and the test-set evaluation that the
-/// <c>cnn</c> workload runs after each epoch, with wall-clock and process CPU time for each: where an epoch goes beyond
-/// the layers that <c>cnn-profile</c> times.
+/// <c>cnn</c> workload of <c>NNTrainer.Bench.Runner</c> runs after each epoch, with wall-clock and process CPU time for each:
+/// where an epoch goes beyond the layers that the runner's <c>cnn-profile</c> times. It lives here, not in the runner,
+/// because it drives the training loop's internal objects, which only tests and benchmarks may see.
 /// </summary>
 /// <remarks>
 /// The phases are the training loop's own objects (<see cref="MatrixBatchFeed"/>, the step <see cref="TrainingStepSelector"/>
@@ -20,14 +21,23 @@ internal static class CnnPhases
 {
     private static readonly string[] Names = ["first batch (all phases)", "shuffle", "gather batch", "forward + loss/accuracy", "backward", "optimizer update"];
 
-    public static int Run(Options options)
+    /// <summary>Runs the breakdown; <paramref name="args"/> may hold <c>--arch A --threads N --epochs E --batches B --seed S</c>.</summary>
+    public static int Run(string[] args)
     {
-        string arch = (options.String("arch") ?? "lenet").ToLowerInvariant();
-        int threads = options.Int("threads", 1);
-        int epochs = options.Int("epochs", 1);
-        int limit = options.Int("batches", int.MaxValue); // batches per epoch after the first, for quick comparisons
-        var (trainImages, trainLabels, testImages, testLabels) = FashionMnist.Load(options.String("data"));
-        var network = CnnWorkload.Build(arch, options.Int("seed", 0), threads);
+        string arch = Argument(args, "--arch", "lenet").ToLowerInvariant();
+        int threads = int.Parse(Argument(args, "--threads", "1"));
+        int epochs = int.Parse(Argument(args, "--epochs", "1"));
+        int limit = int.Parse(Argument(args, "--batches", $"{int.MaxValue}")); // batches per epoch after the first, for quick comparisons
+        var (trainImages, trainLabels, testImages, testLabels) = FashionMnist.Load();
+        var network = arch switch
+        {
+            "shallownet" => Architectures.ShallowNet(FashionMnist.ImageShape, 10, int.Parse(Argument(args, "--seed", "0"))),
+            "lenet" => Architectures.LeNet(FashionMnist.ImageShape, 10, int.Parse(Argument(args, "--seed", "0"))),
+            "minivggnet" => Architectures.MiniVGGNet(FashionMnist.ImageShape, 10, int.Parse(Argument(args, "--seed", "0"))),
+            _ => throw new ArgumentException($"--arch must be shallownet, lenet or minivggnet; got '{arch}'."),
+        };
+        network.NumberOfThreads = threads;
+        network.Set(new CategoricalCrossEntropyLoss(), Architectures.BookOptimizer(arch));
         network.Build();
         var targets = Matrix.FromLabels(trainLabels);
         network.Accuracy!.Initialize(targets);
@@ -38,7 +48,6 @@ internal static class CnnPhases
         var step = TrainingStepSelector.Select(network, TrainingExecution.Auto, targets.Columns, true, true, true);
         var parameters = network.Parameters.ToArray();
         var batch = new TrainingBatch { Threads = threads, FactorBuffer = [] };
-        var process = Process.GetCurrentProcess();
         var clock = new Stopwatch();
         var wall = new double[Names.Length];
         var cpu = new double[Names.Length];
@@ -48,11 +57,11 @@ internal static class CnnPhases
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
-            double epochStart = CnnWorkload.Cpu(process);
+            double epochStart = Cpu();
             Time(1, () => feed.StartEpoch(true, network.Random));
             for (bool first = epoch == 1; batches < limit * epoch; first = false)
             {
-                double firstCpu = CnnWorkload.Cpu(process);
+                double firstCpu = Cpu();
                 long firstStart = Stopwatch.GetTimestamp();
                 if (!Timed(first ? -1 : 2, () => feed.Next(batch))) break;
                 batch.KernelTargets = batch.Targets;
@@ -67,7 +76,7 @@ internal static class CnnPhases
                 if (first)
                 {
                     wall[0] += Stopwatch.GetElapsedTime(firstStart).TotalSeconds;
-                    cpu[0] += CnnWorkload.Cpu(process) - firstCpu;
+                    cpu[0] += Cpu() - firstCpu;
                 }
                 else
                 {
@@ -75,12 +84,12 @@ internal static class CnnPhases
                 }
             }
             epochWall += epochClock.Elapsed.TotalSeconds;
-            epochCpu += CnnWorkload.Cpu(process) - epochStart;
-            double evaluationStart = CnnWorkload.Cpu(process);
+            epochCpu += Cpu() - epochStart;
+            double evaluationStart = Cpu();
             clock.Restart();
             double accuracy = network.Evaluate(testImages, testLabels).Accuracy;
             evaluationWall += clock.Elapsed.TotalSeconds;
-            evaluationCpu += CnnWorkload.Cpu(process) - evaluationStart;
+            evaluationCpu += Cpu() - evaluationStart;
             Console.WriteLine($"epoch {epoch}: test accuracy {accuracy:F4}");
         }
 
@@ -97,17 +106,43 @@ internal static class CnnPhases
 
         bool Timed(int phase, Func<bool> action)
         {
-            double start = CnnWorkload.Cpu(process);
+            double start = Cpu();
             long begin = Stopwatch.GetTimestamp();
             bool result = action();
             if (phase >= 0)
             {
                 wall[phase] += Stopwatch.GetElapsedTime(begin).TotalSeconds;
-                cpu[phase] += CnnWorkload.Cpu(process) - start;
+                cpu[phase] += Cpu() - start;
             }
             return result;
         }
 
         void Time(int phase, Action action) => Timed(phase, () => { action(); return true; });
     }
+
+    private static string Argument(string[] args, string name, string fallback)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    /// <summary>
+    /// CPU seconds of the whole process (Linux's CLOCK_PROCESS_CPUTIME_ID, in nanoseconds): phases of a fraction of a
+    /// millisecond need more than <see cref="Process.TotalProcessorTime"/>'s clock ticks, the fallback elsewhere.
+    /// </summary>
+    private static double Cpu()
+    {
+        if (OperatingSystem.IsLinux() && ClockGetTime(2, out var now) == 0) return now.Seconds + now.Nanoseconds * 1e-9;
+        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
 }

@@ -24,12 +24,22 @@ internal class ReferenceStep : ITrainingStep
     private readonly Layer[] _layers;
     private readonly Parameter[][] _layerParameters;
     private readonly int _firstTrainable;
+    private readonly bool[]? _rectifiedPools;
     private Matrix? _outputGradient;
     private Matrix _outputs = null!;
 
     /// <summary>Creates the step for a built network's layers, loss and accuracy.</summary>
-    public ReferenceStep(Layer[] layers, Loss loss, Accuracy accuracy, int firstTrainable)
+    /// <param name="layers">The network's layers.</param>
+    /// <param name="loss">The loss.</param>
+    /// <param name="accuracy">The accuracy.</param>
+    /// <param name="firstTrainable">The lowest layer whose parameters train: the backward pass stops there.</param>
+    /// <param name="rectifiedPools">
+    /// For each layer, whether it is a max pool run together with the ReLU before it (<see cref="RectifiedPooling"/>); null
+    /// for none, as the reference step itself runs.
+    /// </param>
+    public ReferenceStep(Layer[] layers, Loss loss, Accuracy accuracy, int firstTrainable, bool[]? rectifiedPools = null)
     {
+        _rectifiedPools = rectifiedPools;
         _layers = layers;
         _layerParameters = new Parameter[layers.Length][];
         for (int i = 0; i < layers.Length; i++) _layerParameters[i] = [.. layers[i].Parameters];
@@ -61,6 +71,9 @@ internal class ReferenceStep : ITrainingStep
     /// <summary>The accuracy.</summary>
     protected Accuracy Accuracy { get; }
 
+    /// <summary>Whether some ReLU → max-pool pairs run as one (<see cref="RectifiedPooling"/>).</summary>
+    protected bool PoolsRectified => _rectifiedPools is not null;
+
     /// <summary>Whether the output gradient is the combined one of the last layer and the loss.</summary>
     protected internal CombinedOutput Output { get; }
 
@@ -69,10 +82,21 @@ internal class ReferenceStep : ITrainingStep
     public (double LossSum, long Correct, long Total) Forward(TrainingBatch batch)
     {
         var current = batch.Inputs;
-        foreach (var layer in _layers)
+        var layers = _layers;
+        var pools = _rectifiedPools;
+        for (int i = 0; i < layers.Length; i++)
         {
-            layer.Forward(current, training: true);
-            current = layer.Output;
+            if (pools is not null && i + 1 < layers.Length && pools[i + 1])
+            {
+                // The ReLU at i is applied by the pool as it loads its inputs.
+                i++;
+                ((MaxPool2DLayer)layers[i]).ForwardRectified(current);
+            }
+            else
+            {
+                layers[i].Forward(current, training: true);
+            }
+            current = layers[i].Output;
         }
         _outputs = current;
         return Statistics(current, batch);
@@ -119,8 +143,18 @@ internal class ReferenceStep : ITrainingStep
         var factors = batch.Factors;
         if (!factors.IsEmpty) SampleWeighting.ScaleRows(gradient.AsSpan(), gradient.Columns, factors);
         int from = Output == CombinedOutput.None ? _layers.Length - 1 : _layers.Length - 2;
+        var pools = _rectifiedPools;
         for (int i = from; i >= _firstTrainable; i--)
         {
+            if (pools is not null && pools[i])
+            {
+                // The pool's gradient is already the one with respect to the ReLU's inputs; neither layer has parameters,
+                // and RectifiedPooling.Pools keeps a trainable layer below the pair.
+                ((MaxPool2DLayer)_layers[i]).BackwardRectified(gradient);
+                gradient = _layers[i].DInputs;
+                i--;
+                continue;
+            }
             _layers[i].Backward(gradient);
             if (optimizer is not null)
             {

@@ -17,8 +17,13 @@ namespace NNTrainer.Training;
 internal sealed class SoftmaxStatisticsStep : ReferenceStep
 {
     /// <summary>Creates the step; <see cref="Applies"/> must hold.</summary>
-    public SoftmaxStatisticsStep(Layer[] layers, Loss loss, Accuracy accuracy, int firstTrainable)
-        : base(layers, loss, accuracy, firstTrainable)
+    /// <param name="layers">The network's layers.</param>
+    /// <param name="loss">The loss.</param>
+    /// <param name="accuracy">The accuracy.</param>
+    /// <param name="firstTrainable">The lowest layer whose parameters train.</param>
+    /// <param name="rectifiedPools">The ReLU → max-pool pairs to run as one (<see cref="RectifiedPooling.Pools"/>), or null.</param>
+    public SoftmaxStatisticsStep(Layer[] layers, Loss loss, Accuracy accuracy, int firstTrainable, bool[]? rectifiedPools = null)
+        : base(layers, loss, accuracy, firstTrainable, rectifiedPools)
     {
     }
 
@@ -27,7 +32,7 @@ internal sealed class SoftmaxStatisticsStep : ReferenceStep
         layers[^1] is SoftmaxActivation && loss is CategoricalCrossEntropyLoss && accuracy is CategoricalAccuracy && outputSize > 1;
 
     /// <inheritdoc />
-    public override string Name => TrainingStepNames.SoftmaxCrossEntropyStatistics;
+    public override string Name => PoolsRectified ? TrainingStepNames.RectifiedPooling : TrainingStepNames.SoftmaxCrossEntropyStatistics;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -24,6 +24,13 @@ public static class TrainingStepNames
     public const string SoftmaxCrossEntropyStatistics = "SoftmaxCrossEntropyStatistics";
 
     /// <summary>
+    /// <see cref="SoftmaxCrossEntropyStatistics"/> with every ReLU → 2×2 max-pool pair (LeNet's conv → ReLU → pool) run as one
+    /// pass forward and one backward, without writing the ReLU's output or input gradient (<c>RectifiedPooling</c>);
+    /// bit-identical to <see cref="SoftmaxCrossEntropyStatistics"/>.
+    /// </summary>
+    public const string RectifiedPooling = "RectifiedPooling";
+
+    /// <summary>
     /// Dense (ReLU Dense)* Softmax trained in fused GEMMs (ReLU and bias inside the products, a few-class output layer
     /// computed transposed): <c>FusedClassifierStep</c>; bit-identical to <see cref="SoftmaxCrossEntropyStatistics"/>.
     /// </summary>

@@ -14,7 +14,7 @@ internal static class TrainingStepSelector
     /// <param name="network">The network, with its loss and accuracy.</param>
     /// <param name="execution">The options' choice.</param>
     /// <param name="targetColumns">Target values per sample (class indices or one-hot rows).</param>
-    /// <param name="fuseLayers">Whether a Dense (ReLU Dense)* Softmax stack may run fused (tests turn it off).</param>
+    /// <param name="fuseLayers">Whether a Dense (ReLU Dense)* Softmax stack may run fused, and ReLU → max-pool pairs as one (tests turn it off).</param>
     /// <param name="useSmallInputKernel">Whether the small-input kernel may run (tests turn it off).</param>
     /// <param name="smallInputKernelSupported">Whether this machine runs it (tests force the fallback).</param>
     public static ITrainingStep Select(Network network, TrainingExecution execution, int targetColumns, bool fuseLayers, bool useSmallInputKernel, bool smallInputKernelSupported)
@@ -32,6 +32,7 @@ internal static class TrainingStepSelector
             fused.Configure(targetColumns, useSmallInputKernel, smallInputKernelSupported);
             return fused;
         }
-        return new SoftmaxStatisticsStep(layers, loss, accuracy, firstTrainable);
+        // LeNet's ReLU → max-pool pairs run as one pass each way (tests turn it off with the other fusions).
+        return new SoftmaxStatisticsStep(layers, loss, accuracy, firstTrainable, fuseLayers ? RectifiedPooling.Pools(layers, firstTrainable) : null);
     }
 }

@@ -54,7 +54,7 @@ public sealed class MaxPool2DLayer : Pool2DLayer
     }
 
     /// <summary>
-    /// The forward pass of a ReLU and this layer in one (<see cref="Training.RectifiedPooling"/>): pools <c>max(0, x)</c> of the
+    /// The forward pass of a ReLU and this layer in one (the fused ReLU → max-pool training step): pools <c>max(0, x)</c> of the
     /// ReLU's <paramref name="inputs"/> without writing the ReLU's output; the maxima and positions are those the two
     /// layers give. Only for 2×2 windows at stride 2.
     /// </summary>

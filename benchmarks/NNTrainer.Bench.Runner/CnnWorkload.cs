@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace NNTrainer.Bench.Runner;
@@ -92,28 +91,27 @@ internal static class CnnWorkload
         var forwardCpu = new double[layers.Count];
         var backwardCpu = new double[layers.Count];
         var clock = new Stopwatch();
-        var process = Process.GetCurrentProcess();
         for (int b = -5; b < batches; b++)
         {
             var input = x;
             for (int i = 0; i < layers.Count; i++)
             {
-                var cpu = Cpu(process);
+                var cpu = CpuClock.ProcessSeconds();
                 clock.Restart();
                 layers[i].Forward(input, training: true);
                 if (b >= 0) forward[i] += clock.Elapsed.TotalSeconds;
-                if (b >= 0) forwardCpu[i] += Cpu(process) - cpu;
+                if (b >= 0) forwardCpu[i] += CpuClock.ProcessSeconds() - cpu;
                 input = layers[i].Output;
             }
             var gradient = new Matrix(128, 10);
             gradient.AsSpan().Fill(0.01f);
             for (int i = layers.Count - 1; i >= 0; i--)
             {
-                var cpu = Cpu(process);
+                var cpu = CpuClock.ProcessSeconds();
                 clock.Restart();
                 layers[i].Backward(gradient);
                 if (b >= 0) backward[i] += clock.Elapsed.TotalSeconds;
-                if (b >= 0) backwardCpu[i] += Cpu(process) - cpu;
+                if (b >= 0) backwardCpu[i] += CpuClock.ProcessSeconds() - cpu;
                 if (layers[i].ComputeInputGradient) gradient = layers[i].DInputs;
             }
         }
@@ -133,30 +131,6 @@ internal static class CnnWorkload
         }
         return 0;
     }
-
-    /// <summary>
-    /// CPU seconds of the whole process so far: on a machine shared with other jobs, a layer's CPU time (the work done,
-    /// not the time spent waiting for a core) compares two builds better than its wall-clock time.
-    /// </summary>
-    /// <remarks>Linux's CLOCK_PROCESS_CPUTIME_ID counts nanoseconds; <see cref="Process.TotalProcessorTime"/> (other systems) only clock ticks.</remarks>
-    private static double Cpu(Process process)
-    {
-        if (OperatingSystem.IsLinux() && ClockGetTime(ProcessCpuClock, out var now) == 0) return now.Seconds + now.Nanoseconds * 1e-9;
-        process.Refresh();
-        return process.TotalProcessorTime.TotalSeconds;
-    }
-
-    private const int ProcessCpuClock = 2;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
 
     public static Network Build(string arch, int seed, int threads)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace NNTrainer.Benchmarks;
 
@@ -57,11 +56,11 @@ internal static class CnnPhases
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
-            double epochStart = Cpu();
+            double epochStart = CpuClock.ProcessSeconds();
             Time(1, () => feed.StartEpoch(true, network.Random));
             for (bool first = epoch == 1; batches < limit * epoch; first = false)
             {
-                double firstCpu = Cpu();
+                double firstCpu = CpuClock.ProcessSeconds();
                 long firstStart = Stopwatch.GetTimestamp();
                 if (!Timed(first ? -1 : 2, () => feed.Next(batch))) break;
                 batch.KernelTargets = batch.Targets;
@@ -76,7 +75,7 @@ internal static class CnnPhases
                 if (first)
                 {
                     wall[0] += Stopwatch.GetElapsedTime(firstStart).TotalSeconds;
-                    cpu[0] += Cpu() - firstCpu;
+                    cpu[0] += CpuClock.ProcessSeconds() - firstCpu;
                 }
                 else
                 {
@@ -84,12 +83,12 @@ internal static class CnnPhases
                 }
             }
             epochWall += epochClock.Elapsed.TotalSeconds;
-            epochCpu += Cpu() - epochStart;
-            double evaluationStart = Cpu();
+            epochCpu += CpuClock.ProcessSeconds() - epochStart;
+            double evaluationStart = CpuClock.ProcessSeconds();
             clock.Restart();
             double accuracy = network.Evaluate(testImages, testLabels).Accuracy;
             evaluationWall += clock.Elapsed.TotalSeconds;
-            evaluationCpu += Cpu() - evaluationStart;
+            evaluationCpu += CpuClock.ProcessSeconds() - evaluationStart;
             Console.WriteLine($"epoch {epoch}: test accuracy {accuracy:F4}");
         }
 
@@ -106,13 +105,13 @@ internal static class CnnPhases
 
         bool Timed(int phase, Func<bool> action)
         {
-            double start = Cpu();
+            double start = CpuClock.ProcessSeconds();
             long begin = Stopwatch.GetTimestamp();
             bool result = action();
             if (phase >= 0)
             {
                 wall[phase] += Stopwatch.GetElapsedTime(begin).TotalSeconds;
-                cpu[phase] += Cpu() - start;
+                cpu[phase] += CpuClock.ProcessSeconds() - start;
             }
             return result;
         }
@@ -125,24 +124,4 @@ internal static class CnnPhases
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
-
-    /// <summary>
-    /// CPU seconds of the whole process (Linux's CLOCK_PROCESS_CPUTIME_ID, in nanoseconds): phases of a fraction of a
-    /// millisecond need more than <see cref="Process.TotalProcessorTime"/>'s clock ticks, the fallback elsewhere.
-    /// </summary>
-    private static double Cpu()
-    {
-        if (OperatingSystem.IsLinux() && ClockGetTime(2, out var now) == 0) return now.Seconds + now.Nanoseconds * 1e-9;
-        return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
 }

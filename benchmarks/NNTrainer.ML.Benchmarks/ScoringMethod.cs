@@ -16,7 +16,7 @@ public sealed class ScoringMethod(string name, int? batchSize, Action scoreAll)
 
     public IReadOnlyList<double> RowsPerSecond => _rowsPerSecond;
 
-    /// <summary>Rows per second of the calling thread's CPU time, pass by pass (NaN where <see cref="ThreadCpuClock"/> is not available).</summary>
+    /// <summary>Rows per second of the calling thread's CPU time, pass by pass (NaN where <see cref="CpuClock"/> is not available).</summary>
     public IReadOnlyList<double> RowsPerCpuSecond => _rowsPerCpuSecond;
 
     /// <summary>The median of <see cref="RowsPerCpuSecond"/>.</summary>
@@ -39,11 +39,11 @@ public sealed class ScoringMethod(string name, int? batchSize, Action scoreAll)
 
     public void TimePass(int rows)
     {
-        double cpu = ThreadCpuClock.Seconds();
+        double cpu = CpuClock.ThreadSeconds();
         long start = Stopwatch.GetTimestamp();
         scoreAll();
         _rowsPerSecond.Add(rows / Stopwatch.GetElapsedTime(start).TotalSeconds);
-        _rowsPerCpuSecond.Add(rows / (ThreadCpuClock.Seconds() - cpu));
+        _rowsPerCpuSecond.Add(rows / (CpuClock.ThreadSeconds() - cpu));
     }
 
     public void CountAllocations()

@@ -9,8 +9,9 @@ namespace NNTrainer.Tests.Tensors;
 /// </summary>
 public class SingleChannelWeightGradientTests
 {
-    // (height, width, filters, padding): LeNet's first layer; fewer than 16 columns (one masked chunk) and a last filter
-    // block of two; "valid"; three chunks a row (37 columns) and a filter block of one; a single filter.
+    // (height, width, filters, padding): LeNet's first layer (four blocks of five filters); fewer than 16 columns (one
+    // masked chunk) and a last filter block of one; "valid" and a last block of three; three chunks a row (37 columns)
+    // and one whole block; a single filter.
     public static TheoryData<int, int, int, Padding> Geometries => new()
     {
         { 28, 28, 20, Padding.Same },
@@ -62,11 +63,11 @@ public class SingleChannelWeightGradientTests
                 }
             }
         }
-        // Up to 11 × 784 products of unit-variance values: sums up to about 300. Float32 rounding of either summation
-        // order stays below 1e-6 of the largest value here (sixteen lane chains against im2col's one); 1e-5 allows for it.
+        // Up to 11 × 784 products of unit-variance values: sums up to about 320. Float32 rounding of this kernel's order
+        // (sixteen lane chains a weight) was at most 1.9e-7 of the largest value on these geometries; 2e-6 allows for it.
         double scale = exact.Max(Math.Abs);
-        Assert.InRange(dW.Select((v, i) => Math.Abs(v - exact[i])).Max(), 0, 1e-5 * scale);
-        Assert.InRange(dW.Select((v, i) => Math.Abs(v - dWReference[i])).Max(), 0, 1e-5 * scale);
+        Assert.InRange(dW.Select((v, i) => Math.Abs(v - exact[i])).Max(), 0, 2e-6 * scale);
+        Assert.InRange(dW.Select((v, i) => Math.Abs(v - dWReference[i])).Max(), 0, 2e-6 * scale);
         // The bias gradient is dY's sum in the same order either way.
         Assert.Equal(dBReference, dB);
     }

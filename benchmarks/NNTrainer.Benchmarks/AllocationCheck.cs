@@ -36,7 +36,7 @@ internal static class AllocationCheck
         yield return ("FMNIST-MLP with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 784, [128, 128], 10, techniques: true), 784, 10, 128, true);
         yield return ("spiral with AdamW, cosine, clipping, label smoothing", threads => Mlp(threads, 2, [64], 3, techniques: true), 2, 3, 300, true);
         yield return ("convnet 1×12×12 (conv, ReLU, BN, max-pool, dropout, conv, avg-pool, dense, BN), batch 32", ConvNet, 144, 10, 32, false);
-        yield return ("convnet 1×12×12 with an 8→8 5×5 convolution (Winograd in every direction on AVX-512), batch 32", WinogradConvNet, 144, 10, 32, false);
+        yield return ("convnet 1×12×12 with 1→8 and 8→8 5×5 convolutions (the one-channel weight gradient; Winograd in every direction on AVX-512), batch 32", WinogradConvNet, 144, 10, 32, false);
     }
 
     /// <summary>Every spatial layer in one small network, so a per-batch allocation in any of them shows.</summary>
@@ -55,10 +55,13 @@ internal static class AllocationCheck
         return network;
     }
 
-    /// <summary>A 5×5 convolution with 8 channels in and out: Winograd's transforms and products, forward and backward.</summary>
+    /// <summary>
+    /// A 5×5 convolution with 8 channels in and out: Winograd's transforms and products, forward and backward; below
+    /// it a 5×5 one over one channel, whose weight gradient is <c>SingleChannelWeightGradient</c>'s on AVX-512.
+    /// </summary>
     private static Network WinogradConvNet(int threads)
     {
-        var conv1 = new Conv2DLayer(new ImageShape(1, 12, 12), 8, 3, padding: Padding.Same);
+        var conv1 = new Conv2DLayer(new ImageShape(1, 12, 12), 8, 5, padding: Padding.Same);
         // Forced: at 8 channels Winograd's rule keeps the forward pass and the input gradient on im2col.
         var conv2 = new Conv2DLayer(conv1.OutputShape, 8, 5, padding: Padding.Same) { WinogradWhereverItApplies = true };
         var pool = new MaxPool2DLayer(conv2.OutputShape);

@@ -22,6 +22,7 @@ internal sealed class ConvolutionJob : ParallelWork
     private readonly WinogradConvolution? _winograd;
     private readonly WinogradConvolution? _winogradInputGradient;
     private readonly WinogradWeightGradient? _winogradWeightGradient;
+    private readonly SingleChannelWeightGradient? _singleChannelWeightGradient;
     private readonly float[][] _columns = new float[MaxParts][];
     private readonly float[][] _blocks = new float[MaxParts][];
     private readonly float[][] _weightGradients = new float[MaxParts][];
@@ -40,7 +41,10 @@ internal sealed class ConvolutionJob : ParallelWork
 
     /// <param name="geometry">The convolution's geometry.</param>
     /// <param name="filters">Output channels.</param>
-    /// <param name="allowWinograd">False keeps im2col + GEMM even where <see cref="WinogradConvolution.Applies"/> holds: the reference the tests compare Winograd with.</param>
+    /// <param name="allowWinograd">
+    /// False keeps im2col + GEMM even where <see cref="WinogradConvolution.Applies"/> or
+    /// <see cref="SingleChannelWeightGradient.Create"/> would serve: the reference the tests compare those kernels with.
+    /// </param>
     /// <param name="winogradWhereverItApplies">
     /// True uses Winograd in both directions wherever <see cref="WinogradConvolution.Applies"/> holds, even where
     /// <see cref="WinogradConvolution.Pays"/> does not: so that tests cover every Winograd path with small geometries.
@@ -54,7 +58,8 @@ internal sealed class ConvolutionJob : ParallelWork
         {
             _winograd = WinogradConvolution.Forward(in geometry, filters, winogradWhereverItApplies);
             _winogradInputGradient = WinogradConvolution.InputGradient(in geometry, filters, winogradWhereverItApplies);
-            _winogradWeightGradient = WinogradWeightGradient.Create(in geometry, filters);
+            _singleChannelWeightGradient = SingleChannelWeightGradient.Create(in geometry, filters);
+            _winogradWeightGradient = _singleChannelWeightGradient is null ? WinogradWeightGradient.Create(in geometry, filters) : null;
         }
     }
 
@@ -80,9 +85,10 @@ internal sealed class ConvolutionJob : ParallelWork
         bool winograd = dX is not null && _winogradInputGradient is not null;
         (_x, _weights, _dY, _dX, _samples, _backward, _inputGradient) = (x, weights, dY, dX ?? [], samples, true, dX is not null && !winograd);
         int parts = Parts(samples);
-        if (_winogradWeightGradient is not null)
+        if (_winogradWeightGradient is not null || _singleChannelWeightGradient is not null)
         {
-            _winogradWeightGradient.Run(x, dY, weightGradients, biasGradients, samples, threads);
+            if (_singleChannelWeightGradient is not null) _singleChannelWeightGradient.Run(x, dY, weightGradients, biasGradients, samples, threads);
+            else _winogradWeightGradient!.Run(x, dY, weightGradients, biasGradients, samples, threads);
             // What is left for im2col is the input gradient alone: Wᵀ·dY and col2im, without the columns of X.
             _weightGradient = false;
             if (_inputGradient) WorkerPool.Shared.Run(this, parts, threads);

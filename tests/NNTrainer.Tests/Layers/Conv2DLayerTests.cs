@@ -14,6 +14,8 @@ public class Conv2DLayerTests
     [InlineData(2, 8, 7, 6, 8, 5, 1, Padding.Same)] // Winograd F(5×5, 2×2) for the weight gradient; im2col for the input gradient alone (with AVX-512)
     [InlineData(2, 8, 7, 6, 8, 5, 1, Padding.Same, true)] // Winograd for the output, the input gradient and the weight gradient
     [InlineData(2, 8, 9, 8, 9, 5, 1, Padding.Valid, true)] // the same, "valid" (the input gradient padded by 4)
+    [InlineData(2, 1, 7, 18, 6, 5, 1, Padding.Same)] // one input channel, 5×5: SingleChannelWeightGradient (with AVX-512), im2col's input gradient
+    [InlineData(3, 1, 9, 8, 7, 5, 1, Padding.Valid)] // the same, "valid", a last filter block of two
     public void BackwardMatchesNumericalGradient(int rows, int channels, int height, int width, int filters, int kernel, int stride, Padding padding,
         bool winogradEverywhere = false)
     {
@@ -88,6 +90,7 @@ public class Conv2DLayerTests
     [InlineData(4, 3)]
     [InlineData(8, 5)] // Winograd's weight gradient, im2col's input gradient alone (with AVX-512)
     [InlineData(8, 5, true)] // Winograd in every direction
+    [InlineData(1, 5)] // one input channel: SingleChannelWeightGradient (with AVX-512)
     public void OneAndTwoThreadsGiveBitIdenticalResults(int channels, int kernel, bool winogradEverywhere = false)
     {
         (float[] Output, float[] DInputs, float[] DWeights) Run(int threads)

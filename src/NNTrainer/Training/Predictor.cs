@@ -74,7 +74,9 @@ public sealed class Predictor
         {
             throw new ArgumentException($"The network takes {InputSize} features per sample; the batch has {inputs.Columns}.", nameof(inputs));
         }
-        return Run(inputs);
+        // A first dense layer reads the batch in place, so the rows can take the wide inference tile (same bits as
+        // the layer-by-layer kernels); other first layers take the matrix itself, with no copy.
+        return _network.Layers[0] is DenseLayer ? PredictRows(inputs.AsSpan(), inputs.Rows) : Run(inputs);
     }
 
     /// <summary>

@@ -59,6 +59,33 @@ public class PredictorWideBatchTests
     }
 
     [Fact]
+    public void TheOneMatrixPredictOfAWholeBlockKeepsEveryRowOfEveryLayerAsTheLayersAloneGiveIt()
+    {
+        // The CLI scores 8,192-row blocks through Predict(Matrix) and then reads the logits of every row from
+        // LayerOutput: the wide route must keep all rows (no tiling) and the layers' own bits. A binary classifier's
+        // shape: 22 features, a layer of 100 (a strip and a masked remainder), one sigmoid output.
+        var network = new Network(seed: 21);
+        network.Add(new DenseLayer(22, 100)).Add(new ReLUActivation()).Add(new DenseLayer(100, 1)).Add(new SigmoidActivation());
+        network.Build();
+        var random = new Random(4);
+        var inputs = new Matrix(1000, 22);
+        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 4 - 2);
+        var predictor = network.CreatePredictor();
+
+        var scores = predictor.Predict(inputs).AsSpan().ToArray();
+
+        var current = inputs;
+        for (int layer = 0; layer < network.Layers.Count; layer++)
+        {
+            var expected = new Matrix(inputs.Rows, network.Layers[layer].GetOutputSize(current.Columns));
+            network.Layers[layer].Infer(current, expected);
+            Assert.Equal(expected.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), predictor.LayerOutput(layer).ToArray().Select(BitConverter.SingleToInt32Bits));
+            current = expected;
+        }
+        Assert.Equal(current.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), scores.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
     public void WidthsWithMaskedColumnsScoreEachRowAsAloneThroughPredictAndNetworkPredict()
     {
         // 100 neurons (a strip and 36 masked columns, the ML.NET trainers' default), 36 (no whole strip), 10 classes

@@ -13,9 +13,7 @@ public class PredictorWideBatchTests
         var network = new Network(seed: 13);
         network.Add(new DenseLayer(40, 130)).Add(new ReLUActivation()).Add(new DenseLayer(130, 10)).Add(new SoftmaxActivation());
         network.Build();
-        var random = new Random(6);
-        var inputs = new Matrix(300, 40);
-        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 4 - 2);
+        var inputs = RandomInputs(300, 40, seed: 6, range: 2);
         var predictor = network.CreatePredictor();
         var outputs = new Matrix(inputs.Rows, 10);
 
@@ -39,20 +37,11 @@ public class PredictorWideBatchTests
         network.Add(new DenseLayer(20, 64)).Add(new ReLUActivation()).Add(new DenseLayer(64, 130)).Add(new ReLUActivation())
             .Add(new DenseLayer(130, 5)).Add(new SoftmaxActivation());
         network.Build();
-        var random = new Random(9);
-        var inputs = new Matrix(50, 20);
-        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 4 - 2);
+        var inputs = RandomInputs(50, 20, seed: 9, range: 2);
         var predictor = network.CreatePredictor();
         predictor.Predict(inputs, new Matrix(inputs.Rows, 5));
 
-        var current = inputs;
-        for (int layer = 0; layer < network.Layers.Count; layer++)
-        {
-            var expected = new Matrix(inputs.Rows, network.Layers[layer].GetOutputSize(current.Columns));
-            network.Layers[layer].Infer(current, expected);
-            Assert.Equal(expected.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), predictor.LayerOutput(layer).ToArray().Select(BitConverter.SingleToInt32Bits));
-            current = expected;
-        }
+        AssertEveryLayerAsAlone(network, inputs, predictor);
         // The ReLU buffers really are the activations: some negative pre-activations were cut to 0.
         Assert.Contains(predictor.LayerOutput(0).ToArray(), v => v < 0);
         Assert.DoesNotContain(predictor.LayerOutput(1).ToArray(), v => v < 0);
@@ -67,21 +56,12 @@ public class PredictorWideBatchTests
         var network = new Network(seed: 21);
         network.Add(new DenseLayer(22, 100)).Add(new ReLUActivation()).Add(new DenseLayer(100, 1)).Add(new SigmoidActivation());
         network.Build();
-        var random = new Random(4);
-        var inputs = new Matrix(1000, 22);
-        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 4 - 2);
+        var inputs = RandomInputs(1000, 22, seed: 4, range: 2);
         var predictor = network.CreatePredictor();
 
         var scores = predictor.Predict(inputs).AsSpan().ToArray();
 
-        var current = inputs;
-        for (int layer = 0; layer < network.Layers.Count; layer++)
-        {
-            var expected = new Matrix(inputs.Rows, network.Layers[layer].GetOutputSize(current.Columns));
-            network.Layers[layer].Infer(current, expected);
-            Assert.Equal(expected.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), predictor.LayerOutput(layer).ToArray().Select(BitConverter.SingleToInt32Bits));
-            current = expected;
-        }
+        var current = AssertEveryLayerAsAlone(network, inputs, predictor);
         Assert.Equal(current.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), scores.Select(BitConverter.SingleToInt32Bits));
     }
 
@@ -95,15 +75,39 @@ public class PredictorWideBatchTests
         network.Add(new DenseLayer(50, 100)).Add(new ReLUActivation()).Add(new DenseLayer(100, 36)).Add(new ReLUActivation())
             .Add(new DenseLayer(36, 10)).Add(new SoftmaxActivation());
         network.Build();
-        var random = new Random(8);
-        var inputs = new Matrix(71, 50);
-        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 6 - 3);
+        var inputs = RandomInputs(71, 50, seed: 8, range: 3);
         var outputs = new Matrix(inputs.Rows, 10);
         network.CreatePredictor().Predict(inputs, outputs);
         AssertEachRow(network, inputs, outputs);
         var viaNetwork = new Matrix(inputs.Rows, 10);
         network.Predict(inputs, viaNetwork, batchSize: 64);
         Assert.Equal(outputs.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), viaNetwork.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits));
+    }
+
+    /// <summary>Rows of values drawn uniformly from [−range, range) by a seeded generator.</summary>
+    private static Matrix RandomInputs(int rows, int columns, int seed, double range)
+    {
+        var random = new Random(seed);
+        var inputs = new Matrix(rows, columns);
+        for (int i = 0; i < inputs.Data.Length; i++) inputs.Data[i] = (float)(random.NextDouble() * 2 * range - range);
+        return inputs;
+    }
+
+    /// <summary>
+    /// Asserts that each of the predictor's layer buffers holds, bit for bit, what that layer alone computes from the
+    /// previous layer's output; returns the last layer's.
+    /// </summary>
+    private static Matrix AssertEveryLayerAsAlone(Network network, Matrix inputs, Predictor predictor)
+    {
+        var current = inputs;
+        for (int layer = 0; layer < network.Layers.Count; layer++)
+        {
+            var expected = new Matrix(inputs.Rows, network.Layers[layer].GetOutputSize(current.Columns));
+            network.Layers[layer].Infer(current, expected);
+            Assert.Equal(expected.AsSpan().ToArray().Select(BitConverter.SingleToInt32Bits), predictor.LayerOutput(layer).ToArray().Select(BitConverter.SingleToInt32Bits));
+            current = expected;
+        }
+        return current;
     }
 
     private static void AssertEachRow(Network network, Matrix inputs, Matrix outputs)

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using NNTrainer.Tensors;
 
 namespace NNTrainer.Activations;

@@ -1,7 +1,5 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using NNTrainer.Layers;
 
 namespace NNTrainer.Optimizers;

@@ -1,6 +1,3 @@
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
-
 namespace NNTrainer.Tensors;
 
 /// <summary>The instruction sets the GEMM kernels can run on; <see cref="Auto"/> picks the widest the machine has.</summary>

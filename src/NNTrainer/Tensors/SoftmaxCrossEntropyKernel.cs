@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NNTrainer.Losses;
 using NNTrainer.Metrics;
 

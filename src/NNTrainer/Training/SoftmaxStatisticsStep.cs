@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NNTrainer.Activations;
 using NNTrainer.Layers;
 using NNTrainer.Losses;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using NNTrainer.Layers;
 using NNTrainer.Losses;

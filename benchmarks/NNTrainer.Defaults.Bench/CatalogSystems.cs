@@ -47,7 +47,7 @@ internal static class CatalogSystems
         return (metric, seconds);
     }
 
-    private static IDataView Load(MLContext ml, DatasetMeta data, string path)
+    internal static IDataView Load(MLContext ml, DatasetMeta data, string path)
     {
         var columns = new List<TextLoader.Column>();
         int index = 0;
@@ -58,7 +58,7 @@ internal static class CatalogSystems
         return ml.Data.Cache(view);
     }
 
-    private static IEstimator<ITransformer> Featurize(MLContext ml, DatasetMeta data)
+    internal static IEstimator<ITransformer> Featurize(MLContext ml, DatasetMeta data)
     {
         IEstimator<ITransformer> pipeline = data.Task switch
         {
@@ -106,7 +106,7 @@ internal static class CatalogSystems
     /// </summary>
     public static string Overrides { get; set; } = "";
 
-    private static T Tuned<T>(T options) where T : NeuralNetworkOptionsBase
+    internal static T Tuned<T>(T options) where T : NeuralNetworkOptionsBase
     {
         foreach (var pair in Overrides.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -141,7 +141,7 @@ internal static class CatalogSystems
         return options;
     }
 
-    private static int _trainRows;
+    internal static int _trainRows;
 
     // l2pow=N:p:cap: 0.001·max(1, N/rows)^p, at most cap: an L2 that grows as the training set shrinks below N rows.
     private static float L2Power(string value)

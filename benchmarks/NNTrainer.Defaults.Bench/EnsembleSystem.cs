@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NNTrainer.ML;
+using NNTrainer.Training;
+
+namespace NNTrainer.Defaults.Bench;
+
+/// <summary>
+/// Round 6 prototype: K catalog networks with the defaults, each with its own seed (member 0 with the catalog's own
+/// seed, as the plain catalog system), optionally each on a bootstrap sample of the training rows, composed into one
+/// network that averages their logits (<see cref="EnsembleComposer"/>), scored on the test split.
+/// System names: "ens{K}" (all rows) and "bag{K}" (bootstrap rows).
+/// </summary>
+internal static class EnsembleSystem
+{
+    public static bool Is(string system) => system.StartsWith("ens", StringComparison.Ordinal) || system.StartsWith("bag", StringComparison.Ordinal);
+
+    public static (double Metric, double Seconds) Run(string system, DatasetMeta data, int split, string work)
+    {
+        int k = int.Parse(system.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture);
+        bool bag = system.StartsWith("bag", StringComparison.Ordinal);
+        var ml = new MLContext(seed: split);
+        var train = CatalogSystems.Load(ml, data, data.TrainCsv(split));
+        var test = CatalogSystems.Load(ml, data, data.TestCsv(split));
+        CatalogSystems._trainRows = data.Rows - data.Splits[split].Length;
+        var featurizer = CatalogSystems.Featurize(ml, data).Fit(train);
+        var testView = featurizer.Transform(test);
+        var members = new List<Network>();
+        double seconds = 0;
+        for (int m = 0; m < k; m++)
+        {
+            var view = featurizer.Transform(bag ? CatalogSystems.Load(ml, data, Bootstrap(data.TrainCsv(split), split * 1000 + m, work)) : train);
+            int? seed = m == 0 ? null : 7919 * m + split;
+            var clock = Stopwatch.StartNew();
+            Network network = data.Task switch
+            {
+                "multiclass" => ml.MulticlassClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkMulticlassTrainer.Options { NumberOfThreads = 1, Seed = seed })).Fit(view).Model,
+                "binary" => ml.BinaryClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkBinaryTrainer.Options { NumberOfThreads = 1, Seed = seed })).Fit(view).Model,
+                _ => ml.Regression.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkRegressionTrainer.Options { NumberOfThreads = 1, Seed = seed })).Fit(view).Model,
+            };
+            seconds += clock.Elapsed.TotalSeconds;
+            members.Add(network);
+        }
+        var composeClock = Stopwatch.StartNew();
+        var composed = EnsembleComposer.Compose(members);
+        seconds += composeClock.Elapsed.TotalSeconds;
+        var features = testView.GetColumn<VBuffer<float>>("Features").Select(v => v.DenseValues().ToArray()).ToArray();
+        var outputs = composed.Predict(Matrix.FromRows(features));
+        return (Score(data, testView, outputs), seconds);
+    }
+
+    private static double Score(DatasetMeta data, IDataView test, Matrix outputs)
+    {
+        int n = outputs.Rows;
+        switch (data.Task)
+        {
+            case "multiclass":
+            {
+                var labels = test.GetColumn<uint>("Label").ToArray();
+                int right = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    int best = 0;
+                    for (int c = 1; c < outputs.Columns; c++) if (outputs[i, c] > outputs[i, best]) best = c;
+                    if (best == labels[i] - 1) right++;
+                }
+                return (double)right / n;
+            }
+            case "binary":
+            {
+                var labels = test.GetColumn<bool>("Label").ToArray();
+                int right = 0;
+                for (int i = 0; i < n; i++) if ((outputs[i, 0] > 0.5f) == labels[i]) right++;
+                return (double)right / n;
+            }
+            default:
+            {
+                var labels = test.GetColumn<float>("Label").ToArray();
+                double mean = labels.Average(v => (double)v), sse = 0, sst = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    sse += Math.Pow(labels[i] - outputs[i, 0], 2);
+                    sst += Math.Pow(labels[i] - mean, 2);
+                }
+                return 1 - sse / sst;
+            }
+        }
+    }
+
+    // The training CSV with its rows drawn with replacement (as many as it has), seeded.
+    private static string Bootstrap(string csv, int seed, string work)
+    {
+        var lines = File.ReadAllLines(csv);
+        var random = new Random(seed);
+        var rows = Enumerable.Range(0, lines.Length - 1).Select(_ => lines[1 + random.Next(lines.Length - 1)]);
+        var path = Path.Combine(work, $"bootstrap-{seed}.csv");
+        File.WriteAllLines(path, [lines[0], .. rows]);
+        return path;
+    }
+}

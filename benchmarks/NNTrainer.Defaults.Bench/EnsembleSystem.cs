@@ -46,8 +46,41 @@ internal static class EnsembleSystem
         var composed = EnsembleComposer.Compose(members);
         seconds += composeClock.Elapsed.TotalSeconds;
         var features = testView.GetColumn<VBuffer<float>>("Features").Select(v => v.DenseValues().ToArray()).ToArray();
-        var outputs = composed.Predict(Matrix.FromRows(features));
+        var inputs = Matrix.FromRows(features);
+        var outputs = composed.Predict(inputs);
+        CheckAveragedLogits(data, members.Select(m => m.Predict(inputs)).ToArray(), outputs);
         return (Score(data, testView, outputs), seconds);
+    }
+
+    // The composed network's outputs must be the members' averaged logits (recovered from their probabilities:
+    // log-softmax differs from the logits by a per-row constant, which softmax cancels; the sigmoid's logit is log(p/(1−p))).
+    private static void CheckAveragedLogits(DatasetMeta data, Matrix[] members, Matrix composed)
+    {
+        for (int i = 0; i < composed.Rows; i++)
+        {
+            var expected = new double[composed.Columns];
+            for (int c = 0; c < composed.Columns; c++)
+            {
+                double mean = members.Average(m => data.Task switch
+                {
+                    "multiclass" => Math.Log(Math.Max(m[i, c], 1e-30)),
+                    "binary" => Math.Log(Math.Max(m[i, c], 1e-30) / Math.Max(1 - m[i, c], 1e-30)),
+                    _ => (double)m[i, c],
+                });
+                expected[c] = data.Task == "binary" ? 1 / (1 + Math.Exp(-mean)) : mean;
+            }
+            if (data.Task == "multiclass")
+            {
+                double max = expected.Max(), sum = expected.Sum(v => Math.Exp(v - max));
+                for (int c = 0; c < expected.Length; c++) expected[c] = Math.Exp(expected[c] - max) / sum;
+            }
+            for (int c = 0; c < composed.Columns; c++)
+            {
+                double tolerance = data.IsRegression ? 1e-4 * Math.Max(1, Math.Abs(expected[c])) : 1e-4;
+                if (Math.Abs(expected[c] - composed[i, c]) > tolerance)
+                    throw new InvalidOperationException($"{data.Name}: the composed network's output [{i},{c}] is {composed[i, c]}, the averaged members' {expected[c]}.");
+            }
+        }
     }
 
     private static double Score(DatasetMeta data, IDataView test, Matrix outputs)

@@ -23,7 +23,7 @@ internal static class EnsembleSystem
         var ml = new MLContext(seed: split);
         var train = CatalogSystems.Load(ml, data, data.TrainCsv(split));
         var test = CatalogSystems.Load(ml, data, data.TestCsv(split));
-        CatalogSystems._trainRows = data.Rows - data.Splits[split].Length;
+        CatalogSystems.TrainRows = data.Rows - data.Splits[split].Length;
         var featurizer = CatalogSystems.Featurize(ml, data).Fit(train);
         var testView = featurizer.Transform(test);
         var members = new List<Network>();

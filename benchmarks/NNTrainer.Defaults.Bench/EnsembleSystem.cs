@@ -14,12 +14,17 @@ namespace NNTrainer.Defaults.Bench;
 /// </summary>
 internal static class EnsembleSystem
 {
-    public static bool Is(string system) => system.StartsWith("ens", StringComparison.Ordinal) || system.StartsWith("bag", StringComparison.Ordinal);
+    public static bool Is(string system) => system.StartsWith("ens", StringComparison.Ordinal) || system.StartsWith("bag", StringComparison.Ordinal) || system.StartsWith("ini", StringComparison.Ordinal);
+
+    // The shuffling seed of every "ini" member of a split.
+    private static int ShuffleSeed(int split) => 104_729 + split;
 
     public static (double Metric, double Seconds) Run(string system, DatasetMeta data, int split, string work)
     {
         int k = int.Parse(system.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture);
         bool bag = system.StartsWith("bag", StringComparison.Ordinal);
+        bool initOnly = system.StartsWith("ini", StringComparison.Ordinal);
+        if (initOnly && data.IsRegression) throw new ArgumentException("ini<K> members are for classification (a continued regression model skips the cross-validated L2).");
         var ml = new MLContext(seed: split);
         var train = CatalogSystems.Load(ml, data, data.TrainCsv(split));
         var test = CatalogSystems.Load(ml, data, data.TestCsv(split));
@@ -33,7 +38,7 @@ internal static class EnsembleSystem
             var view = featurizer.Transform(bag ? CatalogSystems.Load(ml, data, Bootstrap(data.TrainCsv(split), split * 1000 + m, work)) : train);
             int? seed = m == 0 ? null : 7919 * m + split;
             var clock = Stopwatch.StartNew();
-            Network network = data.Task switch
+            Network network = initOnly ? InitOnlyMembers.Train(ml, data, view, ShuffleSeed(split), m == 0 ? ShuffleSeed(split) : 7919 * m + split) : data.Task switch
             {
                 "multiclass" => ml.MulticlassClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkMulticlassTrainer.Options { NumberOfThreads = 1, Seed = seed })).Fit(view).Model,
                 "binary" => ml.BinaryClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkBinaryTrainer.Options { NumberOfThreads = 1, Seed = seed })).Fit(view).Model,
@@ -42,6 +47,7 @@ internal static class EnsembleSystem
             seconds += clock.Elapsed.TotalSeconds;
             members.Add(network);
         }
+        if (initOnly && split == 0) CheckInitOnlyMember(ml, data, trainView: featurizer.Transform(train), members[0], testView);
         var composeClock = Stopwatch.StartNew();
         var composed = EnsembleComposer.Compose(members);
         seconds += composeClock.Elapsed.TotalSeconds;
@@ -50,6 +56,22 @@ internal static class EnsembleSystem
         var outputs = composed.Predict(inputs);
         CheckAveragedLogits(data, members.Select(m => m.Predict(inputs)).ToArray(), outputs);
         return (Score(data, testView, outputs), seconds);
+    }
+
+    // An "ini" member whose initial weights come from its own shuffling seed must train as the plain network of that
+    // seed: the same shuffles, and initial weights equal to the plain ones up to the float rounding of the pre-folding.
+    private static void CheckInitOnlyMember(MLContext ml, DatasetMeta data, IDataView trainView, Network member, IDataView testView)
+    {
+        var plain = data.Task == "multiclass"
+            ? ml.MulticlassClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkMulticlassTrainer.Options { NumberOfThreads = 1, Seed = ShuffleSeed(0) })).Fit(trainView).Model
+            : ml.BinaryClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkBinaryTrainer.Options { NumberOfThreads = 1, Seed = ShuffleSeed(0) })).Fit(trainView).Model;
+        var inputs = Matrix.FromRows(testView.GetColumn<VBuffer<float>>("Features").Select(v => v.DenseValues().ToArray()).ToArray());
+        var a = plain.Predict(inputs);
+        var b = member.Predict(inputs);
+        double worst = 0;
+        for (int i = 0; i < a.Data.Length; i++) worst = Math.Max(worst, Math.Abs(a.Data[i] - b.Data[i]));
+        Console.WriteLine($"{data.Name}: an ini member of its own shuffling seed against the plain network of that seed: largest output difference {worst:G3}");
+        if (worst > 1e-3) throw new InvalidOperationException($"{data.Name}: the ini member does not train as the plain network of its seed (output difference {worst}).");
     }
 
     // The composed network's outputs must be the members' averaged logits (recovered from their probabilities:

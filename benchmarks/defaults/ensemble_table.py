@@ -3,8 +3,9 @@
 usage: ensemble_table.py RESULTS_JSON [RESULTS_JSON ...] [--sklearn SKLEARN_JSON ...]
 
 Per dataset: mean ± sd of the metric for scikit-learn's MLP, SDCA, L-BFGS, the plain catalog network and every ensemble
-system (ens<K>: K seeds on all rows, bag<K>: K seeds on bootstrap rows); then, split by split, every ensemble's
-difference from ens1 (one member, the catalog network itself) and from SDCA (mean ± standard error, better / equal /
+system (ens<K>: K seeds on all rows, bag<K>: K seeds on bootstrap rows, ini<K>: K initial weights, one shuffling
+seed); then, split by split, every ensemble's difference from ens1 (one member, the catalog network itself; ini1 for
+ini<K>) and from SDCA (mean ± standard error, better / equal /
 worse), and the fit seconds of the members (mean over splits 1.., split 0 carrying the process's JIT).
 """
 import json
@@ -35,7 +36,7 @@ def main(args):
     for p in sk_paths:
         for name, r in json.load(open(p)).items():
             sklearn.setdefault(name, {r2["split"]: r2["metric"] for r2 in r["runs"]})
-    ens = lambda s: s.startswith(("ens", "bag"))
+    ens = lambda s: s.startswith(("ens", "bag", "ini"))
     for name, systems in results.items():
         metric = {s: {r["split"]: r["metric"] for r in runs} for s, runs in systems.items()}
         seconds = {s: {r["split"]: r["seconds"] for r in runs} for s, runs in systems.items()}
@@ -45,11 +46,13 @@ def main(args):
         order = [s for s in ("scikit-learn MLP", "SDCA", "L-BFGS", "NNTrainer catalog") if s in metric]
         order += sorted([s for s in metric if ens(s)], key=lambda s: (s[:3], int(s[3:])))
         print(f"\n### {name} ({n} splits)\n")
-        print("| system | mean ± sd | − ens1 (± se; better/equal/worse) | − SDCA (± se; b/e/w) | fit s (splits 1..) |")
+        print("| system | mean ± sd | − ens1 / ini1 (± se; better/equal/worse) | − SDCA (± se; b/e/w) | fit s (splits 1..) |")
         print("|---|---:|---:|---:|---:|")
         for s in order:
             m, sd = stats(list(metric[s].values()))
-            vs1 = paired(metric[s], metric["ens1"]) if ens(s) and s != "ens1" and "ens1" in metric else ""
+            # ini<K> members share their shuffles, so they are compared with ini1 (one member of the same shuffling seed).
+            one = "ini1" if s.startswith("ini") and "ini1" in metric else "ens1"
+            vs1 = paired(metric[s], metric[one]) if ens(s) and s not in ("ens1", "ini1") and one in metric else ""
             vsd = paired(metric[s], metric["SDCA"]) if "SDCA" in metric and s != "SDCA" else ""
             fit = f"{statistics.mean([v for k, v in seconds[s].items() if k > 0]):.3f}" if s in seconds and n > 1 else ""
             print(f"| {s} | {m:.4f} ± {sd:.4f} | {vs1} | {vsd} | {fit} |")

@@ -60,18 +60,20 @@ internal static class EnsembleSystem
 
     // An "ini" member whose initial weights come from its own shuffling seed must train as the plain network of that
     // seed: the same shuffles, and initial weights equal to the plain ones up to the float rounding of the pre-folding.
+    // Over thousands of steps (digits: 9,000) that rounding grows, so the check is relative: the member must be at least
+    // ten times closer to the plain network of its seed than that network is to the plain network of the next seed.
     private static void CheckInitOnlyMember(MLContext ml, DatasetMeta data, IDataView trainView, Network member, IDataView testView)
     {
-        var plain = data.Task == "multiclass"
-            ? ml.MulticlassClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkMulticlassTrainer.Options { NumberOfThreads = 1, Seed = ShuffleSeed(0) })).Fit(trainView).Model
-            : ml.BinaryClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkBinaryTrainer.Options { NumberOfThreads = 1, Seed = ShuffleSeed(0) })).Fit(trainView).Model;
+        Network Plain(int seed) => data.Task == "multiclass"
+            ? ml.MulticlassClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkMulticlassTrainer.Options { NumberOfThreads = 1, Seed = seed })).Fit(trainView).Model
+            : ml.BinaryClassification.Trainers.NeuralNetwork(CatalogSystems.Tuned(new NeuralNetworkBinaryTrainer.Options { NumberOfThreads = 1, Seed = seed })).Fit(trainView).Model;
         var inputs = Matrix.FromRows(testView.GetColumn<VBuffer<float>>("Features").Select(v => v.DenseValues().ToArray()).ToArray());
-        var a = plain.Predict(inputs);
-        var b = member.Predict(inputs);
-        double worst = 0;
-        for (int i = 0; i < a.Data.Length; i++) worst = Math.Max(worst, Math.Abs(a.Data[i] - b.Data[i]));
-        Console.WriteLine($"{data.Name}: an ini member of its own shuffling seed against the plain network of that seed: largest output difference {worst:G3}");
-        if (worst > 1e-3) throw new InvalidOperationException($"{data.Name}: the ini member does not train as the plain network of its seed (output difference {worst}).");
+        static double Largest(Matrix a, Matrix b) => a.Data.Zip(b.Data, (x, y) => (double)Math.Abs(x - y)).Max();
+        var plain = Plain(ShuffleSeed(0)).Predict(inputs);
+        double same = Largest(plain, member.Predict(inputs));
+        double other = Largest(plain, Plain(ShuffleSeed(0) + 1).Predict(inputs));
+        Console.WriteLine($"{data.Name}: largest output difference of an ini member of its own shuffling seed from the plain network of that seed {same:G3}, of the next seed's plain network {other:G3}");
+        if (same > 0.1 * other) throw new InvalidOperationException($"{data.Name}: the ini member does not train as the plain network of its seed (output difference {same}, {other} between seeds).");
     }
 
     // The composed network's outputs must be the members' averaged logits (recovered from their probabilities:

@@ -32,7 +32,7 @@ internal static class CatalogSystems
         var ml = new MLContext(seed: split);
         var train = Load(ml, data, data.TrainCsv(split));
         var test = Load(ml, data, data.TestCsv(split));
-        _trainRows = data.Rows - data.Splits[split].Length;
+        TrainRows = data.Rows - data.Splits[split].Length;
         var pipeline = Featurize(ml, data).Append(Trainer(ml, data, system));
         var clock = Stopwatch.StartNew();
         var model = pipeline.Fit(train);
@@ -47,7 +47,7 @@ internal static class CatalogSystems
         return (metric, seconds);
     }
 
-    private static IDataView Load(MLContext ml, DatasetMeta data, string path)
+    internal static IDataView Load(MLContext ml, DatasetMeta data, string path)
     {
         var columns = new List<TextLoader.Column>();
         int index = 0;
@@ -58,7 +58,7 @@ internal static class CatalogSystems
         return ml.Data.Cache(view);
     }
 
-    private static IEstimator<ITransformer> Featurize(MLContext ml, DatasetMeta data)
+    internal static IEstimator<ITransformer> Featurize(MLContext ml, DatasetMeta data)
     {
         IEstimator<ITransformer> pipeline = data.Task switch
         {
@@ -106,7 +106,7 @@ internal static class CatalogSystems
     /// </summary>
     public static string Overrides { get; set; } = "";
 
-    private static T Tuned<T>(T options) where T : NeuralNetworkOptionsBase
+    internal static T Tuned<T>(T options) where T : NeuralNetworkOptionsBase
     {
         foreach (var pair in Overrides.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -141,13 +141,13 @@ internal static class CatalogSystems
         return options;
     }
 
-    private static int _trainRows;
+    internal static int TrainRows { get; set; }
 
     // l2pow=N:p:cap: 0.001·max(1, N/rows)^p, at most cap: an L2 that grows as the training set shrinks below N rows.
     private static float L2Power(string value)
     {
         var parts = value.Split(':').Select(p => float.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return Math.Min(parts[2], NeuralNetworkDefaults.L2Regularization * MathF.Pow(Math.Max(1f, parts[0] / _trainRows), parts[1]));
+        return Math.Min(parts[2], NeuralNetworkDefaults.L2Regularization * MathF.Pow(Math.Max(1f, parts[0] / TrainRows), parts[1]));
     }
 
     // l2rows="c" or "c:cap": an L2 that shrinks with the training rows, clamp(c / rows, 0.001, cap) (cap 1 by default).
@@ -156,7 +156,7 @@ internal static class CatalogSystems
         var parts = value.Split(':');
         var c = System.Globalization.CultureInfo.InvariantCulture;
         float cap = parts.Length > 1 ? float.Parse(parts[1], c) : 1f;
-        return Math.Clamp(float.Parse(parts[0], c) / _trainRows, NeuralNetworkDefaults.L2Regularization, cap);
+        return Math.Clamp(float.Parse(parts[0], c) / TrainRows, NeuralNetworkDefaults.L2Regularization, cap);
     }
 
     // "cosine", "plateau" or "plateau:factor:patience": the schedules a default could use, with their own defaults otherwise.

@@ -19,12 +19,15 @@ if (!options.ReportOnly)
         if (options.Systems.Contains("catalog")) systems.Add(CatalogSystems.NeuralNetwork);
         // "stock" is every ML.NET trainer of the task; a trainer's own name (SDCA, L-BFGS, LightGBM, FastTree) picks it alone.
         systems.AddRange(CatalogSystems.For(data).Skip(1).Where(s => options.Systems.Contains("stock") || options.Systems.Contains(s)));
+        systems.AddRange(options.Systems.Where(EnsembleSystem.Is).Order());
         foreach (var system in systems)
         {
             var runs = new List<Run>();
             for (int split = 0; split < splits; split++)
             {
-                var (metric, seconds) = system == CliSystem.Name ? CliSystem.Run(data, split, work.FullName) : CatalogSystems.Run(system, data, split);
+                var (metric, seconds) = system == CliSystem.Name ? CliSystem.Run(data, split, work.FullName)
+                    : EnsembleSystem.Is(system) ? EnsembleSystem.Run(system, data, split, work.FullName)
+                    : CatalogSystems.Run(system, data, split);
                 runs.Add(new Run(split, metric, seconds));
             }
             result.Systems[system] = runs;

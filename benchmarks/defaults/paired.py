@@ -15,7 +15,8 @@ import sys
 def main(path, dataset, test_rows=None):
     systems = json.load(open(path))[dataset]["systems"]
     metric = {name: {r["split"]: r["metric"] for r in runs} for name, runs in systems.items()}
-    for ours in [s for s in metric if s.startswith("NNTrainer")]:
+    # NNTrainer's systems, and round 6's ensemble prototypes (ens<K>, bag<K>, ini<K>: EnsembleSystem.cs).
+    for ours in [s for s in metric if s.startswith(("NNTrainer", "ens", "bag", "ini"))]:
         for peer in [s for s in ("SDCA", "L-BFGS") if s in metric]:
             splits = sorted(set(metric[ours]) & set(metric[peer]))
             d = [metric[ours][k] - metric[peer][k] for k in splits]

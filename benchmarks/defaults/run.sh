@@ -16,6 +16,10 @@
 # timing.py tables the times of one run against scikit-learn and the old defaults (docs/defaults.md);
 # process_timing.py times `nntrainer train` against a scikit-learn script, one process each, alternately (round 3).
 # --nn-options keys added in round 3: l2cv (cross-validated L2 on small regression sets), smoothing (label smoothing).
+# --systems also takes round 6's ensemble prototypes: ens<K> (K seeds' catalog networks averaged on their logits, all
+# rows), bag<K> (each member on a bootstrap sample) and ini<K> (classification: members differ in their initial weights
+# only, one shuffling seed), e.g. --systems catalog,SDCA,ens1,ens5,bag5; ensemble_table.py
+# tables them (docs/defaults.md, round 6).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

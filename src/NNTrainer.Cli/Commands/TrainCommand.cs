@@ -42,7 +42,7 @@ internal sealed class TrainCommand
 
     private readonly Option<bool> _streaming = new("--streaming")
     {
-        Description = "Train without holding the file in memory: types, classes and the feature pipeline from the first 10,000 rows, then the network reads the file again on every epoch; every k-th row (k = 1 / --test-fraction) is held out for the metrics; the measured model is the one saved",
+        Description = "Train without holding the file in memory: types, classes and the feature pipeline from the first 10,000 rows, then the network reads the file again on every epoch; every k-th row (k = 1 / --test-fraction) is held out for the metrics; the saved model is then trained again, streaming, on every row",
     };
 
     private readonly Option<int?> _memoryBudget = new("--memory-budget")

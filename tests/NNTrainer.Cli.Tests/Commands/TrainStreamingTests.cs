@@ -45,6 +45,11 @@ public sealed class TrainStreamingTests : IDisposable
         Assert.Equal("everyKthRow", measured.GetProperty("method").GetString());
         Assert.Equal(5, measured.GetProperty("k").GetInt32());
         Assert.Equal(Rows / 5, measured.GetProperty("testRows").GetInt64());
+        Assert.Equal(Rows - Rows / 5, measured.GetProperty("trainRows").GetInt64());
+        // The saved model is not the measured one: it was trained again on every row, held-out ones included.
+        var saved = JsonDocument.Parse(a.Output).RootElement.GetProperty("savedModel");
+        Assert.Equal(Rows, saved.GetProperty("rows").GetInt64());
+        Assert.Equal(3, saved.GetProperty("epochs").GetInt32());
         double streamedAccuracy = Accuracy(streamed, csv), inMemoryAccuracy = Accuracy(inMemory, csv);
         Assert.True(streamedAccuracy > 0.9, $"streaming accuracy {streamedAccuracy}");
         Assert.True(Math.Abs(streamedAccuracy - inMemoryAccuracy) < 0.03, $"streaming {streamedAccuracy}, in memory {inMemoryAccuracy}");

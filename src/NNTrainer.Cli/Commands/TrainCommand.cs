@@ -47,7 +47,7 @@ internal sealed class TrainCommand
 
     private readonly Option<int?> _memoryBudget = new("--memory-budget")
     {
-        Description = $"Switch to --streaming when training in memory would take more than this many MB (estimated as rows × columns × {MemoryBudget.BytesPerValue} bytes)",
+        Description = $"Switch to --streaming when training in memory would take more than this many MB (estimated as rows × (columns × {MemoryBudget.BytesPerValue} + one-hot categories of text columns × {MemoryBudget.BytesPerSlot}) bytes)",
         HelpName = "MB",
     };
 
@@ -183,7 +183,7 @@ internal sealed class TrainCommand
     private bool OverBudget(ParseResult result, string file, Reporter reporter)
     {
         if (result.GetValue(_memoryBudget) is not { } budget) return false;
-        var (rows, bytes) = MemoryBudget.Estimate(file);
+        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label));
         long megabytes = bytes >> 20;
         if (megabytes <= budget) return false;
         var alias = result.GetValue(_trainer)!;

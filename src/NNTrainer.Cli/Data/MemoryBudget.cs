@@ -2,19 +2,20 @@ namespace NNTrainer.Cli.Data;
 
 /// <summary>
 /// <c>train --memory-budget MB</c>: an estimate, before reading the file, of the peak memory of training on it in
-/// memory, to switch to <c>--streaming</c> above the budget. The estimate is rows × (columns × 20 bytes + one-hot
-/// slots × <see cref="BytesPerSlot"/>). The 20 bytes per value are the typed columns and the feature matrix, which the
-/// trainer takes over without a copy, fitted on the measured peaks, runtime included: 3,922 MiB for 10,000,000 rows of
-/// 22 columns (18.7 bytes per value) and 325 MB for 1,000,000 rows (14.8); 16 bytes, fitted on the 1M-row peak alone,
-/// let a budget between 3,355 and 3,922 MiB train in memory above it (docs/scale.md, "Round 6"). A text column costs
-/// more than one value a row: it is one-hot encoded into one float per category (at most
-/// <see cref="CategoryCap.MaxCategories"/>) in every feature matrix, so the categories of the first rows are counted
-/// and each slot beyond the column's first is priced apart (docs/scale.md, "Round 7 audit").
+/// memory, to switch to <c>--streaming</c> above the budget. The estimate is rows × (columns × 14 bytes + one-hot
+/// slots × <see cref="BytesPerSlot"/>). The 14 bytes per value are the typed columns and the feature matrix, which the
+/// trainer takes over without a copy, fitted on the measured peaks, runtime included, now that freed memory goes back
+/// to the system before the next matrix is written: 2,267 MiB for 10,000,000 rows of 22 columns (10.8 bytes per value)
+/// and 290 MB for 1,000,000 rows (13.8); before that it took 20 bytes (3,922 MiB at 10M rows; docs/scale.md, "Round 6"
+/// and "Round 7 audit"). A text column costs more than one value a row: it is one-hot encoded into one float per
+/// category (at most <see cref="CategoryCap.MaxCategories"/>) in the feature matrix, so the categories of the first
+/// rows are counted and each slot beyond the column's first is priced apart: 5 bytes, fitted on a 1M- and a 2M-row
+/// file with a 100-category column (545 and 1,010 MB).
 /// </summary>
 internal static class MemoryBudget
 {
     /// <summary>Bytes of in-memory training per row and column.</summary>
-    public const long BytesPerValue = 20;
+    public const long BytesPerValue = 14;
 
     /// <summary>Bytes of in-memory training per row for each one-hot slot of a text column beyond its first.</summary>
     public const long BytesPerSlot = 5;

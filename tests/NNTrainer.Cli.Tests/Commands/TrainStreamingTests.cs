@@ -111,7 +111,7 @@ public sealed class TrainStreamingTests : IDisposable
     [Fact]
     public void AMemoryBudgetBelowTheEstimateSwitchesToStreaming()
     {
-        // 40,000 rows × 4 columns × 20 bytes ≈ 3 MB in memory by the estimate: over 1 MB, under 100.
+        // 40,000 rows × (4 columns × 14 bytes + 2 more plan slots × 5) ≈ 2.6 MB in memory by the estimate: over 1 MB, under 100.
         var csv = _dir.Write("budget.csv", TestCsv.Binary(40_000, seed: 11));
 
         var over = Train(csv, _dir.File("over.zip"), "--memory-budget", "1", "--json");
@@ -123,7 +123,7 @@ public sealed class TrainStreamingTests : IDisposable
         Assert.Equal("everyKthRow", JsonDocument.Parse(over.Output).RootElement.GetProperty("measuredOn").GetProperty("method").GetString());
         Assert.Equal("holdout", JsonDocument.Parse(under.Output).RootElement.GetProperty("measuredOn").GetProperty("method").GetString());
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("about 3 MB to train on in memory, over --memory-budget 1, but --streaming does not combine with --cv", refused.Error);
+        Assert.Contains("about 2 MB to train on in memory, over --memory-budget 1, but --streaming does not combine with --cv", refused.Error);
     }
 
     [Fact]

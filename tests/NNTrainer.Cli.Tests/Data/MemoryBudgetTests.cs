@@ -5,7 +5,7 @@ using NNTrainer.Cli.Tests.Support;
 namespace NNTrainer.Cli.Tests.Data;
 
 /// <summary>
-/// <c>--memory-budget</c>'s estimate: rows × columns × 20 bytes, plus the one-hot slots of text feature columns
+/// <c>--memory-budget</c>'s estimate: rows × columns × 14 bytes, plus the one-hot slots of text feature columns
 /// (their categories in the first rows, capped as training caps them) beyond the first, which the feature matrix holds
 /// as one float each; the label's classes are not slots.
 /// </summary>

@@ -6,11 +6,11 @@ namespace NNTrainer.Cli.Data;
 /// slots × <see cref="BytesPerSlot"/>). The 14 bytes per value are the typed columns and the feature matrix, which the
 /// trainer takes over without a copy, fitted on the measured peaks, runtime included, now that freed memory goes back
 /// to the system before the next matrix is written: 2,267 MiB for 10,000,000 rows of 22 columns (10.8 bytes per value)
-/// and 290 MB for 1,000,000 rows (13.8); before that it took 20 bytes (3,922 MiB at 10M rows; docs/scale.md, "Round 6"
+/// and 283 MiB for 1,000,000 rows (13.5); before that it took 20 bytes (3,922 MiB at 10M rows; docs/scale.md, "Round 6"
 /// and "Round 7 audit"). A text column costs more than one value a row: it is one-hot encoded into one float per
 /// category (at most <see cref="CategoryCap.MaxCategories"/>) in the feature matrix, so the categories of the first
 /// rows are counted and each slot beyond the column's first is priced apart: 5 bytes, fitted on a 1M- and a 2M-row
-/// file with a 100-category column (545 and 1,010 MB).
+/// file with a 100-category column (533 and 986 MiB against estimates of 566 and 1,131).
 /// </summary>
 internal static class MemoryBudget
 {

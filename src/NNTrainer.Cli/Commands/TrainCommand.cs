@@ -42,12 +42,12 @@ internal sealed class TrainCommand
 
     private readonly Option<bool> _streaming = new("--streaming")
     {
-        Description = "Train without holding the file in memory: types, classes and the feature pipeline from the first 10,000 rows, then the network reads the file again on every epoch; every k-th row (k = 1 / --test-fraction) is held out for the metrics; the measured model is the one saved",
+        Description = "Train without holding the file in memory: types, classes and the feature pipeline from the first 10,000 rows, then the network reads the file again on every epoch; every k-th row (k = 1 / --test-fraction) is held out for the metrics; the saved model is then trained again, streaming, on every row",
     };
 
     private readonly Option<int?> _memoryBudget = new("--memory-budget")
     {
-        Description = $"Switch to --streaming when training in memory would take more than this many MB (estimated as rows × columns × {MemoryBudget.BytesPerValue} bytes)",
+        Description = $"Switch to --streaming when training in memory would take more than this many MB (estimated as rows × (columns × {MemoryBudget.BytesPerValue} + one-hot categories of text columns × {MemoryBudget.BytesPerSlot}) bytes)",
         HelpName = "MB",
     };
 
@@ -183,7 +183,7 @@ internal sealed class TrainCommand
     private bool OverBudget(ParseResult result, string file, Reporter reporter)
     {
         if (result.GetValue(_memoryBudget) is not { } budget) return false;
-        var (rows, bytes) = MemoryBudget.Estimate(file);
+        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label));
         long megabytes = bytes >> 20;
         if (megabytes <= budget) return false;
         var alias = result.GetValue(_trainer)!;

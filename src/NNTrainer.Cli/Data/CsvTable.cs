@@ -92,8 +92,9 @@ internal sealed class CsvTable
         var columns = new TableColumn[builders.Length];
         for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
         // The chunks the columns were assembled from are as large as the table: collected now, their memory is reused
-        // for the feature matrices instead of the process growing by another table's worth first.
-        GC.Collect();
+        // for the feature matrices instead of the process growing by another table's worth first. Aggressive hands the
+        // freed pages back at once, which a plain collection leaves to later (after the matrices have grown the process).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         MemoryTrace.Note("file read into typed columns");
         return new CsvTable(path, columns, lines.ToArray(), notes, reader.Locator);
     }

@@ -2,25 +2,58 @@ namespace NNTrainer.Cli.Data;
 
 /// <summary>
 /// <c>train --memory-budget MB</c>: an estimate, before reading the file, of the peak memory of training on it in
-/// memory, to switch to <c>--streaming</c> above the budget. The estimate is rows × columns × 20 bytes: the typed
-/// columns and the feature matrix, which the trainer takes over without a copy. Fitted on the measured peaks, runtime
-/// included: 3,922 MiB for 10,000,000 rows of 22 columns (18.7 bytes per value) and 325 MB for 1,000,000 rows (14.8);
-/// 16 bytes, fitted on the 1M-row peak alone, let a budget between 3,355 and 3,922 MiB train in memory above it
-/// (docs/scale.md, "Round 6"). Text columns one-hot encoded into many features cost more than the estimate says.
+/// memory, to switch to <c>--streaming</c> above the budget. The estimate is rows × (columns × 14 bytes + one-hot
+/// slots × <see cref="BytesPerSlot"/>). The 14 bytes per value are the typed columns and the feature matrix, which the
+/// trainer takes over without a copy, fitted on the measured peaks, runtime included, now that freed memory goes back
+/// to the system before the next matrix is written: 2,267 MiB for 10,000,000 rows of 22 columns (10.8 bytes per value)
+/// and 283 MiB for 1,000,000 rows (13.5); before that it took 20 bytes (3,922 MiB at 10M rows; docs/scale.md, "Round 6"
+/// and "Round 7 audit"). A text column costs more than one value a row: it is one-hot encoded into one float per
+/// category (at most <see cref="CategoryCap.MaxCategories"/>) in the feature matrix, so the categories of the first
+/// rows are counted and each slot beyond the column's first is priced apart: 5 bytes, fitted on a 1M- and a 2M-row
+/// file with a 100-category column (533 and 986 MiB against estimates of 566 and 1,131).
 /// </summary>
 internal static class MemoryBudget
 {
     /// <summary>Bytes of in-memory training per row and column.</summary>
-    public const long BytesPerValue = 20;
+    public const long BytesPerValue = 14;
+
+    /// <summary>Bytes of in-memory training per row for each one-hot slot of a text column beyond its first.</summary>
+    public const long BytesPerSlot = 5;
+
+    /// <summary>Rows whose categories are counted: the rows type inference reads.</summary>
+    private const int SampleRows = ColumnSniffer.SampleRows;
 
     private const int ProbeBytes = 1 << 20;
 
     /// <summary>The estimated rows of the file and the estimated peak memory, in bytes, of training on it in memory.</summary>
-    public static (long Rows, long Bytes) Estimate(string path)
+    /// <param name="path">The CSV or Parquet file.</param>
+    /// <param name="label">The label column, whose classes are not one-hot features; null when unknown.</param>
+    public static (long Rows, long Bytes) Estimate(string path, string? label = null)
     {
-        using var reader = TableFile.Open(path);
-        long rows = reader is ParquetRecordReader parquet ? parquet.RowCount : CsvRows(path);
-        return (rows, rows * reader.Header.Length * BytesPerValue);
+        int columns;
+        long rows;
+        using (var reader = TableFile.Open(path))
+        {
+            rows = reader is ParquetRecordReader parquet ? parquet.RowCount : CsvRows(path);
+            columns = reader.Header.Length;
+        }
+        return (rows, rows * (columns * BytesPerValue + ExtraSlots(path, label) * BytesPerSlot));
+    }
+
+    /// <summary>
+    /// One-hot slots beyond one per text feature column, counted in the first rows with the reader's own type
+    /// inference (a category missing there costs nothing here; a column of many categories is capped as training caps it).
+    /// </summary>
+    private static long ExtraSlots(string path, string? label)
+    {
+        var sample = CsvTable.Load(path, skipBadRows: true, maxRows: SampleRows);
+        long slots = 0;
+        foreach (var column in sample.Columns.Where(c => c.Kind == ColumnKind.Categorical && c.Name != label))
+        {
+            int distinct = column.Texts!.Select(t => t ?? TableDataView.MissingCategory).Distinct(StringComparer.Ordinal).Count();
+            slots += Math.Min(distinct, CategoryCap.MaxCategories) - 1;
+        }
+        return slots;
     }
 
     /// <summary>Data rows of a CSV file, counted in its first megabyte and scaled to its length (exact for a smaller file).</summary>

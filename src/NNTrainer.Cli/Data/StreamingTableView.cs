@@ -17,7 +17,7 @@ namespace NNTrainer.Cli.Data;
 /// <param name="map">The feature pipeline fitted on the sample, as arrays.</param>
 /// <param name="label">The pipeline's <c>Label</c> column (type and annotations).</param>
 /// <param name="skipBadRows">Skip malformed rows instead of failing.</param>
-/// <param name="holdOutEvery">Every this many labelled rows, the last is held out.</param>
+/// <param name="holdOutEvery">Every this many labelled rows, the last is held out; 0: none is (the view of every row).</param>
 /// <param name="heldOut">True: hand out the held-out rows; false: the training rows.</param>
 internal sealed class StreamingTableView(
     string path, ModelSchema schema, FeatureMap map,
@@ -118,7 +118,7 @@ internal sealed class StreamingTableView(
                 for (int r = 0; r < block.RowCount; r++)
                 {
                     if (label.IsMissing(r)) continue;
-                    bool heldOut = _labelled++ % _view._holdOutEvery == _view._holdOutEvery - 1;
+                    bool heldOut = _view._holdOutEvery > 0 && _labelled++ % _view._holdOutEvery == _view._holdOutEvery - 1;
                     if (heldOut != _view._heldOut) continue;
                     _labels[_count] = LabelOf(block, label, r);
                     _rows[_count++] = r;

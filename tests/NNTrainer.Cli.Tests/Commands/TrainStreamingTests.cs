@@ -45,6 +45,11 @@ public sealed class TrainStreamingTests : IDisposable
         Assert.Equal("everyKthRow", measured.GetProperty("method").GetString());
         Assert.Equal(5, measured.GetProperty("k").GetInt32());
         Assert.Equal(Rows / 5, measured.GetProperty("testRows").GetInt64());
+        Assert.Equal(Rows - Rows / 5, measured.GetProperty("trainRows").GetInt64());
+        // The saved model is not the measured one: it was trained again on every row, held-out ones included.
+        var saved = JsonDocument.Parse(a.Output).RootElement.GetProperty("savedModel");
+        Assert.Equal(Rows, saved.GetProperty("rows").GetInt64());
+        Assert.Equal(3, saved.GetProperty("epochs").GetInt32());
         double streamedAccuracy = Accuracy(streamed, csv), inMemoryAccuracy = Accuracy(inMemory, csv);
         Assert.True(streamedAccuracy > 0.9, $"streaming accuracy {streamedAccuracy}");
         Assert.True(Math.Abs(streamedAccuracy - inMemoryAccuracy) < 0.03, $"streaming {streamedAccuracy}, in memory {inMemoryAccuracy}");
@@ -106,7 +111,7 @@ public sealed class TrainStreamingTests : IDisposable
     [Fact]
     public void AMemoryBudgetBelowTheEstimateSwitchesToStreaming()
     {
-        // 40,000 rows × 4 columns × 20 bytes ≈ 3 MB in memory by the estimate: over 1 MB, under 100.
+        // 40,000 rows × (4 columns × 14 bytes + 2 more plan slots × 5) ≈ 2.6 MB in memory by the estimate: over 1 MB, under 100.
         var csv = _dir.Write("budget.csv", TestCsv.Binary(40_000, seed: 11));
 
         var over = Train(csv, _dir.File("over.zip"), "--memory-budget", "1", "--json");
@@ -118,7 +123,7 @@ public sealed class TrainStreamingTests : IDisposable
         Assert.Equal("everyKthRow", JsonDocument.Parse(over.Output).RootElement.GetProperty("measuredOn").GetProperty("method").GetString());
         Assert.Equal("holdout", JsonDocument.Parse(under.Output).RootElement.GetProperty("measuredOn").GetProperty("method").GetString());
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("about 3 MB to train on in memory, over --memory-budget 1, but --streaming does not combine with --cv", refused.Error);
+        Assert.Contains("about 2 MB to train on in memory, over --memory-budget 1, but --streaming does not combine with --cv", refused.Error);
     }
 
     [Fact]

@@ -250,9 +250,10 @@ let private neuralNetwork (model: ITransformer) =
     match tryFindNeuralNetwork model with
     | Some transformer -> transformer
     | None ->
-        invalidArg
-            (nameof model)
-            $"The model ({model.GetType().Name}) holds no NNTrainer neural network. A model reloaded with mlContext.Model.Load is a chain of stock ML.NET transforms without a History: read it from the model that Fit returned."
+        let reloaded = try (NeuralNetworkModel.FindNetwork model).IsReloaded with :? ArgumentException -> false // it has a network, not a History
+        invalidArg (nameof model) (
+            if reloaded then "The model was reloaded with mlContext.Model.Load: its network is there (ML.network returns it), but a saved model keeps no training History; read it from the model that Fit returned."
+            else $"The model ({model.GetType().Name}) holds no NNTrainer neural network. A model reloaded with mlContext.Model.Load is a chain of stock ML.NET transforms without a History: read it from the model that Fit returned.")
 
 /// <summary>
 /// The engine network in a fitted model, or in one reloaded with <c>ML.loadModel</c> (a bit-identical copy decoded

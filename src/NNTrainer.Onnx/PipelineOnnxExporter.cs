@@ -32,7 +32,9 @@ internal static class PipelineOnnxExporter
         }
         catch (ArgumentException e)
         {
-            throw new OnnxExportException($"{e.Message} For a model without one, use mlContext.Model.ConvertToOnnx.", e);
+            // Without FindNetwork's " (Parameter 'model')", which would otherwise sit in the middle of the sentence.
+            string reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty);
+            throw new OnnxExportException($"{reason} For a model without one, use mlContext.Model.ConvertToOnnx.", e);
         }
 
         RefuseImageSteps(found);

@@ -50,7 +50,9 @@ internal static class ImageNetworkFactory
         catch (ArgumentException e) when (e is not ArgumentOutOfRangeException { ParamName: nameof(architecture) })
         {
             // A layer's own message (a kernel larger than its input, a pooling that shrinks a side to zero) in the options' terms.
-            throw Invalid(nameof(NeuralNetworkMulticlassTrainer.Options.ImageShape), $"is {shape}, too small for {architecture}: {e.Message}");
+            // ArgumentException.Message ends with the layer's " (Parameter 'kernelSize')"; the option's own name follows instead.
+            string layerMessage = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty);
+            throw Invalid(nameof(NeuralNetworkMulticlassTrainer.Options.ImageShape), $"is {shape}, too small for {architecture}: {layerMessage}");
         }
         network.NumberOfThreads = threads;
         return network;

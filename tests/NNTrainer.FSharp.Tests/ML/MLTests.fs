@@ -266,6 +266,21 @@ let ``a model without a neural network says so`` () =
     Assert.Contains("holds no NNTrainer neural network", e.Message)
 
 [<Fact>]
+let ``the history of a reloaded model says its network is there but its history was not saved`` () =
+    let mlContext = MLContext(seed = 0)
+    let data = ML.ofRecords mlContext (points 50 1)
+    let model = pointPipeline (ML.binary mlContext { pointOptions with Epochs = Some 2 }) |> ML.fit data
+    use stream = new MemoryStream()
+    mlContext.Model.Save(model, data.Schema, stream)
+    stream.Position <- 0L
+    let reloaded, _ = mlContext.Model.Load(stream)
+    Assert.Equal((ML.network model).InputSize, (ML.network reloaded).InputSize)
+    let e = Assert.Throws<ArgumentException>(fun () -> ML.history reloaded |> ignore)
+    Assert.Contains("reloaded", e.Message)
+    Assert.Contains("ML.network", e.Message)
+    Assert.DoesNotContain("holds no NNTrainer neural network", e.Message)
+
+[<Fact>]
 let ``a label of the wrong type fails with the column named`` () =
     let mlContext = MLContext()
     let data = ML.ofRecords mlContext (houses 20 1)

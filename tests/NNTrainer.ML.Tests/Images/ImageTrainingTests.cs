@@ -81,6 +81,9 @@ public sealed class ImageTrainingTests(ITestOutputHelper output) : IDisposable
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => ImagePipeline.Create(mlContext, architecture, side, epochs: 1).Fit(data));
         Assert.Contains($"option ImageShape: it is 3×{side}×{side}, too small for {architecture}", error.Message);
         Assert.Contains(layer, error.Message);
+        // The layer's own parameter name is not repeated inside the message: one "(Parameter …)", the option's.
+        Assert.Equal("options.ImageShape", error.ParamName);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(error.Message, @"\(Parameter '"));
     }
 
     [Fact]

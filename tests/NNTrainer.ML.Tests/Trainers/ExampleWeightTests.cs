@@ -154,6 +154,19 @@ public class ExampleWeightTests
         Assert.Contains("Every row of the training data has weight 0 in column 'Weight'", error.Message);
     }
 
+    [Fact]
+    public void StreamingWithWeightsIsRefusedNamingTheOption()
+    {
+        // Streaming reads no weights yet: training as if every row weighed 1 would silently ignore the column.
+        var mlContext = new MLContext(seed: 1);
+        var options = Binary(1, 32, "Weight");
+        options.Streaming = true;
+        var error = Assert.Throws<ArgumentException>(() =>
+            mlContext.BinaryClassification.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(Imbalanced(20, seed: 1))));
+        Assert.Equal("ExampleWeightColumnName", error.ParamName);
+        Assert.Contains("Streaming training does not take example weights", error.Message);
+    }
+
     private static void AssertClose(float[] expected, float[] actual, float relative)
     {
         Assert.Equal(expected.Length, actual.Length);

@@ -266,6 +266,8 @@ public abstract class NeuralNetworkOptionsBase
         if (UseNesterovMomentum && Optimizer == NeuralNetworkOptimizer.Sgd && Momentum == 0) throw Invalid(nameof(UseNesterovMomentum), "needs a Momentum > 0");
         if (!(float.IsFinite(GradientClipNorm) && GradientClipNorm >= 0)) throw Invalid(nameof(GradientClipNorm), $"must be a finite number ≥ 0 (0 turns clipping off); it is {GradientClipNorm}");
         if (!Enum.IsDefined(Execution)) throw Invalid(nameof(Execution), $"has the unknown value {(int)Execution}");
+        // Streaming reads no weights yet: training as if every row weighed 1 would silently ignore the column.
+        if (Streaming && ExampleWeightColumnName is not null) throw Invalid(nameof(ExampleWeightColumnName), "cannot be read by streaming training yet (Streaming training does not take example weights); set Streaming = false to train with example weights");
     }
 
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>

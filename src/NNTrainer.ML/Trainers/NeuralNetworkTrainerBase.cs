@@ -102,8 +102,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         var clock = Stopwatch.StartNew();
         if (options.Streaming)
         {
-            // Neither is read by the streaming path yet: refusing beats training a model that silently ignored them.
-            if (options.ExampleWeightColumnName is not null) throw new ArgumentException("Streaming training does not take example weights yet; set Streaming = false to train with ExampleWeightColumnName.", nameof(options.ExampleWeightColumnName));
+            // Options.Check has refused example weights; a starting model is refused here because only Fit sees it.
             if (modelParameters is not null) throw new ArgumentException("Streaming training starts a new network; set Streaming = false to continue a model with Fit(trainData, modelParameters).", nameof(modelParameters));
             return FitStreaming(trainData, validationData, (features, featureCount, label, outputs), validationColumns, channel, clock);
         }

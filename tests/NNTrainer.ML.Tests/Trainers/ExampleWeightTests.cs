@@ -161,9 +161,9 @@ public class ExampleWeightTests
         var mlContext = new MLContext(seed: 1);
         var options = Binary(1, 32, "Weight");
         options.Streaming = true;
-        var error = Assert.Throws<ArgumentException>(() =>
-            mlContext.BinaryClassification.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(Imbalanced(20, seed: 1))));
-        Assert.Equal("ExampleWeightColumnName", error.ParamName);
+        // Refused when the trainer is created, before any earlier pipeline step has run on the data.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => mlContext.BinaryClassification.Trainers.NeuralNetwork(options));
+        Assert.Equal("options.ExampleWeightColumnName", error.ParamName);
         Assert.Contains("Streaming training does not take example weights", error.Message);
     }
 

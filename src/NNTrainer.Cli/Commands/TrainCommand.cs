@@ -105,6 +105,7 @@ internal sealed class TrainCommand
             CrossValidationOption.Validate(result, _cv, _testFraction, folder);
             if (result.GetValue(_cv) is not null && (result.GetValue(_weight) ?? result.GetValue(_resume)) is not null) result.AddError("--cv measures a new network on unweighted folds; it does not combine with --weight or --resume yet.");
             if (folder && result.GetValue(_weight) is not null) result.AddError("--weight names a column of a CSV file; an image folder has none.");
+            if (result.GetValue(_weight) is { } weight && weight == result.GetValue(_label)) result.AddError($"--weight {weight} is the label column: each row would weigh as much as its label says (rows of class 0 not at all); example weights must be a column of their own.");
             if (folder && result.GetValue(_resume) is not null) result.AddError("--resume continues models trained on CSV files, not on image folders.");
             if (result.GetValue(_streaming)) ValidateStreaming(result, folder);
             if (result.GetValue(_memoryBudget) is <= 0) result.AddError("--memory-budget must be a number of MB above 0.");

@@ -26,6 +26,7 @@ public sealed class CliCases(string directory)
         yield return Train("--hidden 16,0", Csv(), ["--label", "species", "--hidden", "16,0"], "exit 2", "--hidden", "positive sizes");
         yield return Train("--batch-size -1", Csv(), ["--label", "species", "--batch-size", "-1"], "exit 2", "--batch-size");
         yield return Train("--dropout 1.5", Csv(), ["--label", "species", "--dropout", "1.5"], "exit 2", "--dropout", "[0, 1)");
+        yield return Train("--weight names the label column", Csv(), ["--label", "x1", "--weight", "x1"], "exit 2", "--weight x1", "label column");
         yield return Train("unknown task", Csv(), ["--label", "species", "--task", "ranking"], "exit 2", "--task", "multiclass");
         yield return Train("a regression label with text in it", Csv().Replace("setosa", "seven"), ["--label", "species", "--task", "regression"], "exit 1", "species", "seven");
         yield return Predict("feature column missing", Csv().Replace("x2,", "other,"), "exit 1", "x2", "a feature the model was trained on");

@@ -105,6 +105,7 @@ internal sealed class TrainCommand
             CrossValidationOption.Validate(result, _cv, _testFraction, folder);
             if (result.GetValue(_cv) is not null && (result.GetValue(_weight) ?? result.GetValue(_resume)) is not null) result.AddError("--cv measures a new network on unweighted folds; it does not combine with --weight or --resume yet.");
             if (folder && result.GetValue(_weight) is not null) result.AddError("--weight names a column of a CSV file; an image folder has none.");
+            if (result.GetValue(_weight) is { } weight && weight == result.GetValue(_label)) result.AddError($"--weight {weight} is the label column: each row would weigh as much as its label says (rows of class 0 not at all); example weights must be a column of their own.");
             if (folder && result.GetValue(_resume) is not null) result.AddError("--resume continues models trained on CSV files, not on image folders.");
             if (result.GetValue(_streaming)) ValidateStreaming(result, folder);
             if (result.GetValue(_memoryBudget) is <= 0) result.AddError("--memory-budget must be a number of MB above 0.");
@@ -149,12 +150,13 @@ internal sealed class TrainCommand
         {
             throw new CliException($"--checkpoint and --monitor watch a network's epochs; trainer '{trainer.Alias}' has none (use --trainer nn).", ExitCodes.UsageError);
         }
-        var description = $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {string.Join(", ", problem.Schema.Features.Select(f => $"{f.Name} ({f.Kind.ToString().ToLowerInvariant()})"))}";
+        var description = $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {FeatureList.Describe(problem.Schema.Features)}";
         if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings, saved, folds, description, outPath, cancellation);
         var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed, description, resumed?.Featurizer, weight);
         if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
+        if (HeldOutClasses.Note(problem, result.GetValue(_testFraction), settings.Seed) is { } unseen) reporter.Note(unseen);
         reporter.Json["command"] = "train";
 
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation, resumed?.Network).Single();

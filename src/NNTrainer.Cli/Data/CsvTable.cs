@@ -41,7 +41,7 @@ internal sealed class CsvTable
         if (column is not null) return column;
         var near = Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
         var hint = near is not null ? $" (did you mean '{near.Name}'?)" : "";
-        throw new CliException($"{Path} has no column '{name}' ({role}){hint}; its columns are: {string.Join(", ", Columns.Select(c => c.Name))}.");
+        throw new CliException($"{Path} has no column '{name}' ({role}){hint}; its columns are: {string.Join(", ", Columns.Select(c => c.Name))}.{HeaderHint.For(Columns.Select(c => c.Name).ToArray())}");
     }
 
     public CsvTable SelectRows(IReadOnlyList<int> rows) =>

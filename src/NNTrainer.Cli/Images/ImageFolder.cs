@@ -24,7 +24,7 @@ internal static class ImageFolder
     public static (string[] Classes, ImageFile[] Files) ReadClasses(string folder)
     {
         var root = Root(folder);
-        var classes = Directory.GetDirectories(root).Select(d => System.IO.Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
+        var classes = Folders(root).Select(d => System.IO.Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
         if (classes.Length == 0)
         {
             throw new CliException($"{folder} has no class sub-folders: put the images of each class in a sub-folder named after the class (e.g. {System.IO.Path.Combine(folder, "cat")}, {System.IO.Path.Combine(folder, "dog")}).");
@@ -37,7 +37,7 @@ internal static class ImageFolder
         foreach (var name in classes)
         {
             var classFolder = System.IO.Path.Combine(root, name);
-            var images = Images(classFolder);
+            var images = Images(classFolder, recursive: true);
             if (images.Length == 0)
             {
                 throw new CliException($"Class folder {classFolder} has no images ({string.Join(", ", Extensions)}); every class needs at least one.");
@@ -53,8 +53,8 @@ internal static class ImageFolder
     {
         var root = Root(folder);
         var files = Images(root).Select(path => Open(path, root, ""))
-            .Concat(Directory.GetDirectories(root).Order(StringComparer.Ordinal)
-                .SelectMany(d => Images(d).Select(path => Open(path, root, System.IO.Path.GetFileName(d)))))
+            .Concat(Folders(root).Order(StringComparer.Ordinal)
+                .SelectMany(d => Images(d, recursive: true).Select(path => Open(path, root, System.IO.Path.GetFileName(d)))))
             .ToArray();
         if (files.Length == 0) throw new CliException($"{folder} has no images ({string.Join(", ", Extensions)}), neither directly nor in sub-folders.");
         return files;
@@ -66,10 +66,24 @@ internal static class ImageFolder
         return System.IO.Path.GetFullPath(folder);
     }
 
-    private static string[] Images(string folder) => Directory.GetFiles(folder)
-        .Where(f => Extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+    /// <summary>
+    /// The image files of a folder (with <paramref name="recursive"/>, of its sub-folders at any depth too: a class
+    /// folder sorted into years or sources is still one class). Hidden files and folders (a leading '.') are skipped:
+    /// macOS leaves <c>._name.png</c> resource forks beside copied images, which are not images.
+    /// </summary>
+    private static string[] Images(string folder, bool recursive = false) => Directory.EnumerateFiles(folder, "*", Visible(recursive))
+        .Where(f => Extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !IsHidden(System.IO.Path.GetRelativePath(folder, f)))
         .Order(StringComparer.Ordinal)
         .ToArray();
+
+    /// <summary>The sub-folders that can be classes: not hidden (e.g. <c>.ipynb_checkpoints</c>, <c>.git</c>).</summary>
+    private static IEnumerable<string> Folders(string root) => Directory.GetDirectories(root).Where(d => !IsHidden(System.IO.Path.GetFileName(d)));
+
+    private static EnumerationOptions Visible(bool recursive) => new() { RecurseSubdirectories = recursive, AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    /// <summary>Whether any part of a relative path starts with '.', the Unix convention for hidden files.</summary>
+    private static bool IsHidden(string relativePath) =>
+        relativePath.Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
     /// <summary>Reads the file's header with SkiaSharp (what <c>LoadImages</c> decodes with): cheap, and names a file that is not an image.</summary>
     private static ImageFile Open(string path, string root, string label)

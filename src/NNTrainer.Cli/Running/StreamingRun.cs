@@ -45,7 +45,7 @@ internal static class StreamingRun
         var test = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, every, heldOut: true);
 
         reporter.Note($"{file}: streaming (--streaming); column types, classes and the feature pipeline from the first {problem.Table.RowCount:N0} rows; "
-            + $"label '{schema.LabelColumn}' ({schema.Task.ToString().ToLowerInvariant()}); features: {string.Join(", ", schema.Features.Select(f => $"{f.Name} ({f.Kind.ToString().ToLowerInvariant()})"))}; {map.Width} feature values a row.");
+            + $"label '{schema.LabelColumn}' ({schema.Task.ToString().ToLowerInvariant()}); features: {FeatureList.Describe(schema.Features)}; {map.Width} feature values a row.");
         foreach (var note in problem.Notes) reporter.Note($"In the first rows: {note}");
         reporter.Note($"Every {Ordinal(every)} labelled row is held out for the metrics and never trained on; the network trains on the others, reading the file again on every epoch.");
         reporter.Json["command"] = "train";

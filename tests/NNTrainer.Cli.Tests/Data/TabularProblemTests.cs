@@ -36,6 +36,23 @@ public sealed class TabularProblemTests
     }
 
     [Fact]
+    public void A_numeric_column_that_counts_the_rows_stays_a_feature_with_a_note()
+    {
+        int n = 30;
+        var table = Table(
+            TableColumn.Numeric("PassengerId", Enumerable.Range(1, n).Select(i => i == 7 ? 40f : i > 7 ? i + 33f : i).ToArray()),
+            TableColumn.Numeric("Year", Enumerable.Range(1990, n).Select(i => (float)i).ToArray()),
+            TableColumn.Numeric("Rank", Enumerable.Range(0, n).Select(i => i == 12 ? 11f : i).ToArray()),
+            TableColumn.Categorical("y", Enumerable.Range(0, n).Select(i => (string?)(i % 2 == 0 ? "a" : "b")).ToArray()));
+
+        var problem = TabularProblem.Create(table, "y", null, new HashSet<string>());
+
+        Assert.Equal(["PassengerId", "Year", "Rank"], problem.Schema.Features.Select(f => f.Name));
+        var note = Assert.Single(problem.Notes);
+        Assert.Equal("Column 'PassengerId' counts the rows (1, 2, 3, …: a row number or id?); it is used as a feature, so pass --ignore PassengerId if it only identifies rows.", note);
+    }
+
+    [Fact]
     public void IgnoredColumnsAreLeftOut()
     {
         var table = Table(TableColumn.Numeric("a", [1, 2, 3, 4]), TableColumn.Numeric("b", [1, 2, 3, 4]), TableColumn.Categorical("y", ["p", "q", "p", "q"]));

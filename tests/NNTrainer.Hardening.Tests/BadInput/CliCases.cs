@@ -17,6 +17,8 @@ public sealed class CliCases(string directory)
     public IEnumerable<BadInputCase> All()
     {
         yield return Train("label column missing", Csv(), ["--label", "kind"], "exit 1", "kind", "species");
+        yield return Train("a semicolon-separated file", Csv().Replace(',', ';'), ["--label", "species"], "exit 1", "species", "separated by ';'", "comma-separated");
+        yield return Train("a file without a header row", Csv()[(Csv().IndexOf('\n') + 1)..], ["--label", "species"], "exit 1", "species", "looks like data", "header row");
         yield return Train("empty data (header only)", "x1,x2,color,species\n", ["--label", "species"], "exit 1", "no data rows");
         yield return Train("a single class", Csv(classes: 1), ["--label", "species"], "exit 1", "species", "single value");
         yield return Train("--epochs 0", Csv(), ["--label", "species", "--epochs", "0"], "exit 2", "--epochs", "at least 1");
@@ -24,9 +26,11 @@ public sealed class CliCases(string directory)
         yield return Train("--hidden 16,0", Csv(), ["--label", "species", "--hidden", "16,0"], "exit 2", "--hidden", "positive sizes");
         yield return Train("--batch-size -1", Csv(), ["--label", "species", "--batch-size", "-1"], "exit 2", "--batch-size");
         yield return Train("--dropout 1.5", Csv(), ["--label", "species", "--dropout", "1.5"], "exit 2", "--dropout", "[0, 1)");
+        yield return Train("--weight names the label column", Csv(), ["--label", "x1", "--weight", "x1"], "exit 2", "--weight x1", "label column");
         yield return Train("unknown task", Csv(), ["--label", "species", "--task", "ranking"], "exit 2", "--task", "multiclass");
         yield return Train("a regression label with text in it", Csv().Replace("setosa", "seven"), ["--label", "species", "--task", "regression"], "exit 1", "species", "seven");
         yield return Predict("feature column missing", Csv().Replace("x2,", "other,"), "exit 1", "x2", "a feature the model was trained on");
+        yield return Predict("a tab-separated file", Csv().Replace(',', '\t'), "exit 1", "x1", "separated by tabs", "comma-separated");
         yield return Predict("text in a numeric column", CsvWithLine(4, "oops"), "exit 1", "x1", "line 6", "oops");
         yield return Predict("∞ in a numeric column", CsvWithLine(4, "inf"), "exit 1", "x1", "line 6", "inf");
         yield return new(Surface, "evaluate: a label the model never saw", () => Run("evaluate", _model.Value, Write("unknown-label.csv", Csv().Replace("virginica", "orchid"))),

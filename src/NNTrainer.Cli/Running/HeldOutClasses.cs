@@ -1,0 +1,29 @@
+using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Evaluation;
+
+namespace NNTrainer.Cli.Running;
+
+/// <summary>
+/// Warns when the held-out rows of a measuring fit hold a class that none of its training rows has. On a few dozen
+/// rows the seeded split (not stratified) can leave a class out of training, and then the held-out metrics score a
+/// class the model never saw: with three rows, the one held out is always such a class, and a lucky guess reads as
+/// accuracy 1.
+/// </summary>
+internal static class HeldOutClasses
+{
+    /// <summary>The note, or null when every held-out class is also among the training rows (or the task is regression).</summary>
+    /// <param name="problem">The rows and their schema.</param>
+    /// <param name="testFraction">The held-out fraction, as given to <see cref="PreparedData.FromProblem"/>.</param>
+    /// <param name="seed">The split's seed, as given to <see cref="PreparedData.FromProblem"/>.</param>
+    public static string? Note(TabularProblem problem, double testFraction, int seed)
+    {
+        var schema = problem.Schema;
+        if (schema.Task == TaskKind.Regression) return null;
+        var (train, test) = PreparedData.Split(problem.Table.RowCount, testFraction, seed);
+        var seen = FeatureDataView.Labels(problem.Table, schema, train).ToHashSet();
+        var unseen = FeatureDataView.Labels(problem.Table, schema, test).Where(c => !seen.Contains(c)).Distinct().Order().Select(c => $"'{schema.Classes[(int)c]}'").ToArray();
+        if (unseen.Length == 0) return null;
+        return $"The held-out rows hold class{(unseen.Length == 1 ? "" : "es")} {string.Join(", ", unseen)} that none of the {train.Length:N0} training rows of the measuring fit has, "
+            + "so the metrics below score a class the model never saw; give more rows of each class, or use --cv K (stratified folds).";
+    }
+}

@@ -191,6 +191,7 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
     private int TransformedStride(int columns) => _inC * columns + _slotsPerRow;
 
     /// <summary>Y = Aᵀ·M·A (+ bias) for every tile of one output plane, written as 2×2 blocks into its rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TransformOutput(float* m, int stride, Vector512<float> bias, bool addBias, float* y)
     {
         var r = stackalloc Vector512<float>[12];

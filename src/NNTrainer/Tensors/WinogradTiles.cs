@@ -61,6 +61,7 @@ internal sealed unsafe class WinogradTiles
     public int PlaneSize { get; }
 
     /// <summary>Writes one image into the padded plane: even padded columns into the first half-plane, odd ones into the second.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CopyIntoPlane(float* image, float* plane)
     {
         // The left padding is even (see WinogradConvolution.Applies), so image column x lands in half (x mod 2) at padLeft/2 + x/2.
@@ -95,6 +96,7 @@ internal sealed unsafe class WinogradTiles
     /// four of their six image rows), stored at v[ξ·stride + slot]. An odd last tile row's pair writes one tile row of
     /// slots past <see cref="Tiles"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void TransformInput(float* plane, float* v, long stride)
     {
         var t = stackalloc Vector512<float>[36];

@@ -147,6 +147,7 @@ internal sealed unsafe class WinogradWeightGradient : ParallelWork
     /// a time, stored at m[ξ·stride + slot·padded filters + filter]. Blocks past the plane's edge read zero; slots of
     /// padding tiles are left at zero, so they add nothing to the sums.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TransformGradient(float* dy, float* m, long stride)
     {
         int pf = _paddedFilters;

@@ -7,7 +7,7 @@ namespace NNTrainer.Benchmarks;
 /// </summary>
 internal static class DenseGemmTiming
 {
-    /// <summary>Runs the timing; <paramref name="args"/> may hold <c>--rows R --inputs I --neurons N --reps K</c>.</summary>
+    /// <summary>Runs the timing; <paramref name="args"/> may hold <c>--rows R --inputs I --neurons N --reps K --cold</c>.</summary>
     public static int Run(string[] args)
     {
         int rows = int.Parse(Argument(args, "--rows", "128"));
@@ -22,14 +22,26 @@ internal static class DenseGemmTiming
             ("forward X·W", () => GemmKernels.MultiplyNN(x, w, y, rows, inputs, neurons, accumulate: false, 1, bias)),
             ("weights Xᵀ·dY", () => GemmKernels.MultiplyTN(x, dy, dw, inputs, rows, neurons, accumulate: false, 1, bColumnSums: sums)),
             ("inputs dY·Wᵀ", () => GemmKernels.MultiplyNT(dy, w, dx, rows, neurons, inputs, accumulate: false, 1)),
+            // Accumulating takes the path that transposes W (the only one before LargeTransposedOperand): for comparison.
+            ("inputs, Wᵀ packed", () => GemmKernels.MultiplyNT(dy, w, dx, rows, neurons, inputs, accumulate: true, 1)),
         ];
+        // --cold: 64 MB streamed through the caches before each product (untimed), as the convolutions do between a dense
+        // layer's passes in a network.
+        bool cold = args.Contains("--cold");
+        var evict = cold ? new float[16 << 20] : [];
         double flops = 2.0 * rows * inputs * neurons;
         foreach (var (name, run) in products)
         {
             for (int i = 0; i < 5; i++) run();
-            double start = CpuClock.ThreadSeconds();
-            for (int i = 0; i < reps; i++) run();
-            double ms = (CpuClock.ThreadSeconds() - start) / reps * 1e3;
+            double seconds = 0;
+            for (int i = 0; i < reps; i++)
+            {
+                if (cold) evict.AsSpan().Fill(i);
+                double start = CpuClock.ThreadSeconds();
+                run();
+                seconds += CpuClock.ThreadSeconds() - start;
+            }
+            double ms = seconds / reps * 1e3;
             Console.WriteLine($"{name,-16} {ms,8:F3} ms CPU  {flops / ms / 1e6,6:F1} GFLOP/s");
         }
         return 0;

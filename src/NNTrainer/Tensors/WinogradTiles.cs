@@ -84,8 +84,8 @@ internal sealed unsafe class WinogradTiles
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<float> Evens, Vector256<float> Odds) Deinterleave(float* source, int n)
     {
-        var low = Avx.MaskLoad(source, WinogradTransforms.Mask(n));
-        var high = Avx.MaskLoad(source + Lanes, WinogradTransforms.Mask(n - Lanes));
+        var low = Avx512F.VL.MaskLoad(source, WinogradTransforms.Mask(n), Vector256<float>.Zero);
+        var high = Avx512F.VL.MaskLoad(source + Lanes, WinogradTransforms.Mask(n - Lanes), Vector256<float>.Zero);
         var evens = Avx2.Permute4x64(Avx.Shuffle(low, high, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
         var odds = Avx2.Permute4x64(Avx.Shuffle(low, high, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
         return (evens, odds);

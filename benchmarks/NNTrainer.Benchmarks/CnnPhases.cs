@@ -53,6 +53,9 @@ internal static class CnnPhases
         double evaluationWall = 0, evaluationCpu = 0, epochWall = 0, epochCpu = 0;
         int batches = 0;
 
+        double jitFirst = 0;
+        long jitFirstMethods = 0;
+        var jitStart = System.Runtime.JitInfo.GetCompilationTime();
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
@@ -62,6 +65,8 @@ internal static class CnnPhases
             {
                 double firstCpu = CpuClock.ProcessSeconds();
                 long firstStart = Stopwatch.GetTimestamp();
+                var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+                long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
                 if (!Timed(first ? -1 : 2, () => feed.Next(batch))) break;
                 batch.KernelTargets = batch.Targets;
                 Time(first ? -1 : 3, () => step.Forward(batch));
@@ -76,6 +81,8 @@ internal static class CnnPhases
                 {
                     wall[0] += Stopwatch.GetElapsedTime(firstStart).TotalSeconds;
                     cpu[0] += CpuClock.ProcessSeconds() - firstCpu;
+                    jitFirst = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
+                    jitFirstMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
                 }
                 else
                 {
@@ -93,6 +100,9 @@ internal static class CnnPhases
         }
 
         Console.WriteLine($"{arch}, {threads} thread(s), {epochs} epoch(s) of {batches / epochs} batches after the first, step {step.Name}; per epoch, wall s / CPU s (CPU counts both threads):");
+        // JIT time on every thread (the runtime's own count): in the first batch, and over the whole run (tiering's later
+        // recompilations run on a background thread, inside the epoch's CPU time).
+        Console.WriteLine($"  JIT: first batch {jitFirst:F3} s ({jitFirstMethods} methods), whole run {(System.Runtime.JitInfo.GetCompilationTime() - jitStart).TotalSeconds:F3} s");
         double layers = wall[3] + wall[4];
         for (int i = 0; i < Names.Length; i++)
         {

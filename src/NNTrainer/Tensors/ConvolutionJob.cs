@@ -22,6 +22,7 @@ internal sealed class ConvolutionJob : ParallelWork
     private readonly WinogradConvolution? _winogradInputGradient;
     private readonly WinogradWeightGradient? _winogradWeightGradient;
     private readonly SingleChannelWeightGradient? _singleChannelWeightGradient;
+    private readonly SingleChannelForward? _singleChannelForward;
     private readonly float[][] _columns = new float[MaxParts][];
     private readonly float[][] _blocks = new float[MaxParts][];
     private readonly float[][] _weightGradients = new float[MaxParts][];
@@ -42,7 +43,7 @@ internal sealed class ConvolutionJob : ParallelWork
     /// <param name="filters">Output channels.</param>
     /// <param name="allowWinograd">
     /// False keeps im2col + GEMM even where <see cref="WinogradConvolution.Applies"/> or
-    /// <see cref="SingleChannelWeightGradient.Create"/> would serve: the reference the tests compare those kernels with.
+    /// <see cref="SingleChannelWeightGradient.Create"/> or <see cref="SingleChannelForward.Create"/> would serve: the reference the tests compare those kernels with.
     /// </param>
     /// <param name="winogradWhereverItApplies">
     /// True uses Winograd in both directions wherever <see cref="WinogradConvolution.Applies"/> holds, even where
@@ -58,6 +59,7 @@ internal sealed class ConvolutionJob : ParallelWork
             _winograd = WinogradConvolution.Forward(in geometry, filters, winogradWhereverItApplies);
             _winogradInputGradient = WinogradConvolution.InputGradient(in geometry, filters, winogradWhereverItApplies);
             _singleChannelWeightGradient = SingleChannelWeightGradient.Create(in geometry, filters);
+            _singleChannelForward = SingleChannelForward.Create(in geometry, filters);
             _winogradWeightGradient = _singleChannelWeightGradient is null ? WinogradWeightGradient.Create(in geometry, filters) : null;
         }
     }
@@ -71,6 +73,11 @@ internal sealed class ConvolutionJob : ParallelWork
         if (_winograd is not null)
         {
             _winograd.Run(x, weights, biases, y, samples, threads);
+            return;
+        }
+        if (_singleChannelForward is not null)
+        {
+            _singleChannelForward.Run(x, weights, biases, y, samples, threads);
             return;
         }
         (_x, _weights, _biases, _y, _samples, _backward) = (x, weights, biases, y, samples, false);

@@ -170,6 +170,11 @@ internal static unsafe class GemmKernels
         int ld = (n + width - 1) / width * width;
         fixed (float* pa = a, pb = b, pc = c, pmask = reluMask)
         {
+            if (isa != GemmIsa.Scalar && !accumulate && pmask == null && numberOfThreads <= 1 && (long)n * k >= LargeTransposedOperand && k > 0)
+            {
+                MultiplyNTByRowsOfB(pa, pb, pc, m, k, n, isa);
+                return;
+            }
             float* packed = Scratch.Current.Packed((long)k * ld);
             int packParts = PackJob.Parts(n, numberOfThreads);
             if (numberOfThreads > 1 && packParts > 1 && 2L * m * n * k >= ParallelThreshold)
@@ -193,6 +198,49 @@ internal static unsafe class GemmKernels
                 Accumulate = accumulate,
             };
             Run(ref problem, numberOfThreads, isa);
+        }
+    }
+
+    /// <summary>
+    /// From this many values of B on (4 MB: a dense layer such as LeNet's 2450 → 500), <see cref="MultiplyNT"/> on one thread
+    /// computes Cᵀ = B·Aᵀ rather than transposing B: A (the batch's dY) is small, B is read once in place.
+    /// </summary>
+    internal const long LargeTransposedOperand = 1L << 20;
+
+    /// <summary>Rows of B (rows of Cᵀ) a block of <see cref="MultiplyNTByRowsOfB"/>: 256 rows × an inner block of up to 256 is 256 KB, kept in the second-level cache across the strips of Aᵀ.</summary>
+    private const int RowsOfBBlock = 256;
+
+    /// <summary>
+    /// C[m×n] = A[m×k] · B[n×k]ᵀ for a large B, as Cᵀ[n×m] = B·Aᵀ in blocks of B's rows, each block's Cᵀ transposed into C
+    /// while it is in cache: B is read once where it lies instead of being transposed (a copy of it written and read back)
+    /// every call. Each value is the same chain of fused multiply-adds over the same inner blocks, so C is bit-identical to
+    /// the transposing path's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyNTByRowsOfB(float* a, float* b, float* c, int m, int k, int n, GemmIsa isa)
+    {
+        var scratch = Scratch.Current;
+        int width = isa.VectorWidth();
+        int ld = (m + width - 1) / width * width;
+        float* aT = scratch.Packed((long)k * ld);
+        GemmPacking.Transpose(a, m, k, aT, ld);
+        float* cT = scratch.Transposed((long)n * m);
+        var problem = new GemmProblem
+        {
+            A = b, ARowStride = k, AColumnStride = 1,
+            B = aT, Ldb = ld, BPadded = true,
+            C = cT, Ldc = m,
+            M = n, N = m, K = k,
+        };
+        int tileRows = isa.TileRows();
+        int rowBlocks = (n + tileRows - 1) / tileRows;
+        int strips = (m + isa.TileColumns() - 1) / isa.TileColumns();
+        int blockRows = RowsOfBBlock / tileRows * tileRows;
+        for (int first = 0; first < rowBlocks; first += blockRows / tileRows)
+        {
+            int last = Math.Min(rowBlocks, first + blockRows / tileRows);
+            GemmBlocking.Compute(in problem, isa, first, last, 0, strips);
+            GemmPacking.TransposeRows(cT, n, m, c, n, first * tileRows, Math.Min(n, last * tileRows));
         }
     }
 

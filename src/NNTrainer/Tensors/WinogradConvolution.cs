@@ -139,11 +139,7 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
                     }
                 }
             }
-            for (int xi = 0; xi < 36; xi++)
-            {
-                GemmKernels.MultiplyNN(_u.AsSpan(xi * _outC * _inC, _outC * _inC), transformed.AsSpan(xi * TransformedStride(ld), _inC * ld),
-                    products.AsSpan(xi * _outC * ld, _outC * ld), _outC, _inC, ld, accumulate: false, numberOfThreads: 1);
-            }
+            Multiply(transformed, products, ld);
             fixed (float* m = products, y = _y, b = _biases)
             {
                 for (int o = 0; o < _outC; o++)
@@ -154,6 +150,27 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
                         TransformOutput(m + o * ld + s * _tiles, _outC * ld, bias, b is not null, y + (long)(first + s) * outSize + o * _outH * _outW);
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>The 36 products [outputs × channels]·[channels × <paramref name="ld"/> columns] of one group, bit-identical either way.</summary>
+    private void Multiply(float[] transformed, float[] products, int ld)
+    {
+        if (!WinogradProducts.Handles(ld, _inC))
+        {
+            for (int xi = 0; xi < 36; xi++)
+            {
+                GemmKernels.MultiplyNN(_u.AsSpan(xi * _outC * _inC, _outC * _inC), transformed.AsSpan(xi * TransformedStride(ld), _inC * ld),
+                    products.AsSpan(xi * _outC * ld, _outC * ld), _outC, _inC, ld, accumulate: false, numberOfThreads: 1);
+            }
+            return;
+        }
+        fixed (float* u = _u, v = transformed, m = products)
+        {
+            for (int xi = 0; xi < 36; xi++)
+            {
+                WinogradProducts.Multiply(u + xi * _outC * _inC, _inC, v + xi * TransformedStride(ld), ld, m + (long)xi * _outC * ld, ld, _outC, ld, _inC, accumulate: false);
             }
         }
     }
@@ -171,6 +188,7 @@ internal sealed unsafe class WinogradConvolution : ParallelWork
     private int TransformedStride(int columns) => _inC * columns + _slotsPerRow;
 
     /// <summary>Y = Aᵀ·M·A (+ bias) for every tile of one output plane, written as 2×2 blocks into its rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TransformOutput(float* m, int stride, Vector512<float> bias, bool addBias, float* y)
     {
         var r = stackalloc Vector512<float>[12];

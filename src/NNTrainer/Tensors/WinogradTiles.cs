@@ -57,6 +57,7 @@ internal sealed unsafe class WinogradTiles
     public int PlaneSize { get; }
 
     /// <summary>Writes one image into the padded plane: even padded columns into the first half-plane, odd ones into the second.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CopyIntoPlane(float* image, float* plane)
     {
         // The left padding is even (see WinogradConvolution.Applies), so image column x lands in half (x mod 2) at padLeft/2 + x/2.
@@ -79,8 +80,8 @@ internal sealed unsafe class WinogradTiles
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<float> Evens, Vector256<float> Odds) Deinterleave(float* source, int n)
     {
-        var low = Avx.MaskLoad(source, WinogradTransforms.Mask(n));
-        var high = Avx.MaskLoad(source + Lanes, WinogradTransforms.Mask(n - Lanes));
+        var low = Avx512F.VL.MaskLoad(source, WinogradTransforms.Mask(n), Vector256<float>.Zero);
+        var high = Avx512F.VL.MaskLoad(source + Lanes, WinogradTransforms.Mask(n - Lanes), Vector256<float>.Zero);
         var evens = Avx2.Permute4x64(Avx.Shuffle(low, high, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
         var odds = Avx2.Permute4x64(Avx.Shuffle(low, high, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
         return (evens, odds);
@@ -91,6 +92,7 @@ internal sealed unsafe class WinogradTiles
     /// four of their six image rows), stored at v[ξ·stride + slot]. An odd last tile row's pair writes one tile row of
     /// slots past <see cref="Tiles"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void TransformInput(float* plane, float* v, long stride)
     {
         var t = stackalloc Vector512<float>[36];

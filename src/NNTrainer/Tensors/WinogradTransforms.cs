@@ -124,12 +124,16 @@ internal static class WinogradTransforms
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Mad(Vector512<float> a, float s, Vector512<float> c) => Avx512F.FusedMultiplyAdd(a, Vector512.Create(s), c);
 
-    /// <summary>The first <paramref name="count"/> lanes of <paramref name="value"/> at <paramref name="p"/> (a masked store past the end of a row).</summary>
+    /// <summary>
+    /// The first <paramref name="count"/> lanes of <paramref name="value"/> at <paramref name="p"/> (a masked store past the
+    /// end of a row). AVX-512's masked store: AVX's (<c>vmaskmovps</c>) is microcoded on AMD, and LeNet's 14-wide rows
+    /// end in one for every row copied into a plane and every output row.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Store(float* p, Vector256<float> value, int count)
     {
         if (count >= 8) Avx.Store(p, value);
-        else if (count > 0) Avx.MaskStore(p, Mask(count), value);
+        else if (count > 0) Avx512F.VL.MaskStore(p, Mask(count), value);
     }
 
     /// <summary>The first <paramref name="count"/> lanes (none when it is 0 or less).</summary>

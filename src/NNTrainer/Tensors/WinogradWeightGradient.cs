@@ -107,21 +107,35 @@ internal sealed unsafe class WinogradWeightGradient : ParallelWork
                 for (int f = 0; f < _filters; f++) biasSums[f] += TensorPrimitives.Sum(new ReadOnlySpan<float>(sample + f * outPlane, outPlane));
                 GemmPacking.Transpose(sample, _filters, outPlane, t, _paddedFilters);
                 TransformGradient(t, m, mStride);
-                for (int xi = 0; xi < 36; xi++)
-                {
-                    // [C × tiles]·[tiles × filters], the right operand already in the GEMM's packed layout (rows of whole
-                    // vectors, zero past the filters), so no product transposes or takes the edge path.
-                    var problem = new GemmProblem
-                    {
-                        A = v + xi * vStride, ARowStride = ld, AColumnStride = 1,
-                        B = m + xi * mStride, Ldb = _paddedFilters, BPadded = true,
-                        C = sum + xi * _inC * _paddedFilters, Ldc = _paddedFilters,
-                        M = _inC, N = _paddedFilters, K = ld,
-                        Accumulate = s > from,
-                    };
-                    GemmKernels.Run(ref problem, 1, GemmIsaExtensions.Best);
-                }
+                Multiply(v, vStride, m, mStride, sum, ld, accumulate: s > from);
             }
+        }
+    }
+
+    /// <summary>
+    /// The 36 products [C × tiles]·[tiles × filters] of one sample into (or onto) the sums, the right operand already in
+    /// the GEMM's packed layout (rows of whole vectors, zero past the filters), so no product transposes or takes the
+    /// edge path. <see cref="WinogradProducts"/> and the general GEMM give the same bits.
+    /// </summary>
+    private void Multiply(float* v, long vStride, float* m, long mStride, float* sum, int ld, bool accumulate)
+    {
+        int pf = _paddedFilters;
+        if (WinogradProducts.Handles(pf, ld))
+        {
+            for (int xi = 0; xi < 36; xi++) WinogradProducts.Multiply(v + xi * vStride, ld, m + xi * mStride, pf, sum + xi * _inC * pf, pf, _inC, pf, ld, accumulate);
+            return;
+        }
+        for (int xi = 0; xi < 36; xi++)
+        {
+            var problem = new GemmProblem
+            {
+                A = v + xi * vStride, ARowStride = ld, AColumnStride = 1,
+                B = m + xi * mStride, Ldb = pf, BPadded = true,
+                C = sum + xi * _inC * pf, Ldc = pf,
+                M = _inC, N = pf, K = ld,
+                Accumulate = accumulate,
+            };
+            GemmKernels.Run(ref problem, 1, GemmIsaExtensions.Best);
         }
     }
 
@@ -130,6 +144,7 @@ internal sealed unsafe class WinogradWeightGradient : ParallelWork
     /// a time, stored at m[ξ·stride + slot·padded filters + filter]. Blocks past the plane's edge read zero; slots of
     /// padding tiles are left at zero, so they add nothing to the sums.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TransformGradient(float* dy, float* m, long stride)
     {
         int pf = _paddedFilters;

@@ -9,28 +9,14 @@ namespace NNTrainer.Tests.Tensors;
 /// </summary>
 public class SingleChannelWeightGradientTests
 {
-    // (height, width, filters, padding): LeNet's first layer (four blocks of five filters); fewer than 16 columns (one
-    // masked chunk) and a last filter block of one; "valid" and a last block of three; three chunks a row (37 columns)
-    // and one whole block; a single filter.
-    public static TheoryData<int, int, int, Padding> Geometries => new()
-    {
-        { 28, 28, 20, Padding.Same },
-        { 9, 11, 6, Padding.Same },
-        { 12, 13, 8, Padding.Valid },
-        { 10, 37, 5, Padding.Same },
-        { 5, 5, 1, Padding.Valid },
-    };
-
     [Theory]
-    [MemberData(nameof(Geometries))]
+    [MemberData(nameof(SingleChannelCases.Geometries), MemberType = typeof(SingleChannelCases))]
     public void WeightGradientMatchesTheDirectSumAndIm2Col(int height, int width, int filters, Padding padding)
     {
-        var layer = new Conv2DLayer(new ImageShape(1, height, width), filters, 5, 1, padding);
-        var g = new ConvolutionGeometry(layer.InputShape, 5, 1, layer.PadTop, layer.PadLeft, layer.OutputShape.Height, layer.OutputShape.Width);
+        var g = SingleChannelCases.Geometry(height, width, filters, padding);
         Assert.Equal(Avx512F.IsSupported, SingleChannelWeightGradient.Create(in g, filters) is not null);
         const int samples = 11;
-        var random = new SeededRandom(height * 100 + width);
-        float[] Draw(int n) => Enumerable.Range(0, n).Select(_ => (float)random.NextGaussian()).ToArray();
+        var Draw = SingleChannelCases.Draws(height, width);
         var x = Draw(samples * g.InputSize);
         var w = Draw(filters * g.PatchSize);
         var dY = Draw(samples * filters * g.Positions);

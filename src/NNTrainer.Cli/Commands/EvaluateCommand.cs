@@ -39,7 +39,7 @@ internal sealed class EvaluateCommand
         var model = ImageCommands.LoadCsvModel(result, _images, ml, modelPath, result.GetValue(_file)!);
         var schema = model.Schema;
         var file = result.GetValue(_file)!;
-        using var reader = new CsvBlockReader(file, schema, labelRequired: true, keepText: false, result.GetValue(_skipBadRows));
+        using var reader = new CsvBlockReader(file, schema, labelRequired: true, keepText: false, result.GetValue(_skipBadRows), categories: ModelCategories.Read(model));
         var scorer = new BlockScorer(ml, model);
         var collector = new StreamingEvaluator(schema, scorer.HasProbability);
         var scored = new ScoredBlock();

@@ -39,7 +39,7 @@ internal sealed class PredictCommand
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
         var outPath = result.GetValue(_out)!;
-        using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath));
+        using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath), ModelCategories.Read(model));
         var scorer = new BlockScorer(ml, model);
         var times = new PhaseTimes();
         var notes = Write(outPath, reader, schema, scorer, times);

@@ -28,6 +28,7 @@ public sealed class CliCases(string directory)
         yield return Train("--dropout 1.5", Csv(), ["--label", "species", "--dropout", "1.5"], "exit 2", "--dropout", "[0, 1)");
         yield return Train("--weight names the label column", Csv(), ["--label", "x1", "--weight", "x1"], "exit 2", "--weight x1", "label column");
         yield return Train("unknown task", Csv(), ["--label", "species", "--task", "ranking"], "exit 2", "--task", "multiclass");
+        yield return Train("a column empty in its first 10,000 rows, then a number and many words", LateColumn(), ["--label", "species"], "exit 1", "x1", "was empty in its first 10,000 rows", "--ignore x1");
         yield return Train("a regression label with text in it", Csv().Replace("setosa", "seven"), ["--label", "species", "--task", "regression"], "exit 1", "species", "seven");
         yield return Predict("feature column missing", Csv().Replace("x2,", "other,"), "exit 1", "x2", "a feature the model was trained on");
         yield return Predict("a tab-separated file with a longer row", WithLongerRow(Csv().Replace(',', '\t'), '\t'), "exit 1", "x1", "split by tab", "as many fields");
@@ -102,6 +103,14 @@ public sealed class CliCases(string directory)
             int c = i % classes;
             text.Append(string.Create(CultureInfo.InvariantCulture, $"{c + random.NextDouble():F3},{random.NextDouble():F3},{colors[c]},{species[c]}\n"));
         }
+        return text.ToString();
+    }
+
+    /// <summary>x1 empty on the first 10,000 rows, then a number, then 200 words.</summary>
+    private static string LateColumn()
+    {
+        var text = new StringBuilder("x1,x2,color,species\n");
+        for (int i = 0; i < 10_201; i++) text.Append(i < 10_000 ? "" : i == 10_000 ? "3" : "word").Append($",{i % 7},red,{(i % 2 == 0 ? "setosa" : "virginica")}\n");
         return text.ToString();
     }
 

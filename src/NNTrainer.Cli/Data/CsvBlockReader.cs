@@ -225,9 +225,10 @@ internal sealed class CsvBlockReader : IDisposable
     }
 
     /// <summary>The text train gave the class: numbers as their shortest round-trip form, true/false in lower case.</summary>
-    private static string? LabelText(ReadOnlySpan<char> field)
+    /// <remarks>A marker such as "NA" is a missing label unless the model has it as a class: train read a text label column's "NA" as a class.</remarks>
+    private string? LabelText(ReadOnlySpan<char> field)
     {
-        return field.IsEmpty || ColumnSniffer.IsMissing(field) ? null
+        return field.IsEmpty || (ColumnSniffer.IsMissing(field) && Array.IndexOf(_schema.Classes, field.ToString()) < 0) ? null
             : ColumnSniffer.TryNumber(field, out float number) ? number.ToString("R", CultureInfo.InvariantCulture)
             : ColumnSniffer.TryBoolean(field, out float flag) ? (flag != 0 ? "true" : "false")
             : field.ToString();

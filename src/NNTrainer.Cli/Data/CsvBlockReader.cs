@@ -53,11 +53,12 @@ internal sealed class CsvBlockReader : IDisposable
     /// <param name="keepText">Keep each row's CSV text (<see cref="RowText"/>), for a CSV predictions file.</param>
     /// <param name="skipBadRows">Skip malformed rows (counted) instead of failing.</param>
     /// <param name="keepFields">Keep each row's fields (<see cref="RowField"/>), for a Parquet predictions file.</param>
+    /// <param name="separator">A CSV file's field separator; null finds it from the first lines.</param>
     /// <param name="categories">Per text feature, the model's categories (<see cref="ModelCategories"/>): other texts are noted by <see cref="Finish"/>.</param>
     public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows, bool keepFields = false,
-        IReadOnlyDictionary<string, HashSet<string>>? categories = null)
+        IReadOnlyDictionary<string, HashSet<string>>? categories = null, char? separator = null)
     {
-        _reader = TableFile.Open(path);
+        _reader = TableFile.Open(path, separator);
         _csv = _reader as CsvRowReader;
         _schema = schema;
         _keepText = keepText;

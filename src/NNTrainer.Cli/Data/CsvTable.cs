@@ -50,9 +50,10 @@ internal sealed class CsvTable
     /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="skipBadRows">Skip (and count) rows whose number of fields is not the header's instead of failing.</param>
     /// <param name="maxRows">Read only the first this many rows (the sample <c>train --streaming</c> infers types and fits on); null reads them all.</param>
-    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null)
+    /// <param name="separator">A CSV file's field separator (<c>--separator</c>); null finds it from the first lines.</param>
+    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null, char? separator = null)
     {
-        using var reader = TableFile.Open(path);
+        using var reader = TableFile.Open(path, separator);
         var header = reader.Header;
         var badRows = new BadRows(path, header, skipBadRows, reader.Locator);
         var sample = new List<string[]>();

@@ -24,7 +24,7 @@ internal static class HeaderHint
                 {
                     var shown = CsvSeparator.Describe(separator);
                     return $" The header was read as one column: it is split by {shown}, but the file's first lines do not all split into as many fields by {shown}, so it was read as comma-separated. " +
-                        "Give every line as many fields as the header (quote fields that hold the separator).";
+                        $"Give every line as many fields as the header (quote fields that hold the separator), or pass --separator {(separator == '\t' ? "tab" : separator.ToString())} to read it so and have such lines named.";
                 }
             }
         }

@@ -35,4 +35,27 @@ public sealed class SeparatorCommandTests(TrainedModels models) : IClassFixture<
         Assert.True(actual.ExitCode == 0, actual.ToString());
         Assert.Equal(expected.Output.Replace("binary.csv", "FILE"), actual.Output.Replace("binary-tab.tsv", "FILE"));
     }
+
+    [Fact]
+    public void SeparatorOverridesTheGuessAndNamesAnUnevenLine()
+    {
+        var lines = File.ReadAllLines(models.BinaryCsv).Select(l => l.Replace(',', ';')).ToArray();
+        lines[2] += ";extra";
+        var uneven = Path.Combine(models.Directory, "binary-uneven.csv");
+        File.WriteAllLines(uneven, lines);
+
+        var guessed = CliRunner.Run(models.Directory, "evaluate", models.BinaryModel, uneven);
+        var given = CliRunner.Run(models.Directory, "evaluate", models.BinaryModel, uneven, "--separator", ";");
+        var skipped = CliRunner.Run(models.Directory, "evaluate", models.BinaryModel, uneven, "--separator", ";", "--skip-bad-rows");
+        var wrong = CliRunner.Run(models.Directory, "evaluate", models.BinaryModel, uneven, "--separator", ":");
+
+        Assert.Equal(1, guessed.ExitCode);
+        Assert.Contains("pass --separator ;", guessed.Error);
+        Assert.Equal(1, given.ExitCode);
+        Assert.Contains("line 3", given.Error);
+        Assert.True(skipped.ExitCode == 0, skipped.ToString());
+        Assert.Contains("239 rows", skipped.Output);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--separator", wrong.Error);
+    }
 }

@@ -43,6 +43,27 @@ internal static class CommandSupport
         Description = "Skip rows whose number of fields is not the header's (they are counted and reported) instead of stopping with an error",
     };
 
+    public static Option<string?> SeparatorOption()
+    {
+        var option = new Option<string?>("--separator")
+        {
+            Description = "The CSV file's field separator: ',', ';', tab or '|' (default: the one that splits the file's first lines evenly, comma on a tie)",
+            HelpName = "CHAR",
+        };
+        NetworkOptions.Check(option, v => Separator(v) is not null, "',', ';', tab (or \\t) or '|'");
+        return option;
+    }
+
+    /// <summary>The separator given with <c>--separator</c>; null to find it from the file.</summary>
+    public static char? ReadSeparator(ParseResult result, Option<string?> option) => Separator(result.GetValue(option));
+
+    private static char? Separator(string? value) => value switch
+    {
+        "," or ";" or "|" or "\t" => value[0],
+        "\\t" or "tab" or "TAB" => '\t',
+        _ => null,
+    };
+
     public static Option<string> PlotsOption() => new("--plots")
     {
         Description = "Folder for the PNG plots",

@@ -23,6 +23,7 @@ internal sealed class CompareCommand
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
+    private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
     private readonly Option<string[]> _trainers = new("--trainers")
     {
         Description = $"Trainers to run, comma-separated: {TrainerRegistry.Aliases} (default: all that fit the task)",
@@ -51,6 +52,7 @@ internal sealed class CompareCommand
             _task,
             _ignore,
             _skipBadRows,
+            _separator,
             _trainers,
             _testFraction,
             _samples,
@@ -123,7 +125,7 @@ internal sealed class CompareCommand
         double testFraction = result.GetValue(_testFraction);
         if (result.GetValue(_csv) is { } csv)
         {
-            var problem = TabularProblem.Create(CsvTable.Load(csv, result.GetValue(_skipBadRows)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
+            var problem = TabularProblem.Create(CsvTable.Load(csv, result.GetValue(_skipBadRows), separator: CommandSupport.ReadSeparator(result, _separator)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
             return PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'");
         }
         if (result.GetValue(_dataset) == BuiltInDatasets.FashionMnistName)

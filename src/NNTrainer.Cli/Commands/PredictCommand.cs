@@ -19,12 +19,13 @@ internal sealed class PredictCommand
     private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns (the label column may be absent), or a folder of images (sub-folders included)" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions: CSV, or Parquet when the name ends in .parquet", HelpName = "FILE", Required = true };
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
+    private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _skipBadRows };
+        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _skipBadRows, _separator };
         _output.AddTo(command);
         _images.AddTo(command);
         command.SetAction(Run);
@@ -39,7 +40,7 @@ internal sealed class PredictCommand
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
         var outPath = result.GetValue(_out)!;
-        using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath));
+        using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath), ModelCategories.Read(model), CommandSupport.ReadSeparator(result, _separator));
         var scorer = new BlockScorer(ml, model);
         var times = new PhaseTimes();
         var notes = Write(outPath, reader, schema, scorer, times);

@@ -22,6 +22,7 @@ internal sealed class TrainCommand
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
+    private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
     private readonly Option<string> _trainer = new("--trainer")
     {
         Description = $"Which trainer: {TrainerRegistry.Aliases}",
@@ -81,6 +82,7 @@ internal sealed class TrainCommand
             _task,
             _ignore,
             _skipBadRows,
+            _separator,
             _trainer,
             _resume,
             _weight,
@@ -132,7 +134,8 @@ internal sealed class TrainCommand
         if (result.GetValue(_streaming) || OverBudget(result, file, reporter))
         {
             return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
-                result.GetValue(_skipBadRows), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
+                result.GetValue(_skipBadRows), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
+                CommandSupport.ReadSeparator(result, _separator));
         }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
@@ -185,7 +188,7 @@ internal sealed class TrainCommand
     private bool OverBudget(ParseResult result, string file, Reporter reporter)
     {
         if (result.GetValue(_memoryBudget) is not { } budget) return false;
-        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label));
+        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label), CommandSupport.ReadSeparator(result, _separator));
         long megabytes = bytes >> 20;
         if (megabytes <= budget) return false;
         var alias = result.GetValue(_trainer)!;
@@ -240,7 +243,7 @@ internal sealed class TrainCommand
     private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer)
     {
         var task = CommandSupport.ReadTask(result, _task);
-        var table = CsvTable.Load(file, result.GetValue(_skipBadRows));
+        var table = CsvTable.Load(file, result.GetValue(_skipBadRows), separator: CommandSupport.ReadSeparator(result, _separator));
         var ignore = CommandSupport.ReadSet(result, _ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)

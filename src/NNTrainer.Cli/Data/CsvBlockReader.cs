@@ -43,10 +43,22 @@ internal sealed class CsvBlockReader : IDisposable
     private readonly int[] _rowEnds = new int[BlockRows];
     private readonly StringBuilder _escaped = new();
     private char[] _escapedChars = new char[1024];
+    // Per text feature, the model's categories, and the texts outside them met so far (each distinct text checked once).
+    private readonly HashSet<string>?[] _known;
+    private readonly List<string>?[] _unseen;
 
-    public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows, bool keepFields = false)
+    /// <param name="path">The CSV or Parquet file.</param>
+    /// <param name="schema">The model's columns.</param>
+    /// <param name="labelRequired">Whether the file must have the label column (evaluate, streaming training).</param>
+    /// <param name="keepText">Keep each row's CSV text (<see cref="RowText"/>), for a CSV predictions file.</param>
+    /// <param name="skipBadRows">Skip malformed rows (counted) instead of failing.</param>
+    /// <param name="keepFields">Keep each row's fields (<see cref="RowField"/>), for a Parquet predictions file.</param>
+    /// <param name="separator">A CSV file's field separator; null finds it from the first lines.</param>
+    /// <param name="categories">Per text feature, the model's categories (<see cref="ModelCategories"/>): other texts are noted by <see cref="Finish"/>.</param>
+    public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows, bool keepFields = false,
+        IReadOnlyDictionary<string, HashSet<string>>? categories = null, char? separator = null)
     {
-        _reader = TableFile.Open(path);
+        _reader = TableFile.Open(path, separator);
         _csv = _reader as CsvRowReader;
         _schema = schema;
         _keepText = keepText;
@@ -61,6 +73,8 @@ internal sealed class CsvBlockReader : IDisposable
         _texts = _features.Select(f => f.Feature.Kind == ColumnKind.Categorical ? new string?[BlockRows] : null).ToArray();
         _missing = new long[_features.Length];
         _interned = _features.Select(_ => new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+        _known = _features.Select(f => f.Feature.Kind == ColumnKind.Categorical ? categories?.GetValueOrDefault(f.Feature.Name) : null).ToArray();
+        _unseen = _known.Select(k => k is null ? null : new List<string>()).ToArray();
 
         string column(string name, string role) => columns.Require(name, role).Name;
     }
@@ -145,6 +159,12 @@ internal sealed class CsvBlockReader : IDisposable
                 var how = _features[j].Feature.Kind == ColumnKind.Numeric ? "replaced by the training mean" : "treated as a category of their own";
                 notes.Add($"Column '{_features[j].Feature.Name}': {_missing[j]:N0} missing value{(_missing[j] == 1 ? "" : "s")} {how}.");
             }
+            if (_unseen[j] is { Count: > 0 } unseen)
+            {
+                var shown = string.Join(", ", unseen.Take(3).Select(u => $"'{u}'")) + (unseen.Count > 3 ? ", …" : "");
+                notes.Add($"Column '{_features[j].Feature.Name}': {unseen.Count:N0}{(unseen.Count >= InternLimit ? "+" : "")} value{(unseen.Count == 1 ? "" : "s")} " +
+                    $"not among the categories the model was trained with ({shown}) encoded as no category.");
+            }
         }
         return notes;
     }
@@ -206,9 +226,10 @@ internal sealed class CsvBlockReader : IDisposable
     }
 
     /// <summary>The text train gave the class: numbers as their shortest round-trip form, true/false in lower case.</summary>
-    private static string? LabelText(ReadOnlySpan<char> field)
+    /// <remarks>A marker such as "NA" is a missing label unless the model has it as a class: train read a text label column's "NA" as a class.</remarks>
+    private string? LabelText(ReadOnlySpan<char> field)
     {
-        return field.IsEmpty || ColumnSniffer.IsMissing(field) ? null
+        return field.IsEmpty || (ColumnSniffer.IsMissing(field) && Array.IndexOf(_schema.Classes, field.ToString()) < 0) ? null
             : ColumnSniffer.TryNumber(field, out float number) ? number.ToString("R", CultureInfo.InvariantCulture)
             : ColumnSniffer.TryBoolean(field, out float flag) ? (flag != 0 ? "true" : "false")
             : field.ToString();
@@ -219,7 +240,12 @@ internal sealed class CsvBlockReader : IDisposable
         var lookup = _interned[column];
         if (lookup.TryGetValue(value, out var known)) return known;
         var text = value.ToString();
-        if (lookup.Set.Count < InternLimit) lookup.Set.Add(text);
+        if (lookup.Set.Count < InternLimit)
+        {
+            lookup.Set.Add(text);
+            // A new distinct text (past the limit a text is no longer remembered, and neither is its check).
+            if (_known[column] is { } categories && !categories.Contains(text)) _unseen[column]!.Add(text);
+        }
         return text;
     }
 

@@ -7,8 +7,8 @@ using System.Text;
 namespace NNTrainer.Cli.Data;
 
 /// <summary>
-/// Reads a comma-separated file (RFC 4180 quoting) one record at a time from a fixed-size buffer, so memory does not
-/// grow with the file. Fields are handed out as spans into a reused record buffer (no string per field); every record
+/// Reads a comma-separated file (RFC 4180 quoting; or one separated by ';', tab or '|': <see cref="CsvSeparator"/>) one
+/// record at a time from a fixed-size buffer, so memory does not grow with the file. Fields are handed out as spans into a reused record buffer (no string per field); every record
 /// knows the line it starts on, so errors name it. The grammar is strict: a quote inside an unquoted field, text after
 /// a closing quote and an unclosed quote are errors. Chosen over Sylvan.Data.Csv, which reads at the same speed on the
 /// scale benchmark's file (benchmarks/scale/IngestProbe) but accepts such rows silently and counts rows, not lines.
@@ -16,6 +16,12 @@ namespace NNTrainer.Cli.Data;
 internal sealed class CsvRowReader : IRecordReader
 {
     private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
+    private readonly SearchValues<char> _special;
+    private readonly char _separator;
+    // A ';' (or tab, '|') file often writes decimals with a comma: such fields are handed out with a point instead.
+    private readonly bool _decimalComma;
+    private char[] _converted = [];
+    private bool _plain;
     private readonly TextReader _text;
     private readonly char[] _buffer = new char[1 << 16];
     private int _position, _length;
@@ -26,10 +32,15 @@ internal sealed class CsvRowReader : IRecordReader
     private int _fieldCount;
     private int _line = 1;
 
-    public CsvRowReader(string path, TextReader text)
+    /// <param name="path">The file, for messages.</param><param name="text">Its text.</param>
+    /// <param name="separator">The field separator: ',', ';', tab or '|'.</param>
+    public CsvRowReader(string path, TextReader text, char separator = ',')
     {
         Path = path;
         _text = text;
+        _separator = separator;
+        _decimalComma = separator != ',';
+        _special = separator == ',' ? Special : SearchValues.Create($"{separator}\"\r\n");
         if (!Read()) throw new CliException($"{path} is empty: a header row with column names is expected.");
         var header = new string[_fieldCount];
         for (int c = 0; c < header.Length; c++)
@@ -58,35 +69,25 @@ internal sealed class CsvRowReader : IRecordReader
     /// <summary>Whether the current record is the last one and the file ends without a line break after it.</summary>
     public bool EndsWithoutNewline { get; private set; }
 
-    /// <summary>Opens a file, with the errors a user can act on.</summary>
-    public static CsvRowReader Open(string path)
-    {
-        if (Directory.Exists(path)) throw new CliException($"{path} is a folder; a CSV file is expected.");
-        if (!File.Exists(path)) throw new CliException($"File not found: {path}");
-        StreamReader stream;
-        try
-        {
-            stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: cannot be read ({e.Message}).");
-        }
-        try
-        {
-            return new CsvRowReader(path, stream);
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
-    }
-
     public ReadOnlySpan<char> Field(int index)
     {
         int start = index == 0 ? 0 : _ends[index - 1] + 1;
-        return _record.AsSpan(start, _ends[index] - start);
+        var field = _record.AsSpan(start, _ends[index] - start);
+        return _decimalComma ? WithDecimalPoint(field, start) : field;
+    }
+
+    /// <summary>
+    /// A field of the form -?digits,digits with its comma made a point (copied to the same place of a second
+    /// buffer, so that fields of one record handed out together stay valid); any other field as it is.
+    /// </summary>
+    private ReadOnlySpan<char> WithDecimalPoint(ReadOnlySpan<char> field, int start)
+    {
+        if (!DecimalComma.IsDecimalComma(field.Trim())) return field;
+        if (_converted.Length < _record.Length) _converted = new char[_record.Length];
+        var copy = _converted.AsSpan(start, field.Length);
+        field.CopyTo(copy);
+        copy[field.IndexOf(',')] = '.';
+        return copy;
     }
 
     /// <summary>A CSV field has no type: always false, the text is read with <see cref="Field"/>.</summary>
@@ -96,10 +97,10 @@ internal sealed class CsvRowReader : IRecordReader
         return false;
     }
 
-    /// <summary>Whether no field of the current record was quoted: then <see cref="PlainRecord"/> is its CSV text.</summary>
-    public bool IsPlain { get; private set; }
+    /// <summary>Whether no field was quoted in a comma-separated file: then <see cref="PlainRecord"/> is the record's CSV text.</summary>
+    public bool IsPlain => _plain && !_decimalComma;
 
-    /// <summary>The current record's fields joined by commas (its text in the file when <see cref="IsPlain"/>).</summary>
+    /// <summary>The current record's fields joined by the separator (its text in the file when <see cref="IsPlain"/>).</summary>
     public ReadOnlySpan<char> PlainRecord => _record.AsSpan(0, _recordLength);
 
     /// <summary>Moves to the next record, skipping blank lines; false at the end of the file.</summary>
@@ -139,7 +140,7 @@ internal sealed class CsvRowReader : IRecordReader
         blank = true;
         Line = _line;
         EndsWithoutNewline = false;
-        IsPlain = true;
+        _plain = true;
         if (TryReadPlainLine(out blank)) return true;
         bool quoted = false, any = false;
         while (true)
@@ -153,7 +154,7 @@ internal sealed class CsvRowReader : IRecordReader
                 return true;
             }
             var rest = _buffer.AsSpan(_position, _length - _position);
-            int at = rest.IndexOfAny(Special);
+            int at = rest.IndexOfAny(_special);
             int take = at < 0 ? rest.Length : at;
             if (take > 0)
             {
@@ -164,6 +165,14 @@ internal sealed class CsvRowReader : IRecordReader
                 if (at < 0) continue;
             }
             char c = _buffer[_position++];
+            if (c == _separator)
+            {
+                EndField();
+                Append(new ReadOnlySpan<char>(in c));
+                quoted = false;
+                any = true;
+                continue;
+            }
             switch (c)
             {
                 case '"':
@@ -173,13 +182,7 @@ internal sealed class CsvRowReader : IRecordReader
                     }
                     ReadQuoted();
                     quoted = any = true;
-                    IsPlain = false;
-                    break;
-                case ',':
-                    EndField();
-                    Append(",");
-                    quoted = false;
-                    any = true;
+                    _plain = false;
                     break;
                 case '\r':
                     break;
@@ -217,7 +220,7 @@ internal sealed class CsvRowReader : IRecordReader
         if (Vector128.IsHardwareAccelerated)
         {
             ref ushort start = ref Unsafe.As<char, ushort>(ref _record[0]);
-            var comma = Vector128.Create((ushort)',');
+            var comma = Vector128.Create((ushort)_separator);
             for (; i + Vector128<ushort>.Count <= line.Length; i += Vector128<ushort>.Count)
             {
                 uint mask = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)i), comma).ExtractMostSignificantBits();
@@ -228,7 +231,8 @@ internal sealed class CsvRowReader : IRecordReader
                 }
             }
         }
-        for (; i < line.Length; i++) if (_record[i] == ',') EndFieldAt(i);
+        char separator = _separator;
+        for (; i < line.Length; i++) if (_record[i] == separator) EndFieldAt(i);
         EndFieldAt(line.Length);
         return true;
     }

@@ -50,9 +50,10 @@ internal sealed class CsvTable
     /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="skipBadRows">Skip (and count) rows whose number of fields is not the header's instead of failing.</param>
     /// <param name="maxRows">Read only the first this many rows (the sample <c>train --streaming</c> infers types and fits on); null reads them all.</param>
-    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null)
+    /// <param name="separator">A CSV file's field separator (<c>--separator</c>); null finds it from the first lines.</param>
+    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null, char? separator = null)
     {
-        using var reader = TableFile.Open(path);
+        using var reader = TableFile.Open(path, separator);
         var header = reader.Header;
         var badRows = new BadRows(path, header, skipBadRows, reader.Locator);
         var sample = new List<string[]>();
@@ -65,7 +66,10 @@ internal sealed class CsvTable
             sample.Add(fields);
             sampleLines.Add(reader.Line);
         }
-        var builders = ColumnSniffer.Infer(header.Length, sample).Select((kind, c) => ColumnBuilder.Create(header[c], kind)).ToArray();
+        // A column without a value in the sample waits for its first value to choose its type.
+        var builders = ColumnSniffer.Infer(header.Length, sample)
+            .Select((kind, c) => sample.Count > 0 && sample.All(row => ColumnSniffer.IsMissing(row[c].AsSpan().Trim())) ? new DeferredColumnBuilder(header[c]) : ColumnBuilder.Create(header[c], kind))
+            .ToArray();
         var lines = new List<int>(sample.Count);
         for (int r = 0; r < sample.Count; r++)
         {
@@ -88,7 +92,13 @@ internal sealed class CsvTable
         if (lines.Count == 0) throw new CliException($"{path} has a header but no data rows.");
         var notes = new List<string>();
         if (badRows.Note() is { } skipped) notes.Add(skipped);
-        foreach (var numeric in builders.OfType<NumericColumnBuilder>()) CheckStrays(path, numeric.Strays, numeric.Count, notes, reader.Locator);
+        foreach (var builder in builders)
+        {
+            if ((builder is DeferredColumnBuilder d ? d.Decided : builder) is NumericColumnBuilder numeric)
+            {
+                CheckStrays(path, numeric.Strays, numeric.Count, notes, reader.Locator, deferred: builder is DeferredColumnBuilder);
+            }
+        }
         var columns = new TableColumn[builders.Length];
         for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
         // The chunks the columns were assembled from are as large as the table: collected now, their memory is reused
@@ -100,13 +110,16 @@ internal sealed class CsvTable
     }
 
     /// <summary>A few stray texts in a numeric column are missing values (noted); many are an error.</summary>
-    private static void CheckStrays(string path, StrayValues strays, long values, List<string> notes, RowLocator locator)
+    private static void CheckStrays(string path, StrayValues strays, long values, List<string> notes, RowLocator locator, bool deferred)
     {
         if (strays.Count == 0) return;
         if (strays.Count > ColumnSniffer.StrayAllowance(values))
         {
             var (line, value) = strays.First[0];
-            throw new CliException($"{path} {locator.Describe(line)}: column '{strays.Column}' held numbers in its first rows but holds '{value}' here; " +
+            var before = deferred
+                ? $"was empty in its first {ColumnSniffer.SampleRows:N0} rows, then its first value was a number, so it is numeric, but it holds '{value}' here"
+                : $"held numbers in its first rows but holds '{value}' here";
+            throw new CliException($"{path} {locator.Describe(line)}: column '{strays.Column}' {before}; " +
                 $"{strays.Count:N0} of its {values:N0} values are not numbers ({strays.Describe(locator)}). Fix the file or pass --ignore {strays.Column}.");
         }
         notes.Add($"Column '{strays.Column}' is numeric but {strays.Count:N0} value{(strays.Count == 1 ? " is" : "s are")} not a number and {(strays.Count == 1 ? "was" : "were")} read as missing: {strays.Describe(locator)}.");

@@ -3,13 +3,14 @@ using System.Globalization;
 namespace NNTrainer.Cli.Data;
 
 /// <summary>
-/// Why a header may lack the column the user named when the file is not the comma-separated table with a header row
-/// the reader takes: a semicolon- or tab-separated export reads as one column, a file without a header row has
-/// its first row of data as column names. Either way "no column 'x'" alone sends the user looking at the wrong thing.
+/// Why a header may lack the column the user named when the file is not a table with a header row the reader takes: a
+/// semicolon- or tab-separated file whose first lines do not split evenly (so <see cref="CsvSeparator"/> falls back to
+/// commas) reads as one column, a file without a header row has its first row of data as column names. Either way
+/// "no column 'x'" alone sends the user looking at the wrong thing.
 /// </summary>
 internal static class HeaderHint
 {
-    private static readonly (char Separator, string Shown)[] OtherSeparators = [(';', "';'"), ('\t', "tabs"), ('|', "'|'")];
+    private static readonly char[] OtherSeparators = [';', '\t', '|'];
 
     /// <summary>A sentence for the end of the "no column" error, or "" when the header looks like an ordinary one.</summary>
     /// <param name="names">The header's column names as read.</param>
@@ -17,11 +18,13 @@ internal static class HeaderHint
     {
         if (names.Count == 1)
         {
-            foreach (var (separator, shown) in OtherSeparators)
+            foreach (char separator in OtherSeparators)
             {
                 if (names[0].Contains(separator))
                 {
-                    return $" The header was read as one column: the file seems to be separated by {shown}, but nntrainer reads comma-separated files (quote fields that hold commas).";
+                    var shown = CsvSeparator.Describe(separator);
+                    return $" The header was read as one column: it is split by {shown}, but the file's first lines do not all split into as many fields by {shown}, so it was read as comma-separated. " +
+                        $"Give every line as many fields as the header (quote fields that hold the separator), or pass --separator {(separator == '\t' ? "tab" : separator.ToString())} to read it so and have such lines named.";
                 }
             }
         }

@@ -28,25 +28,26 @@ internal static class MemoryBudget
     /// <summary>The estimated rows of the file and the estimated peak memory, in bytes, of training on it in memory.</summary>
     /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="label">The label column, whose classes are not one-hot features; null when unknown.</param>
-    public static (long Rows, long Bytes) Estimate(string path, string? label = null)
+    /// <param name="separator">A CSV file's field separator; null finds it from the first lines.</param>
+    public static (long Rows, long Bytes) Estimate(string path, string? label = null, char? separator = null)
     {
         int columns;
         long rows;
-        using (var reader = TableFile.Open(path))
+        using (var reader = TableFile.Open(path, separator))
         {
             rows = reader is ParquetRecordReader parquet ? parquet.RowCount : CsvRows(path);
             columns = reader.Header.Length;
         }
-        return (rows, rows * (columns * BytesPerValue + ExtraSlots(path, label) * BytesPerSlot));
+        return (rows, rows * (columns * BytesPerValue + ExtraSlots(path, label, separator) * BytesPerSlot));
     }
 
     /// <summary>
     /// One-hot slots beyond one per text feature column, counted in the first rows with the reader's own type
     /// inference (a category missing there costs nothing here; a column of many categories is capped as training caps it).
     /// </summary>
-    private static long ExtraSlots(string path, string? label)
+    private static long ExtraSlots(string path, string? label, char? separator)
     {
-        var sample = CsvTable.Load(path, skipBadRows: true, maxRows: SampleRows);
+        var sample = CsvTable.Load(path, skipBadRows: true, maxRows: SampleRows, separator);
         long slots = 0;
         foreach (var column in sample.Columns.Where(c => c.Kind == ColumnKind.Categorical && c.Name != label))
         {

@@ -19,10 +19,12 @@ namespace NNTrainer.Cli.Data;
 /// <param name="skipBadRows">Skip malformed rows instead of failing.</param>
 /// <param name="holdOutEvery">Every this many labelled rows, the last is held out; 0: none is (the view of every row).</param>
 /// <param name="heldOut">True: hand out the held-out rows; false: the training rows.</param>
+/// <param name="separator">A CSV file's field separator; null finds it from the first lines.</param>
 internal sealed class StreamingTableView(
     string path, ModelSchema schema, FeatureMap map,
-    DataViewSchema.Column label, bool skipBadRows, int holdOutEvery, bool heldOut) : IDataView
+    DataViewSchema.Column label, bool skipBadRows, int holdOutEvery, bool heldOut, char? separator = null) : IDataView
 {
+    private readonly char? _separator = separator;
     private readonly string _path = path;
     private readonly ModelSchema _schema = schema;
     private readonly FeatureMap _map = map;
@@ -59,7 +61,7 @@ internal sealed class StreamingTableView(
         public Cursor(StreamingTableView view)
         {
             _view = view;
-            _reader = new CsvBlockReader(view._path, view._schema, labelRequired: true, keepText: false, view._skipBadRows);
+            _reader = new CsvBlockReader(view._path, view._schema, labelRequired: true, keepText: false, view._skipBadRows, separator: view._separator);
             _features = new float[CsvBlockReader.BlockRows * view._map.Width];
         }
 

@@ -25,9 +25,9 @@ internal static class StreamingRun
     public static int HoldOutEvery(double testFraction) => Math.Max(2, (int)Math.Round(1 / testFraction));
 
     public static int Run(Reporter reporter, MLContext ml, string file, string label, TaskKind? task, IReadOnlyCollection<string> ignore, bool skipBadRows,
-        double testFraction, NetworkSettings settings, string outPath, bool plots, string plotDirectory, CancellationToken cancellation)
+        double testFraction, NetworkSettings settings, string outPath, bool plots, string plotDirectory, CancellationToken cancellation, char? separator = null)
     {
-        var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows);
+        var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows, separator);
         var problem = TabularProblem.Create(sample, label, task, ignore);
         var trainer = new NeuralNetworkTrainer();
         var schema = problem.Schema.WithTrainer(trainer.NameFor(problem.Schema.Task));
@@ -41,8 +41,8 @@ internal static class StreamingRun
         }
         var labelColumn = featurizer.GetOutputSchema(raw.Schema)[ColumnNames.Label];
         int every = HoldOutEvery(testFraction);
-        var train = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, every, heldOut: false);
-        var test = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, every, heldOut: true);
+        var train = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, every, heldOut: false, separator);
+        var test = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, every, heldOut: true, separator);
 
         reporter.Note($"{file}: streaming (--streaming); column types, classes and the feature pipeline from the first {problem.Table.RowCount:N0} rows; "
             + $"label '{schema.LabelColumn}' ({schema.Task.ToString().ToLowerInvariant()}); features: {FeatureList.Describe(schema.Features)}; {map.Width} feature values a row.");
@@ -64,7 +64,7 @@ internal static class StreamingRun
 
         // The refit: the same trainer, settings and seed on every labelled row (no row held out). Automatic epochs stay
         // automatic, as in the in-memory refit: the trainer's count for all the rows it counts in its first pass.
-        var all = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, holdOutEvery: 0, heldOut: false);
+        var all = new StreamingTableView(file, schema, map, labelColumn, skipBadRows, holdOutEvery: 0, heldOut: false, separator);
         var final = settings with { Streaming = true };
         var (saved, finalSeconds) = reporter.Train($"{name} on all rows", settings.Epochs, progress =>
             trainer.Fit(new TrainingRequest(ml, schema.Task, schema.Classes.Length, all, final, progress, cancellation)), schema.Task == TaskKind.Regression);

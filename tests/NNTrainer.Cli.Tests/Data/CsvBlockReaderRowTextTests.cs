@@ -46,7 +46,7 @@ public sealed class CsvBlockReaderRowTextTests(TrainedModels models) : IClassFix
     private static List<byte[]> ExpectedRowTexts(string csv)
     {
         var rows = new List<byte[]>();
-        using var reader = CsvRowReader.Open(csv);
+        using var reader = TableFile.OpenCsv(csv);
         while (reader.Read())
         {
             var line = new StringBuilder();

@@ -17,7 +17,7 @@ public sealed class CliCases(string directory)
     public IEnumerable<BadInputCase> All()
     {
         yield return Train("label column missing", Csv(), ["--label", "kind"], "exit 1", "kind", "species");
-        yield return Train("a semicolon-separated file", Csv().Replace(',', ';'), ["--label", "species"], "exit 1", "species", "separated by ';'", "comma-separated");
+        yield return Train("a semicolon-separated file with a longer row", WithLongerRow(Csv().Replace(',', ';'), ';'), ["--label", "species"], "exit 1", "species", "split by ';'", "as many fields");
         yield return Train("a file without a header row", Csv()[(Csv().IndexOf('\n') + 1)..], ["--label", "species"], "exit 1", "species", "looks like data", "header row");
         yield return Train("empty data (header only)", "x1,x2,color,species\n", ["--label", "species"], "exit 1", "no data rows");
         yield return Train("a single class", Csv(classes: 1), ["--label", "species"], "exit 1", "species", "single value");
@@ -28,9 +28,10 @@ public sealed class CliCases(string directory)
         yield return Train("--dropout 1.5", Csv(), ["--label", "species", "--dropout", "1.5"], "exit 2", "--dropout", "[0, 1)");
         yield return Train("--weight names the label column", Csv(), ["--label", "x1", "--weight", "x1"], "exit 2", "--weight x1", "label column");
         yield return Train("unknown task", Csv(), ["--label", "species", "--task", "ranking"], "exit 2", "--task", "multiclass");
+        yield return Train("a column empty in its first 10,000 rows, then a number and many words", LateColumn(), ["--label", "species"], "exit 1", "x1", "was empty in its first 10,000 rows", "--ignore x1");
         yield return Train("a regression label with text in it", Csv().Replace("setosa", "seven"), ["--label", "species", "--task", "regression"], "exit 1", "species", "seven");
         yield return Predict("feature column missing", Csv().Replace("x2,", "other,"), "exit 1", "x2", "a feature the model was trained on");
-        yield return Predict("a tab-separated file", Csv().Replace(',', '\t'), "exit 1", "x1", "separated by tabs", "comma-separated");
+        yield return Predict("a tab-separated file with a longer row", WithLongerRow(Csv().Replace(',', '\t'), '\t'), "exit 1", "x1", "split by tab", "as many fields");
         yield return Predict("text in a numeric column", CsvWithLine(4, "oops"), "exit 1", "x1", "line 6", "oops");
         yield return Predict("∞ in a numeric column", CsvWithLine(4, "inf"), "exit 1", "x1", "line 6", "inf");
         yield return new(Surface, "evaluate: a label the model never saw", () => Run("evaluate", _model.Value, Write("unknown-label.csv", Csv().Replace("virginica", "orchid"))),
@@ -103,6 +104,22 @@ public sealed class CliCases(string directory)
             text.Append(string.Create(CultureInfo.InvariantCulture, $"{c + random.NextDouble():F3},{random.NextDouble():F3},{colors[c]},{species[c]}\n"));
         }
         return text.ToString();
+    }
+
+    /// <summary>x1 empty on the first 10,000 rows, then a number, then 200 words.</summary>
+    private static string LateColumn()
+    {
+        var text = new StringBuilder("x1,x2,color,species\n");
+        for (int i = 0; i < 10_201; i++) text.Append(i < 10_000 ? "" : i == 10_000 ? "3" : "word").Append($",{i % 7},red,{(i % 2 == 0 ? "setosa" : "virginica")}\n");
+        return text.ToString();
+    }
+
+    /// <summary>The text with one more field on its line 3, so that the separator does not split every line evenly.</summary>
+    private static string WithLongerRow(string text, char separator)
+    {
+        var lines = text.Split('\n');
+        lines[2] += separator + "extra";
+        return string.Join('\n', lines);
     }
 
     /// <summary>The CSV with x1 on data row <paramref name="row"/> (0-based; file line row + 2) replaced by <paramref name="value"/>.</summary>

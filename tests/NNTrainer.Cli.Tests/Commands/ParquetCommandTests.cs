@@ -17,15 +17,7 @@ public sealed class ParquetCommandTests(TrainedModels models) : IClassFixture<Tr
     public void PredictFromParquetWritesTheSameCsvAsFromCsv()
     {
         var parquet = MulticlassParquet("predict-in.parquet");
-        var fromCsv = Path.Combine(models.Directory, "p-from-csv.csv");
-        var fromParquet = Path.Combine(models.Directory, "p-from-parquet.csv");
-
-        var a = CliRunner.Run(models.Directory, "predict", models.MulticlassModel, models.MulticlassCsv, "--out", fromCsv, "-q");
-        var b = CliRunner.Run(models.Directory, "predict", models.MulticlassModel, parquet, "--out", fromParquet, "-q");
-
-        Assert.True(a.ExitCode == 0, a.ToString());
-        Assert.True(b.ExitCode == 0, b.ToString());
-        Assert.Equal(File.ReadAllLines(fromCsv), File.ReadAllLines(fromParquet));
+        models.AssertPredictsAsTheCommaCsv(parquet, "p-from");
     }
 
     [Fact]

@@ -11,15 +11,7 @@ public sealed class SeparatorCommandTests(TrainedModels models) : IClassFixture<
         // TestCsv has no quoted fields: swapping separators and decimal points is exact.
         var semicolon = Path.Combine(models.Directory, "multi-semicolon.csv");
         File.WriteAllLines(semicolon, File.ReadAllLines(models.MulticlassCsv).Select(l => l.Replace(',', ';').Replace('.', ',')));
-        var expectedFile = Path.Combine(models.Directory, "sep-expected.csv");
-        var actualFile = Path.Combine(models.Directory, "sep-actual.csv");
-
-        var expected = CliRunner.Run(models.Directory, "predict", models.MulticlassModel, models.MulticlassCsv, "--out", expectedFile, "--quiet");
-        var actual = CliRunner.Run(models.Directory, "predict", models.MulticlassModel, semicolon, "--out", actualFile, "--quiet");
-
-        Assert.True(expected.ExitCode == 0, expected.ToString());
-        Assert.True(actual.ExitCode == 0, actual.ToString());
-        Assert.Equal(File.ReadAllLines(expectedFile), File.ReadAllLines(actualFile));
+        models.AssertPredictsAsTheCommaCsv(semicolon, "sep");
     }
 
     [Fact]

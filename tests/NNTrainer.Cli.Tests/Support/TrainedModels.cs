@@ -28,6 +28,21 @@ public sealed class TrainedModels : IDisposable
 
     public string BinaryModel { get; }
 
+    /// <summary>
+    /// Runs <c>predict</c> with the multiclass model on the comma CSV and on <paramref name="sameTable"/> (the same rows in
+    /// another form), each to its own CSV named after <paramref name="tag"/>, and asserts both succeed with the same lines.
+    /// </summary>
+    public void AssertPredictsAsTheCommaCsv(string sameTable, string tag)
+    {
+        var expectedFile = Path.Combine(Directory, $"{tag}-expected.csv");
+        var actualFile = Path.Combine(Directory, $"{tag}-actual.csv");
+        var expected = CliRunner.Run(Directory, "predict", MulticlassModel, MulticlassCsv, "--out", expectedFile, "--quiet");
+        var actual = CliRunner.Run(Directory, "predict", MulticlassModel, sameTable, "--out", actualFile, "--quiet");
+        Assert.True(expected.ExitCode == 0, expected.ToString());
+        Assert.True(actual.ExitCode == 0, actual.ToString());
+        Assert.Equal(File.ReadAllLines(expectedFile), File.ReadAllLines(actualFile));
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private void Train(string csv, string label, string model, params string[] extra)

@@ -159,7 +159,7 @@ internal sealed class TrainCommand
         if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
-        if (HeldOutClasses.Note(problem, result.GetValue(_testFraction), settings.Seed) is { } unseen) reporter.Note(unseen);
+        if (data.HeldOutClassNote is { } unseen) reporter.Note(unseen);
         reporter.Json["command"] = "train";
 
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation, resumed?.Network).Single();

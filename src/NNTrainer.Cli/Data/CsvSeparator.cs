@@ -16,6 +16,9 @@ internal static class CsvSeparator
     /// <summary>How a separator is named in messages.</summary>
     public static string Describe(char separator) => separator == '\t' ? "tab" : $"'{separator}'";
 
+    /// <summary>How a separator is written after <c>--separator</c> in a suggestion.</summary>
+    public static string OptionValue(char separator) => separator == '\t' ? "tab" : separator.ToString();
+
     /// <summary>The separator of the text a reader starts with (read from a separate reader, which it consumes).</summary>
     public static char Sniff(TextReader text)
     {

@@ -10,21 +10,19 @@ namespace NNTrainer.Cli.Data;
 /// </summary>
 internal static class HeaderHint
 {
-    private static readonly char[] OtherSeparators = [';', '\t', '|'];
-
     /// <summary>A sentence for the end of the "no column" error, or "" when the header looks like an ordinary one.</summary>
     /// <param name="names">The header's column names as read.</param>
     public static string For(IReadOnlyList<string> names)
     {
         if (names.Count == 1)
         {
-            foreach (char separator in OtherSeparators)
+            foreach (char separator in CsvSeparator.Candidates.AsSpan(1))   // all but the comma, the fallback
             {
                 if (names[0].Contains(separator))
                 {
                     var shown = CsvSeparator.Describe(separator);
                     return $" The header was read as one column: it is split by {shown}, but the file's first lines do not all split into as many fields by {shown}, so it was read as comma-separated. " +
-                        $"Give every line as many fields as the header (quote fields that hold the separator), or pass --separator {(separator == '\t' ? "tab" : separator.ToString())} to read it so and have such lines named.";
+                        $"Give every line as many fields as the header (quote fields that hold the separator), or pass --separator {CsvSeparator.OptionValue(separator)} to read it so and have such lines named.";
                 }
             }
         }

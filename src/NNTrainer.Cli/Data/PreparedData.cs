@@ -46,6 +46,9 @@ internal sealed class PreparedData
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>From <see cref="FromProblem"/>: a note naming held-out classes none of the training rows has (<see cref="HeldOutClasses"/>); null when there are none.</summary>
+    public string? HeldOutClassNote { get; private set; }
+
     /// <summary>
     /// Splits the rows, fits the ML.NET feature pipeline on the training rows (reading the table in place), then
     /// writes the features of both parts into contiguous float32 matrices with <see cref="FeatureMap"/> rather than
@@ -68,7 +71,9 @@ internal sealed class PreparedData
         {
             throw new CliException($"{table.Path}: {table.RowCount} labelled rows are too few to hold out {testFraction:P0} for testing; at least a few dozen rows are needed.");
         }
-        return FromRows(ml, problem, trainRows, testRows, description, featurizer, weightColumn);
+        var data = FromRows(ml, problem, trainRows, testRows, description, featurizer, weightColumn);
+        data.HeldOutClassNote = HeldOutClasses.Note(problem, trainRows, testRows);
+        return data;
     }
 
     /// <summary>As <see cref="FromProblem"/>, on the given training and held-out rows (ascending indices), e.g. one fold of a cross-validation.</summary>

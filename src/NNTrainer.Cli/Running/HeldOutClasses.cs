@@ -13,13 +13,12 @@ internal static class HeldOutClasses
 {
     /// <summary>The note, or null when every held-out class is also among the training rows (or the task is regression).</summary>
     /// <param name="problem">The rows and their schema.</param>
-    /// <param name="testFraction">The held-out fraction, as given to <see cref="PreparedData.FromProblem"/>.</param>
-    /// <param name="seed">The split's seed, as given to <see cref="PreparedData.FromProblem"/>.</param>
-    public static string? Note(TabularProblem problem, double testFraction, int seed)
+    /// <param name="train">The measuring fit's training rows (the split <see cref="PreparedData.FromProblem"/> made).</param>
+    /// <param name="test">Its held-out rows.</param>
+    public static string? Note(TabularProblem problem, int[] train, int[] test)
     {
         var schema = problem.Schema;
         if (schema.Task == TaskKind.Regression) return null;
-        var (train, test) = PreparedData.Split(problem.Table.RowCount, testFraction, seed);
         var seen = FeatureDataView.Labels(problem.Table, schema, train).ToHashSet();
         var unseen = FeatureDataView.Labels(problem.Table, schema, test).Where(c => !seen.Contains(c)).Distinct().Order().Select(c => $"'{schema.Classes[(int)c]}'").ToArray();
         if (unseen.Length == 0) return null;

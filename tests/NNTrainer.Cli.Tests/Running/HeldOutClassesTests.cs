@@ -15,6 +15,13 @@ public sealed class HeldOutClassesTests : IDisposable
             Enumerable.Range(2, labels.Length).ToArray()),
         "y", null, new HashSet<string>());
 
+    /// <summary>The note for the split a measuring fit with this held-out fraction and seed makes.</summary>
+    private static string? Note(TabularProblem problem, double testFraction, int seed)
+    {
+        var (train, test) = PreparedData.Split(problem.Table.RowCount, testFraction, seed);
+        return HeldOutClasses.Note(problem, train, test);
+    }
+
     [Fact]
     public void Three_rows_of_three_classes_always_hold_out_a_class_the_training_rows_lack()
     {
@@ -22,7 +29,7 @@ public sealed class HeldOutClassesTests : IDisposable
 
         for (int seed = 0; seed < 5; seed++)
         {
-            var note = HeldOutClasses.Note(problem, 0.2, seed);
+            var note = Note(problem, 0.2, seed);
             Assert.NotNull(note);
             Assert.Matches("^The held-out rows hold class '[abc]' that none of the 2 training rows of the measuring fit has", note);
         }
@@ -33,7 +40,7 @@ public sealed class HeldOutClassesTests : IDisposable
     {
         var problem = Problem([.. Enumerable.Range(0, 60).Select(i => i % 2 == 0 ? "a" : "b")]);
 
-        Assert.Null(HeldOutClasses.Note(problem, 0.2, seed: 0));
+        Assert.Null(Note(problem, 0.2, seed: 0));
     }
 
     [Fact]

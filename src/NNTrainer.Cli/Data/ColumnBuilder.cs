@@ -18,6 +18,7 @@ internal abstract class ColumnBuilder(string name)
     public static ColumnBuilder Create(string name, SniffedKind kind) => kind switch
     {
         SniffedKind.Text => new TextColumnBuilder(name),
+        SniffedKind.Empty => new DeferredColumnBuilder(name),
         _ => new NumericColumnBuilder(name, kind == SniffedKind.Boolean),
     };
 

@@ -13,6 +13,9 @@ internal enum SniffedKind
 
     /// <summary>Anything else: text categories.</summary>
     Text,
+
+    /// <summary>No value in the sample: the column's first value decides (<see cref="DeferredColumnBuilder"/>).</summary>
+    Empty,
 }
 
 /// <summary>
@@ -64,8 +67,9 @@ internal static class ColumnSniffer
                 if (TryNumber(value, out _)) numbers++;
                 else if (TryBoolean(value, out _)) booleans++;
             }
-            kinds[c] = present > 0 && booleans == present ? SniffedKind.Boolean
-                : present == 0 || (numbers > 0 && present - numbers <= StrayAllowance(present)) ? SniffedKind.Numeric
+            kinds[c] = present == 0 ? SniffedKind.Empty
+                : booleans == present ? SniffedKind.Boolean
+                : numbers > 0 && present - numbers <= StrayAllowance(present) ? SniffedKind.Numeric
                 : SniffedKind.Text;
         }
         return kinds;

@@ -66,10 +66,8 @@ internal sealed class CsvTable
             sample.Add(fields);
             sampleLines.Add(reader.Line);
         }
-        // A column without a value in the sample waits for its first value to choose its type.
-        var builders = ColumnSniffer.Infer(header.Length, sample)
-            .Select((kind, c) => sample.Count > 0 && sample.All(row => ColumnSniffer.IsMissing(row[c].AsSpan().Trim())) ? new DeferredColumnBuilder(header[c]) : ColumnBuilder.Create(header[c], kind))
-            .ToArray();
+        // A column without a value in the sample (SniffedKind.Empty) waits for its first value to choose its type.
+        var builders = ColumnSniffer.Infer(header.Length, sample).Select((kind, c) => ColumnBuilder.Create(header[c], kind)).ToArray();
         var lines = new List<int>(sample.Count);
         for (int r = 0; r < sample.Count; r++)
         {

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using NNTrainer.Cli;
 
 return Run(args);

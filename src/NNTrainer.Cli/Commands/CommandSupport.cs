@@ -1,6 +1,3 @@
-using System.CommandLine;
-using NNTrainer.Cli.Evaluation;
-
 namespace NNTrainer.Cli.Commands;
 
 /// <summary>Options and helpers several commands share.</summary>

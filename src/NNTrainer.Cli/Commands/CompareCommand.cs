@@ -1,10 +1,5 @@
-using System.CommandLine;
-using Microsoft.ML;
-using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Images;
-using NNTrainer.Cli.Output;
 using NNTrainer.Cli.Running;
-using NNTrainer.Cli.Trainers;
 
 namespace NNTrainer.Cli.Commands;
 

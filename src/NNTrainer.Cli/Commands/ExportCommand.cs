@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
 using NNTrainer.ML;
 using NNTrainer.Onnx;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
-using NNTrainer.Cli.Trainers;
 
 namespace NNTrainer.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using NNTrainer.Cli.Output;
-
 namespace NNTrainer.Cli.Commands;
 
 /// <summary>--quiet and --json, on every command.</summary>

@@ -1,10 +1,4 @@
-using System.CommandLine;
-using Microsoft.ML;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
 using NNTrainer.Cli.Images;
-using NNTrainer.Cli.Models;
-using NNTrainer.Cli.Output;
 
 namespace NNTrainer.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NNTrainer.Cli.Commands;
 
 /// <summary>

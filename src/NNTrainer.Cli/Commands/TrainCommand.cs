@@ -1,12 +1,6 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
-using Microsoft.ML;
-using NNTrainer.Cli.Data;
 using NNTrainer.Cli.Images;
-using NNTrainer.Cli.Models;
-using NNTrainer.Cli.Output;
 using NNTrainer.Cli.Running;
-using NNTrainer.Cli.Trainers;
 
 namespace NNTrainer.Cli.Commands;
 

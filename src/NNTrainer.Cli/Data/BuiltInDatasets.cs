@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
-
 namespace NNTrainer.Cli.Data;
 
 /// <summary>Data sets that need no CSV file: the book's spiral (generated) and Fashion-MNIST (found on disk).</summary>

@@ -1,5 +1,3 @@
-using NNTrainer.Cli.Models;
-
 namespace NNTrainer.Cli.Data;
 
 /// <summary>

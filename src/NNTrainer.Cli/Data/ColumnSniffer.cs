@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NNTrainer.Cli.Data;
 
 /// <summary>What a column holds, guessed from a sample of its values.</summary>

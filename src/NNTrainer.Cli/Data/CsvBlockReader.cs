@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
 
 namespace NNTrainer.Cli.Data;
 

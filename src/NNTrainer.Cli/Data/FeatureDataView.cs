@@ -1,8 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
-
 namespace NNTrainer.Cli.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Models;
 using NNTrainer.ML;
 
 namespace NNTrainer.Cli.Data;

@@ -1,5 +1,3 @@
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
 using Parquet;
 using Parquet.Schema;
 

@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Models;
 using NNTrainer.Cli.Running;
 
 namespace NNTrainer.Cli.Data;

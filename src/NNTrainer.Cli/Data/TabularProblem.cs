@@ -1,6 +1,3 @@
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
-
 namespace NNTrainer.Cli.Data;
 
 /// <summary>

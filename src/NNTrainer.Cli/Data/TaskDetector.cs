@@ -1,6 +1,3 @@
-using System.Globalization;
-using NNTrainer.Cli.Evaluation;
-
 namespace NNTrainer.Cli.Data;
 
 /// <summary>Chooses the task from the label column when the user asked for <c>--task auto</c>, and checks an explicit choice.</summary>

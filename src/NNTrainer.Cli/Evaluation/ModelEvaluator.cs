@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Models;
-
 namespace NNTrainer.Cli.Evaluation;
 
 /// <summary>Computes a task's metrics with ML.NET's stock evaluators from a scored data view.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using NNTrainer.Cli.Models;
-
 namespace NNTrainer.Cli.Evaluation;
 
 /// <summary>A scored data view's outputs, read into arrays.</summary>

@@ -1,6 +1,3 @@
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Models;
-
 namespace NNTrainer.Cli.Evaluation;
 
 /// <summary>

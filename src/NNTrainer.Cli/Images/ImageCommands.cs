@@ -1,14 +1,6 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text;
-using Microsoft.ML;
 using NNTrainer.Cli.Commands;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
-using NNTrainer.Cli.Output;
 using NNTrainer.Cli.Running;
-using NNTrainer.Cli.Trainers;
 
 namespace NNTrainer.Cli.Images;
 

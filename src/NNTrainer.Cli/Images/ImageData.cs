@@ -1,8 +1,4 @@
-using Microsoft.ML;
 using Microsoft.ML.Transforms.Image;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
 
 namespace NNTrainer.Cli.Images;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Trainers;
 using NNTrainer.ML;
 
 namespace NNTrainer.Cli.Images;

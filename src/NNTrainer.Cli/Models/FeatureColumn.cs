@@ -1,5 +1,3 @@
-using NNTrainer.Cli.Data;
-
 namespace NNTrainer.Cli.Models;
 
 /// <summary>A CSV column the model reads, and how.</summary>

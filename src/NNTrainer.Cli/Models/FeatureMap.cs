@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
-using NNTrainer.Cli.Data;
 
 namespace NNTrainer.Cli.Models;
 

@@ -1,8 +1,4 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
 
 namespace NNTrainer.Cli.Models;
 

@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace NNTrainer.Cli.Models;
 
 /// <summary>A model read back from its zip with <c>mlContext.Model.Load</c>, ready to score CSV rows.</summary>

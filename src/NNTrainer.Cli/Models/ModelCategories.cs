@@ -1,6 +1,3 @@
-using Microsoft.ML.Data;
-using NNTrainer.Cli.Data;
-
 namespace NNTrainer.Cli.Models;
 
 /// <summary>

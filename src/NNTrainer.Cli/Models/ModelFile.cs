@@ -1,9 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using NNTrainer.Cli.Trainers;
 using NNTrainer.ML;
 
 namespace NNTrainer.Cli.Models;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NNTrainer.Cli.Output;
 
 /// <summary>How an epoch is written in progress lines.</summary>

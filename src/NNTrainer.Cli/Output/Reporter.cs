@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
@@ -98,7 +97,7 @@ internal sealed class Reporter
         {
             case OutputMode.Rich:
                 var grid = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(title)}[/]");
-                foreach (var (header, i) in table.Header.Select((h, i) => (h, i))) grid.AddColumn(new TableColumn(header) { Alignment = i == 0 ? Justify.Left : Justify.Right });
+                foreach (var (header, i) in table.Header.Select((h, i) => (h, i))) grid.AddColumn(new Spectre.Console.TableColumn(header) { Alignment = i == 0 ? Justify.Left : Justify.Right });
                 foreach (var row in table.Cells) grid.AddRow(row.Select(Markup.Escape).ToArray());
                 AnsiConsole.Write(grid);
                 break;

@@ -1,5 +1,3 @@
-using NNTrainer.Cli.Evaluation;
-
 namespace NNTrainer.Cli.Output;
 
 /// <summary>One trainer's line of a results table; a neural network's also names its training step (<see cref="NNTrainer.Training.TrainingStepNames"/>).</summary>

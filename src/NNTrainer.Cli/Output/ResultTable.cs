@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using NNTrainer.Cli.Evaluation;
 
 namespace NNTrainer.Cli.Output;
 

@@ -1,5 +1,4 @@
 using ScottPlot;
-using NNTrainer.Cli.Output;
 
 namespace NNTrainer.Cli.Plots;
 

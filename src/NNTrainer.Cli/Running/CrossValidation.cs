@@ -1,9 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Output;
-using NNTrainer.Cli.Trainers;
-
 namespace NNTrainer.Cli.Running;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using Microsoft.ML;
 using NNTrainer;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Output;
-using NNTrainer.Cli.Trainers;
 
 namespace NNTrainer.Cli.Running;
 

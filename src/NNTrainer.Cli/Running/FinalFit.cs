@@ -1,10 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
-using NNTrainer.Cli.Output;
-using NNTrainer.Cli.Trainers;
-
 namespace NNTrainer.Cli.Running;
 
 /// <summary>The model <c>train</c> saves: the feature pipeline and the trainer fitted again on every row of the file.</summary>

@@ -1,6 +1,3 @@
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
-
 namespace NNTrainer.Cli.Running;
 
 /// <summary>

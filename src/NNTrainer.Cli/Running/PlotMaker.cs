@@ -1,8 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
-using NNTrainer.Cli.Output;
 using NNTrainer.Cli.Plots;
 
 namespace NNTrainer.Cli.Running;

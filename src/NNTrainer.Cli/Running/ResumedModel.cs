@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Models;
 using NNTrainer.ML;
 
 namespace NNTrainer.Cli.Running;

@@ -1,10 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.ML;
-using NNTrainer.Cli.Data;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
-using NNTrainer.Cli.Output;
-using NNTrainer.Cli.Trainers;
 
 namespace NNTrainer.Cli.Running;
 

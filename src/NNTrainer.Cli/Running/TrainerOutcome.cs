@@ -1,6 +1,3 @@
-using NNTrainer.Cli.Output;
-using NNTrainer.Cli.Trainers;
-
 namespace NNTrainer.Cli.Running;
 
 /// <summary>A trainer's fitted model and its row of the results table.</summary>

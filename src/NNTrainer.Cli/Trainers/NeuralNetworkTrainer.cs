@@ -1,7 +1,4 @@
-using Microsoft.ML;
 using NNTrainer.Cli.Commands;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
 using NNTrainer.Cli.Plots;
 using NNTrainer.ML;
 

@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace NNTrainer.Cli.Trainers;
 
 /// <summary>A fitted trainer: its ML.NET transformer (adds <c>Score</c>, <c>PredictedLabel</c>, and <c>Probability</c> for binary) and, for the network, its per-epoch history.</summary>

@@ -1,5 +1,3 @@
-using NNTrainer.Cli.Evaluation;
-
 namespace NNTrainer.Cli.Trainers;
 
 /// <summary>One row of a comparison: a named trainer that can fit some of the tasks.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Evaluation;
-using NNTrainer.Cli.Models;
-
 namespace NNTrainer.Cli.Trainers;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using NNTrainer.Cli.Evaluation;
-
 namespace NNTrainer.Cli.Trainers;
 
 /// <summary>

@@ -19,15 +19,11 @@ internal sealed class EvaluateCommand
     public Command Build()
     {
         var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _skipBadRows, _separator };
-        _output.AddTo(command);
-        _images.AddTo(command);
-        command.SetAction(Run);
-        return command;
+        return _output.Complete(command, Run, _images);
     }
 
-    private int Run(ParseResult result)
+    private int Run(ParseResult result, Reporter reporter)
     {
-        var reporter = _output.CreateReporter(result);
         var ml = new MLContext(seed: 0);
         var modelPath = result.GetValue(_model)!;
         if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);

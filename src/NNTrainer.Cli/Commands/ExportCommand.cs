@@ -18,14 +18,11 @@ internal sealed class ExportCommand
     {
         var command = new Command("export", "Export a saved neural-network model to ONNX: one file that takes the CSV's feature columns and gives the model's scores and prediction.") { _model, _onnx, _opset };
         NetworkOptions.Check(_opset, v => v is >= 13 and <= 17, "from 13 to 17");
-        _output.AddTo(command);
-        command.SetAction(Run);
-        return command;
+        return _output.Complete(command, Run);
     }
 
-    private int Run(ParseResult result)
+    private int Run(ParseResult result, Reporter reporter)
     {
-        var reporter = _output.CreateReporter(result);
         var ml = new MLContext(seed: 0);
         var modelPath = result.GetValue(_model)!;
         var onnxPath = result.GetValue(_onnx)!;

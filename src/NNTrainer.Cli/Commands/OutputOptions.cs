@@ -1,3 +1,5 @@
+using NNTrainer.Cli.Images;
+
 namespace NNTrainer.Cli.Commands;
 
 /// <summary>--quiet and --json, on every command.</summary>
@@ -11,6 +13,15 @@ internal sealed class OutputOptions
     {
         command.Add(Quiet);
         command.Add(Json);
+    }
+
+    /// <summary>Adds --quiet and --json (then any image options) and runs <paramref name="run"/> with their reporter.</summary>
+    public Command Complete(Command command, Func<ParseResult, Reporter, int> run, ImageOptions? images = null)
+    {
+        AddTo(command);
+        images?.AddTo(command);
+        command.SetAction(result => run(result, CreateReporter(result)));
+        return command;
     }
 
     public Reporter CreateReporter(ParseResult result) =>

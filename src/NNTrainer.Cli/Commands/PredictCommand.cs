@@ -20,15 +20,11 @@ internal sealed class PredictCommand
     public Command Build()
     {
         var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _skipBadRows, _separator };
-        _output.AddTo(command);
-        _images.AddTo(command);
-        command.SetAction(Run);
-        return command;
+        return _output.Complete(command, Run, _images);
     }
 
-    private int Run(ParseResult result)
+    private int Run(ParseResult result, Reporter reporter)
     {
-        var reporter = _output.CreateReporter(result);
         if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
         var ml = new MLContext(seed: 0);
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);

@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace NNTrainer.ML;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace NNTrainer.ML;
 
 /// <summary>Reads one task's label column row by row as the float target the engine trains on.</summary>

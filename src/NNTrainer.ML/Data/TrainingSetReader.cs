@@ -1,6 +1,4 @@
 using System.Numerics.Tensors;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace NNTrainer.ML;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace NNTrainer.ML;
 
 /// <summary>Finds NNTrainer's neural network inside an ML.NET model, fitted or reloaded.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace NNTrainer.ML;
 
 /// <summary>What a saved model's scoring step reads from each row: the features and the network's text.</summary>

@@ -1,7 +1,5 @@
 using System.Reflection;
-using Microsoft.ML;
 using Microsoft.ML.Calibrators;
-using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 

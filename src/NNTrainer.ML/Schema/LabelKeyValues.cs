@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace NNTrainer.ML;
 

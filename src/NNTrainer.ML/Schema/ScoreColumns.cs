@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace NNTrainer.ML;
 
 /// <summary>Builds the output columns a trained transformer adds, with the annotations stock trainers put on them.</summary>

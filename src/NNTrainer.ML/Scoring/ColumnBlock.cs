@@ -1,6 +1,4 @@
 using System.Runtime.ExceptionServices;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace NNTrainer.ML;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace NNTrainer.ML;
 
 /// <summary>A cursor over the transformer's output when no output column is read: it passes the input rows through.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace NNTrainer.ML;
 
 /// <summary>A row of the transformer's output, computed from one input row (what <see cref="IRowToRowMapper.GetRow"/> returns).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace NNTrainer.ML;
 
 /// <summary>Builds the convolutional network of a multiclass trainer whose options name an image architecture.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 
 namespace NNTrainer.ML;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.ML;
 
 namespace NNTrainer.ML;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace NNTrainer.ML;
 
 /// <summary>A trained regression neural network. Adds <c>Score</c>, the predicted value in the label's units.</summary>

@@ -1,18 +1,12 @@
 namespace NNTrainer.ML;
 
 /// <summary>A cursor over the transformer's output when no output column is read: it passes the input rows through.</summary>
-internal sealed class ScoredCursor : DataViewRowCursor
+internal sealed class ScoredCursor(ScoringMapper mapper, DataViewRowCursor input, bool[] activeOutputs) : DataViewRowCursor
 {
-    private readonly DataViewRowCursor _input;
+    private readonly DataViewRowCursor _input = input;
 
     // The current row's columns, computed as for a single row; the cursor only adds the moving.
-    private readonly ScoredRow _row;
-
-    public ScoredCursor(ScoringMapper mapper, DataViewRowCursor input, bool[] activeOutputs)
-    {
-        _input = input;
-        _row = new ScoredRow(mapper, input, activeOutputs);
-    }
+    private readonly ScoredRow _row = new(mapper, input, activeOutputs);
 
     public override DataViewSchema Schema => _row.Schema;
 

@@ -1,19 +1,12 @@
 namespace NNTrainer.ML;
 
 /// <summary>A row of the transformer's output, computed from one input row (what <see cref="IRowToRowMapper.GetRow"/> returns).</summary>
-internal sealed class ScoredRow : DataViewRow
+internal sealed class ScoredRow(ScoringMapper mapper, DataViewRow input, bool[] activeOutputs) : DataViewRow
 {
-    private readonly DataViewRow _input;
-    private readonly OutputBinding _binding;
+    private readonly DataViewRow _input = input;
+    private readonly OutputBinding _binding = new(mapper, input, activeOutputs);
 
-    public ScoredRow(ScoringMapper mapper, DataViewRow input, bool[] activeOutputs)
-    {
-        _input = input;
-        Schema = mapper.OutputSchema;
-        _binding = new OutputBinding(mapper, input, activeOutputs);
-    }
-
-    public override DataViewSchema Schema { get; }
+    public override DataViewSchema Schema { get; } = mapper.OutputSchema;
 
     public override long Position => _input.Position;
 

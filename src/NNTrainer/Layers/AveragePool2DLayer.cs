@@ -1,4 +1,3 @@
-using NNTrainer.Persistence;
 using NNTrainer.Tensors;
 
 namespace NNTrainer.Layers;
@@ -21,14 +20,7 @@ public sealed class AveragePool2DLayer : Pool2DLayer
     }
 
     /// <summary>Tag 22 of the model format (since version 2).</summary>
-    internal static readonly LayerFormat Format = new(22, "AveragePool2D", 2, typeof(AveragePool2DLayer), Read);
-
-    /// <summary>Reads a layer written by <c>Write</c> (model format 2).</summary>
-    private static AveragePool2DLayer Read(ref PayloadReader r, string what)
-    {
-        var (shape, poolSize, stride) = ReadOptions(ref r, what);
-        return new AveragePool2DLayer(shape, poolSize, stride);
-    }
+    internal static readonly LayerFormat Format = PoolFormat(22, "AveragePool2D", typeof(AveragePool2DLayer), (shape, poolSize, stride) => new AveragePool2DLayer(shape, poolSize, stride));
 
     /// <inheritdoc />
     public override void Forward(Matrix inputs, bool training)

@@ -1,4 +1,3 @@
-using NNTrainer.Persistence;
 using NNTrainer.Tensors;
 
 namespace NNTrainer.Layers;
@@ -23,14 +22,7 @@ public sealed class MaxPool2DLayer : Pool2DLayer
     }
 
     /// <summary>Tag 21 of the model format (since version 2).</summary>
-    internal static readonly LayerFormat Format = new(21, "MaxPool2D", 2, typeof(MaxPool2DLayer), Read);
-
-    /// <summary>Reads a layer written by <c>Write</c> (model format 2).</summary>
-    private static MaxPool2DLayer Read(ref PayloadReader r, string what)
-    {
-        var (shape, poolSize, stride) = ReadOptions(ref r, what);
-        return new MaxPool2DLayer(shape, poolSize, stride);
-    }
+    internal static readonly LayerFormat Format = PoolFormat(21, "MaxPool2D", typeof(MaxPool2DLayer), (shape, poolSize, stride) => new MaxPool2DLayer(shape, poolSize, stride));
 
     /// <inheritdoc />
     public override void Forward(Matrix inputs, bool training)

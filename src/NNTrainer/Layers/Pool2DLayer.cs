@@ -35,11 +35,15 @@ public abstract class Pool2DLayer : SpatialLayer
         w.Write(Stride);
     }
 
-    /// <summary>Reads what <see cref="Write"/> wrote; the constructor checks the window against the shape.</summary>
-    private protected static (ImageShape Shape, int PoolSize, int Stride) ReadOptions(ref PayloadReader r, string what) =>
-        (LayerPersistence.ReadShape(ref r, $"the input shape of {what}"),
-         r.ReadCount($"the pool size of {what}", 1, LayerPersistence.MaxWidth, 0),
-         r.ReadCount($"the stride of {what}", 1, LayerPersistence.MaxWidth, 0));
+    /// <summary>
+    /// A pooling layer's model-format entry (since version 2): reads what <see cref="Write"/> wrote and passes it to
+    /// <paramref name="create"/>, whose constructor checks the window against the shape.
+    /// </summary>
+    private protected static LayerFormat PoolFormat(byte tag, string name, Type type, Func<ImageShape, int, int, Pool2DLayer> create) =>
+        new(tag, name, 2, type, (ref PayloadReader r, string what) => create(
+            LayerPersistence.ReadShape(ref r, $"the input shape of {what}"),
+            r.ReadCount($"the pool size of {what}", 1, LayerPersistence.MaxWidth, 0),
+            r.ReadCount($"the stride of {what}", 1, LayerPersistence.MaxWidth, 0)));
 
     private static ImageShape OutputShapeOf(ImageShape input, int poolSize, int stride, string layer)
     {

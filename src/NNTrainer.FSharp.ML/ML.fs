@@ -289,12 +289,12 @@ let saveModel (mlContext: MLContext) (path: string) (inputSchema: DataViewSchema
     mlContext.Model.Save(model, inputSchema, path)
 
 /// <summary>
-/// Loads a model saved with <c>saveModel</c> (or <c>mlContext.Model.Save</c>); it scores bit-identically to the
-/// saved one. Only NNTrainer.ML's assembly needs to be deployed, nothing needs registering.
+/// Loads a model saved with <c>saveModel</c>; it scores bit-identically to the saved one. The zip is checked first
+/// (<c>mlContext.Model.LoadVerified</c>: plain <c>Model.Load</c> can hang on some damaged zips).
 /// </summary>
 /// <param name="mlContext">The ML.NET context.</param>
 /// <param name="path">The .zip file.</param>
 /// <returns>The model and the schema of the data it takes.</returns>
+/// <exception cref="T:NNTrainer.Persistence.ModelFormatException">The file is not a readable zip or an entry is damaged; the message names the file and the entry.</exception>
 let loadModel (mlContext: MLContext) (path: string) : ITransformer * DataViewSchema =
-    let model, schema = mlContext.Model.Load(path: string)
-    model, schema
+    mlContext.Model.LoadVerified(filePath = path)

@@ -104,7 +104,9 @@ internal static class PipelineOnnxExporter
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new OnnxExportException($"ML.NET cannot convert {what} to ONNX: {e.Message} {StockExporterWarning}", e);
+            // ML.NET's message rarely names the step (a dictionary key of its own, or "the targeted pipeline can not be
+            // fully converted"), so the step is found by converting ever longer prefixes: only on this error path.
+            throw new OnnxExportException($"ML.NET cannot convert {what} to ONNX{UnconvertibleStep.Describe(catalog, steps, data)}: {e.Message} {StockExporterWarning}", e);
         }
         stream.Position = 0;
         var model = ModelProto.Parser.ParseFrom(stream);

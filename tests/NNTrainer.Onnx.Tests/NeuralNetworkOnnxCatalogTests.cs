@@ -162,6 +162,28 @@ public sealed class NeuralNetworkOnnxCatalogTests(ITestOutputHelper output) : ID
 
         output.WriteLine(error.Message);
         Assert.Contains("silently drops the neural network step", error.Message);
+        Assert.Contains("(step 1 of 3, CustomMappingTransformer<RawRow, NeuralNetworkOnnxCatalogTests.Doubled>, is the first it cannot convert)", error.Message);
+    }
+
+    /// <summary>
+    /// ML.NET's exporter fails on FeaturizeText with "The given key 'Colour_TextNormalizer' was not present in the
+    /// dictionary", which names no step of the user's pipeline; the message names it.
+    /// </summary>
+    [Fact]
+    public void A_text_featurizer_ml_net_cannot_convert_is_named_in_the_error()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(PipelineData.Rows(200, seed: 3));
+        var model = ml.Transforms.Concatenate("Numbers", "Length", "Width")
+            .Append(ml.Transforms.Text.FeaturizeText("Words", "Colour"))
+            .Append(ml.Transforms.Concatenate("Features", "Numbers", "Words"))
+            .Append(ml.Regression.Trainers.NeuralNetwork(new NeuralNetworkRegressionTrainer.Options { LabelColumnName = "Weight", HiddenLayers = [4], NumberOfEpochs = 2 }))
+            .Fit(data);
+
+        var error = Assert.Throws<OnnxExportException>(() => ml.Model.ConvertNeuralNetworkToOnnxProtobuf(model, data));
+
+        output.WriteLine(error.Message);
+        Assert.Contains("(step 2 of 3, TextFeaturizingEstimator.Transformer, is the first it cannot convert)", error.Message);
     }
 
     [Fact]

@@ -2,8 +2,9 @@ namespace NNTrainer.ML;
 
 /// <summary>
 /// Hands out training rows in a seeded, reproducible, shuffled order while holding only one block of them: each pass
-/// reads the source's rows block by block (<see cref="BlockRows"/> rows, 64 K by default), in file order, and emits
-/// every block's rows in a random permutation before it reads the next.
+/// reads the source's rows block by block (<see cref="BlockRows"/> rows, 64 K by default, fewer for rows of more than
+/// 1,024 features: <see cref="RowsPerBlock"/>), in file order, and emits every block's rows in a random permutation
+/// before it reads the next.
 /// </summary>
 /// <remarks>
 /// Blocks are read sequentially rather than in a shuffled order because the sources are forward-only: a data view
@@ -19,6 +20,16 @@ internal sealed class BlockShuffleFeed : IDisposable
     /// <summary>The default block: 64 K rows (about 6 MB for 24 features).</summary>
     public const int DefaultBlockRows = 1 << 16;
 
+    /// <summary>
+    /// The most feature values one block holds: 64 K rows of 1,024 features, 256 MB. Wider rows (a FeaturizeText or
+    /// one-hot column of tens of thousands of slots) get fewer rows a block, so memory stays bounded and the block's
+    /// size stays within one array (64 K rows of 32,768 features or more would not fit one).
+    /// </summary>
+    public const long MaxBlockValues = (long)DefaultBlockRows * 1024;
+
+    /// <summary>Rows a block holds for rows of <paramref name="featureCount"/> values: 64 K up to 1,024 features, fewer above (at least 1).</summary>
+    public static int RowsPerBlock(int featureCount) => (int)Math.Clamp(MaxBlockValues / Math.Max(1, featureCount), 1, DefaultBlockRows);
+
     private readonly IRowBlockSource _source;
     private readonly int _seed;
     private readonly float[] _features;
@@ -28,15 +39,16 @@ internal sealed class BlockShuffleFeed : IDisposable
     private int _blockCount, _next;
     private long _skippedBefore;
 
-    public BlockShuffleFeed(IRowBlockSource source, int seed, int blockRows = DefaultBlockRows)
+    public BlockShuffleFeed(IRowBlockSource source, int seed, int? blockRows = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(blockRows, 1);
+        int rows = blockRows ?? RowsPerBlock(source.FeatureCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1, nameof(blockRows));
         _source = source;
         _seed = seed;
-        BlockRows = blockRows;
-        _features = new float[(long)blockRows * source.FeatureCount <= Array.MaxLength ? blockRows * source.FeatureCount : throw new ArgumentOutOfRangeException(nameof(blockRows))];
-        _targets = new float[blockRows];
-        _order = new int[blockRows];
+        BlockRows = rows;
+        _features = new float[(long)rows * source.FeatureCount <= Array.MaxLength ? rows * source.FeatureCount : throw new ArgumentOutOfRangeException(nameof(blockRows))];
+        _targets = new float[rows];
+        _order = new int[rows];
     }
 
     /// <summary>Rows held in memory at a time.</summary>

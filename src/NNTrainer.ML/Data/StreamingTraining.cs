@@ -30,9 +30,9 @@ internal static class StreamingTraining
     /// <param name="standardize">Whether to standardise the features with the first pass's means and deviations.</param>
     /// <param name="standardizeTargets">Whether to standardise the targets (regression) with the first pass's mean and deviation.</param>
     /// <param name="validation">Held-out inputs and targets (already standardised like the training rows), or null.</param>
-    /// <param name="blockRows">Rows shuffled together in memory.</param>
+    /// <param name="blockRows">Rows shuffled together in memory; by default <see cref="BlockShuffleFeed.RowsPerBlock"/> of the source's width.</param>
     public static TrainingHistory Fit(Network network, IRowBlockSource source, FitOptions options, Statistics statistics, bool standardize,
-        (Matrix Inputs, Matrix Targets)? validation, bool standardizeTargets = false, int blockRows = BlockShuffleFeed.DefaultBlockRows)
+        (Matrix Inputs, Matrix Targets)? validation, bool standardizeTargets = false, int? blockRows = null)
     {
         if (network.Loss is null || network.Optimizer is null) throw new InvalidOperationException("Set the network's loss and optimizer before training it.");
         if (options.ValidationFraction > 0)
@@ -50,11 +50,15 @@ internal static class StreamingTraining
 
     /// <summary>The first pass: counts the rows and measures each feature's mean and standard deviation.</summary>
     /// <exception cref="ArgumentException">The source has no rows, or more than one epoch can count.</exception>
-    public static Statistics Measure(IRowBlockSource source, string dataName, int blockRows = BlockShuffleFeed.DefaultBlockRows)
+    /// <param name="source">The training rows.</param>
+    /// <param name="dataName">"training data", for messages.</param>
+    /// <param name="blockRows">Rows read at a time; by default <see cref="BlockShuffleFeed.RowsPerBlock"/> of the source's width.</param>
+    public static Statistics Measure(IRowBlockSource source, string dataName, int? blockRows = null)
     {
         int width = source.FeatureCount;
-        var features = new float[blockRows * width];
-        var targets = new float[blockRows];
+        int rowsPerBlock = blockRows ?? BlockShuffleFeed.RowsPerBlock(width);
+        var features = new float[(long)rowsPerBlock * width];
+        var targets = new float[rowsPerBlock];
         var means = new double[width];
         var squares = new double[width];
         var blockMeans = new double[width];
@@ -64,7 +68,7 @@ internal static class StreamingTraining
         float low = float.PositiveInfinity, high = float.NegativeInfinity;
         using var reader = source.Open();
         int n;
-        while ((n = reader.Read(features, targets, blockRows)) > 0)
+        while ((n = reader.Read(features, targets, rowsPerBlock)) > 0)
         {
             first ??= targets[..n];
             for (int r = 0; r < n; r++)

@@ -33,7 +33,13 @@ internal static class TrainingSetReader
         if (counted == 0) throw new ArgumentException($"The {dataName} has no rows: the neural network needs at least one row to learn from.", nameof(data));
         if (counted > int.MaxValue / Math.Max(1, featureCount))
         {
-            throw new ArgumentException($"The {dataName} has {counted} rows of {featureCount} features, more than one in-memory float32 matrix can hold.", nameof(data));
+            // The way out depends on the data: only the training data can stream (validation data is always held).
+            string wayOut = dataName == "training data"
+                ? "Set Streaming = true in the trainer's options to read the rows block by block every epoch instead, or use fewer features"
+                : "Pass fewer validation rows, or use fewer features";
+            throw new ArgumentException(
+                $"The {dataName} has {counted:N0} rows of {featureCount:N0} features, more than one in-memory float32 matrix can hold. {wayOut} " +
+                "(for text, select the most useful slots after FeaturizeText, e.g. mlContext.Transforms.FeatureSelection.SelectFeaturesBasedOnCount).", nameof(data));
         }
         int capacity = (int)counted;
         if (weight is null && data is IFeatureMatrixSource source && TryTake(data, source, features, featureCount, capacity, label, labels) is { } taken) return taken;

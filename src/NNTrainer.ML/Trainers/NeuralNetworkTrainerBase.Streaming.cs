@@ -33,7 +33,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         var validation = validationData is null ? null
             : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data");
         channel.Info(MessageSensitivity.None, $"Streaming: counted {statistics.Rows:N0} training rows of {featureCount} features in {clock.Elapsed.TotalSeconds:F2} s; " +
-            $"each epoch reads them again in blocks of {BlockShuffleFeed.DefaultBlockRows:N0}.");
+            $"each epoch reads them again in blocks of {BlockShuffleFeed.RowsPerBlock(featureCount):N0}.");
         int seed = options.Seed ?? _host.Rand.Next();
         int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
         var network = CreateNetwork(features, featureCount, outputs, seed, threads, statistics.Rows);

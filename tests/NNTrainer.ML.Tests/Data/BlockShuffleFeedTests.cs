@@ -163,4 +163,27 @@ public class BlockShuffleFeedTests
             }
         }
     }
+
+    /// <summary>A block holds at most 64 M values: 64 K rows up to 1,024 features, fewer rows for wider ones, never none.</summary>
+    [Theory]
+    [InlineData(1, 65_536)]
+    [InlineData(784, 65_536)]
+    [InlineData(1_024, 65_536)]
+    [InlineData(1_025, 65_472)]
+    [InlineData(32_768, 2_048)]
+    [InlineData(61_235, 1_095)]
+    [InlineData(int.MaxValue, 1)]
+    public void RowsPerBlockKeepsABlockWithin64MValues(int featureCount, int expected)
+    {
+        Assert.Equal(expected, BlockShuffleFeed.RowsPerBlock(featureCount));
+        Assert.True((long)expected * featureCount <= BlockShuffleFeed.MaxBlockValues || expected == 1);
+    }
+
+    [Fact]
+    public void ByDefaultABlockOfNarrowRowsHolds64KRows()
+    {
+        using var narrow = new BlockShuffleFeed(Source(View(10)), seed: 1);
+
+        Assert.Equal(BlockShuffleFeed.DefaultBlockRows, narrow.BlockRows);
+    }
 }

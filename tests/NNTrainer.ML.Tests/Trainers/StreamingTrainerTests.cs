@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace NNTrainer.ML.Tests.Trainers;
 
@@ -113,5 +114,46 @@ public class StreamingTrainerTests
         var error = Assert.Throws<ArgumentException>(() => Binary(mlContext, streaming: true, epochs: 1).Fit(mlContext.Data.LoadFromEnumerable(rows)));
 
         Assert.StartsWith("Every training row has the same class in column 'Label'", error.Message);
+    }
+
+    private sealed class SparseRow
+    {
+        public bool Label { get; set; }
+
+        public VBuffer<float> Features { get; set; }
+    }
+
+    /// <summary>
+    /// A FeaturizeText column of tens of thousands of slots: 64 K rows of 40,000 floats do not fit one array, and
+    /// streaming failed with an OverflowException before it read a row; wide rows now get smaller blocks (the log says
+    /// how many rows), and the model learns.
+    /// </summary>
+    [Fact]
+    public void FeatureVectorsTooWideForA64KRowBlockStreamInSmallerBlocks()
+    {
+        const int Width = 40_000;
+        var mlContext = new MLContext(seed: 1);
+        var messages = new List<string>();
+        mlContext.Log += (_, e) => { lock (messages) messages.Add(e.Message); };
+        var rows = Enumerable.Range(0, 200).Select(i =>
+        {
+            bool positive = i % 2 == 0;   // two words a row: one that tells the class, and one of the other 39,998
+            return new SparseRow { Label = positive, Features = new VBuffer<float>(Width, 2, [1f, 1f], [positive ? 0 : 1, 2 + i * 197 % (Width - 2)]) };
+        }).ToArray();
+        var definition = SchemaDefinition.Create(typeof(SparseRow));
+        definition[nameof(SparseRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Width);
+        var data = mlContext.Data.LoadFromEnumerable(rows, definition);
+        var trainer = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options
+        {
+            HiddenLayers = [4], NumberOfEpochs = 30, BatchSize = 16, LearningRate = 0.05f, Seed = 1, Streaming = true, ValidationSetFraction = 0,
+            StandardizeFeatures = false,
+        });
+
+        var model = trainer.Fit(data);
+
+        Assert.Equal(1_677, BlockShuffleFeed.RowsPerBlock(Width));   // 64 M floats (256 MB) a block
+        Assert.Contains(messages, m => m.Contains($"{Width} features", StringComparison.Ordinal) && m.Contains("in blocks of 1,677.", StringComparison.Ordinal));
+        double accuracy = mlContext.BinaryClassification.Evaluate(model.Transform(data)).Accuracy;
+        Assert.True(accuracy >= 0.95, $"training accuracy {accuracy}");
     }
 }

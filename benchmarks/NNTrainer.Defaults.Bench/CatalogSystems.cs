@@ -126,7 +126,7 @@ internal static class CatalogSystems
                 case "l2": options.L2Regularization = float.Parse(value, c); options.ScaleL2ForSmallData = false; options.CrossValidateL2OnSmallData = false; break;
                 case "scalel2": options.ScaleL2ForSmallData = bool.Parse(value); break;
                 case "l2cv": options.CrossValidateL2OnSmallData = bool.Parse(value); break;
-                case "select": options.SelectModelOnSmallData = bool.Parse(value); break;
+                case "select": options.SelectModelOnSmallData = bool.Parse(value); break; // round 7: model selection, off by default
                 case "standardize": options.StandardizeFeatures = bool.Parse(value); break;
                 case "epochs": options.NumberOfEpochs = int.Parse(value, c); break;
                 case "patience": options.EarlyStoppingPatience = int.Parse(value, c); break;

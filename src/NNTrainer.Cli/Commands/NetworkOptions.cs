@@ -68,7 +68,7 @@ internal sealed class NetworkOptions
     public Option<bool> SelectModel { get; } = new("--select-model")
     {
         Description = $"Classification on at most {NNTrainer.ML.NeuralNetworkDefaults.ModelSelectionRowsUpTo} training rows: choose between the network and a linear model by " +
-            $"{NNTrainer.ML.NeuralNetworkDefaults.ModelSelectionFolds}-fold cross-validation (needs hidden layers, no --validation-fraction or --patience; on by default; false: always the network)",
+            $"{NNTrainer.ML.NeuralNetworkDefaults.ModelSelectionFolds}-fold cross-validation (needs hidden layers, no --validation-fraction or --patience; off by default)",
         HelpName = "true|false",
         DefaultValueFactory = _ => Defaults.SelectModelOnSmallData,
     };

@@ -51,7 +51,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
     /// <summary>Says which model a small classification table chose for the saved fit, and both candidates' fold scores (in --json: <c>modelSelection</c>).</summary>
     private static void ReportSelection(Reporter reporter, string name, NNTrainer.ML.NeuralNetworkModelSelection selection)
     {
-        reporter.Note($"  {name}: {selection}; --select-model false always trains the network.");
+        reporter.Note($"  {name}: {selection} (--select-model).");
         if (reporter.Mode != OutputMode.Json) return;
         var scores = new System.Text.Json.Nodes.JsonArray();
         foreach (var score in selection.Scores)

@@ -36,7 +36,7 @@ internal sealed record NetworkSettings
     public bool CrossValidateL2OnSmallData { get; init; } = true;
 
     /// <summary><c>--select-model</c>: the ML.NET option <c>SelectModelOnSmallData</c>.</summary>
-    public bool SelectModelOnSmallData { get; init; } = true;
+    public bool SelectModelOnSmallData { get; init; }
 
     public int Seed { get; init; }
 

@@ -7,7 +7,8 @@ namespace NNTrainer.ML;
 /// weakly penalised linear model (<see cref="NeuralNetworkModelCandidate"/>). On iris (120 training rows, 20 splits) the
 /// network with its small-data penalty scored 0.967 and a converged linear model 0.977, ML.NET's SDCA 0.980; on every
 /// other table of the defaults benchmark the network was as good or far better (circles: 0.997 against 0.475), so the
-/// linear model can only be a choice, made on the table's own rows (docs/defaults.md, round 7).
+/// linear model can only be a choice, made on the table's own rows; off by default, because on wine the folds of 14 rows
+/// chose it where the network was better (docs/defaults.md, round 7).
 /// </summary>
 internal static class ModelSelection
 {

@@ -101,7 +101,8 @@ let ``the default options are the trainers' own defaults`` () =
     Assert.Equal(csharp.ScaleL2ForLargeData, fsharp.ScaleL2ForLargeData)
     Assert.Equal(csharp.CrossValidateL2OnSmallData, fsharp.CrossValidateL2OnSmallData)
     Assert.Equal(csharp.SelectModelOnSmallData, fsharp.SelectModelOnSmallData)
-    Assert.True ML.Options.defaults.SelectModelOnSmallData
+    Assert.False ML.Options.defaults.SelectModelOnSmallData
+    Assert.True (ML.Options.toMulticlass { ML.Options.defaults with SelectModelOnSmallData = true }).SelectModelOnSmallData
     Assert.Equal(csharp.StandardizeFeatures, fsharp.StandardizeFeatures)
     Assert.True(ML.Options.defaults.ScaleL2ForSmallData && ML.Options.defaults.ScaleL2ForLargeData)
     Assert.True(ML.Options.defaults.CrossValidateL2OnSmallData && ML.Options.defaults.StandardizeFeatures)
@@ -115,13 +116,11 @@ let ``the L2 rules, feature standardisation and the large-data decay can be swit
             ScaleL2ForSmallData = false
             ScaleL2ForLargeData = false
             CrossValidateL2OnSmallData = false
-            SelectModelOnSmallData = false
             StandardizeFeatures = false
             AnnealLearningRateOnLargeData = false }
     let regression = ML.Options.toRegression off
     Assert.False(regression.ScaleL2ForSmallData || regression.ScaleL2ForLargeData || regression.CrossValidateL2OnSmallData || regression.StandardizeFeatures)
     Assert.False regression.AnnealLearningRateOnLargeData
-    Assert.False (ML.Options.toMulticlass off).SelectModelOnSmallData
     let binary = ML.Options.toBinary { ML.Options.defaults with ScaleL2ForLargeData = false }
     Assert.Equal((true, false, true, true), (binary.ScaleL2ForSmallData, binary.ScaleL2ForLargeData, binary.CrossValidateL2OnSmallData, binary.StandardizeFeatures))
 

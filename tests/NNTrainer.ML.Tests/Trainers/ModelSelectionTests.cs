@@ -11,7 +11,7 @@ public sealed class ModelSelectionTests
         var mlContext = new MLContext(seed: 1);
         var data = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
 
-        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4 }).Fit(data);
+        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
 
         var selection = Assert.IsType<NeuralNetworkModelSelection>(model.ModelSelection);
         Assert.Equal(NeuralNetworkModelCandidate.Linear, selection.Chosen);
@@ -33,7 +33,7 @@ public sealed class ModelSelectionTests
         var mlContext = new MLContext(seed: 1);
         var data = mlContext.Data.LoadFromEnumerable(TestData.Circle(NeuralNetworkDefaults.ModelSelectionRowsUpTo, seed: 3));
 
-        var model = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4 }).Fit(data);
+        var model = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
 
         var selection = Assert.IsType<NeuralNetworkModelSelection>(model.ModelSelection);
         Assert.Equal(NeuralNetworkModelCandidate.Configured, selection.Chosen);
@@ -51,7 +51,7 @@ public sealed class ModelSelectionTests
             var mlContext = new MLContext(seed: 1);
             var data = mlContext.Data.LoadFromEnumerable(rows);
             var features = TestData.FlowerFeaturizer(mlContext).Fit(data).Transform(data);
-            var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 5, NumberOfThreads = threads }).Fit(features);
+            var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 5, NumberOfThreads = threads, SelectModelOnSmallData = true }).Fit(features);
             return (model.ModelSelection!, Weights(model.Network));
         }
 
@@ -71,7 +71,7 @@ public sealed class ModelSelectionTests
     {
         var mlContext = new MLContext(seed: 1);
         var data = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
-        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4 }).Fit(data);
+        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
         Assert.Equal(NeuralNetworkModelCandidate.Linear, model.ModelSelection!.Chosen);
         using var stream = new MemoryStream();
 
@@ -91,10 +91,10 @@ public sealed class ModelSelectionTests
     [InlineData("patience")]
     public void TheConfiguredNetworkTrainsWhenTheChoiceDoesNotApply(string why)
     {
-        var options = new NeuralNetworkMulticlassTrainer.Options { Seed = 4, NumberOfEpochs = 5 };
+        // Off by default; every other case turns it on and breaks one of its conditions.
+        var options = new NeuralNetworkMulticlassTrainer.Options { Seed = 4, NumberOfEpochs = 5, SelectModelOnSmallData = why != "off" };
         switch (why)
         {
-            case "off": options.SelectModelOnSmallData = false; break;
             case "linear": options.HiddenLayers = []; break;
             case "validation": options.ValidationSetFraction = 0.2f; break;
             case "patience": options.EarlyStoppingPatience = 3; options.ValidationSetFraction = 0.2f; break;
@@ -112,7 +112,7 @@ public sealed class ModelSelectionTests
     public void RegressionDoesNotChooseAModel()
     {
         var mlContext = new MLContext(seed: 1);
-        var options = new NeuralNetworkRegressionTrainer.Options { Seed = 4, NumberOfEpochs = 5, CrossValidateL2OnSmallData = false };
+        var options = new NeuralNetworkRegressionTrainer.Options { Seed = 4, NumberOfEpochs = 5, CrossValidateL2OnSmallData = false, SelectModelOnSmallData = true };
 
         var model = mlContext.Regression.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(TestData.Surface(60, seed: 2)));
 

@@ -20,6 +20,9 @@
 # rows), bag<K> (each member on a bootstrap sample) and ini<K> (classification: members differ in their initial weights
 # only, one shuffling seed), e.g. --systems catalog,SDCA,ens1,ens5,bag5; ensemble_table.py
 # tables them (docs/defaults.md, round 6).
+# Round 7: --nn-options hidden=none trains a linear model and select=true turns on SelectModelOnSmallData (the choice
+# between the network and a linear model on small classification tables; the bench logs each choice to stderr);
+# screen_table.py and selection_criteria.py table such screens (docs/defaults.md, round 7).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

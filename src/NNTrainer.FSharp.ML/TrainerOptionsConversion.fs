@@ -37,6 +37,7 @@ module TrainerOptions =
           ScaleL2ForSmallData = csharp.ScaleL2ForSmallData
           ScaleL2ForLargeData = csharp.ScaleL2ForLargeData
           CrossValidateL2OnSmallData = csharp.CrossValidateL2OnSmallData
+          SelectModelOnSmallData = csharp.SelectModelOnSmallData
           StandardizeFeatures = csharp.StandardizeFeatures
           Seed = Option.ofNullable csharp.Seed
           NumberOfThreads = Option.ofNullable csharp.NumberOfThreads
@@ -139,6 +140,7 @@ module TrainerOptions =
         target.ScaleL2ForSmallData <- options.ScaleL2ForSmallData
         target.ScaleL2ForLargeData <- options.ScaleL2ForLargeData
         target.CrossValidateL2OnSmallData <- options.CrossValidateL2OnSmallData
+        target.SelectModelOnSmallData <- options.SelectModelOnSmallData
         target.StandardizeFeatures <- options.StandardizeFeatures
         target.Seed <- Option.toNullable options.Seed
         target.NumberOfThreads <- Option.toNullable options.NumberOfThreads

@@ -62,6 +62,14 @@ internal sealed class NetworkOptions
         DefaultValueFactory = _ => Defaults.CrossValidateL2OnSmallData,
     };
 
+    public Option<bool> SelectModel { get; } = new("--select-model")
+    {
+        Description = $"Classification on at most {NNTrainer.ML.NeuralNetworkDefaults.ModelSelectionRowsUpTo} training rows: choose between the network and a linear model by " +
+            $"{NNTrainer.ML.NeuralNetworkDefaults.ModelSelectionFolds}-fold cross-validation (needs hidden layers, no --validation-fraction or --patience; off by default)",
+        HelpName = "true|false",
+        DefaultValueFactory = _ => Defaults.SelectModelOnSmallData,
+    };
+
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the split, the initial weights and the shuffling", DefaultValueFactory = _ => Defaults.Seed };
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads the network's kernels use (results do not depend on it)", DefaultValueFactory = _ => Defaults.Threads };
@@ -112,7 +120,7 @@ internal sealed class NetworkOptions
         DefaultValueFactory = _ => "auto",
     };
 
-    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, Seed, Threads, ValidationFraction, Patience,
+    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, SelectModel, Seed, Threads, ValidationFraction, Patience,
         WeightDecay, Nesterov, Schedule, ClipNorm, LabelSmoothing, Execution];
 
     public void AddTo(Command command)
@@ -159,6 +167,7 @@ internal sealed class NetworkOptions
         ScaleL2ForSmallData = result.GetValue(ScaleL2SmallData),
         ScaleL2ForLargeData = result.GetValue(ScaleL2LargeData),
         CrossValidateL2OnSmallData = result.GetValue(CrossValidateL2),
+        SelectModelOnSmallData = result.GetValue(SelectModel),
         Seed = result.GetValue(Seed),
         Threads = result.GetValue(Threads),
         ValidationFraction = result.GetValue(ValidationFraction),

@@ -35,7 +35,34 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         var (model, seconds) = reporter.Train(name, epochs, progress =>
             trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);
         MemoryTrace.Note("final fit: trained");
+        if (model.ModelSelection is { } selection) ReportSelection(reporter, name, selection);
+        // A linear model chosen by cross-validation trains for its own epochs, not the network's.
+        if (model.ModelSelection?.Chosen == NNTrainer.ML.NeuralNetworkModelCandidate.Linear) epochs = NNTrainer.ML.NeuralNetworkDefaults.LinearEpochs;
         return new FinalFit(featurizer, rawSchema, model, rows, epochs, seconds);
+    }
+
+    /// <summary>Says which model a small classification table chose for the saved fit, and both candidates' fold scores (in --json: <c>modelSelection</c>).</summary>
+    private static void ReportSelection(Reporter reporter, string name, NNTrainer.ML.NeuralNetworkModelSelection selection)
+    {
+        reporter.Note($"  {name}: {selection} (--select-model).");
+        if (reporter.Mode != OutputMode.Json) return;
+        var scores = new System.Text.Json.Nodes.JsonArray();
+        foreach (var score in selection.Scores)
+        {
+            scores.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["candidate"] = score.Candidate.ToString().ToLowerInvariant(),
+                ["heldOutAccuracy"] = Math.Round(score.HeldOutAccuracy, 6),
+                ["heldOutLoss"] = double.IsFinite(score.HeldOutLoss) ? Math.Round(score.HeldOutLoss, 6) : null,
+            });
+        }
+        reporter.Json["modelSelection"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["chosen"] = selection.Chosen.ToString().ToLowerInvariant(),
+            ["folds"] = selection.Folds,
+            ["rows"] = selection.Rows,
+            ["scores"] = scores,
+        };
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ internal sealed record NetworkSettings
     /// <summary><c>--cross-validate-l2</c>: the ML.NET option <c>CrossValidateL2OnSmallData</c>.</summary>
     public bool CrossValidateL2OnSmallData { get; init; } = true;
 
+    /// <summary><c>--select-model</c>: the ML.NET option <c>SelectModelOnSmallData</c>.</summary>
+    public bool SelectModelOnSmallData { get; init; }
+
     public int Seed { get; init; }
 
     public int Threads { get; init; } = 1;

@@ -31,7 +31,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
                     Configure(new NeuralNetworkBinaryTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train, null, request.Resume),
                 _ => catalog.Regression.Trainers.NeuralNetwork(Configure(NoLabelSmoothing(new NeuralNetworkRegressionTrainer.Options(), request), request)).Fit(request.Train, null, request.Resume),
             };
-            return new TrainedModel(transformer, transformer.History);
+            return new TrainedModel(transformer, transformer.History, transformer.ModelSelection);
         }
         catch (TrainingDivergedException e)
         {
@@ -55,6 +55,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.ScaleL2ForSmallData = settings.ScaleL2ForSmallData;
         options.ScaleL2ForLargeData = settings.ScaleL2ForLargeData;
         options.CrossValidateL2OnSmallData = settings.CrossValidateL2OnSmallData;
+        options.SelectModelOnSmallData = settings.SelectModelOnSmallData;
         options.DropoutRate = settings.Dropout;
         options.Seed = settings.Seed;
         options.NumberOfThreads = settings.Threads;

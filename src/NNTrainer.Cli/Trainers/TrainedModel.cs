@@ -1,11 +1,16 @@
 namespace NNTrainer.Cli.Trainers;
 
-/// <summary>A fitted trainer: its ML.NET transformer (adds <c>Score</c>, <c>PredictedLabel</c>, and <c>Probability</c> for binary) and, for the network, its per-epoch history.</summary>
-internal sealed class TrainedModel(ITransformer transformer, TrainingHistory? history = null)
+/// <summary>
+/// A fitted trainer: its ML.NET transformer (adds <c>Score</c>, <c>PredictedLabel</c>, and <c>Probability</c> for binary) and, for the network, its per-epoch history
+/// and the model a small classification table chose by cross-validation.
+/// </summary>
+internal sealed class TrainedModel(ITransformer transformer, TrainingHistory? history = null, NNTrainer.ML.NeuralNetworkModelSelection? modelSelection = null)
 {
     public ITransformer Transformer { get; } = transformer;
 
     public TrainingHistory? History { get; } = history;
+
+    public NNTrainer.ML.NeuralNetworkModelSelection? ModelSelection { get; } = modelSelection;
 
     public IDataView Score(IDataView featurized) => Transformer.Transform(featurized);
 }

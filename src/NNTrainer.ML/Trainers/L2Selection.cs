@@ -114,7 +114,7 @@ internal static class L2Selection
     }
 
     /// <summary>A candidate whose training diverges is out of the running, not an error of the fit that asked.</summary>
-    private static bool TryFit(Network network, Matrix inputs, Matrix targets, FitOptions options)
+    internal static bool TryFit(Network network, Matrix inputs, Matrix targets, FitOptions options)
     {
         try
         {
@@ -127,7 +127,7 @@ internal static class L2Selection
         }
     }
 
-    private static (int[] Train, int[] Test) Split(int[] folds, int fold)
+    internal static (int[] Train, int[] Test) Split(int[] folds, int fold)
     {
         var train = new List<int>(folds.Length);
         var test = new List<int>(folds.Length / 2 + 1);
@@ -135,7 +135,7 @@ internal static class L2Selection
         return (train.ToArray(), test.ToArray());
     }
 
-    private static float[] Gather(float[] values, int[] rows)
+    internal static float[] Gather(float[] values, int[] rows)
     {
         var result = new float[rows.Length];
         for (int i = 0; i < rows.Length; i++) result[i] = values[rows[i]];

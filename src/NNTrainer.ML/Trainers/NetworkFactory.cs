@@ -7,14 +7,16 @@ internal static class NetworkFactory
     /// Dense layers of the given sizes, each followed by the activation (and dropout when asked), then a dense
     /// output layer and the task's output activation (none for regression); every dense layer's weights get the L2
     /// penalty for <paramref name="rows"/> training rows, or <paramref name="l2Override"/> when given (a strength chosen by
-    /// cross-validation, <see cref="L2Selection"/>).
+    /// cross-validation, <see cref="L2Selection"/>); <paramref name="hiddenLayers"/> replaces the options' hidden layers
+    /// when given (the linear candidate of <see cref="ModelSelection"/>).
     /// </summary>
-    public static Network Create(NeuralNetworkOptionsBase options, int inputs, int outputs, Layer? outputActivation, int seed, int threads, long rows, float? l2Override = null)
+    public static Network Create(NeuralNetworkOptionsBase options, int inputs, int outputs, Layer? outputActivation, int seed, int threads, long rows, float? l2Override = null,
+        int[]? hiddenLayers = null)
     {
         var network = new Network(seed) { NumberOfThreads = threads };
         float l2 = l2Override ?? options.EffectiveL2Regularization(rows);
         int size = inputs;
-        foreach (int neurons in options.HiddenLayers)
+        foreach (int neurons in hiddenLayers ?? options.HiddenLayers)
         {
             network.Add(new DenseLayer(size, neurons, weightL1: options.L1Regularization, weightL2: l2));
             network.Add(CreateActivation(options.Activation));

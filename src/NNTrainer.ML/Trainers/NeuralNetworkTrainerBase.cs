@@ -137,16 +137,13 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             scaling.Standardize(train.Inputs);
             if (validation is not null) scaling.Standardize(validation.Inputs);
         }
-        if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && L2Selection.Applies(options, train.Inputs.Rows, CreateLoss()))
+        var (optimizer, epochs, selection) = (NetworkFactory.CreateOptimizer(options), options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Inputs.Rows, options.BatchSize), (NeuralNetworkModelSelection?)null);
+        if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer)
         {
-            float l2 = L2Selection.Choose(options, train, seed, (penalty, rows) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, penalty), CreateLoss, threads);
-            channel.Info(MessageSensitivity.None, $"Chose L2 {l2} by {NeuralNetworkDefaults.L2CrossValidationFolds}-fold cross-validation on {train.Inputs.Rows:N0} rows.");
-            network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, train.Inputs.Rows, l2);
+            (network, optimizer, epochs, selection) = ChooseOnSmallData(network, optimizer, epochs, train, featureCount, outputs, seed, threads, channel);
         }
-        var optimizer = NetworkFactory.CreateOptimizer(options);
         bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);
         network.Set(CreateLoss(), optimizer);
-        int epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Inputs.Rows, options.BatchSize);
         channel.Info(MessageSensitivity.None,
             $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
             (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer."));
@@ -164,7 +161,9 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         channel.Info(MessageSensitivity.None,
             $"Training ended ({history.StopReason}) after {history.Epochs.Count} epochs in {clock.Elapsed.TotalSeconds:F2} s" +
             (history.RestoredBestWeights ? $"; kept the weights of epoch {history.BestEpoch}." : "."));
-        return CreateTransformer(network, history, label, outputs);
+        var transformer = CreateTransformer(network, history, label, outputs);
+        transformer.ModelSelection = selection;
+        return transformer;
     }
 
     /// <summary>

@@ -48,6 +48,13 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
     /// <summary>The figures of every training epoch and why training stopped.</summary>
     public TrainingHistory History { get; }
 
+    /// <summary>
+    /// The choice between the configured network and a linear model that a small classification table made by
+    /// cross-validation (<see cref="NeuralNetworkOptionsBase.SelectModelOnSmallData"/>), with every candidate's held-out
+    /// scores; null when no choice was made (regression, a large table, the option off) and on a loaded model.
+    /// </summary>
+    public NeuralNetworkModelSelection? ModelSelection { get; internal set; }
+
     /// <summary>The name of the feature column the network reads.</summary>
     public string FeatureColumnName { get; }
 

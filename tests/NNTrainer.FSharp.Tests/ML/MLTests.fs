@@ -100,6 +100,9 @@ let ``the default options are the trainers' own defaults`` () =
     Assert.Equal(csharp.ScaleL2ForSmallData, fsharp.ScaleL2ForSmallData)
     Assert.Equal(csharp.ScaleL2ForLargeData, fsharp.ScaleL2ForLargeData)
     Assert.Equal(csharp.CrossValidateL2OnSmallData, fsharp.CrossValidateL2OnSmallData)
+    Assert.Equal(csharp.SelectModelOnSmallData, fsharp.SelectModelOnSmallData)
+    Assert.False ML.Options.defaults.SelectModelOnSmallData
+    Assert.True (ML.Options.toMulticlass { ML.Options.defaults with SelectModelOnSmallData = true }).SelectModelOnSmallData
     Assert.Equal(csharp.StandardizeFeatures, fsharp.StandardizeFeatures)
     Assert.True(ML.Options.defaults.ScaleL2ForSmallData && ML.Options.defaults.ScaleL2ForLargeData)
     Assert.True(ML.Options.defaults.CrossValidateL2OnSmallData && ML.Options.defaults.StandardizeFeatures)

@@ -1,0 +1,35 @@
+using Microsoft.ML.Runtime;
+
+namespace NNTrainer.ML;
+
+public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
+{
+    /// <summary>
+    /// What a small training set decides by cross-validation before the real fit: a regression's L2 penalty
+    /// (<see cref="L2Selection"/>) or a classifier's model, the configured network or a linear one (<see cref="ModelSelection"/>).
+    /// Returns the network, optimizer and epochs to train with (the given ones when neither applies) and the model choice.
+    /// </summary>
+    private (Network Network, Optimizer Optimizer, int Epochs, NeuralNetworkModelSelection? Selection) ChooseOnSmallData(Network network, Optimizer optimizer, int epochs,
+        TrainingSet train, int featureCount, int outputs, int seed, int threads, IChannel channel)
+    {
+        var options = TrainerOptions;
+        long rows = train.Inputs.Rows;
+        if (L2Selection.Applies(options, rows, CreateLoss()))
+        {
+            float l2 = L2Selection.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, threads);
+            channel.Info(MessageSensitivity.None, $"Chose L2 {l2} by {NeuralNetworkDefaults.L2CrossValidationFolds}-fold cross-validation on {rows:N0} rows.");
+            return (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, l2), optimizer, epochs, null);
+        }
+        if (!ModelSelection.Applies(options, rows, CreateLoss())) return (network, optimizer, epochs, null);
+        var selection = ModelSelection.Choose(options, train, seed, (candidate, n) => CreateCandidate(candidate, featureCount, outputs, seed, threads, n), CreateLoss, threads);
+        channel.Info(MessageSensitivity.None, $"Model: {selection}.");
+        if (selection.Chosen == NeuralNetworkModelCandidate.Configured) return (network, optimizer, epochs, selection);
+        return (CreateCandidate(selection.Chosen, featureCount, outputs, seed, threads, rows), ModelSelection.CreateOptimizer(options, selection.Chosen),
+            ModelSelection.Epochs(options, selection.Chosen, rows), selection);
+    }
+
+    /// <summary>A new network of a model-selection candidate for <paramref name="rows"/> training rows.</summary>
+    private Network CreateCandidate(NeuralNetworkModelCandidate candidate, int featureCount, int outputs, int seed, int threads, long rows) => candidate == NeuralNetworkModelCandidate.Linear
+        ? NetworkFactory.Create(TrainerOptions, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, NeuralNetworkDefaults.LinearL2Regularization, hiddenLayers: [])
+        : NetworkFactory.Create(TrainerOptions, featureCount, outputs, CreateOutputActivation(), seed, threads, rows);
+}

@@ -1,0 +1,128 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace NNTrainer.ML.Tests.Trainers;
+
+public sealed class ModelSelectionTests
+{
+    [Fact]
+    public void FewLinearlySeparableRowsChooseTheLinearModel()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
+
+        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
+
+        var selection = Assert.IsType<NeuralNetworkModelSelection>(model.ModelSelection);
+        Assert.Equal(NeuralNetworkModelCandidate.Linear, selection.Chosen);
+        Assert.Equal((NeuralNetworkDefaults.ModelSelectionFolds, 60L), (selection.Folds, selection.Rows));
+        Assert.Equal([NeuralNetworkModelCandidate.Configured, NeuralNetworkModelCandidate.Linear], selection.Scores.Select(s => s.Candidate));
+        // Both separate the classes; the weakly penalised linear model does it with the lower held-out loss.
+        Assert.True(selection.Scores[1].HeldOutAccuracy >= selection.Scores[0].HeldOutAccuracy, selection.ToString());
+        Assert.True(selection.Scores[1].HeldOutLoss < selection.Scores[0].HeldOutLoss, selection.ToString());
+        // The saved network is the linear model: one dense layer from the 2 features to the 3 classes, and no hidden layer.
+        var dense = Assert.Single(model.Network.Layers.OfType<DenseLayer>());
+        Assert.Equal((2, 3), (dense.InputSize, dense.Neurons));
+        Assert.Equal(NeuralNetworkDefaults.LinearEpochs, model.History.Epochs.Count);
+        Assert.Equal(1.0, mlContext.MulticlassClassification.Evaluate(model.Transform(data)).MicroAccuracy);
+    }
+
+    [Fact]
+    public void ACircleKeepsTheNetwork()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(TestData.Circle(NeuralNetworkDefaults.ModelSelectionRowsUpTo, seed: 3));
+
+        var model = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
+
+        var selection = Assert.IsType<NeuralNetworkModelSelection>(model.ModelSelection);
+        Assert.Equal(NeuralNetworkModelCandidate.Configured, selection.Chosen);
+        // A line cannot separate the inside of a circle: the linear model falls far behind on the held-out rows.
+        Assert.True(selection.Scores[0].HeldOutAccuracy > selection.Scores[1].HeldOutAccuracy + 0.1, selection.ToString());
+        Assert.Equal(2, model.Network.Layers.OfType<DenseLayer>().Count());
+    }
+
+    [Fact]
+    public void TheChoiceAndTheModelAreTheSameWithAnyThreadCount()
+    {
+        var rows = TestData.Flowers(perClass: 30, seed: 6);
+        (NeuralNetworkModelSelection Selection, float[] Weights) Train(int threads)
+        {
+            var mlContext = new MLContext(seed: 1);
+            var data = mlContext.Data.LoadFromEnumerable(rows);
+            var features = TestData.FlowerFeaturizer(mlContext).Fit(data).Transform(data);
+            var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 5, NumberOfThreads = threads, SelectModelOnSmallData = true }).Fit(features);
+            return (model.ModelSelection!, Weights(model.Network));
+        }
+
+        var one = Train(1);
+        var two = Train(2);
+        var three = Train(3);
+
+        Assert.Equal(one.Selection.Chosen, two.Selection.Chosen);
+        Assert.Equal(one.Selection.Scores, two.Selection.Scores);
+        Assert.Equal(one.Selection.Scores, three.Selection.Scores);
+        Assert.Equal(one.Weights, two.Weights);
+        Assert.Equal(one.Weights, three.Weights);
+    }
+
+    [Fact]
+    public void TheLinearChoiceSavesAndLoadsBitForBit()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
+        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
+        Assert.Equal(NeuralNetworkModelCandidate.Linear, model.ModelSelection!.Chosen);
+        using var stream = new MemoryStream();
+
+        mlContext.Model.Save(model, data.Schema, stream);
+        stream.Position = 0;
+        var loaded = mlContext.Model.Load(stream, out _);
+
+        Assert.Equal(Weights(model.Network), Weights(NeuralNetworkModel.FindNetwork(loaded).Network));
+        Assert.Equal(Scores(model.Transform(data)), Scores(loaded.Transform(data)));
+    }
+
+    [Theory]
+    [InlineData("off")]
+    [InlineData("rows")]
+    [InlineData("linear")]
+    [InlineData("validation")]
+    [InlineData("patience")]
+    public void TheConfiguredNetworkTrainsWhenTheChoiceDoesNotApply(string why)
+    {
+        // Off by default; every other case turns it on and breaks one of its conditions.
+        var options = new NeuralNetworkMulticlassTrainer.Options { Seed = 4, NumberOfEpochs = 5, SelectModelOnSmallData = why != "off" };
+        switch (why)
+        {
+            case "linear": options.HiddenLayers = []; break;
+            case "validation": options.ValidationSetFraction = 0.2f; break;
+            case "patience": options.EarlyStoppingPatience = 3; options.ValidationSetFraction = 0.2f; break;
+        }
+        int perClass = why == "rows" ? NeuralNetworkDefaults.ModelSelectionRowsUpTo / 3 + 1 : 20;
+        var mlContext = new MLContext(seed: 1);
+
+        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass, seed: 2)));
+
+        Assert.Null(model.ModelSelection);
+        Assert.Equal(why == "linear" ? 1 : 2, model.Network.Layers.OfType<DenseLayer>().Count());
+    }
+
+    [Fact]
+    public void RegressionDoesNotChooseAModel()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = new NeuralNetworkRegressionTrainer.Options { Seed = 4, NumberOfEpochs = 5, CrossValidateL2OnSmallData = false, SelectModelOnSmallData = true };
+
+        var model = mlContext.Regression.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(TestData.Surface(60, seed: 2)));
+
+        Assert.Null(model.ModelSelection);
+        Assert.Equal(2, model.Network.Layers.OfType<DenseLayer>().Count());
+    }
+
+    private static float[] Weights(Network network) =>
+        network.Layers.OfType<DenseLayer>().SelectMany(d => d.Weights.Values.Concat(d.Biases.Values)).ToArray();
+
+    private static float[] Scores(IDataView scored) =>
+        scored.GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()).ToArray();
+}

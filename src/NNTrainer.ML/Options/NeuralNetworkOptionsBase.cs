@@ -181,7 +181,8 @@ public abstract class NeuralNetworkOptionsBase
 
     /// <summary>
     /// Train without copying the rows into memory: the training data view is read once to count the rows and measure
-    /// the features, then once per epoch, 64 K rows at a time, each block's rows in a seeded random order (blocks are
+    /// the features, then once per epoch, 64 K rows at a time (fewer for rows of more than 1,024 features: a block holds
+    /// at most 64 M values), each block's rows in a seeded random order (blocks are
     /// read in the data's order: a cursor cannot seek). Memory stays at one block whatever the number of rows, at the
     /// cost of reading (and re-running the pipeline's transforms on) the data every epoch; a caller who can afford
     /// memory for the data puts <c>AppendCacheCheckpoint</c> before the trainer, and the passes then read that cache.

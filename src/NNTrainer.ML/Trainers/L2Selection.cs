@@ -58,23 +58,13 @@ internal static class L2Selection
     private static double FitFold(NeuralNetworkOptionsBase options, TrainingSet train, (int[] Train, int[] Test) split, float candidate,
         Func<float, long, Network> create, Func<Loss> loss)
     {
-        var (inputs, targets, weights) = (train.Inputs, train.Targets, train.Weights);
+        var (inputs, targets) = (train.Inputs, train.Targets);
         var (trainRows, testRows) = split;
         var network = create(candidate, trainRows.Length);
         // One thread per fold network whatever the trainer's count, so a fold's result never depends on it.
         network.NumberOfThreads = 1;
         network.Set(loss(), NetworkFactory.CreateOptimizer(options));
-        if (!TryFit(network, inputs.SelectRows(trainRows), targets.SelectRows(trainRows), new FitOptions
-        {
-            SampleWeights = weights is null ? null : Gather(weights, trainRows),
-            Epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(trainRows.Length, options.BatchSize),
-            BatchSize = options.BatchSize,
-            LearningRateSchedule = options.LearningRateSchedule,
-            GradientClipNorm = options.GradientClipNorm,
-            Execution = options.Execution,
-            CancellationToken = options.CancellationToken,
-            ValidateInputs = false,
-        }))
+        if (!TryFitRows(network, train, trainRows, options, options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(trainRows.Length, options.BatchSize)))
         {
             return double.PositiveInfinity;
         }
@@ -126,6 +116,20 @@ internal static class L2Selection
             return false;
         }
     }
+
+    /// <summary>Trains a fold network on the given rows with the trainer's options but the fold's epochs (see <see cref="TryFit"/>).</summary>
+    internal static bool TryFitRows(Network network, TrainingSet train, int[] trainRows, NeuralNetworkOptionsBase options, int epochs) =>
+        TryFit(network, train.Inputs.SelectRows(trainRows), train.Targets.SelectRows(trainRows), new FitOptions
+        {
+            SampleWeights = train.Weights is null ? null : Gather(train.Weights, trainRows),
+            Epochs = epochs,
+            BatchSize = options.BatchSize,
+            LearningRateSchedule = options.LearningRateSchedule,
+            GradientClipNorm = options.GradientClipNorm,
+            Execution = options.Execution,
+            CancellationToken = options.CancellationToken,
+            ValidateInputs = false,
+        });
 
     internal static (int[] Train, int[] Test) Split(int[] folds, int fold)
     {

@@ -86,23 +86,13 @@ internal static class ModelSelection
     private static (double Correct, double Loss) FitFold(NeuralNetworkOptionsBase options, TrainingSet train, (int[] Train, int[] Test) split,
         NeuralNetworkModelCandidate candidate, Func<NeuralNetworkModelCandidate, long, Network> create, Func<Loss> loss)
     {
-        var (inputs, targets, weights) = (train.Inputs, train.Targets, train.Weights);
+        var (inputs, targets) = (train.Inputs, train.Targets);
         var (trainRows, testRows) = split;
         var network = create(candidate, trainRows.Length);
         // One thread per fold network whatever the trainer's count, so a fold's result never depends on it.
         network.NumberOfThreads = 1;
         network.Set(loss(), CreateOptimizer(options, candidate));
-        if (!L2Selection.TryFit(network, inputs.SelectRows(trainRows), targets.SelectRows(trainRows), new FitOptions
-        {
-            SampleWeights = weights is null ? null : L2Selection.Gather(weights, trainRows),
-            Epochs = Epochs(options, candidate, trainRows.Length),
-            BatchSize = options.BatchSize,
-            LearningRateSchedule = options.LearningRateSchedule,
-            GradientClipNorm = options.GradientClipNorm,
-            Execution = options.Execution,
-            CancellationToken = options.CancellationToken,
-            ValidateInputs = false,
-        }))
+        if (!L2Selection.TryFitRows(network, train, trainRows, options, Epochs(options, candidate, trainRows.Length)))
         {
             return (0, double.PositiveInfinity);
         }

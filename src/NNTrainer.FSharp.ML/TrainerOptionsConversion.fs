@@ -54,6 +54,9 @@ module TrainerOptions =
 
     let private invalid (message: string) = invalidArg "options" message
 
+    let private outOfRange (field: string) (problem: string) =
+        raise (ArgumentOutOfRangeException($"options.{field}", $"Invalid neural-network option {field}: it {problem}."))
+
     let private activation (index: int) (layer: Layer) =
         match layer with
         | ReLU -> NeuralNetworkActivation.ReLU
@@ -106,6 +109,10 @@ module TrainerOptions =
         target.HiddenLayers <- sizes
         target.Activation <- act
         target.DropoutRate <- dropout
+        // Fields whose C# names differ are checked here, so that the message names the F# field the caller wrote.
+        match options.Epochs with
+        | Some e when e < 1 -> outOfRange "Epochs" $"must be at least 1 (or None for automatic); it is {e}"
+        | _ -> ()
         target.NumberOfEpochs <- Option.toNullable options.Epochs
         target.BatchSize <- options.BatchSize
         let optimizer, rate, decay =
@@ -132,6 +139,7 @@ module TrainerOptions =
                 requireDefault "Epsilon" o.Epsilon RmsPropOptions.defaults.Epsilon "RMSProp"
                 requireDefault "Rho" o.Rho RmsPropOptions.defaults.Rho "RMSProp"
                 NeuralNetworkOptimizer.RmsProp, o.LearningRate, o.Decay
+        if not (Single.IsFinite decay && decay >= 0f) then outOfRange "Optimizer" $"must have a finite Decay ≥ 0; it is {decay}"
         target.Optimizer <- optimizer
         target.LearningRate <- Nullable rate
         target.LearningRateDecay <- decay

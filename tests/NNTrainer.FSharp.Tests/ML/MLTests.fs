@@ -197,6 +197,14 @@ let ``out-of-range options fail with the trainers' message naming the option`` (
     Assert.Contains("BatchSize", e.Message)
     let e = Assert.Throws<ArgumentOutOfRangeException>(fun () -> ML.regression (MLContext()) { ML.Options.defaults with ValidationSetFraction = Some 1.5f } |> ignore)
     Assert.Contains("ValidationSetFraction", e.Message)
+    // Fields named otherwise in C# (NumberOfEpochs, LearningRateDecay) are reported by their F# names.
+    let e = Assert.Throws<ArgumentOutOfRangeException>(fun () -> ML.multiclass (MLContext()) { ML.Options.defaults with Epochs = Some 0 } |> ignore)
+    Assert.Equal("options.Epochs", e.ParamName)
+    Assert.Contains("option Epochs: it must be at least 1", e.Message)
+    let badDecay = Adam { AdamOptions.defaults with Decay = -1e-3f }
+    let e = Assert.Throws<ArgumentOutOfRangeException>(fun () -> ML.Options.toBinary { ML.Options.defaults with Optimizer = badDecay } |> ignore)
+    Assert.Equal("options.Optimizer", e.ParamName)
+    Assert.Contains("Decay", e.Message)
 
 // ---- The three tasks from F# records ----
 

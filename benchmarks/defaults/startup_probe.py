@@ -1,7 +1,7 @@
 """What the first fit of a process costs for each build of the tool: methods JIT-compiled, CPU, wall and fit time.
 
 usage: startup_probe.py DATA_DIR OUT_JSON --build NAME "COMMAND ..." [--build NAME "COMMAND ..."]...
-                        [--datasets iris,diabetes] [--splits N] [--extra "--threads 1"] [--sklearn]
+                        [--datasets iris,diabetes] [--splits N] [--extra "--threads 1"] [--sklearn] [--median]
 
 For every split of every dataset, the builds run in turn (alternately, so that a change of the machine's load hits
 them alike), each as a new process: COMMAND train splitK.train.csv --label y --out MODEL.zip --no-plots --json, with
@@ -11,7 +11,8 @@ the count of JIT-compiled methods (all, and tier-0 / instrumented only, i.e. fir
 and CPU seconds (user + system, from the kernel's accounting of the child), and the measuring fit and the refit
 seconds from the tool's JSON. With --sklearn, process_timing.py's scikit-learn script (import, read the CSV, fit the
 MLP pipeline, pickle it) runs first in each turn, with its CPU, wall and fit seconds: CPU seconds compare processes
-even when the machine is shared, where wall seconds mostly measure the wait for a core. Prints a table of means.
+even when the machine is shared, where wall seconds mostly measure the wait for a core. Prints a table of means
+(of medians with --median). docs/first-fit.md reads the JSON for its first-fit figures.
 """
 import json
 import os
@@ -79,11 +80,14 @@ def main(argv):
                 print(f"{name} split {k} {build}: jitted {r['jitted']} (first {r['jittedFirst']}), wall {r['wall']:.2f} s, "
                       f"cpu {r['cpu']:.2f} s, fit {r['measuringFit']:.3f} + {r['refit']:.3f} s", flush=True)
         json.dump(results, open(out, "w"), indent=1)
+    # Medians with --median: on a shared machine one run that waited for a core moves a mean by more than a change does.
+    average = statistics.median if "--median" in argv else statistics.mean
+    print(f"{'Medians' if '--median' in argv else 'Means'} over the runs:")
     print("| dataset | build | methods JIT-compiled | of them first compilations | process wall s | process CPU s | measuring fit s | refit s |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for name, by_build in results.items():
         for build, runs in by_build.items():
-            m = lambda key: statistics.mean(r[key] for r in runs)
+            m = lambda key: average(r[key] for r in runs)
             print(f"| {name} | {build} | {m('jitted'):.0f} | {m('jittedFirst'):.0f} | {m('wall'):.2f} | {m('cpu'):.2f} | {m('measuringFit'):.3f} | {m('refit'):.3f} |")
 
 

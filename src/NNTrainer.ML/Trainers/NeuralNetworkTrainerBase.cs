@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
@@ -283,9 +284,14 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         {
             return $"a convolutional network on {first.InputShape} images ({network.Layers.Count} layers, {network.ParameterCount:N0} parameters)";
         }
-        var sizes = new List<int> { network.InputSize };
-        sizes.AddRange(network.Layers.OfType<DenseLayer>().Select(d => d.Neurons));
-        return ($"a {string.Join("-", sizes)} network ({network.ParameterCount:N0} parameters)");
+        // A loop, not OfType/Select/string.Join<int>: those are generic instantiations the first fit of a process
+        // JIT-compiles (one of them fully optimised) only for this log line (docs/first-fit.md).
+        var sizes = new StringBuilder().Append(network.InputSize);
+        foreach (var layer in network.Layers)
+        {
+            if (layer is DenseLayer dense) sizes.Append('-').Append(dense.Neurons);
+        }
+        return $"a {sizes} network ({network.ParameterCount:N0} parameters)";
     }
 
     private static string DescribeEpoch(EpochResult epoch, int epochs) =>

@@ -17,7 +17,6 @@ public abstract class Activation : Layer
     public override int GetOutputSize(int inputSize) => inputSize;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Forward(Matrix inputs, bool training)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -27,7 +26,6 @@ public abstract class Activation : Layer
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Backward(Matrix dValues)
     {
         ArgumentNullException.ThrowIfNull(dValues);

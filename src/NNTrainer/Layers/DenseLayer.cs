@@ -70,7 +70,6 @@ public sealed class DenseLayer : Layer
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Forward(Matrix inputs, bool training)
     {
         CheckInputs(inputs);
@@ -80,7 +79,6 @@ public sealed class DenseLayer : Layer
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Backward(Matrix dValues)
     {
         var inputs = _inputs ?? throw new InvalidOperationException("DenseLayer.Backward needs a Forward first.");
@@ -112,7 +110,6 @@ public sealed class DenseLayer : Layer
         Array.Clear(_biases.Values);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Compute(Matrix inputs, Matrix output)
     {
         // The bias is added in the GEMM's epilogue, while each output tile is still in registers.

@@ -77,7 +77,6 @@ internal sealed class FusedClassifierStep : ITrainingStep
     /// With sample weights (<see cref="SampleWeighting"/>) the loss is <c>Σ wᵢ·lᵢ</c> and the output gradient's samples are
     /// scaled by <paramref name="factors"/>; both spans are empty without weights.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double LossSum, long Correct) Forward(Matrix inputs, Matrix targets, int threads, ReadOnlySpan<float> weights = default, ReadOnlySpan<float> factors = default)
     {
         int rows = inputs.Rows;
@@ -94,7 +93,7 @@ internal sealed class FusedClassifierStep : ITrainingStep
     }
 
     /// <summary>The forward pass of any Dense (ReLU Dense)* Softmax stack.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private (double LossSum, long Correct) GeneralForward(Matrix inputs, Matrix targets, int threads, ReadOnlySpan<float> weights)
     {
         int rows = inputs.Rows;
@@ -142,7 +141,6 @@ internal sealed class FusedClassifierStep : ITrainingStep
     public string Name => _smallInputEnabled ? TrainingStepNames.SmallInputClassifier : TrainingStepNames.FusedClassifier;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     (double LossSum, long Correct, long Total) ITrainingStep.Forward(TrainingBatch batch)
     {
         var (loss, correct) = Forward(batch.Inputs, batch.KernelTargets, batch.Threads, batch.Weights, batch.Factors);
@@ -150,10 +148,9 @@ internal sealed class FusedClassifierStep : ITrainingStep
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void ITrainingStep.BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer) => BackwardAndUpdate(batch.Inputs, optimizer, batch.Threads);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets, ReadOnlySpan<float> weights)
     {
         var hidden = _dense[0];
@@ -169,7 +166,7 @@ internal sealed class FusedClassifierStep : ITrainingStep
         return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT, weights);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void SmallInputBackwardAndUpdate(Matrix inputs, Optimizer? optimizer)
     {
         var hidden = _dense[0];
@@ -208,14 +205,13 @@ internal sealed class FusedClassifierStep : ITrainingStep
     /// its gradients are known (as <see cref="TrainingLoop"/>'s layer-by-layer path does); with a null
     /// <paramref name="optimizer"/> only the gradients are computed.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BackwardAndUpdate(Matrix inputs, Optimizer? optimizer, int threads)
     {
         if (_smallInput) SmallInputBackwardAndUpdate(inputs, optimizer);
         else GeneralBackwardAndUpdate(inputs, optimizer, threads);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void GeneralBackwardAndUpdate(Matrix inputs, Optimizer? optimizer, int threads)
     {
         int rows = _rows;

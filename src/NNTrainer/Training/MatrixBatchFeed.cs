@@ -53,7 +53,6 @@ internal sealed class MatrixBatchFeed : BatchFeed
     public override bool Weighted => _weights is not null;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void StartEpoch(bool shuffle, SeededRandom random)
     {
         if (shuffle && !_direct) random.Shuffle(_indices);
@@ -61,7 +60,6 @@ internal sealed class MatrixBatchFeed : BatchFeed
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Next(TrainingBatch batch)
     {
         int start = _start;

@@ -104,7 +104,20 @@ public sealed partial class Network
     public IReadOnlyList<Parameter> Parameters => _layers.SelectMany(l => l.Parameters).ToArray();
 
     /// <summary>Total number of trainable values.</summary>
-    public long ParameterCount => _layers.Sum(l => l.Parameters.Sum(p => (long)p.Values.Length));
+    public long ParameterCount
+    {
+        get
+        {
+            // Loops rather than nested Enumerable.Sum: the trainers log this count on every fit, and the LINQ
+            // instantiations were JIT-compiled for it on the first fit of a process (docs/first-fit.md).
+            long count = 0;
+            foreach (var layer in _layers)
+            {
+                foreach (var parameter in layer.Parameters) count += parameter.Values.Length;
+            }
+            return count;
+        }
+    }
 
     /// <summary>Appends a layer. Layers cannot be added once the network is built.</summary>
     /// <param name="layer">The layer.</param>

@@ -77,7 +77,6 @@ internal class ReferenceStep : ITrainingStep
     protected internal CombinedOutput Output { get; }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double LossSum, long Correct, long Total) Forward(TrainingBatch batch)
     {
         var current = batch.Inputs;
@@ -102,7 +101,6 @@ internal class ReferenceStep : ITrainingStep
     }
 
     /// <summary>The batch's summed (weighted) loss and its accuracy counts, from the loss and accuracy classes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected virtual (double LossSum, long Correct, long Total) Statistics(Matrix outputs, TrainingBatch batch)
     {
         var weights = batch.Weights;
@@ -112,7 +110,6 @@ internal class ReferenceStep : ITrainingStep
     }
 
     /// <summary>The gradient with respect to the last layer's outputs (or, combined, its inputs), unweighted.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected virtual Matrix OutputGradient(Matrix outputs, TrainingBatch batch)
     {
         if (Output == CombinedOutput.None)
@@ -135,7 +132,6 @@ internal class ReferenceStep : ITrainingStep
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer)
     {
         var gradient = OutputGradient(_outputs, batch);

@@ -34,7 +34,6 @@ internal sealed class SoftmaxStatisticsStep : ReferenceStep
     public override string Name => PoolsRectified ? TrainingStepNames.RectifiedPooling : TrainingStepNames.SoftmaxCrossEntropyStatistics;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override (double LossSum, long Correct, long Total) Statistics(Matrix outputs, TrainingBatch batch)
     {
         var (loss, correct) = SoftmaxCrossEntropyKernel.Step(outputs, batch.KernelTargets, GradientBuffer(outputs), batch.Weights);

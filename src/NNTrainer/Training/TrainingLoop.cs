@@ -61,12 +61,13 @@ internal sealed partial class TrainingLoop
 
     /// <summary>Trains on <paramref name="inputs"/> and <paramref name="targets"/> as <see cref="Network.Fit(Matrix, Matrix, FitOptions?)"/> describes.</summary>
     /// <remarks>
-    /// The methods a training runs every epoch are compiled fully optimised before their first call
+    /// Only the arithmetic kernels a training calls every batch are compiled fully optimised before their first call
     /// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a training of a few hundred milliseconds ends before
-    /// tiered compilation would replace their first, unoptimised code, and loops shorter than on-stack replacement's
-    /// threshold would run unoptimised throughout.
+    /// tiered compilation would replace their first, unoptimised code. The loop itself, the batch feed and the steps
+    /// that call the kernels are left to tiered compilation: their work per batch is a few calls, so unoptimised code
+    /// costs nothing measurable, while a fully optimised compilation of each took part of every process's first fit
+    /// and kept ReadyToRun from precompiling them (docs/first-fit.md).
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TrainingHistory Run(Matrix inputs, Matrix targets)
     {
         _network.CheckData(inputs, targets, "training");
@@ -114,7 +115,6 @@ internal sealed partial class TrainingLoop
     /// <param name="feed">The batches.</param>
     /// <param name="targetColumns">Target values per sample.</param>
     /// <param name="validation">Held-out data evaluated after every epoch, or null.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal TrainingHistory Train(BatchFeed feed, int targetColumns, ValidationSet? validation)
     {
         var step = Step = _network.EnsureLearner().Step(_options.Execution, targetColumns, FuseLayers, UseSmallInputKernel, SmallInputKernelSupported);
@@ -155,7 +155,6 @@ internal sealed partial class TrainingLoop
     private int _epochsWithoutImprovement;
 
     /// <summary>One pass over the training data: every batch's step, statistics and updates.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double LossSum, double WeightSum, long Correct, long Total) TrainEpoch(BatchFeed feed, ITrainingStep trainingStep, TrainingBatch batch, int epoch)
     {
         var token = _options.CancellationToken;
@@ -194,7 +193,6 @@ internal sealed partial class TrainingLoop
     }
 
     /// <summary>Validation, the epoch's record, the best weights, callbacks and early stopping; true when training stops.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool EndEpoch(int epoch, double loss, double accuracy, TimeSpan elapsed, ValidationSet? validation)
     {
         var history = _history;

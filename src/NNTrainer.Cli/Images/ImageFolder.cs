@@ -85,7 +85,11 @@ internal static class ImageFolder
     private static bool IsHidden(string relativePath) =>
         relativePath.Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
-    /// <summary>Reads the file's header with SkiaSharp (what <c>LoadImages</c> decodes with): cheap, and names a file that is not an image.</summary>
+    /// <summary>
+    /// Decodes the file with SkiaSharp (what <c>LoadImages</c> decodes with) and names a file that is not an image or
+    /// whose data is cut short or damaged. The header alone is not enough: for a file cut off mid-data SkiaSharp's
+    /// bitmap decoding (and so <c>LoadImages</c>) fills the missing rows with grey and reports no error.
+    /// </summary>
     private static ImageFile Open(string path, string root, string label)
     {
         using var stream = File.OpenRead(path);
@@ -94,7 +98,36 @@ internal static class ImageFolder
         {
             throw new CliException($"Image {path} cannot be decoded ({result}): it is not a PNG or JPEG file, or it is damaged.");
         }
+        result = DecodePixels(codec);
+        if (result == SKCodecResult.IncompleteInput)
+        {
+            throw new CliException($"Image {path} is cut short: its data ends before the last row of pixels ({codec.Info.Width}x{codec.Info.Height}); copy it again or remove it.");
+        }
+        if (result != SKCodecResult.Success)
+        {
+            throw new CliException($"Image {path} cannot be decoded ({result}): its header is readable but its pixel data is damaged.");
+        }
         int channels = codec.Info.ColorType is SKColorType.Gray8 or SKColorType.Alpha8 ? 1 : 3;
         return new ImageFile(path, System.IO.Path.GetRelativePath(root, path), label, channels);
+    }
+
+    /// <summary>
+    /// Decodes every byte of the image's data. A JPEG is decoded at 1/8 scale (libjpeg's DCT scaling still reads the
+    /// whole stream, so truncation is seen, for a 64th of the pixels); a PNG has no scaled decoding and is decoded whole.
+    /// </summary>
+    private static SKCodecResult DecodePixels(SKCodec codec)
+    {
+        var scaled = codec.GetScaledDimensions(0.125f);
+        var result = Decode(codec, codec.Info.WithSize(scaled.Width, scaled.Height));
+        return result == SKCodecResult.InvalidScale ? Decode(codec, codec.Info) : result;
+    }
+
+    private static SKCodecResult Decode(SKCodec codec, SKImageInfo info)
+    {
+        var pixels = new byte[info.BytesSize64];
+        unsafe
+        {
+            fixed (byte* start = pixels) return codec.GetPixels(info, (IntPtr)start);
+        }
     }
 }

@@ -143,6 +143,10 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             channel.Info(MessageSensitivity.None, $"Chose L2 {l2} by {NeuralNetworkDefaults.L2CrossValidationFolds}-fold cross-validation on {train.Inputs.Rows:N0} rows.");
             network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, train.Inputs.Rows, l2);
         }
+        if (modelParameters is null && options is NeuralNetworkRegressionTrainer.Options && ConstantTarget.Of(train.Targets.AsSpan(), train.Weights) is { } constant)
+        {
+            ConstantTarget.Apply(network, constant);
+        }
         var optimizer = NetworkFactory.CreateOptimizer(options);
         bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);
         network.Set(CreateLoss(), optimizer);

@@ -80,4 +80,17 @@ internal static class CommandSupport
 
     public static HashSet<string> ReadSet(ParseResult result, Option<string[]> option) =>
         new(result.GetValue(option) ?? [], StringComparer.Ordinal);
+
+    /// <summary>
+    /// An output file given by <paramref name="option"/>, checked before any work: a folder that does not exist, or a
+    /// folder given as the file, would otherwise be found only when the result is written, after the training.
+    /// </summary>
+    /// <exception cref="CliException">The path is a folder, or its folder does not exist (a usage error).</exception>
+    public static string OutputFile(string option, string path)
+    {
+        if (Directory.Exists(path)) throw new CliException($"{option} {path} is a folder; give the name of a file (in it or elsewhere).", ExitCodes.UsageError);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder)) throw new CliException($"{option} {path}: the folder {folder} does not exist.", ExitCodes.UsageError);
+        return path;
+    }
 }

@@ -35,6 +35,7 @@ internal sealed class PredictCommand
     private int Run(ParseResult result)
     {
         var reporter = _output.CreateReporter(result);
+        CommandSupport.OutputFile("--out", result.GetValue(_out)!);
         if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
         var ml = new MLContext(seed: 0);
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);

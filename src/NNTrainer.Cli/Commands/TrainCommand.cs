@@ -124,7 +124,7 @@ internal sealed class TrainCommand
         // The files describe the fit whose model is saved: for a CSV file the final fit on every row, not the measuring one.
         var saved = settings with { Checkpoint = CheckCheckpoint(result.GetValue(_checkpoint)), Monitor = CheckMonitor(result.GetValue(_monitor)) };
         var file = result.GetValue(_file)!;
-        var outPath = result.GetValue(_out)!;
+        var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
         if (Directory.Exists(file))
         {
             return ImageCommands.Train(result, reporter, _images, saved, file, outPath, result.GetValue(_trainer)!, result.GetValue(_testFraction),

@@ -79,7 +79,7 @@ internal static class ImageCommands
         var ml = new MLContext(seed: 0);
         var model = ModelFile.Load(modelPath, ml);
         var settings = RequireImageModel(result, images, model, modelPath, folder);
-        var (classes, files) = ImageFolder.ReadClasses(folder);
+        var (classes, files) = ImageFolder.ReadClasses(folder, training: false);
         var unknown = classes.Except(model.Schema.Classes, StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {

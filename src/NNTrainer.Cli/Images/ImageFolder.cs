@@ -20,8 +20,10 @@ internal static class ImageFolder
     public static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
 
     /// <summary>The class sub-folders (ordinal order, which is the models' class order) and their images.</summary>
-    /// <exception cref="CliException">No or one class, an empty class folder, or a file that cannot be decoded.</exception>
-    public static (string[] Classes, ImageFile[] Files) ReadClasses(string folder)
+    /// <param name="folder">The folder given on the command line.</param>
+    /// <param name="training">Whether a classifier is trained on it (two classes needed); a model can be evaluated on one class's images.</param>
+    /// <exception cref="CliException">No class (or one, for training), an empty class folder, or a file that cannot be decoded.</exception>
+    public static (string[] Classes, ImageFile[] Files) ReadClasses(string folder, bool training = true)
     {
         var root = Root(folder);
         var classes = Folders(root).Select(d => System.IO.Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
@@ -29,7 +31,7 @@ internal static class ImageFolder
         {
             throw new CliException($"{folder} has no class sub-folders: put the images of each class in a sub-folder named after the class (e.g. {System.IO.Path.Combine(folder, "cat")}, {System.IO.Path.Combine(folder, "dog")}).");
         }
-        if (classes.Length == 1)
+        if (classes.Length == 1 && training)
         {
             throw new CliException($"{folder} has one class sub-folder ('{classes[0]}'); a classifier needs at least two classes, one sub-folder each.");
         }

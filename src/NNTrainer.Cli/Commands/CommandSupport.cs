@@ -40,7 +40,7 @@ internal static class CommandSupport
 
     public static Option<bool> SkipBadRowsOption() => new("--skip-bad-rows")
     {
-        Description = "Skip rows whose number of fields is not the header's (they are counted and reported) instead of stopping with an error",
+        Description = "Skip malformed rows (a wrong number of fields, e.g. a last row cut short; for predict and evaluate also a text in a numeric column) instead of stopping with an error; they are counted and reported",
     };
 
     public static Option<string?> SeparatorOption()

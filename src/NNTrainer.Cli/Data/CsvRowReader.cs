@@ -48,7 +48,7 @@ internal sealed class CsvRowReader : IRecordReader
         for (int c = 0; c < header.Length; c++)
         {
             header[c] = Field(c).Trim().ToString();
-            if (header[c].Length == 0) throw new CliException($"{path} line {Line}: column {c + 1} of the header has no name.");
+            if (header[c].Length == 0) header[c] = $"Unnamed: {c}"; // pandas' name: its to_csv writes the index under no name.
         }
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new CliException($"{path}: the header names column '{duplicate.Key}' twice.");

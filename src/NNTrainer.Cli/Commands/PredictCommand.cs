@@ -35,12 +35,11 @@ internal sealed class PredictCommand
     private int Run(ParseResult result)
     {
         var reporter = _output.CreateReporter(result);
-        CommandSupport.OutputFile("--out", result.GetValue(_out)!);
         if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
         var ml = new MLContext(seed: 0);
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
-        var outPath = result.GetValue(_out)!;
+        var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
         using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath), ModelCategories.Read(model), CommandSupport.ReadSeparator(result, _separator));
         var scorer = new BlockScorer(ml, model);
         var times = new PhaseTimes();

@@ -98,6 +98,7 @@ internal static class ImageCommands
     /// <summary><c>predict MODEL FOLDER</c>: one CSV row per image: file, predicted class, the class probabilities.</summary>
     public static int Predict(ParseResult result, Reporter reporter, ImageOptions images, string modelPath, string folder, string outPath)
     {
+        CommandSupport.OutputFile("--out", outPath);
         var ml = new MLContext(seed: 0);
         var model = ModelFile.Load(modelPath, ml);
         RequireImageModel(result, images, model, modelPath, folder);

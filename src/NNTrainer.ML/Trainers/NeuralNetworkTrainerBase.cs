@@ -143,10 +143,6 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             channel.Info(MessageSensitivity.None, $"Chose L2 {l2} by {NeuralNetworkDefaults.L2CrossValidationFolds}-fold cross-validation on {train.Inputs.Rows:N0} rows.");
             network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, train.Inputs.Rows, l2);
         }
-        if (modelParameters is null && options is NeuralNetworkRegressionTrainer.Options && ConstantTarget.Of(train.Targets.AsSpan(), train.Weights) is { } constant)
-        {
-            ConstantTarget.Apply(network, constant);
-        }
         var optimizer = NetworkFactory.CreateOptimizer(options);
         bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);
         network.Set(CreateLoss(), optimizer);
@@ -155,6 +151,10 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
             (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer."));
 
+        if (modelParameters is null && options is NeuralNetworkRegressionTrainer.Options && ConstantTarget.Of(train.Targets.AsSpan(), train.Weights) is { } constant)
+        {
+            ConstantTarget.Apply(network, constant);
+        }
         var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel,
             modelParameters is null ? options.EffectiveLearningRateSchedule(train.Inputs.Rows) : options.LearningRateSchedule);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);

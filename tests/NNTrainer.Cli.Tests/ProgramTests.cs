@@ -16,6 +16,9 @@ public sealed class ProgramTests : IDisposable
     [InlineData(new[] { "train", "--help" }, "nntrainer train iris.csv --label species --out iris.zip")]
     [InlineData(new[] { "evaluate", "-h" }, "nntrainer evaluate iris.zip iris-test.csv")]
     [InlineData(new[] { "predict", "--help" }, "nntrainer predict iris.zip new-flowers.csv --out predictions.csv")]
+    // What the help says --skip-bad-rows and the file argument take is what they do (PredictCommandTests, SeparatorCommandTests).
+    [InlineData(new[] { "predict", "--help" }, "for predict and evaluate also a text in a numeric column")]
+    [InlineData(new[] { "train", "--help" }, "separated by commas, ';', tabs or '|'")]
     public void HelpHasUsageAndExamples(string[] args, string example)
     {
         var result = CliRunner.Run(_dir.Path, args);

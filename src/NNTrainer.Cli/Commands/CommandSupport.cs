@@ -37,7 +37,7 @@ internal static class CommandSupport
 
     public static Option<bool> SkipBadRowsOption() => new("--skip-bad-rows")
     {
-        Description = "Skip rows whose number of fields is not the header's (they are counted and reported) instead of stopping with an error",
+        Description = "Skip malformed rows (a wrong number of fields, e.g. a last row cut short; for predict and evaluate also a text in a numeric column) instead of stopping with an error; they are counted and reported",
     };
 
     public static Option<string?> SeparatorOption()
@@ -77,4 +77,17 @@ internal static class CommandSupport
 
     public static HashSet<string> ReadSet(ParseResult result, Option<string[]> option) =>
         new(result.GetValue(option) ?? [], StringComparer.Ordinal);
+
+    /// <summary>
+    /// An output file given by <paramref name="option"/>, checked before any work: a folder that does not exist, or a
+    /// folder given as the file, would otherwise be found only when the result is written, after the training.
+    /// </summary>
+    /// <exception cref="CliException">The path is a folder, or its folder does not exist (a usage error).</exception>
+    public static string OutputFile(string option, string path)
+    {
+        if (Directory.Exists(path)) throw new CliException($"{option} {path} is a folder; give the name of a file (in it or elsewhere).", ExitCodes.UsageError);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder)) throw new CliException($"{option} {path}: the folder {folder} does not exist.", ExitCodes.UsageError);
+        return path;
+    }
 }

@@ -29,7 +29,7 @@ internal sealed class PredictCommand
         var ml = new MLContext(seed: 0);
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
-        var outPath = result.GetValue(_out)!;
+        var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
         using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath), ModelCategories.Read(model), CommandSupport.ReadSeparator(result, _separator));
         var scorer = new BlockScorer(ml, model);
         var times = new PhaseTimes();

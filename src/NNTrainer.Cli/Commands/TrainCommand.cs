@@ -10,7 +10,7 @@ namespace NNTrainer.Cli.Commands;
 /// </summary>
 internal sealed class TrainCommand
 {
-    private readonly Argument<string> _file = new("file") { Description = "The CSV file (header row, comma-separated) or Parquet file (.parquet), or a folder of images with one sub-folder per class" };
+    private readonly Argument<string> _file = new("file") { Description = "The CSV file (a header row; separated by commas, ';', tabs or '|', see --separator) or Parquet file (.parquet), or a folder of images with one sub-folder per class" };
     private readonly Option<string> _label = new("--label") { Description = "The column to predict (CSV files; an image's class is its sub-folder)", HelpName = "COLUMN" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to save the ML.NET model zip", HelpName = "MODEL.zip", Required = true };
     private readonly Option<string> _task = CommandSupport.TaskOption();
@@ -68,7 +68,7 @@ internal sealed class TrainCommand
 
     public Command Build()
     {
-        var command = new Command("train", "Train a model on a CSV file: column types are inferred, text columns one-hot encoded, numbers normalised, missing values filled in; reports metrics of a measuring fit on held-out rows, then saves an ML.NET model zip fitted on every row.")
+        var command = new Command("train", "Train a model on a CSV or Parquet file, or a folder of images: column types are inferred, text columns one-hot encoded, numbers normalised, missing values filled in; reports metrics of a measuring fit on held-out rows, then saves an ML.NET model zip fitted on every row.")
         {
             _file,
             _label,
@@ -118,7 +118,7 @@ internal sealed class TrainCommand
         // The files describe the fit whose model is saved: for a CSV file the final fit on every row, not the measuring one.
         var saved = settings with { Checkpoint = CheckCheckpoint(result.GetValue(_checkpoint)), Monitor = CheckMonitor(result.GetValue(_monitor)) };
         var file = result.GetValue(_file)!;
-        var outPath = result.GetValue(_out)!;
+        var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
         if (Directory.Exists(file))
         {
             return ImageCommands.Train(result, reporter, _images, saved, file, outPath, result.GetValue(_trainer)!, result.GetValue(_testFraction),

@@ -21,6 +21,7 @@ internal sealed class CsvRowReader : IRecordReader
     // A ';' (or tab, '|') file often writes decimals with a comma: such fields are handed out with a point instead.
     private readonly bool _decimalComma;
     private char[] _converted = [];
+    private readonly DecimalMarks _marks;
     private bool _plain;
     private readonly TextReader _text;
     private readonly char[] _buffer = new char[1 << 16];
@@ -40,13 +41,14 @@ internal sealed class CsvRowReader : IRecordReader
         _text = text;
         _separator = separator;
         _decimalComma = separator != ',';
+        _marks = new DecimalMarks(path);
         _special = separator == ',' ? Special : SearchValues.Create($"{separator}\"\r\n");
         if (!Read()) throw new CliException($"{path} is empty: a header row with column names is expected.");
         var header = new string[_fieldCount];
         for (int c = 0; c < header.Length; c++)
         {
             header[c] = Field(c).Trim().ToString();
-            if (header[c].Length == 0) throw new CliException($"{path} line {Line}: column {c + 1} of the header has no name.");
+            if (header[c].Length == 0) header[c] = $"Unnamed: {c}"; // pandas' name: its to_csv writes the index under no name.
         }
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new CliException($"{path}: the header names column '{duplicate.Key}' twice.");
@@ -73,16 +75,13 @@ internal sealed class CsvRowReader : IRecordReader
     {
         int start = index == 0 ? 0 : _ends[index - 1] + 1;
         var field = _record.AsSpan(start, _ends[index] - start);
-        return _decimalComma ? WithDecimalPoint(field, start) : field;
+        return _decimalComma ? WithDecimalPoint(field, start, index) : field;
     }
 
-    /// <summary>
-    /// A field of the form -?digits,digits with its comma made a point (copied to the same place of a second
-    /// buffer, so that fields of one record handed out together stay valid); any other field as it is.
-    /// </summary>
-    private ReadOnlySpan<char> WithDecimalPoint(ReadOnlySpan<char> field, int start)
+    /// <summary>A field -?digits,digits with its comma made a point (copied to the same place of a second buffer, so fields of one record stay valid together); others as they are.</summary>
+    private ReadOnlySpan<char> WithDecimalPoint(ReadOnlySpan<char> field, int start, int index)
     {
-        if (!DecimalComma.IsDecimalComma(field.Trim())) return field;
+        if (!_marks.IsDecimalComma(field.Trim(), index, Header, Line)) return field;
         if (_converted.Length < _record.Length) _converted = new char[_record.Length];
         var copy = _converted.AsSpan(start, field.Length);
         field.CopyTo(copy);

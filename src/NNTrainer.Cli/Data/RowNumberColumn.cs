@@ -25,5 +25,5 @@ internal static class RowNumberColumn
 
     /// <summary>The note for the report.</summary>
     public static string Note(TableColumn column) =>
-        $"Column '{column.Name}' counts the rows ({column.Numbers![0]:0}, {column.Numbers[1]:0}, {column.Numbers[2]:0}, …: a row number or id?); it is used as a feature, so pass --ignore {column.Name} if it only identifies rows.";
+        $"Column '{column.Name}' counts the rows ({column.Numbers![0]:0}, {column.Numbers[1]:0}, {column.Numbers[2]:0}, …: a row number or id?); it is used as a feature, so pass --ignore {(column.Name.Contains(' ') ? $"'{column.Name}'" : column.Name)} if it only identifies rows.";
 }

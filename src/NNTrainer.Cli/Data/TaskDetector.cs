@@ -11,9 +11,13 @@ internal static class TaskDetector
     public static TaskKind Detect(TableColumn label, TaskKind? requested)
     {
         var distinct = DistinctValues(label);
-        if (distinct.Count < 2)
+        // A constant number is a regression target when the user says so (scikit-learn and ML.NET's regressors fit it
+        // and predict it); which classes or task a single value means cannot be guessed.
+        bool constantRegression = distinct.Count == 1 && requested == TaskKind.Regression && label.Kind == ColumnKind.Numeric && !label.IsBoolean;
+        if (distinct.Count < 2 && !constantRegression)
         {
-            throw new CliException($"Label column '{label.Name}' has {(distinct.Count == 0 ? "no values" : $"a single value ('{distinct[0]}')")}; at least two different values are needed.");
+            throw new CliException($"Label column '{label.Name}' has {(distinct.Count == 0 ? "no values" : $"a single value ('{distinct[0]}')")}; at least two different values are needed" +
+                (distinct.Count == 1 && label.Kind == ColumnKind.Numeric && !label.IsBoolean ? " (or --task regression, to fit a model that predicts that value)." : "."));
         }
         if (requested is { } task)
         {

@@ -71,7 +71,7 @@ internal static class ImageCommands
         var ml = new MLContext(seed: 0);
         var model = ModelFile.Load(modelPath, ml);
         var settings = RequireImageModel(result, images, model, modelPath, folder);
-        var (classes, files) = ImageFolder.ReadClasses(folder);
+        var (classes, files) = ImageFolder.ReadClasses(folder, training: false);
         var unknown = classes.Except(model.Schema.Classes, StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
@@ -90,6 +90,7 @@ internal static class ImageCommands
     /// <summary><c>predict MODEL FOLDER</c>: one CSV row per image: file, predicted class, the class probabilities.</summary>
     public static int Predict(ParseResult result, Reporter reporter, ImageOptions images, string modelPath, string folder, string outPath)
     {
+        CommandSupport.OutputFile("--out", outPath);
         var ml = new MLContext(seed: 0);
         var model = ModelFile.Load(modelPath, ml);
         RequireImageModel(result, images, model, modelPath, folder);

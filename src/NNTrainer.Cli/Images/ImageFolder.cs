@@ -20,8 +20,10 @@ internal static class ImageFolder
     public static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
 
     /// <summary>The class sub-folders (ordinal order, which is the models' class order) and their images.</summary>
-    /// <exception cref="CliException">No or one class, an empty class folder, or a file that cannot be decoded.</exception>
-    public static (string[] Classes, ImageFile[] Files) ReadClasses(string folder)
+    /// <param name="folder">The folder given on the command line.</param>
+    /// <param name="training">Whether a classifier is trained on it (two classes needed); a model can be evaluated on one class's images.</param>
+    /// <exception cref="CliException">No class (or one, for training), an empty class folder, or a file that cannot be decoded.</exception>
+    public static (string[] Classes, ImageFile[] Files) ReadClasses(string folder, bool training = true)
     {
         var root = Root(folder);
         var classes = Folders(root).Select(d => System.IO.Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
@@ -29,7 +31,7 @@ internal static class ImageFolder
         {
             throw new CliException($"{folder} has no class sub-folders: put the images of each class in a sub-folder named after the class (e.g. {System.IO.Path.Combine(folder, "cat")}, {System.IO.Path.Combine(folder, "dog")}).");
         }
-        if (classes.Length == 1)
+        if (classes.Length == 1 && training)
         {
             throw new CliException($"{folder} has one class sub-folder ('{classes[0]}'); a classifier needs at least two classes, one sub-folder each.");
         }
@@ -85,7 +87,11 @@ internal static class ImageFolder
     private static bool IsHidden(string relativePath) =>
         relativePath.Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
-    /// <summary>Reads the file's header with SkiaSharp (what <c>LoadImages</c> decodes with): cheap, and names a file that is not an image.</summary>
+    /// <summary>
+    /// Decodes the file with SkiaSharp (what <c>LoadImages</c> decodes with) and names a file that is not an image or
+    /// whose data is cut short or damaged. The header alone is not enough: for a file cut off mid-data SkiaSharp's
+    /// bitmap decoding (and so <c>LoadImages</c>) fills the missing rows with grey and reports no error.
+    /// </summary>
     private static ImageFile Open(string path, string root, string label)
     {
         using var stream = File.OpenRead(path);
@@ -94,7 +100,36 @@ internal static class ImageFolder
         {
             throw new CliException($"Image {path} cannot be decoded ({result}): it is not a PNG or JPEG file, or it is damaged.");
         }
+        result = DecodePixels(codec);
+        if (result == SKCodecResult.IncompleteInput)
+        {
+            throw new CliException($"Image {path} is cut short: its data ends before the last row of pixels ({codec.Info.Width}x{codec.Info.Height}); copy it again or remove it.");
+        }
+        if (result != SKCodecResult.Success)
+        {
+            throw new CliException($"Image {path} cannot be decoded ({result}): its header is readable but its pixel data is damaged.");
+        }
         int channels = codec.Info.ColorType is SKColorType.Gray8 or SKColorType.Alpha8 ? 1 : 3;
         return new ImageFile(path, System.IO.Path.GetRelativePath(root, path), label, channels);
+    }
+
+    /// <summary>
+    /// Decodes every byte of the image's data. A JPEG is decoded at 1/8 scale (libjpeg's DCT scaling still reads the
+    /// whole stream, so truncation is seen, for a 64th of the pixels); a PNG has no scaled decoding and is decoded whole.
+    /// </summary>
+    private static SKCodecResult DecodePixels(SKCodec codec)
+    {
+        var scaled = codec.GetScaledDimensions(0.125f);
+        var result = Decode(codec, codec.Info.WithSize(scaled.Width, scaled.Height));
+        return result == SKCodecResult.InvalidScale ? Decode(codec, codec.Info) : result;
+    }
+
+    private static SKCodecResult Decode(SKCodec codec, SKImageInfo info)
+    {
+        var pixels = new byte[info.BytesSize64];
+        unsafe
+        {
+            fixed (byte* start = pixels) return codec.GetPixels(info, (IntPtr)start);
+        }
     }
 }

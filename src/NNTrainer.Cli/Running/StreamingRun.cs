@@ -23,6 +23,7 @@ internal static class StreamingRun
     {
         var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows, separator);
         var problem = TabularProblem.Create(sample, label, task, ignore);
+        bool readAll = LateValueCheck.Run(file, sample, label, ignore, skipBadRows, separator);
         var trainer = new NeuralNetworkTrainer();
         var schema = problem.Schema.WithTrainer(trainer.NameFor(problem.Schema.Task));
         var rows = Enumerable.Range(0, problem.Table.RowCount).ToArray();
@@ -41,6 +42,7 @@ internal static class StreamingRun
         reporter.Note($"{file}: streaming (--streaming); column types, classes and the feature pipeline from the first {problem.Table.RowCount:N0} rows; "
             + $"label '{schema.LabelColumn}' ({schema.Task.ToString().ToLowerInvariant()}); features: {FeatureList.Describe(schema.Features)}; {map.Width} feature values a row.");
         foreach (var note in problem.Notes) reporter.Note($"In the first rows: {note}");
+        if (readAll) reporter.Note("The columns empty in the first rows were looked for in the rest of the file (one more read of it): they are empty there too.");
         reporter.Note($"Every {Ordinal(every)} labelled row is held out for the metrics and never trained on; the network trains on the others, reading the file again on every epoch.");
         reporter.Json["command"] = "train";
 

@@ -50,6 +50,11 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             if (standardize) FeatureScaling.FromStatistics(statistics.Means, statistics.Deviations).Standardize(validation.Inputs);
             labelScaling?.Standardize(validation.Targets.AsSpan());
         }
+        if (regression && !statistics.TargetsVary)
+        {
+            float first = statistics.FirstTargets[0];
+            ConstantTarget.Apply(network, labelScaling is null ? first : (float)((first - labelScaling.Mean) / labelScaling.StandardDeviation));
+        }
         network.Set(CreateLoss(), NetworkFactory.CreateOptimizer(options));
         int epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(statistics.Rows, options.BatchSize);
         var fit = CreateFitOptions(options, epochs, null, validation, channel, options.EffectiveLearningRateSchedule(statistics.Rows));

@@ -149,6 +149,10 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
             (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer."));
 
+        if (modelParameters is null && options is NeuralNetworkRegressionTrainer.Options && ConstantTarget.Of(train.Targets.AsSpan(), train.Weights) is { } constant)
+        {
+            ConstantTarget.Apply(network, constant);
+        }
         var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel,
             modelParameters is null ? options.EffectiveLearningRateSchedule(train.Inputs.Rows) : options.LearningRateSchedule);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);

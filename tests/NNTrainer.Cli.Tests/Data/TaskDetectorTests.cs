@@ -57,4 +57,18 @@ public sealed class TaskDetectorTests
         Assert.Equal("Label column 'y' has no values; at least two different values are needed.",
             Assert.Throws<CliException>(() => TaskDetector.Detect(TableColumn.Categorical("y", [null, null]), null)).Message);
     }
+
+    [Fact]
+    public void A_constant_number_is_a_regression_target_only_when_asked_for()
+    {
+        var constant = TableColumn.Numeric("y", [7, 7, float.NaN, 7]);
+
+        Assert.Equal(TaskKind.Regression, TaskDetector.Detect(constant, TaskKind.Regression));
+        Assert.Equal("Label column 'y' has a single value ('7'); at least two different values are needed (or --task regression, to fit a model that predicts that value).",
+            Assert.Throws<CliException>(() => TaskDetector.Detect(constant, null)).Message);
+        Assert.Equal("Label column 'y' has a single value ('7'); at least two different values are needed (or --task regression, to fit a model that predicts that value).",
+            Assert.Throws<CliException>(() => TaskDetector.Detect(constant, TaskKind.Binary)).Message);
+        Assert.Equal("Label column 'y' has a single value ('a'); at least two different values are needed.",
+            Assert.Throws<CliException>(() => TaskDetector.Detect(TableColumn.Categorical("y", ["a", "a"]), TaskKind.Regression)).Message);
+    }
 }

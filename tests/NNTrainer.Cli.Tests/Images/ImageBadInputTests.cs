@@ -110,6 +110,17 @@ public sealed class ImageBadInputTests(ImageModels models) : IClassFixture<Image
         Assert.Equal([2, 1, 2, 2], new[] { label.ExitCode, csvWithImageModel.ExitCode, architectureWithCsv.ExitCode, noLabel.ExitCode });
     }
 
+    [Fact]
+    public void Predict_refuses_an_out_file_in_a_folder_that_does_not_exist_before_reading_images()
+    {
+        var missing = Path.Combine(_directory, "no-such-folder", "predictions.csv");
+
+        var result = CliRunner.Run(_directory, "predict", models.Model, models.TestFolder, "--out", missing);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: --out {missing}: the folder {Path.GetDirectoryName(missing)} does not exist.", result.ErrorLines[0]);
+    }
+
     private CliResult Train(string folder, string model) =>
         CliRunner.Run(_directory, "train", folder, "--epochs", "1", "--out", model, "--no-plots");
 }

@@ -59,4 +59,25 @@ public sealed class ImageFolderLayoutTests(ImageModels models) : IClassFixture<I
         var files = File.ReadAllLines(csv)[1..].Select(l => l.Split(',')[0]);
         Assert.Equal(["a.png", Path.Combine("camera", "day1", "b.png")], files);
     }
+
+    [Fact]
+    public void A_model_is_evaluated_on_a_folder_of_one_class_as_on_a_csv_file_of_one_label()
+    {
+        // Training needs two classes; measuring a model on one class's images is a question users ask (how well are
+        // cats recognised?), and evaluate on a CSV file whose rows all have one label answers it.
+        var folder = Path.Combine(_directory, "only-vertical");
+        var vertical = Directory.CreateDirectory(Path.Combine(folder, "vertical")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(models.TestFolder, "vertical"))) File.Copy(file, Path.Combine(vertical, Path.GetFileName(file)));
+        var csv = Path.Combine(_directory, "only-vertical.csv");
+
+        var evaluate = CliRunner.Run(_directory, "evaluate", models.Model, folder, "--json");
+        var predict = CliRunner.Run(_directory, "predict", models.Model, folder, "--out", csv);
+
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+        var metrics = System.Text.Json.JsonDocument.Parse(evaluate.Output).RootElement.GetProperty("results")[0].GetProperty("metrics");
+        var predicted = File.ReadAllLines(csv)[1..].Select(l => l.Split(',')[1]).ToArray();
+        Assert.Equal(6, predicted.Length);
+        Assert.Equal(predicted.Count(p => p == "vertical") / 6.0, metrics.GetProperty("Accuracy").GetDouble(), 12);
+    }
 }

@@ -1,0 +1,46 @@
+using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Tests.Support;
+
+namespace NNTrainer.Cli.Tests.Data;
+
+/// <summary>
+/// A header field with no name, as pandas' <c>DataFrame.to_csv</c> writes above the index by default: the column is
+/// named as pandas' <c>read_csv</c> names it (<c>Unnamed: 0</c>, its 0-based position) instead of the file being refused.
+/// </summary>
+public sealed class UnnamedColumnTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void A_header_field_with_no_name_is_named_as_pandas_names_it()
+    {
+        var path = _dir.Write("f.csv", ",a,,c\n0,1,2,3\n1,4,5,6\n");
+
+        var table = CsvTable.Load(path);
+
+        Assert.Equal(["Unnamed: 0", "a", "Unnamed: 2", "c"], table.Columns.Select(c => c.Name));
+        Assert.Equal([2f, 5f], table.Require("Unnamed: 2", "test").Numbers!);
+    }
+
+    [Fact]
+    public void A_pandas_to_csv_file_trains_notes_its_index_and_predicts()
+    {
+        var lines = TestCsv.Binary(120, seed: 4).TrimEnd('\n').Split('\n');
+        var pandas = lines.Select((line, i) => (i == 0 ? "" : (i - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) + "," + line);
+        var csv = _dir.Write("exported.csv", string.Join('\n', pandas) + "\n");
+        var model = _dir.File("m.zip");
+
+        var train = CliRunner.Run(_dir.Path, "train", csv, "--label", "churned", "--out", model, "--epochs", "2", "--no-plots");
+        var ignored = CliRunner.Run(_dir.Path, "train", csv, "--label", "churned", "--ignore", "Unnamed: 0", "--out", _dir.File("i.zip"), "--epochs", "2", "--no-plots");
+        var predict = CliRunner.Run(_dir.Path, "predict", model, csv, "--out", _dir.File("p.csv"));
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Contains("Column 'Unnamed: 0' counts the rows (0, 1, 2, …: a row number or id?); it is used as a feature, so pass --ignore 'Unnamed: 0' if it only identifies rows.", train.Output);
+        Assert.True(ignored.ExitCode == 0, ignored.ToString());
+        Assert.DoesNotContain("Unnamed", ignored.Output);
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+        Assert.StartsWith("Unnamed: 0,", File.ReadLines(_dir.File("p.csv")).First());
+    }
+}

@@ -8,15 +8,18 @@ namespace NNTrainer.Cli.Data;
 internal static class DecimalComma
 {
     /// <summary>Whether a trimmed field is -?digits,digits.</summary>
-    public static bool IsDecimalComma(ReadOnlySpan<char> trimmed)
+    public static bool IsDecimalComma(ReadOnlySpan<char> trimmed) => IsDecimal(trimmed, ',');
+
+    /// <summary>Whether a trimmed field is -?digits, the mark, digits: one mark between digits, nothing else.</summary>
+    public static bool IsDecimal(ReadOnlySpan<char> trimmed, char mark)
     {
-        int comma = trimmed.IndexOf(',');
-        if (comma < 0) return false;
+        int at = trimmed.IndexOf(mark);
+        if (at < 0) return false;
         int digitsFrom = trimmed.Length > 0 && trimmed[0] == '-' ? 1 : 0;
-        if (comma == digitsFrom || comma == trimmed.Length - 1) return false;
+        if (at == digitsFrom || at == trimmed.Length - 1) return false;
         for (int i = digitsFrom; i < trimmed.Length; i++)
         {
-            if (i != comma && !char.IsAsciiDigit(trimmed[i])) return false;
+            if (i != at && !char.IsAsciiDigit(trimmed[i])) return false;
         }
         return true;
     }

@@ -40,18 +40,7 @@ internal sealed class DecimalMarks(string path)
     }
 
     /// <summary>Whether a trimmed field is -?digits.digits: a number a decimal-comma writer could have meant otherwise.</summary>
-    public static bool IsDecimalPoint(ReadOnlySpan<char> trimmed)
-    {
-        int point = trimmed.IndexOf('.');
-        if (point < 0) return false;
-        int digitsFrom = trimmed.Length > 0 && trimmed[0] == '-' ? 1 : 0;
-        if (point == digitsFrom || point == trimmed.Length - 1) return false;
-        for (int i = digitsFrom; i < trimmed.Length; i++)
-        {
-            if (i != point && !char.IsAsciiDigit(trimmed[i])) return false;
-        }
-        return true;
-    }
+    public static bool IsDecimalPoint(ReadOnlySpan<char> trimmed) => DecimalComma.IsDecimal(trimmed, '.');
 
     private static string Mark(bool comma) => comma ? "comma" : "point";
 }

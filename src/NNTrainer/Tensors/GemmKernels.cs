@@ -66,10 +66,7 @@ internal static unsafe class GemmKernels
     private static void MultiplyNNTransposed(float* a, float* b, float* c, float* bias, int m, int k, int n, bool accumulate, int numberOfThreads, GemmIsa isa, bool relu)
     {
         var scratch = Scratch.Current;
-        int width = isa.VectorWidth();
-        int ld = (m + width - 1) / width * width;
-        float* packed = scratch.Packed((long)k * ld);
-        GemmPacking.Transpose(a, m, k, packed, ld);
+        float* packed = GemmPacking.TransposeIntoScratch(scratch, a, m, k, isa, out int ld);
         float* transposed = scratch.Transposed((long)n * m);
         if (accumulate) GemmPacking.Transpose(c, m, n, transposed, m);
         var problem = new GemmProblem
@@ -220,10 +217,7 @@ internal static unsafe class GemmKernels
     private static void MultiplyNTByRowsOfB(float* a, float* b, float* c, int m, int k, int n, GemmIsa isa)
     {
         var scratch = Scratch.Current;
-        int width = isa.VectorWidth();
-        int ld = (m + width - 1) / width * width;
-        float* aT = scratch.Packed((long)k * ld);
-        GemmPacking.Transpose(a, m, k, aT, ld);
+        float* aT = GemmPacking.TransposeIntoScratch(scratch, a, m, k, isa, out int ld);
         float* cT = scratch.Transposed((long)n * m);
         var problem = new GemmProblem
         {

@@ -14,6 +14,19 @@ internal static unsafe class GemmPacking
     public static void Transpose(float* source, int n, int k, float* destination, int ld) => TransposeRows(source, n, k, destination, ld, 0, n);
 
     /// <summary>
+    /// Aᵀ of an [m × k] row-major A in the thread's packing scratch, its rows padded to whole vectors of
+    /// <paramref name="isa"/> (<paramref name="ld"/>): the B operand of a product computed transposed (Cᵀ = X·Aᵀ).
+    /// </summary>
+    public static float* TransposeIntoScratch(Scratch scratch, float* a, int m, int k, GemmIsa isa, out int ld)
+    {
+        int width = isa.VectorWidth();
+        ld = (m + width - 1) / width * width;
+        float* transposed = scratch.Packed((long)k * ld);
+        Transpose(a, m, k, transposed, ld);
+        return transposed;
+    }
+
+    /// <summary>
     /// Rows [<paramref name="from"/>, <paramref name="to"/>) of <see cref="Transpose"/>: <c>destination[p·ld + j] = source[j·k + p]</c>
     /// for those j, plus the zero columns [n, ld) when <paramref name="to"/> is <paramref name="n"/>.
     /// </summary>

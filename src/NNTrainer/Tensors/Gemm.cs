@@ -12,46 +12,39 @@ public static class Gemm
     /// <param name="b">Right operand, [k × n].</param>
     /// <param name="result">Destination, [m × n].</param>
     /// <param name="numberOfThreads">Threads to use; results are bit-identical for any value.</param>
-    public static void Multiply(Matrix a, Matrix b, Matrix result, int numberOfThreads = 1)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(result);
-        if (a.Columns != b.Rows) throw new ArgumentException($"Cannot multiply {a.Rows}x{a.Columns} by {b.Rows}x{b.Columns}: inner sizes differ.");
-        if (result.Columns != b.Columns) throw new ArgumentException($"The result has {result.Columns} columns; the product has {b.Columns}.", nameof(result));
-        result.Resize(a.Rows);
-        GemmKernels.MultiplyNN(a.Data, b.Data, result.Data, a.Rows, a.Columns, b.Columns, accumulate: false, numberOfThreads);
-    }
+    public static void Multiply(Matrix a, Matrix b, Matrix result, int numberOfThreads = 1) =>
+        Product(a, transposeA: false, b, transposeB: false, result, numberOfThreads);
 
     /// <summary>Computes <c>result = aᵀ · b</c>; <paramref name="result"/> is resized to <c>a.Columns</c> rows.</summary>
     /// <param name="a">Left operand before transposition, [k × m].</param>
     /// <param name="b">Right operand, [k × n].</param>
     /// <param name="result">Destination, [m × n].</param>
     /// <param name="numberOfThreads">Threads to use; results are bit-identical for any value.</param>
-    public static void MultiplyTransposeA(Matrix a, Matrix b, Matrix result, int numberOfThreads = 1)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(result);
-        if (a.Rows != b.Rows) throw new ArgumentException($"Cannot multiply ({a.Rows}x{a.Columns})ᵀ by {b.Rows}x{b.Columns}: row counts differ.");
-        if (result.Columns != b.Columns) throw new ArgumentException($"The result has {result.Columns} columns; the product has {b.Columns}.", nameof(result));
-        result.Resize(a.Columns);
-        GemmKernels.MultiplyTN(a.Data, b.Data, result.Data, a.Columns, a.Rows, b.Columns, accumulate: false, numberOfThreads);
-    }
+    public static void MultiplyTransposeA(Matrix a, Matrix b, Matrix result, int numberOfThreads = 1) =>
+        Product(a, transposeA: true, b, transposeB: false, result, numberOfThreads);
 
     /// <summary>Computes <c>result = a · bᵀ</c>; <paramref name="result"/> is resized to <c>a.Rows</c> rows.</summary>
     /// <param name="a">Left operand, [m × k].</param>
     /// <param name="b">Right operand before transposition, [n × k].</param>
     /// <param name="result">Destination, [m × n].</param>
     /// <param name="numberOfThreads">Threads to use; results are bit-identical for any value.</param>
-    public static void MultiplyTransposeB(Matrix a, Matrix b, Matrix result, int numberOfThreads = 1)
+    public static void MultiplyTransposeB(Matrix a, Matrix b, Matrix result, int numberOfThreads = 1) =>
+        Product(a, transposeA: false, b, transposeB: true, result, numberOfThreads);
+
+    // The three products differ only in which operand is read transposed: one set of checks, then the kernel for it.
+    private static void Product(Matrix a, bool transposeA, Matrix b, bool transposeB, Matrix result, int numberOfThreads)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(result);
-        if (a.Columns != b.Columns) throw new ArgumentException($"Cannot multiply {a.Rows}x{a.Columns} by ({b.Rows}x{b.Columns})ᵀ: column counts differ.");
-        if (result.Columns != b.Rows) throw new ArgumentException($"The result has {result.Columns} columns; the product has {b.Rows}.", nameof(result));
-        result.Resize(a.Rows);
-        GemmKernels.MultiplyNT(a.Data, b.Data, result.Data, a.Rows, a.Columns, b.Rows, accumulate: false, numberOfThreads);
+        int m = transposeA ? a.Columns : a.Rows, k = transposeA ? a.Rows : a.Columns, n = transposeB ? b.Rows : b.Columns;
+        if (k != (transposeB ? b.Columns : b.Rows)) throw new ArgumentException($"Cannot multiply {Shape(a, transposeA)} by {Shape(b, transposeB)}: inner sizes differ.");
+        if (result.Columns != n) throw new ArgumentException($"The result has {result.Columns} columns; the product has {n}.", nameof(result));
+        result.Resize(m);
+        if (transposeA) GemmKernels.MultiplyTN(a.Data, b.Data, result.Data, m, k, n, accumulate: false, numberOfThreads);
+        else if (transposeB) GemmKernels.MultiplyNT(a.Data, b.Data, result.Data, m, k, n, accumulate: false, numberOfThreads);
+        else GemmKernels.MultiplyNN(a.Data, b.Data, result.Data, m, k, n, accumulate: false, numberOfThreads);
     }
+
+    private static string Shape(Matrix x, bool transposed) => transposed ? $"({x.Rows}x{x.Columns})ᵀ" : $"{x.Rows}x{x.Columns}";
 }

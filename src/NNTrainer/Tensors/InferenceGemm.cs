@@ -2,9 +2,9 @@ namespace NNTrainer.Tensors;
 
 /// <summary>
 /// <c>c[m × n] = a[m × k] · W[k × n] + bias</c> (then ReLU) for batches of inference: every whole strip of 64 columns
-/// with <see cref="InferenceTile512"/> (6 rows × 4 vectors) over W read in place, 17 to 63 remaining columns with
-/// <see cref="InferenceMaskedTile512"/> (6 rows × 2 to 4 vectors, the last masked), up to 16 with
-/// <see cref="InferenceNarrowTile512"/> (16, then 8 rows × one masked vector).
+/// with <see cref="InferenceTile512"/> (6 rows × 4 vectors) over W read in place, 17 to 63 remaining columns with the
+/// same tile (6 rows × 2 to 4 vectors, the last masked), up to 16 with <see cref="InferenceNarrowTile512"/> (16, then
+/// 8 rows × one masked vector).
 /// </summary>
 /// <remarks>
 /// Every output is the chain <see cref="GemmKernels.MultiplyNN"/> computes (<c>acc = 0; acc = fma(a(i, p), W(p, j), acc)</c>
@@ -36,10 +36,10 @@ internal static unsafe class InferenceGemm
         const int width = InferenceTile512.Columns;
         const int tileRows = InferenceTile512.Rows;
         int whole = n / width * width;
-        // 17 to 63 columns past the last whole strip (36 of a hidden layer of 100): the masked tile of up to four vectors,
+        // 17 to 63 columns past the last whole strip (36 of a hidden layer of 100): the same tile, its last vector masked,
         // run for each block of rows right after its strips; fewer go through the one-vector narrow tile below.
         int rest = n - whole;
-        bool masked = rest >= InferenceMaskedTile512.MinColumns;
+        bool masked = rest >= InferenceTile512.MinColumns;
         fixed (float* pa = a, pw = w, pb = bias, pc = c, pact = activated)
         {
             for (int i0 = 0; i0 < m; i0 += tileRows)
@@ -57,12 +57,12 @@ internal static unsafe class InferenceGemm
                     // already there): fetched sooner, it evicts this block's rows from L1 before the last strip has read
                     // them (the 784 x 128 product 1-2 % faster in six of six interleaved runs).
                     float* prefetch = j0 + width == whole && !masked ? next : block;
-                    InferenceTile512.Tile(rows, block, k, pw + j0, n, k, pc + (nint)i0 * n + j0, n, pb + j0, relu, prefetch, activate ? pact + (nint)i0 * n + j0 : null);
+                    InferenceTile512.Tile(rows, width, block, k, pw + j0, n, k, pc + (nint)i0 * n + j0, n, pb + j0, relu, prefetch, activate ? pact + (nint)i0 * n + j0 : null);
                 }
                 if (masked)
                 {
                     nint at = (nint)i0 * n + whole;
-                    InferenceMaskedTile512.Tile(rows, rest, block, k, pw + whole, n, k, pc + at, n, pb + whole, relu, next, activate ? pact + at : null);
+                    InferenceTile512.Tile(rows, rest, block, k, pw + whole, n, k, pc + at, n, pb + whole, relu, next, activate ? pact + at : null);
                 }
             }
             if (whole == n || masked) return;

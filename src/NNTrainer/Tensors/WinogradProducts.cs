@@ -55,26 +55,11 @@ internal static unsafe class WinogradProducts
         Vector512<float> c00 = default, c01 = default, c02 = default, c03 = default, c10 = default, c11 = default, c12 = default, c13 = default, c20 = default, c21 = default, c22 = default, c23 = default, c30 = default, c31 = default, c32 = default, c33 = default, c40 = default, c41 = default, c42 = default, c43 = default;
         if (accumulate)
         {
-            c00 = Avx512F.LoadVector512(c + 0 * ldc + 0);
-            if (TVectors.Value > 1) c01 = Avx512F.LoadVector512(c + 0 * ldc + 16);
-            if (TVectors.Value > 2) c02 = Avx512F.LoadVector512(c + 0 * ldc + 32);
-            if (TVectors.Value > 3) c03 = Avx512F.LoadVector512(c + 0 * ldc + 48);
-            if (TRows.Value > 1) c10 = Avx512F.LoadVector512(c + 1 * ldc + 0);
-            if (TRows.Value > 1 && TVectors.Value > 1) c11 = Avx512F.LoadVector512(c + 1 * ldc + 16);
-            if (TRows.Value > 1 && TVectors.Value > 2) c12 = Avx512F.LoadVector512(c + 1 * ldc + 32);
-            if (TRows.Value > 1 && TVectors.Value > 3) c13 = Avx512F.LoadVector512(c + 1 * ldc + 48);
-            if (TRows.Value > 2) c20 = Avx512F.LoadVector512(c + 2 * ldc + 0);
-            if (TRows.Value > 2 && TVectors.Value > 1) c21 = Avx512F.LoadVector512(c + 2 * ldc + 16);
-            if (TRows.Value > 2 && TVectors.Value > 2) c22 = Avx512F.LoadVector512(c + 2 * ldc + 32);
-            if (TRows.Value > 2 && TVectors.Value > 3) c23 = Avx512F.LoadVector512(c + 2 * ldc + 48);
-            if (TRows.Value > 3) c30 = Avx512F.LoadVector512(c + 3 * ldc + 0);
-            if (TRows.Value > 3 && TVectors.Value > 1) c31 = Avx512F.LoadVector512(c + 3 * ldc + 16);
-            if (TRows.Value > 3 && TVectors.Value > 2) c32 = Avx512F.LoadVector512(c + 3 * ldc + 32);
-            if (TRows.Value > 3 && TVectors.Value > 3) c33 = Avx512F.LoadVector512(c + 3 * ldc + 48);
-            if (TRows.Value > 4) c40 = Avx512F.LoadVector512(c + 4 * ldc + 0);
-            if (TRows.Value > 4 && TVectors.Value > 1) c41 = Avx512F.LoadVector512(c + 4 * ldc + 16);
-            if (TRows.Value > 4 && TVectors.Value > 2) c42 = Avx512F.LoadVector512(c + 4 * ldc + 32);
-            if (TRows.Value > 4 && TVectors.Value > 3) c43 = Avx512F.LoadVector512(c + 4 * ldc + 48);
+            (c00, c01, c02, c03) = LoadRow<TVectors>(c);
+            if (TRows.Value > 1) (c10, c11, c12, c13) = LoadRow<TVectors>(c + 1 * ldc);
+            if (TRows.Value > 2) (c20, c21, c22, c23) = LoadRow<TVectors>(c + 2 * ldc);
+            if (TRows.Value > 3) (c30, c31, c32, c33) = LoadRow<TVectors>(c + 3 * ldc);
+            if (TRows.Value > 4) (c40, c41, c42, c43) = LoadRow<TVectors>(c + 4 * ldc);
         }
         float* a0 = a + 0 * (nint)lda;
         float* a1 = a + 1 * (nint)lda;
@@ -94,25 +79,30 @@ internal static unsafe class WinogradProducts
             if (TRows.Value > 4) { var x4 = Vector512.Create(a4[p]); c40 = Avx512F.FusedMultiplyAdd(x4, b0, c40); if (TVectors.Value > 1) c41 = Avx512F.FusedMultiplyAdd(x4, b1, c41); if (TVectors.Value > 2) c42 = Avx512F.FusedMultiplyAdd(x4, b2, c42); if (TVectors.Value > 3) c43 = Avx512F.FusedMultiplyAdd(x4, b3, c43); }
             b += ldb;
         }
-        Avx512F.Store(c + 0 * ldc + 0, c00);
-        if (TVectors.Value > 1) Avx512F.Store(c + 0 * ldc + 16, c01);
-        if (TVectors.Value > 2) Avx512F.Store(c + 0 * ldc + 32, c02);
-        if (TVectors.Value > 3) Avx512F.Store(c + 0 * ldc + 48, c03);
-        if (TRows.Value > 1) Avx512F.Store(c + 1 * ldc + 0, c10);
-        if (TRows.Value > 1 && TVectors.Value > 1) Avx512F.Store(c + 1 * ldc + 16, c11);
-        if (TRows.Value > 1 && TVectors.Value > 2) Avx512F.Store(c + 1 * ldc + 32, c12);
-        if (TRows.Value > 1 && TVectors.Value > 3) Avx512F.Store(c + 1 * ldc + 48, c13);
-        if (TRows.Value > 2) Avx512F.Store(c + 2 * ldc + 0, c20);
-        if (TRows.Value > 2 && TVectors.Value > 1) Avx512F.Store(c + 2 * ldc + 16, c21);
-        if (TRows.Value > 2 && TVectors.Value > 2) Avx512F.Store(c + 2 * ldc + 32, c22);
-        if (TRows.Value > 2 && TVectors.Value > 3) Avx512F.Store(c + 2 * ldc + 48, c23);
-        if (TRows.Value > 3) Avx512F.Store(c + 3 * ldc + 0, c30);
-        if (TRows.Value > 3 && TVectors.Value > 1) Avx512F.Store(c + 3 * ldc + 16, c31);
-        if (TRows.Value > 3 && TVectors.Value > 2) Avx512F.Store(c + 3 * ldc + 32, c32);
-        if (TRows.Value > 3 && TVectors.Value > 3) Avx512F.Store(c + 3 * ldc + 48, c33);
-        if (TRows.Value > 4) Avx512F.Store(c + 4 * ldc + 0, c40);
-        if (TRows.Value > 4 && TVectors.Value > 1) Avx512F.Store(c + 4 * ldc + 16, c41);
-        if (TRows.Value > 4 && TVectors.Value > 2) Avx512F.Store(c + 4 * ldc + 32, c42);
-        if (TRows.Value > 4 && TVectors.Value > 3) Avx512F.Store(c + 4 * ldc + 48, c43);
+        StoreRow<TVectors>(c, c00, c01, c02, c03);
+        if (TRows.Value > 1) StoreRow<TVectors>(c + 1 * ldc, c10, c11, c12, c13);
+        if (TRows.Value > 2) StoreRow<TVectors>(c + 2 * ldc, c20, c21, c22, c23);
+        if (TRows.Value > 3) StoreRow<TVectors>(c + 3 * ldc, c30, c31, c32, c33);
+        if (TRows.Value > 4) StoreRow<TVectors>(c + 4 * ldc, c40, c41, c42, c43);
+    }
+
+    /// <summary>One row of C's <typeparamref name="TVectors"/> vectors, the others zero: the accumulators' start when accumulating.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<float>, Vector512<float>, Vector512<float>, Vector512<float>) LoadRow<TVectors>(float* c)
+        where TVectors : struct, ITileConstant =>
+        (Avx512F.LoadVector512(c),
+         TVectors.Value > 1 ? Avx512F.LoadVector512(c + 16) : default,
+         TVectors.Value > 2 ? Avx512F.LoadVector512(c + 32) : default,
+         TVectors.Value > 3 ? Avx512F.LoadVector512(c + 48) : default);
+
+    /// <summary>Writes one row's <typeparamref name="TVectors"/> accumulators to C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow<TVectors>(float* c, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3)
+        where TVectors : struct, ITileConstant
+    {
+        Avx512F.Store(c, v0);
+        if (TVectors.Value > 1) Avx512F.Store(c + 16, v1);
+        if (TVectors.Value > 2) Avx512F.Store(c + 32, v2);
+        if (TVectors.Value > 3) Avx512F.Store(c + 48, v3);
     }
 }

@@ -1,3 +1,5 @@
+using static NNTrainer.Tensors.SingleChannelPadding;
+
 namespace NNTrainer.Tensors;
 
 /// <summary>
@@ -15,14 +17,13 @@ namespace NNTrainer.Tensors;
 /// </remarks>
 internal sealed unsafe class SingleChannelForward : ParallelWork
 {
-    private const int Lanes = 16;
-    private const int Kernel = 5;
     private const int Taps = Kernel * Kernel;
     private const int FilterBlock = 5;
     private const int RowBlock = 4;
 
     private readonly ConvolutionGeometry _g;
-    private readonly int _filters, _chunks, _rowStride, _paddedSize;
+    private readonly int _filters;
+    private readonly SingleChannelPadding _padding;
     private readonly float[][] _padded = new float[ConvolutionJob.MaxParts][];
     private float[] _x = [], _weights = [], _biases = [], _y = [];
     private int _samples;
@@ -31,11 +32,8 @@ internal sealed unsafe class SingleChannelForward : ParallelWork
     {
         _g = g;
         _filters = filters;
-        _chunks = (g.OutputWidth + Lanes - 1) / Lanes;
-        // Every load of a row (up to chunks·16 + 4 columns) stays inside that row, and every column past the image is 0;
-        // rows past the last output row's (a last block of fewer than four rows) are zeros too.
-        _rowStride = _chunks * Lanes + Kernel - 1;
-        _paddedSize = ((g.OutputHeight + RowBlock - 1) / RowBlock * RowBlock + Kernel - 1) * _rowStride;
+        // Room for whole blocks of four output rows: a last block of fewer reads zero rows.
+        _padding = new(in g, (g.OutputHeight + RowBlock - 1) / RowBlock * RowBlock);
     }
 
     /// <summary>This kernel where it serves (AVX-512, one input channel, a 5×5 kernel at stride 1); otherwise null, and im2col stays.</summary>
@@ -55,26 +53,23 @@ internal sealed unsafe class SingleChannelForward : ParallelWork
     {
         int from = (int)((long)_samples * part / parts);
         int to = (int)((long)_samples * (part + 1) / parts);
-        // Only the image's rows are ever written: the border stays the zeros it was allocated with.
-        var padded = _padded[part] ??= new float[_paddedSize];
-        int inputSize = _g.InputSize, width = _g.Width, plane = _g.Positions, outputSize = _filters * plane;
-        int origin = _g.PadTop * _rowStride + _g.PadLeft;
+        var padded = _padded[part] ??= new float[_padding.Size];
+        int inputSize = _g.InputSize, plane = _g.Positions, outputSize = _filters * plane, rowStride = _padding.RowStride;
         int ow = _g.OutputWidth, oh = _g.OutputHeight;
         for (int s = from; s < to; s++)
         {
-            var image = _x.AsSpan(s * inputSize, inputSize);
-            for (int row = 0; row < _g.Height; row++) image.Slice(row * width, width).CopyTo(padded.AsSpan(origin + row * _rowStride, width));
+            _padding.Fill(_x.AsSpan(s * inputSize, inputSize), padded);
             fixed (float* px = padded, pw = _weights, pb = _biases, py = _y)
             {
                 float* y = py + (long)s * outputSize;
                 for (int f0 = 0; f0 < _filters; f0 += FilterBlock)
                 {
-                    for (int c = 0; c < _chunks; c++)
+                    for (int c = 0; c < _padding.Chunks; c++)
                     {
                         var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(Math.Min(Lanes, ow - c * Lanes))).AsSingle();
                         for (int oy = 0; oy < oh; oy += RowBlock)
                         {
-                            Block(px + oy * _rowStride + c * Lanes, pw, pb, f0, y + f0 * plane + oy * ow + c * Lanes, mask, Math.Min(RowBlock, oh - oy));
+                            Block(px + oy * rowStride + c * Lanes, pw, pb, f0, y + f0 * plane + oy * ow + c * Lanes, mask, Math.Min(RowBlock, oh - oy));
                         }
                     }
                 }
@@ -91,7 +86,7 @@ internal sealed unsafe class SingleChannelForward : ParallelWork
     private void Block(float* x, float* weights, float* biases, int f0, float* y, Vector512<float> mask, int rows)
     {
         int filters = _filters - f0, last = _filters - 1, plane = _g.Positions, ow = _g.OutputWidth;
-        nint rs = _rowStride;
+        nint rs = _padding.RowStride;
         float* w0p = weights + Math.Min(f0, last) * Taps;
         float* w1p = weights + Math.Min(f0 + 1, last) * Taps;
         float* w2p = weights + Math.Min(f0 + 2, last) * Taps;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using static NNTrainer.Tensors.SingleChannelPadding;
 
 namespace NNTrainer.Tensors;
 
@@ -19,8 +20,6 @@ namespace NNTrainer.Tensors;
 /// </remarks>
 internal sealed unsafe class SingleChannelWeightGradient : ParallelWork
 {
-    private const int Lanes = 16;
-    private const int Kernel = 5;
     private const int Taps = Kernel * Kernel;
 
     /// <summary>Filters per register block: 5 × 5 accumulators, 5 dY vectors and one input vector at a time fill 31 of the 32 registers.</summary>
@@ -29,9 +28,7 @@ internal sealed unsafe class SingleChannelWeightGradient : ParallelWork
     private readonly ConvolutionGeometry _g;
     private readonly int _filters;
     private readonly int _blocks;
-    private readonly int _chunks;
-    private readonly int _rowStride;
-    private readonly int _paddedSize;
+    private readonly SingleChannelPadding _padding;
     private readonly float[][] _sums = new float[ConvolutionJob.MaxParts][];
     private readonly float[][] _biasSums = new float[ConvolutionJob.MaxParts][];
     private readonly float[][] _padded = new float[ConvolutionJob.MaxParts][];
@@ -44,10 +41,7 @@ internal sealed unsafe class SingleChannelWeightGradient : ParallelWork
         _g = g;
         _filters = filters;
         _blocks = (filters + FilterBlock - 1) / FilterBlock;
-        _chunks = (g.OutputWidth + Lanes - 1) / Lanes;
-        // Every load of a row (up to chunks·16 + 4 columns) stays inside that row, and every column past the image is 0.
-        _rowStride = _chunks * Lanes + Kernel - 1;
-        _paddedSize = (g.OutputHeight + Kernel - 1) * _rowStride;
+        _padding = new(in g, g.OutputHeight);
     }
 
     /// <summary>
@@ -93,16 +87,13 @@ internal sealed unsafe class SingleChannelWeightGradient : ParallelWork
         int to = (int)((long)_samples * (part + 1) / parts);
         var sums = _sums[part] ??= new float[_blocks * FilterBlock * Taps * Lanes];
         var biasSums = _biasSums[part] ??= new float[_filters];
-        // Only the image's rows are ever written: the border stays the zeros it was allocated with.
-        var padded = _padded[part] ??= new float[_paddedSize];
+        var padded = _padded[part] ??= new float[_padding.Size];
         Array.Clear(sums);
         Array.Clear(biasSums);
-        int positions = _g.Positions, inputSize = _g.InputSize, width = _g.Width, outputSize = _filters * positions;
-        int origin = _g.PadTop * _rowStride + _g.PadLeft;
+        int positions = _g.Positions, inputSize = _g.InputSize, outputSize = _filters * positions, rowStride = _padding.RowStride;
         for (int s = from; s < to; s++)
         {
-            var image = _x.AsSpan(s * inputSize, inputSize);
-            for (int y = 0; y < _g.Height; y++) image.Slice(y * width, width).CopyTo(padded.AsSpan(origin + y * _rowStride, width));
+            _padding.Fill(_x.AsSpan(s * inputSize, inputSize), padded);
             var dY = _dY.AsSpan(s * outputSize, outputSize);
             for (int f = 0; f < _filters; f++) biasSums[f] += TensorPrimitives.Sum<float>(dY.Slice(f * positions, positions));
             fixed (float* pX = padded, pDY = dY, pSums = sums)
@@ -116,7 +107,7 @@ internal sealed unsafe class SingleChannelWeightGradient : ParallelWork
                     float* d2 = pDY + (nint)Math.Min(f0 + 2, _filters - 1) * positions;
                     float* d3 = pDY + (nint)Math.Min(f0 + 3, _filters - 1) * positions;
                     float* d4 = pDY + (nint)Math.Min(f0 + 4, _filters - 1) * positions;
-                    for (int ky = 0; ky < Kernel; ky++) Block(pX + ky * _rowStride, d0, d1, d2, d3, d4, pSums + (f0 * Taps + ky * Kernel) * Lanes);
+                    for (int ky = 0; ky < Kernel; ky++) Block(pX + ky * rowStride, d0, d1, d2, d3, d4, pSums + (f0 * Taps + ky * Kernel) * Lanes);
                 }
             }
         }
@@ -135,14 +126,14 @@ internal sealed unsafe class SingleChannelWeightGradient : ParallelWork
         var a20 = Avx512F.LoadVector512(acc + 2 * F + 0); var a21 = Avx512F.LoadVector512(acc + 2 * F + 16); var a22 = Avx512F.LoadVector512(acc + 2 * F + 32); var a23 = Avx512F.LoadVector512(acc + 2 * F + 48); var a24 = Avx512F.LoadVector512(acc + 2 * F + 64);
         var a30 = Avx512F.LoadVector512(acc + 3 * F + 0); var a31 = Avx512F.LoadVector512(acc + 3 * F + 16); var a32 = Avx512F.LoadVector512(acc + 3 * F + 32); var a33 = Avx512F.LoadVector512(acc + 3 * F + 48); var a34 = Avx512F.LoadVector512(acc + 3 * F + 64);
         var a40 = Avx512F.LoadVector512(acc + 4 * F + 0); var a41 = Avx512F.LoadVector512(acc + 4 * F + 16); var a42 = Avx512F.LoadVector512(acc + 4 * F + 32); var a43 = Avx512F.LoadVector512(acc + 4 * F + 48); var a44 = Avx512F.LoadVector512(acc + 4 * F + 64);
-        int ow = _g.OutputWidth, oh = _g.OutputHeight, last = _chunks - 1;
+        int ow = _g.OutputWidth, oh = _g.OutputHeight, last = _padding.Chunks - 1;
         // dY lanes past the row are loaded as 0 (never read), so the input columns they meet add nothing.
         var lastMask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(ow - last * Lanes)).AsSingle();
         var all = Vector512<float>.AllBitsSet;
-        for (int oy = 0; oy < oh; oy++, x += _rowStride)
+        for (int oy = 0; oy < oh; oy++, x += _padding.RowStride)
         {
             int row = oy * ow;
-            for (int c = 0; c < _chunks; c++)
+            for (int c = 0; c < _padding.Chunks; c++)
             {
                 var mask = c == last ? lastMask : all;
                 int at = row + c * Lanes;

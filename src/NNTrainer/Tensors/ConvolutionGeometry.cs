@@ -26,6 +26,18 @@ internal readonly struct ConvolutionGeometry(
     public int InputSize => Channels * Height * Width;
 
     /// <summary>
+    /// What row <paramref name="row"/> of the column matrix reads (rows go by channel, kernel row, kernel column): where
+    /// its channel's plane starts in a sample, its kernel row, the input column of output column 0 (kernel column −
+    /// padLeft), and the output columns [from, to) that read inside the image (<see cref="ValidColumns"/>).
+    /// </summary>
+    public (int Plane, int KernelRow, int FirstColumn, int From, int To) Tap(int row)
+    {
+        int kx = row % Kernel;
+        var (from, to) = ValidColumns(kx);
+        return (row / (Kernel * Kernel) * Height * Width, row / Kernel % Kernel, kx - PadLeft, from, to);
+    }
+
+    /// <summary>
     /// The output columns [from, to) whose input column ox·s − padLeft + offset lies inside the image, for a kernel
     /// column <paramref name="offset"/>: outside it the window reads padding.
     /// </summary>

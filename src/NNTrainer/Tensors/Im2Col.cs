@@ -14,39 +14,30 @@ internal static class Im2Col
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Expand(ReadOnlySpan<float> image, in ConvolutionGeometry g, Span<float> columns, int ld)
     {
-        int k = g.Kernel, s = g.Stride, oh = g.OutputHeight, ow = g.OutputWidth, positions = g.Positions;
-        int row = 0;
-        for (int c = 0; c < g.Channels; c++)
+        int s = g.Stride, oh = g.OutputHeight, ow = g.OutputWidth, positions = g.Positions;
+        for (int row = 0; row < g.PatchSize; row++)
         {
-            var plane = image.Slice(c * g.Height * g.Width, g.Height * g.Width);
-            for (int ky = 0; ky < k; ky++)
+            var (plane, ky, firstColumn, from, to) = g.Tap(row);
+            var destination = columns.Slice(row * ld, positions);
+            for (int oy = 0; oy < oh; oy++)
             {
-                for (int kx = 0; kx < k; kx++, row++)
+                var line = destination.Slice(oy * ow, ow);
+                int iy = oy * s - g.PadTop + ky;
+                if ((uint)iy >= (uint)g.Height)
                 {
-                    var (from, to) = g.ValidColumns(kx);
-                    var destination = columns.Slice(row * ld, positions);
-                    int firstColumn = kx - g.PadLeft;
-                    for (int oy = 0; oy < oh; oy++)
-                    {
-                        var line = destination.Slice(oy * ow, ow);
-                        int iy = oy * s - g.PadTop + ky;
-                        if ((uint)iy >= (uint)g.Height)
-                        {
-                            line.Clear();
-                            continue;
-                        }
-                        line.Slice(0, from).Clear();
-                        line.Slice(to).Clear();
-                        var source = plane.Slice(iy * g.Width);
-                        if (s == 1)
-                        {
-                            source.Slice(firstColumn + from, to - from).CopyTo(line.Slice(from, to - from));
-                        }
-                        else
-                        {
-                            for (int ox = from; ox < to; ox++) line[ox] = source[ox * s + firstColumn];
-                        }
-                    }
+                    line.Clear();
+                    continue;
+                }
+                line.Slice(0, from).Clear();
+                line.Slice(to).Clear();
+                var source = image.Slice(plane + iy * g.Width);
+                if (s == 1)
+                {
+                    source.Slice(firstColumn + from, to - from).CopyTo(line.Slice(from, to - from));
+                }
+                else
+                {
+                    for (int ox = from; ox < to; ox++) line[ox] = source[ox * s + firstColumn];
                 }
             }
         }
@@ -56,35 +47,26 @@ internal static class Im2Col
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate(ReadOnlySpan<float> columns, int ld, in ConvolutionGeometry g, Span<float> image)
     {
-        int k = g.Kernel, s = g.Stride, oh = g.OutputHeight, ow = g.OutputWidth, positions = g.Positions;
-        int row = 0;
-        for (int c = 0; c < g.Channels; c++)
+        int s = g.Stride, oh = g.OutputHeight, ow = g.OutputWidth, positions = g.Positions;
+        for (int row = 0; row < g.PatchSize; row++)
         {
-            var plane = image.Slice(c * g.Height * g.Width, g.Height * g.Width);
-            for (int ky = 0; ky < k; ky++)
+            var (plane, ky, firstColumn, from, to) = g.Tap(row);
+            if (from >= to) continue;
+            var source = columns.Slice(row * ld, positions);
+            for (int oy = 0; oy < oh; oy++)
             {
-                for (int kx = 0; kx < k; kx++, row++)
+                int iy = oy * s - g.PadTop + ky;
+                if ((uint)iy >= (uint)g.Height) continue;
+                var line = source.Slice(oy * ow, ow);
+                var target = image.Slice(plane + iy * g.Width);
+                if (s == 1)
                 {
-                    var (from, to) = g.ValidColumns(kx);
-                    if (from >= to) continue;
-                    var source = columns.Slice(row * ld, positions);
-                    int firstColumn = kx - g.PadLeft;
-                    for (int oy = 0; oy < oh; oy++)
-                    {
-                        int iy = oy * s - g.PadTop + ky;
-                        if ((uint)iy >= (uint)g.Height) continue;
-                        var line = source.Slice(oy * ow, ow);
-                        var target = plane.Slice(iy * g.Width);
-                        if (s == 1)
-                        {
-                            var t = target.Slice(firstColumn + from, to - from);
-                            TensorPrimitives.Add(t, line.Slice(from, to - from), t);
-                        }
-                        else
-                        {
-                            for (int ox = from; ox < to; ox++) target[ox * s + firstColumn] += line[ox];
-                        }
-                    }
+                    var t = target.Slice(firstColumn + from, to - from);
+                    TensorPrimitives.Add(t, line.Slice(from, to - from), t);
+                }
+                else
+                {
+                    for (int ox = from; ox < to; ox++) target[ox * s + firstColumn] += line[ox];
                 }
             }
         }

@@ -9,6 +9,8 @@ namespace NNTrainer.Defaults.Bench;
 /// NNTrainer the way a user runs it: <c>nntrainer train split.train.csv --label y --out m.zip</c> with every default,
 /// then <c>nntrainer evaluate m.zip split.test.csv</c>, both through the tool's own command tree in this process.
 /// The time is the wall-clock time of the whole <c>train</c> command (reading, featurising, training, saving).
+/// For a screen, the environment variable <c>NNTRAINER_BENCH_CLI_ARGS</c> adds options to <c>train</c> (e.g.
+/// <c>--select-model true</c>), split on spaces.
 /// </summary>
 internal static class CliSystem
 {
@@ -18,7 +20,8 @@ internal static class CliSystem
     {
         var model = Path.Combine(workDirectory, $"{data.Name}.{split}.zip");
         var clock = Stopwatch.StartNew();
-        Invoke(["train", data.TrainCsv(split), "--label", data.Label, "--out", model, "--no-plots", "--json"]);
+        var extra = (Environment.GetEnvironmentVariable("NNTRAINER_BENCH_CLI_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Invoke(["train", data.TrainCsv(split), "--label", data.Label, "--out", model, "--no-plots", "--json", .. extra]);
         double seconds = clock.Elapsed.TotalSeconds;
         var evaluation = Invoke(["evaluate", model, data.TestCsv(split), "--json"]);
         File.Delete(model);

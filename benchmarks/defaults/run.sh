@@ -23,6 +23,9 @@
 # Round 7: --nn-options hidden=none trains a linear model and select=true turns on SelectModelOnSmallData (the choice
 # between the network and a linear model on small classification tables; the bench logs each choice to stderr);
 # screen_table.py and selection_criteria.py table such screens (docs/defaults.md, round 7).
+# Round 8: NNTRAINER_BENCH_CLI_ARGS="--select-model true" (environment) adds options to the CLI system's `train`;
+# screen_table.py tables CLI screens too (DIR:"NNTrainer CLI"); blend_rules.py replays choice rules from a run's logged
+# fold scores; the measured logit-blend prototype is results/defaults/round8/blend-prototype.patch (docs/defaults.md).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

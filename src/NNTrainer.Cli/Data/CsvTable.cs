@@ -89,6 +89,7 @@ internal sealed class CsvTable
         }
         if (lines.Count == 0) throw new CliException($"{path} has a header but no data rows.");
         var notes = new List<string>();
+        if (reader is CsvRowReader { HasNoHeader: true }) notes.Add(HeaderlessFile.Note(path, header.Length));
         if (badRows.Note() is { } skipped) notes.Add(skipped);
         foreach (var builder in builders)
         {

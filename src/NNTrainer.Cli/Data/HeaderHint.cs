@@ -24,6 +24,10 @@ internal static class HeaderHint
                 }
             }
         }
+        if (names.SequenceEqual(HeaderlessFile.Names(names.Count)))
+        {
+            return $" The file has no header row (its first line is data: {HeaderlessFile.Rule}), so its columns are named col0 … col{names.Count - 1}.";
+        }
         int numbers = names.Count(n => double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         return numbers > 0 && numbers * 2 >= names.Count
             ? " Its first line looks like data, not column names: the file needs a header row naming its columns."

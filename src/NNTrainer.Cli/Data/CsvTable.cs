@@ -41,8 +41,11 @@ internal sealed class CsvTable
         if (column is not null) return column;
         var near = Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
         var hint = near is not null ? $" (did you mean '{near.Name}'?)" : "";
-        throw new CliException($"{Path} has no column '{name}' ({role}){hint}; its columns are: {string.Join(", ", Columns.Select(c => c.Name))}.{HeaderHint.For(Columns.Select(c => c.Name).ToArray())}");
+        throw new CliException($"{Path} has no column '{name}' ({role}){hint}; its columns are: {string.Join(", ", Columns.Select(c => Shorten(c.Name)))}.{HeaderHint.For(Columns.Select(c => c.Name).ToArray())}");
     }
+
+    /// <summary>A name cut to 80 characters for a message: a header read as one column may be a whole line of thousands.</summary>
+    private static string Shorten(string name) => name.Length <= 80 ? name : $"{name[..80]}… ({name.Length:N0} characters)";
 
     public CsvTable SelectRows(IReadOnlyList<int> rows) =>
         new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes, Locator);

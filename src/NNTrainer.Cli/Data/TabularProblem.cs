@@ -73,6 +73,7 @@ internal sealed class TabularProblem
             }
             features.Add(new FeatureColumn(column.Name, column.Kind));
             if (RowNumberColumn.Is(column)) notes.Add(RowNumberColumn.Note(column));
+            else if (IdentifierColumn.Is(column)) notes.Add(IdentifierColumn.Note(column));
             if (column.MissingCount > 0)
             {
                 var how = column.Kind == ColumnKind.Numeric ? "replaced by the training mean" : "treated as a category of their own";

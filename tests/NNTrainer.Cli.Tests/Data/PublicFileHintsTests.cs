@@ -50,6 +50,27 @@ public sealed class PublicFileHintsTests : IDisposable
     }
 
     [Fact]
+    public void A_text_column_of_nearly_all_different_texts_is_left_out_on_a_small_table()
+    {
+        // wikipedia-detox-250-line-data.tsv: 246 different comments in 249 rows, far below the 1,000 distinct texts
+        // that make a column free text on a large table.
+        var text = new StringBuilder("Sentiment\tSentimentText\tTopic\n");
+        var random = new Random(8);
+        for (int i = 0; i < 150; i++)
+        {
+            var comment = i % 15 == 0 ? "thanks" : $"comment number {i} about page {random.Next(1000)}";
+            text.Append(CultureInfo.InvariantCulture, $"{random.Next(2)}\t{comment}\tt{i % 120}\n");
+        }
+        var path = _dir.Write("detox.tsv", text.ToString());
+
+        var problem = TabularProblem.Create(CsvTable.Load(path), "Sentiment", null, new HashSet<string>());
+
+        Assert.Contains("Column 'SentimentText' has 141 distinct texts in 150 values (free text or an identifier?) and was ignored: a text met in one row only says nothing about another, and one-hot encoding would keep 100 of them as chance picks.", problem.Notes);
+        // 120 distinct texts in 150 rows (80 %) stay categories, the 100 most frequent one-hot encoded.
+        Assert.Equal(["Topic"], problem.Schema.Features.Select(f => f.Name));
+    }
+
+    [Fact]
     public void A_sparse_index_value_file_is_named_and_its_long_first_line_cut_short()
     {
         var line = "5\t784\t" + string.Join('\t', Enumerable.Range(150, 120).Select(i => $"{i}:{i % 250}"));

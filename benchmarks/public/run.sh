@@ -36,4 +36,4 @@ dotnet build "$ROOT/benchmarks/NNTrainer.Defaults.Bench" -c Release -nologo -v q
 SK=(); [ -f "$OUT/sklearn.json" ] && SK=(--sklearn "$OUT/sklearn.json")
 dotnet "$ROOT/benchmarks/NNTrainer.Defaults.Bench/bin/Release/net10.0/NNTrainer.Defaults.Bench.dll" \
   --data "$OUT/data" --out "$OUT" "${SK[@]}" --splits "$SPLITS" --datasets "$DATASETS" --systems "$SYSTEMS" \
-  --title "Public tables of ML.NET's repository"
+  --title "ML.NET test tables"

@@ -9,14 +9,14 @@ label as `y`; comma-separated) and meta.json (task, columns, classes, the held-o
 stratified (classification) 80/20 with random_state = k, as in the defaults benchmark.
 
 The files are parsed here by their known layout (separator, header, missing markers), not by NNTrainer's sniffing:
-the CLI's reading of the raw files is checked separately (benchmarks/public/cli_checks.sh). What a data scientist
-does before any model is done here for every system alike: identifier columns (newspaperchurn's SubscriptionID and
-Address) are dropped, `?` and empty fields are missing, a column is numeric when every present value is a number.
+the CLI's reading of the raw files is checked separately (benchmarks/public/cli_checks.sh, results in
+benchmarks/results/public/cli_checks.md). What a data scientist does before any model is done here for every system
+alike: identifier columns (newspaperchurn's SubscriptionID and Address) are dropped, `?` and empty fields are missing,
+a column is numeric when every present value is a number.
 Commas inside text values are removed ("$  40,000 - $49,999" → "$  40000 - $49999"): ML.NET's TextLoader, which the
 catalog systems read the splits with, does not take quoted fields by default, and the category stays the same.
 """
 import csv
-import io
 import json
 import os
 import subprocess

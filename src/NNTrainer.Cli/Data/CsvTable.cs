@@ -39,7 +39,8 @@ internal sealed class CsvTable
     {
         var column = Find(name);
         if (column is not null) return column;
-        var near = Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        // Case aside, or a leading '#': ML.NET's text files comment out their header line so (iris.txt: "#Label").
+        var near = Columns.FirstOrDefault(c => string.Equals(c.Name.TrimStart('#'), name.TrimStart('#'), StringComparison.OrdinalIgnoreCase));
         var hint = near is not null ? $" (did you mean '{near.Name}'?)" : "";
         throw new CliException($"{Path} has no column '{name}' ({role}){hint}; its columns are: {string.Join(", ", Columns.Select(c => Shorten(c.Name)))}.{HeaderHint.For(Columns.Select(c => c.Name).ToArray())}");
     }

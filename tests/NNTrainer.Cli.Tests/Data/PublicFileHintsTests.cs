@@ -71,6 +71,16 @@ public sealed class PublicFileHintsTests : IDisposable
     }
 
     [Fact]
+    public void A_label_named_without_the_headers_leading_hash_is_suggested()
+    {
+        var path = _dir.Write("iris.txt", "#Label\tSepal length\n0\t5.1\n1\t7.0\n");
+
+        var error = Assert.Throws<CliException>(() => CsvTable.Load(path).Require("Label", "the label given by --label"));
+
+        Assert.Contains("has no column 'Label' (the label given by --label) (did you mean '#Label'?)", error.Message);
+    }
+
+    [Fact]
     public void A_sparse_index_value_file_is_named_and_its_long_first_line_cut_short()
     {
         var line = "5\t784\t" + string.Join('\t', Enumerable.Range(150, 120).Select(i => $"{i}:{i % 250}"));

@@ -13,6 +13,17 @@ internal static class CategoryCap
     /// <summary>Distinct values above which a text column is taken for free text or an identifier and left out.</summary>
     public const int FreeTextDistinct = 1000;
 
+    /// <summary>The share of distinct values above which a text column with more than <see cref="MaxCategories"/> of them is free text or an identifier.</summary>
+    public const double NearlyUniqueShare = 0.9;
+
+    /// <summary>
+    /// Whether a text column is too varied to one-hot encode on a table of any size: more distinct texts than the cap keeps
+    /// and nearly all different (wikipedia-detox-250-line-data.tsv's comments: 246 in 249 rows), so the kept categories
+    /// would be texts seen once, chosen by chance. Larger tables are caught by <see cref="FreeTextDistinct"/> as well.
+    /// </summary>
+    /// <param name="distinct">Distinct texts.</param><param name="values">Non-missing values.</param>
+    public static bool IsNearlyUnique(int distinct, int values) => distinct > MaxCategories && distinct > NearlyUniqueShare * values;
+
     /// <summary>Per categorical feature, its categories on the given rows: most frequent first, ties in ordinal order.</summary>
     public static Dictionary<string, string[]> Choose(CsvTable table, ModelSchema schema, int[] rows)
     {

@@ -13,7 +13,7 @@ namespace NNTrainer.Cli.Data;
 /// a closing quote and an unclosed quote are errors. Chosen over Sylvan.Data.Csv, which reads at the same speed on the
 /// scale benchmark's file (benchmarks/scale/IngestProbe) but accepts such rows silently and counts rows, not lines.
 /// </summary>
-internal sealed class CsvRowReader : IRecordReader
+internal sealed partial class CsvRowReader : IRecordReader
 {
     private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
     private readonly SearchValues<char> _special;
@@ -32,6 +32,7 @@ internal sealed class CsvRowReader : IRecordReader
     private int[] _ends = new int[64];
     private int _fieldCount;
     private int _line = 1;
+    private bool _replayFirst;
 
     /// <param name="path">The file, for messages.</param><param name="text">Its text.</param>
     /// <param name="separator">The field separator: ',', ';', tab or '|'.</param>
@@ -43,21 +44,15 @@ internal sealed class CsvRowReader : IRecordReader
         _decimalComma = separator != ',';
         _marks = new DecimalMarks(path);
         _special = separator == ',' ? Special : SearchValues.Create($"{separator}\"\r\n");
-        if (!Read()) throw new CliException($"{path} is empty: a header row with column names is expected.");
-        var header = new string[_fieldCount];
-        for (int c = 0; c < header.Length; c++)
-        {
-            header[c] = Field(c).Trim().ToString();
-            if (header[c].Length == 0) header[c] = $"Unnamed: {c}"; // pandas' name: its to_csv writes the index under no name.
-        }
-        var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new CliException($"{path}: the header names column '{duplicate.Key}' twice.");
-        Header = header;
+        Header = ReadHeader(path);
     }
 
     public string Path { get; }
 
     public string[] Header { get; }
+
+    /// <summary>Whether the file has no header row (<see cref="HeaderlessFile"/>): its columns are named <c>col0</c>, <c>col1</c>, ….</summary>
+    public bool HasNoHeader { get; private set; }
 
     /// <summary>Positions are file lines.</summary>
     public RowLocator Locator => RowLocator.Lines;
@@ -105,6 +100,11 @@ internal sealed class CsvRowReader : IRecordReader
     /// <summary>Moves to the next record, skipping blank lines; false at the end of the file.</summary>
     public bool Read()
     {
+        if (_replayFirst)
+        {
+            _replayFirst = false;
+            return true;
+        }
         while (true)
         {
             if (!ReadRecord(out bool blank)) return false;
@@ -157,7 +157,7 @@ internal sealed class CsvRowReader : IRecordReader
             int take = at < 0 ? rest.Length : at;
             if (take > 0)
             {
-                if (quoted) throw new CliException($"{Path} line {_line}: text after a closing quote; quote the whole field.");
+                if (quoted) throw new CliException($"{Path} line {_line}: text after a closing quote; quote the whole field.{OpenedEarlier()}");
                 Append(rest[..take]);
                 any = true;
                 _position += take;

@@ -44,8 +44,8 @@ internal static class CsvSeparator
     {
         var lines = new List<string>();
         bool quoted = false;
-        int start = 0;
-        for (int i = 0; i < text.Length && lines.Count < SampleLines; i++)
+        int start = SkipComments(text);
+        for (int i = start; i < text.Length && lines.Count < SampleLines; i++)
         {
             char c = text[i];
             if (c == '"') quoted = !quoted;
@@ -58,6 +58,19 @@ internal static class CsvSeparator
         }
         if (complete && lines.Count < SampleLines && start < text.Length && !text[start..].IsWhiteSpace()) lines.Add(text[start..].ToString());
         return lines;
+    }
+
+    /// <summary>Where the text starts after its leading "//" comment lines (ML.NET's, skipped by <see cref="CsvRowReader"/> too), read as they are: a quote in a comment quotes nothing.</summary>
+    private static int SkipComments(ReadOnlySpan<char> text)
+    {
+        int start = 0;
+        while (text[start..].TrimStart("\r\n").StartsWith("//"))
+        {
+            int newline = text[start..].TrimStart("\r\n").IndexOf('\n');
+            if (newline < 0) return text.Length;
+            start = text.Length - text[start..].TrimStart("\r\n").Length + newline + 1;
+        }
+        return start;
     }
 
     /// <summary>Fields a line splits into at <paramref name="separator"/>, separators inside quotes not counted.</summary>

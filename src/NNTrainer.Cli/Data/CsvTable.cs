@@ -39,10 +39,14 @@ internal sealed class CsvTable
     {
         var column = Find(name);
         if (column is not null) return column;
-        var near = Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        // Case aside, or a leading '#': ML.NET's text files comment out their header line so (iris.txt: "#Label").
+        var near = Columns.FirstOrDefault(c => string.Equals(c.Name.TrimStart('#'), name.TrimStart('#'), StringComparison.OrdinalIgnoreCase));
         var hint = near is not null ? $" (did you mean '{near.Name}'?)" : "";
-        throw new CliException($"{Path} has no column '{name}' ({role}){hint}; its columns are: {string.Join(", ", Columns.Select(c => c.Name))}.{HeaderHint.For(Columns.Select(c => c.Name).ToArray())}");
+        throw new CliException($"{Path} has no column '{name}' ({role}){hint}; its columns are: {string.Join(", ", Columns.Select(c => Shorten(c.Name)))}.{HeaderHint.For(Columns.Select(c => c.Name).ToArray())}");
     }
+
+    /// <summary>A name cut to 80 characters for a message: a header read as one column may be a whole line of thousands.</summary>
+    private static string Shorten(string name) => name.Length <= 80 ? name : $"{name[..80]}… ({name.Length:N0} characters)";
 
     public CsvTable SelectRows(IReadOnlyList<int> rows) =>
         new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes, Locator);
@@ -89,6 +93,7 @@ internal sealed class CsvTable
         }
         if (lines.Count == 0) throw new CliException($"{path} has a header but no data rows.");
         var notes = new List<string>();
+        if (reader is CsvRowReader { HasNoHeader: true }) notes.Add(HeaderlessFile.Note(path, header.Length));
         if (badRows.Note() is { } skipped) notes.Add(skipped);
         foreach (var builder in builders)
         {

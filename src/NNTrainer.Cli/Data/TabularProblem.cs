@@ -61,6 +61,11 @@ internal sealed class TabularProblem
                     notes.Add($"Column '{column.Name}' has a different text in every row (an identifier?) and was ignored.");
                     continue;
                 }
+                if (CategoryCap.IsNearlyUnique(distinct, column.Length - column.MissingCount))
+                {
+                    notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts in {column.Length - column.MissingCount:N0} values (free text or an identifier?) and was ignored: a text met in one row only says nothing about another, and one-hot encoding would keep {CategoryCap.MaxCategories} of them as chance picks.");
+                    continue;
+                }
                 if (distinct > CategoryCap.FreeTextDistinct && distinct > (column.Length - column.MissingCount) / 2)
                 {
                     notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts in {column.Length - column.MissingCount:N0} values (free text or an identifier?) and was ignored; one-hot encoding it would add {distinct:N0} features.");
@@ -73,6 +78,7 @@ internal sealed class TabularProblem
             }
             features.Add(new FeatureColumn(column.Name, column.Kind));
             if (RowNumberColumn.Is(column)) notes.Add(RowNumberColumn.Note(column));
+            else if (IdentifierColumn.Is(column)) notes.Add(IdentifierColumn.Note(column));
             if (column.MissingCount > 0)
             {
                 var how = column.Kind == ColumnKind.Numeric ? "replaced by the training mean" : "treated as a category of their own";

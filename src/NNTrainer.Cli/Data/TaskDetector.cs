@@ -6,7 +6,7 @@ internal static class TaskDetector
     /// <summary>An integer label with at most this many distinct values is read as classes rather than a quantity.</summary>
     public const int MaxIntegerClasses = 10;
 
-    private static readonly HashSet<string> PositiveNames = new(StringComparer.OrdinalIgnoreCase) { "1", "true", "yes", "y", "positive", "pos" };
+    private static readonly HashSet<string> PositiveNames = new(StringComparer.OrdinalIgnoreCase) { "1", "true", "yes", "y", "positive", "pos", "+" };
 
     public static TaskKind Detect(TableColumn label, TaskKind? requested)
     {

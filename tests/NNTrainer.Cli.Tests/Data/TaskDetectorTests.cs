@@ -15,6 +15,15 @@ public sealed class TaskDetectorTests
     }
 
     [Fact]
+    public void PlusIsThePositiveClassOfAPlusMinusLabel()
+    {
+        // UCI's credit approval (creditapproval_train.csv in ML.NET's test data): A16 is '+' (approved) or '-'.
+        // In ordinal order '+' comes first, so without the name the '-' class would be the positive one.
+        var label = TableColumn.Categorical("A16", ["-", "+", "+", "-"]);
+        Assert.Equal(["-", "+"], TaskDetector.Classes(label, TaskKind.Binary));
+    }
+
+    [Fact]
     public void BinaryWithoutAUsualPositiveNameTakesTheSecondInOrder()
     {
         var label = TableColumn.Categorical("y", ["dog", "cat", "dog"]);

@@ -30,11 +30,14 @@ internal static class SparseFeatures
         var getter = cursor.GetGetter<VBuffer<float>>(features);
         var vector = default(VBuffer<float>);
         long nonzero = 0, rows = 0;
+        // Dense vectors (an image's pixels) exceed what a full sample may hold after a few rows: no need to read on.
+        double most = MaximumDensity * SampledRows * featureCount;
         while (rows < SampledRows && cursor.MoveNext())
         {
             getter(ref vector);
             foreach (float v in vector.GetValues()) nonzero += v != 0f ? 1 : 0;
             rows++;
+            if (nonzero > most) return false;
         }
         return rows > 0 && nonzero <= MaximumDensity * rows * featureCount;
     }

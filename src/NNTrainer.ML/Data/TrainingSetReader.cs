@@ -1,8 +1,6 @@
-using System.Numerics.Tensors;
-
 namespace NNTrainer.ML;
 
-/// <summary>The rows a trainer learns from, in the engine's form: one contiguous float32 matrix of features and one of targets.</summary>
+/// <summary>The rows a trainer learns from, in the engine's form: one contiguous float32 matrix of features (or sparse rows, <see cref="SparseInputs"/>) and one of targets.</summary>
 /// <param name="Inputs">Features, [rows × features].</param>
 /// <param name="Targets">Targets, [rows × 1].</param>
 /// <param name="SkippedRows">Rows left out because a value was NaN, infinite or missing (only with <c>SkipNonFiniteRows</c>).</param>

@@ -1,19 +1,28 @@
-using System.Numerics.Tensors;
-
 namespace NNTrainer.ML;
 
-/// <summary>The rows a trainer learns from, in the engine's form: one contiguous float32 matrix of features and one of targets.</summary>
+/// <summary>The rows a trainer learns from, in the engine's form: one contiguous float32 matrix of features (or sparse rows, <see cref="SparseInputs"/>) and one of targets.</summary>
 /// <param name="Inputs">Features, [rows × features].</param>
 /// <param name="Targets">Targets, [rows × 1].</param>
 /// <param name="SkippedRows">Rows left out because a value was NaN, infinite or missing (only with <c>SkipNonFiniteRows</c>).</param>
 /// <param name="Weights">One example weight per row kept, or null when the trainer has no weight column.</param>
-internal sealed record TrainingSet(Matrix Inputs, Matrix Targets, long SkippedRows, float[]? Weights = null);
+internal sealed record TrainingSet(Matrix Inputs, Matrix Targets, long SkippedRows, float[]? Weights = null)
+{
+    /// <summary>The features as sparse rows when the reader kept them so (then <see cref="Inputs"/> has no rows), else null.</summary>
+    public SparseMatrix? SparseInputs { get; init; }
+
+    /// <summary>Rows of the set, dense or sparse.</summary>
+    public int Rows => SparseInputs?.Rows ?? Inputs.Rows;
+
+    /// <summary>This set with its features in one dense matrix.</summary>
+    public TrainingSet Densified() => SparseInputs is { } sparse ? this with { Inputs = sparse.ToDense(), SparseInputs = null } : this;
+}
 
 /// <summary>
 /// Reads an <see cref="IDataView"/> with a cursor straight into the engine's matrices: the only in-memory copy of
-/// the data the trainer makes. Sparse vectors are expanded row by row as they are read. The feature matrix is
-/// allocated once at its final size (from the view's row count, or a counting pass when the view cannot tell it) in
-/// memory that <see cref="TrainingMemory"/> makes cheap to fill.
+/// the data the trainer makes. The feature matrix is allocated once at its final size (from the view's row count, or a
+/// counting pass when the view cannot tell it) in memory that <see cref="TrainingMemory"/> makes cheap to fill. Wide
+/// vectors that are mostly zero (<see cref="SparseFeatures.Prefer"/>: text n-grams) are kept as sparse rows when the
+/// caller allows it; other sparse vectors are expanded row by row as they are read.
 /// </summary>
 internal static class TrainingSetReader
 {
@@ -26,12 +35,14 @@ internal static class TrainingSetReader
     /// <param name="skipNonFinite">Skip rows with unusable values instead of failing.</param>
     /// <param name="dataName">"training data" or "validation data", for messages.</param>
     /// <param name="weight">The example weight column (a Single), or null for none.</param>
+    /// <param name="sparse">Keep the features as sparse rows (<see cref="TrainingSet.SparseInputs"/>) instead of one dense matrix.</param>
     public static TrainingSet Read(IDataView data, DataViewSchema.Column features, int featureCount, DataViewSchema.Column label,
-        LabelReader labels, bool skipNonFinite, string dataName, DataViewSchema.Column? weight = null)
+        LabelReader labels, bool skipNonFinite, string dataName, DataViewSchema.Column? weight = null, bool sparse = false)
     {
         long counted = data.GetRowCount() ?? CountRows(data);
         if (counted == 0) throw new ArgumentException($"The {dataName} has no rows: the neural network needs at least one row to learn from.", nameof(data));
-        if (counted > int.MaxValue / Math.Max(1, featureCount))
+        if (sparse && counted > int.MaxValue - 1) throw new ArgumentException($"The {dataName} has {counted:N0} rows, more than the trainer can hold; set Streaming = true in the trainer's options.", nameof(data));
+        if (!sparse && counted > int.MaxValue / Math.Max(1, featureCount))
         {
             // The way out depends on the data: only the training data can stream (validation data is always held).
             string wayOut = dataName == "training data"
@@ -42,10 +53,9 @@ internal static class TrainingSetReader
                 "(for text, select the most useful slots after FeaturizeText, e.g. mlContext.Transforms.FeatureSelection.SelectFeaturesBasedOnCount).", nameof(data));
         }
         int capacity = (int)counted;
-        if (weight is null && data is IFeatureMatrixSource source && TryTake(data, source, features, featureCount, capacity, label, labels) is { } taken) return taken;
-        var inputs = new Matrix(capacity, featureCount, TrainingMemory.AllocateUninitialized(capacity * featureCount));
+        if (!sparse && weight is null && data is IFeatureMatrixSource source && TryTake(data, source, features, featureCount, capacity, label, labels) is { } taken) return taken;
+        FeatureRows inputs = sparse ? new SparseFeatureRows(capacity, featureCount) : new DenseFeatureRows(capacity, featureCount);
         var targets = new Matrix(capacity, 1);
-        var x = inputs.Data;
         var y = targets.Data;
         var weights = weight is null ? null : new float[capacity];
 
@@ -70,8 +80,7 @@ internal static class TrainingSetReader
             {
                 throw new ArgumentException($"Row {row} of the {dataName} has {vector.Length} values in column '{features.Name}'; every row must have {featureCount}.", nameof(data));
             }
-            var destination = x.AsSpan(kept * featureCount, featureCount);
-            vector.CopyTo(destination);
+            long bad = inputs.Add(kept, vector, out float badValue);
             float target = getLabel();
             if (getWeight is not null)
             {
@@ -83,16 +92,16 @@ internal static class TrainingSetReader
                 }
             }
 
-            long bad = NonFinite.IndexOf(destination);
             if (bad >= 0 || float.IsNaN(target))
             {
                 if (skipNonFinite)
                 {
+                    inputs.Drop(kept);
                     skipped++;
                     continue;
                 }
                 throw bad >= 0
-                    ? new ArgumentException($"Column '{features.Name}' holds {destination[(int)bad]} at row {row}, slot {bad} of the {dataName}; every feature must be a finite number. " +
+                    ? new ArgumentException($"Column '{features.Name}' holds {badValue} at row {row}, slot {bad} of the {dataName}; every feature must be a finite number. " +
                         "Replace missing values first (mlContext.Transforms.ReplaceMissingValues) or set SkipNonFiniteRows = true in the trainer's options to skip such rows.", nameof(data))
                     : new ArgumentException($"Column '{label.Name}' holds {labels.BadValueDescription} at row {row} of the {dataName}; every row needs a usable label. " +
                         "Filter such rows out (mlContext.Data.FilterRowsByMissingValues) or set SkipNonFiniteRows = true in the trainer's options to skip them.", nameof(data));
@@ -107,7 +116,6 @@ internal static class TrainingSetReader
                 ? $"Every one of the {skipped} rows of the {dataName} has a NaN, infinite or missing value, so none is left to learn from."
                 : $"The {dataName} has no rows: the neural network needs at least one row to learn from.", nameof(data));
         }
-        inputs.Resize(kept);
         targets.Resize(kept);
         if (weights is not null)
         {
@@ -117,7 +125,7 @@ internal static class TrainingSetReader
             }
             if (kept < capacity) weights = weights[..kept];
         }
-        return new TrainingSet(inputs, targets, skipped, weights);
+        return inputs.Finish(kept, targets, skipped, weights);
     }
 
     /// <summary>

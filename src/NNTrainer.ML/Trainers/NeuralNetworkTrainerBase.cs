@@ -106,17 +106,22 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             if (modelParameters is not null) throw new ArgumentException("Streaming training starts a new network; set Streaming = false to continue a model with Fit(trainData, modelParameters).", nameof(modelParameters));
             return FitStreaming(trainData, validationData, (features, featureCount, label, outputs), validationColumns, channel, clock);
         }
-        var train = TrainingSetReader.Read(trainData, features, featureCount, label, CreateLabelReader(), options.SkipNonFiniteRows, "training data", weight);
+        // Wide vectors that are mostly zero (text n-grams) stay sparse rows, and the first layer trains on their nonzeros.
+        bool sparse = SparseFeatures.Prefer(trainData, features, featureCount);
+        var train = TrainingSetReader.Read(trainData, features, featureCount, label, CreateLabelReader(), options.SkipNonFiniteRows, "training data", weight, sparse);
         var validation = validationData is null ? null
-            : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data", validationWeight);
-        channel.Info(MessageSensitivity.None, $"Read {train.Inputs.Rows:N0} training rows of {featureCount} features in {clock.Elapsed.TotalSeconds:F2} s" +
+            : TrainingSetReader.Read(validationData, validationColumns.Features, featureCount, validationColumns.Label, CreateLabelReader(), options.SkipNonFiniteRows, "validation data", validationWeight, sparse);
+        channel.Info(MessageSensitivity.None, $"Read {train.Rows:N0} training rows of {featureCount} features in {clock.Elapsed.TotalSeconds:F2} s" +
+            (train.SparseInputs is { } rows ? $" as sparse rows ({rows.Density:P2} nonzero)" : string.Empty) +
             (train.SkippedRows > 0 ? $", skipping {train.SkippedRows:N0} with NaN, infinite or missing values" : string.Empty) +
-            (validation is null ? "." : $"; {validation.Inputs.Rows:N0} validation rows."));
+            (validation is null ? "." : $"; {validation.Rows:N0} validation rows."));
         var labelScaling = PrepareTargets(train, validation, label);
         // A continued model keeps its own random source, so its shuffles go on where the previous training left off.
         int seed = modelParameters?.Seed ?? options.Seed ?? _host.Rand.Next();
         int threads = options.NumberOfThreads ?? Environment.ProcessorCount;
-        var network = CreateNetwork(features, featureCount, outputs, seed, threads, train.Inputs.Rows);
+        var network = CreateNetwork(features, featureCount, outputs, seed, threads, train.Rows);
+        // Only a first dense layer reads sparse rows; an image network gets the expanded pixels.
+        if (network.Layers[0] is not DenseLayer) (train, validation) = (train.Densified(), validation?.Densified());
         if (modelParameters is not null)
         {
             network.Build();
@@ -125,7 +130,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             network.NumberOfThreads = threads;
         }
         // The map folds into a first dense layer only; a convolutional network reads pixels as ExtractPixels scaled them.
-        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train.Inputs, train.Weights) : null;
+        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train) : null;
         if (modelParameters is not null)
         {
             // The model reads raw features and predicts in the label's units; training goes on in standardised units.
@@ -134,11 +139,11 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         }
         if (scaling is not null)
         {
-            scaling.Standardize(train.Inputs);
-            if (validation is not null) scaling.Standardize(validation.Inputs);
+            scaling.Standardize(train);
+            if (validation is not null) scaling.Standardize(validation);
         }
-        var (optimizer, epochs, selection) = (NetworkFactory.CreateOptimizer(options), options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Inputs.Rows, options.BatchSize), (NeuralNetworkModelSelection?)null);
-        if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer)
+        var (optimizer, epochs, selection) = (NetworkFactory.CreateOptimizer(options), options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), (NeuralNetworkModelSelection?)null);
+        if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && train.SparseInputs is null)
         {
             (network, optimizer, epochs, selection) = ChooseOnSmallData(network, optimizer, epochs, train, featureCount, outputs, seed, threads, channel);
         }
@@ -153,9 +158,9 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             ConstantTarget.Apply(network, constant);
         }
         var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel,
-            modelParameters is null ? options.EffectiveLearningRateSchedule(train.Inputs.Rows) : options.LearningRateSchedule);
+            modelParameters is null ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
-        var history = network.Fit(train.Inputs, train.Targets, fitOptions);
+        var history = train.SparseInputs is { } sparseRows ? network.Fit(sparseRows, train.Targets, fitOptions) : network.Fit(train.Inputs, train.Targets, fitOptions);
         labelScaling?.FoldInto(network);
         scaling?.FoldInto(network);
         if (!options.KeepOptimizerState) DropOptimizerState(network);
@@ -250,7 +255,8 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         ValidationSampleWeights = validation?.Weights,
         Epochs = epochs,
         BatchSize = options.BatchSize,
-        ValidationData = validation is null ? null : (validation.Inputs, validation.Targets),
+        ValidationData = validation is null || validation.SparseInputs is not null ? null : (validation.Inputs, validation.Targets),
+        SparseValidationData = validation?.SparseInputs is { } sparse ? (sparse, validation.Targets) : null,
         ValidationFraction = validation is null ? options.ValidationSetFraction : 0,
         EarlyStoppingPatience = options.EarlyStoppingPatience,
         LearningRateSchedule = schedule,

@@ -55,6 +55,26 @@ internal sealed class AdamKernel
         Step(w, parameter.Gradients, m, c, lr, beta1, beta2, epsilon, correction1, correction2, keep);
     }
 
+    /// <summary>
+    /// The update of <see cref="Update"/> on the rows <paramref name="rows"/> of a [rows × columns] parameter only, with
+    /// step <paramref name="t"/>'s bias corrections: the other rows' moments do not decay (the "lazy" Adam of sparse inputs).
+    /// </summary>
+    public void UpdateRows(Parameter parameter, ReadOnlySpan<int> rows, long t, float lr, float keep)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        var (correction1, correction2) = _corrections.For(t, Beta1, Beta2);
+        var m = parameter.EnsureMomentums();
+        var c = parameter.EnsureCache();
+        var w = parameter.Values;
+        var g = parameter.Gradients;
+        int n = parameter.Columns;
+        foreach (int row in rows)
+        {
+            int at = row * n;
+            Step(w.AsSpan(at, n), g.AsSpan(at, n), m.AsSpan(at, n), c.AsSpan(at, n), lr, Beta1, Beta2, Epsilon, correction1, correction2, keep);
+        }
+    }
+
     // The vector and scalar loops evaluate the same IEEE operations in the same order (no contraction into FMA), so
     // every element gets the same result whichever loop handles it.
     internal static void Step(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> c,

@@ -34,5 +34,12 @@ public sealed class AdamOptimizer : Optimizer
     public override void Update(Parameter parameter) =>
         _kernel.Update(parameter, Iterations + 1, CurrentLearningRate, keep: 1f, NumberOfThreads);
 
+    /// <inheritdoc />
+    internal override bool UpdatesRows => true;
+
+    /// <inheritdoc />
+    internal override void UpdateRows(Parameter parameter, ReadOnlySpan<int> rows) =>
+        _kernel.UpdateRows(parameter, rows, Iterations + 1, CurrentLearningRate, keep: 1f);
+
     private readonly AdamKernel _kernel;
 }

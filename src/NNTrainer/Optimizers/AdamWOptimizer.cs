@@ -46,5 +46,13 @@ public sealed class AdamWOptimizer : Optimizer
     public override void Update(Parameter parameter) =>
         _kernel.Update(parameter, Iterations + 1, CurrentLearningRate, keep: 1f - CurrentLearningRate * WeightDecay, NumberOfThreads);
 
+    /// <inheritdoc />
+    /// <remarks>The decoupled decay applies to the updated rows only, at the steps that update them.</remarks>
+    internal override bool UpdatesRows => true;
+
+    /// <inheritdoc />
+    internal override void UpdateRows(Parameter parameter, ReadOnlySpan<int> rows) =>
+        _kernel.UpdateRows(parameter, rows, Iterations + 1, CurrentLearningRate, keep: 1f - CurrentLearningRate * WeightDecay);
+
     private readonly AdamKernel _kernel;
 }

@@ -68,6 +68,23 @@ public abstract class Optimizer
     /// <param name="parameter">The parameter to update.</param>
     public abstract void Update(Parameter parameter);
 
+    /// <summary>
+    /// Whether <see cref="UpdateRows"/> is implemented: the "lazy" update of a sparse-input layer's weights, which
+    /// touches only the rows whose input occurs in the batch (TensorFlow's LazyAdam, PyTorch's SparseAdam).
+    /// </summary>
+    internal virtual bool UpdatesRows => false;
+
+    /// <summary>
+    /// Updates only the rows <paramref name="rows"/> of a [rows × columns] parameter from their gradients, leaving every
+    /// other row — its values and its optimizer state — as it is. For plain SGD that is the dense update exactly (a zero
+    /// gradient moves nothing); with momentum, Adam's moments or a weight decay it differs from the dense update, which
+    /// would also decay the state and values of the rows not in the batch.
+    /// </summary>
+    /// <param name="parameter">The parameter, its gradient rows filled for <paramref name="rows"/>.</param>
+    /// <param name="rows">The rows to update, each once.</param>
+    internal virtual void UpdateRows(Parameter parameter, ReadOnlySpan<int> rows) =>
+        throw new NotSupportedException($"{GetType().Name} has no row-wise update; check {nameof(UpdatesRows)} first.");
+
     /// <summary>Counts the step.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PostUpdate() => Iterations++;

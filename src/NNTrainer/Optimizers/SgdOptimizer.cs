@@ -70,6 +70,41 @@ public sealed class SgdOptimizer : Optimizer
     /// <c>v = μv − lr·g</c>, <c>w += μv − lr·g</c> in one pass; the vector and scalar loops do the same operations in the
     /// same order, so the result does not depend on which handles an element.
     /// </summary>
+    /// <inheritdoc />
+    internal override bool UpdatesRows => true;
+
+    /// <inheritdoc />
+    /// <remarks>Each row gets the arithmetic <see cref="Update"/> gives it; without momentum that is the dense update bit for bit.</remarks>
+    internal override void UpdateRows(Parameter parameter, ReadOnlySpan<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        float lr = CurrentLearningRate;
+        int n = parameter.Columns;
+        var w = parameter.Values;
+        var g = parameter.Gradients;
+        var m = Momentum > 0f ? parameter.EnsureMomentums() : null;
+        foreach (int row in rows)
+        {
+            int at = row * n;
+            var wr = w.AsSpan(at, n);
+            var gr = g.AsSpan(at, n);
+            if (m is null)
+            {
+                TensorPrimitives.MultiplyAdd(gr, -lr, wr, wr);
+                continue;
+            }
+            var mr = m.AsSpan(at, n);
+            if (Nesterov)
+            {
+                NesterovStep(wr, gr, mr, Momentum, lr);
+                continue;
+            }
+            TensorPrimitives.Multiply(mr, Momentum, mr);
+            TensorPrimitives.MultiplyAdd(gr, -lr, mr, mr);
+            TensorPrimitives.Add(wr, mr, wr);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void NesterovStep(Span<float> w, ReadOnlySpan<float> g, Span<float> v, float mu, float lr)
     {

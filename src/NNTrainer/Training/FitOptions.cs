@@ -19,6 +19,13 @@ public sealed class FitOptions
     public (Matrix Inputs, Matrix Targets)? ValidationData { get; set; }
 
     /// <summary>
+    /// Held-out data as sparse rows for <see cref="Network.Fit(SparseMatrix, Matrix, FitOptions?)"/>, evaluated after
+    /// every epoch as <see cref="ValidationData"/> is (default null: none); weighted by <see cref="ValidationSampleWeights"/>.
+    /// Only a sparse training takes it, and it takes the place of <see cref="ValidationData"/>.
+    /// </summary>
+    public (SparseMatrix Inputs, Matrix Targets)? SparseValidationData { get; set; }
+
+    /// <summary>
     /// Fraction of the training samples, chosen at random with the network's seed, held out for validation
     /// when <see cref="ValidationData"/> is not given (default 0: none). Must be in [0, 1).
     /// </summary>

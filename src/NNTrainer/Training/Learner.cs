@@ -32,6 +32,9 @@ internal sealed class Learner
     /// <summary>Trains the network: one <see cref="TrainingLoop"/> over the options.</summary>
     public TrainingHistory Fit(Matrix inputs, Matrix targets, FitOptions options) => new TrainingLoop(_network, options).Run(inputs, targets);
 
+    /// <summary>Trains the network on sparse rows: one <see cref="TrainingLoop"/> over the options.</summary>
+    public TrainingHistory Fit(SparseMatrix inputs, Matrix targets, FitOptions options) => new TrainingLoop(_network, options).Run(inputs, targets);
+
     /// <summary>Trains the network on a feed's batches: one <see cref="TrainingLoop"/> over the options.</summary>
     public TrainingHistory Fit(BatchFeed feed, Matrix targetSample, FitOptions options) => new TrainingLoop(_network, options).Run(feed, targetSample);
 

@@ -14,6 +14,9 @@ public sealed class TrainingBatch
     /// <summary>The batch's targets, as the loss takes them.</summary>
     public Matrix Targets { get; set; } = null!;
 
+    /// <summary>The batch's inputs as sparse rows when a <see cref="SparseBatchFeed"/> fills it (then <see cref="Inputs"/> is unused), else null.</summary>
+    internal SparseBatch? SparseInputs { get; set; }
+
     /// <summary>The targets the fused kernels take: <see cref="Targets"/>, or their label-smoothed copy.</summary>
     internal Matrix KernelTargets { get; set; } = null!;
 

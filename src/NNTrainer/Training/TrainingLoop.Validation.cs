@@ -11,11 +11,16 @@ namespace NNTrainer.Training;
 internal sealed partial class TrainingLoop
 {
     /// <summary>Held-out data evaluated after every epoch, with its sample weights (null: every weight 1).</summary>
-    internal sealed record ValidationSet(Matrix Inputs, Matrix Targets, float[]? Weights);
+    internal sealed record ValidationSet(Matrix Inputs, Matrix Targets, float[]? Weights)
+    {
+        /// <summary>The held-out inputs as sparse rows (then <see cref="Inputs"/> is unused), or null.</summary>
+        public SparseMatrix? SparseInputs { get; init; }
+    }
 
     /// <summary>The validation loss (the weighted mean with weights) and accuracy (unweighted, as the training accuracy).</summary>
     private (double Loss, double Accuracy) Validate(ValidationSet validation)
     {
+        if (validation.SparseInputs is not null) return ValidateSparse(validation);
         var (inputs, targets, weights) = validation;
         var predictor = _network.SharedPredictor;
         double lossSum = 0;
@@ -52,8 +57,19 @@ internal sealed partial class TrainingLoop
     private (int[] TrainIndices, ValidationSet? Validation) SplitValidation(Matrix inputs, Matrix targets)
     {
         int n = inputs.Rows;
-        var validationWeights = _options.ValidationSampleWeights;
         if (GivenValidation() is { } given) return (Identity(n), given);
+        var (trainRows, validationRows, heldWeights) = SplitRows(n);
+        return validationRows is null ? (trainRows, null)
+            : (trainRows, new ValidationSet(inputs.SelectRows(validationRows), targets.SelectRows(validationRows), heldWeights));
+    }
+
+    /// <summary>
+    /// The rows a <see cref="FitOptions.ValidationFraction"/> holds out of <paramref name="n"/> (null for none) and the
+    /// training rows left, in their original order, with the held-out rows' weights.
+    /// </summary>
+    private (int[] TrainRows, int[]? ValidationRows, float[]? HeldWeights) SplitRows(int n)
+    {
+        var validationWeights = _options.ValidationSampleWeights;
         if (validationWeights is not null)
         {
             throw new ArgumentException($"{nameof(FitOptions.ValidationSampleWeights)} weights {nameof(FitOptions.ValidationData)}, which is not given; a {nameof(FitOptions.ValidationFraction)} takes its weights from {nameof(FitOptions.SampleWeights)}.", nameof(FitOptions.ValidationSampleWeights));
@@ -63,7 +79,7 @@ internal sealed partial class TrainingLoop
             int validationCount = (int)Math.Round(n * _options.ValidationFraction);
             if (validationCount < 1 || validationCount >= n)
             {
-                throw new ArgumentException($"A validation fraction of {_options.ValidationFraction} of {n} samples leaves no validation or no training samples.", nameof(inputs));
+                throw new ArgumentException($"A validation fraction of {_options.ValidationFraction} of {n} samples leaves no validation or no training samples.", "inputs");
             }
             var order = Identity(n);
             _network.Random.Shuffle(order);
@@ -78,9 +94,9 @@ internal sealed partial class TrainingLoop
                 Gather(weights, validationRows, heldWeights);
                 if (Array.TrueForAll(heldWeights, w => w == 0f)) throw new ArgumentException($"{nameof(FitOptions.SampleWeights)}: every row held out for validation has weight 0, so the validation loss is undefined; use more validation rows or {nameof(FitOptions.ValidationData)}.", nameof(FitOptions.SampleWeights));
             }
-            return (trainRows, new ValidationSet(inputs.SelectRows(validationRows), targets.SelectRows(validationRows), heldWeights));
+            return (trainRows, validationRows.ToArray(), heldWeights);
         }
-        return (Identity(n), null);
+        return (Identity(n), null, null);
     }
 
     private static void Gather(float[] source, ReadOnlySpan<int> indices, Span<float> destination)

@@ -115,9 +115,10 @@ internal sealed partial class TrainingLoop
     /// <param name="feed">The batches.</param>
     /// <param name="targetColumns">Target values per sample.</param>
     /// <param name="validation">Held-out data evaluated after every epoch, or null.</param>
-    internal TrainingHistory Train(BatchFeed feed, int targetColumns, ValidationSet? validation)
+    /// <param name="given">The step to take instead of the selected one (the sparse-input step), or null.</param>
+    internal TrainingHistory Train(BatchFeed feed, int targetColumns, ValidationSet? validation, ITrainingStep? given = null)
     {
-        var step = Step = _network.EnsureLearner().Step(_options.Execution, targetColumns, FuseLayers, UseSmallInputKernel, SmallInputKernelSupported);
+        var step = Step = given ?? _network.EnsureLearner().Step(_options.Execution, targetColumns, FuseLayers, UseSmallInputKernel, SmallInputKernelSupported);
         var batch = new TrainingBatch { Threads = _network.NumberOfThreads, FactorBuffer = feed.Weighted ? new float[feed.BatchSize] : [] };
         if (_smoothing > 0f) _smoothedTargets = new Matrix(feed.BatchSize, _network.OutputSize);
         _stepsPerEpoch = feed.StepsPerEpoch;
@@ -139,6 +140,7 @@ internal sealed partial class TrainingLoop
             feed.StartEpoch(_options.Shuffle, _network.Random);
             if (_schedule is { PerStep: false }) ApplySchedule(epoch);
             var (lossSum, weightSum, correct, total) = TrainEpoch(feed, step, batch, epoch);
+            (step as SparseInputStep)?.SettleDecay();
             clock.Stop();
             // Without weights the mean is over samples; with them, the weighted mean Σ wᵢ·lᵢ / Σ wᵢ (Σ wᵢ = samples for weights of 1).
             double loss = !feed.Weighted ? lossSum / feed.SampleCount : weightSum > 0 ? lossSum / weightSum : 0;

@@ -42,4 +42,11 @@ public static class TrainingStepNames
     /// runs instead on a machine without AVX-512.
     /// </summary>
     public const string SmallInputClassifier = "SmallInputClassifier";
+
+    /// <summary>
+    /// The reference step with sparse input rows (<see cref="Network.Fit(Tensors.SparseMatrix, Tensors.Matrix, FitOptions?)"/>):
+    /// the first dense layer's products cost its stored values × neurons, and its weights are updated only on the rows
+    /// of the inputs that occur in the batch (a lazy update with Adam, momentum or a penalty; docs/sparse.md).
+    /// </summary>
+    public const string SparseInput = "SparseInput";
 }

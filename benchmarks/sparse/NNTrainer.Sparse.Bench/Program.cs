@@ -1,0 +1,129 @@
+// The sparse-features benchmark (docs/sparse.md): NNTrainer's binary network with its defaults against ML.NET's
+// SdcaLogisticRegression on text through FeaturizeText, the shape of ML.NET's sentiment-analysis tutorial.
+//   text  [--rows N] [--seeds 1,2,3] [--systems sdca,nn]   generated documents (the lead's probe), one split per seed
+//   detox PATH [--splits 5] [--systems sdca,nn]            wikipedia-detox-250-line-data.tsv from ML.NET's test data
+//   table PATH --label NAME [--splits 5] [--systems ...]   a dense numeric table (ML.NET's breast-cancer.txt): nothing moves
+// --nn-options "l2=0.01;epochs=100;hidden=50;lr=0.001;standardize=false" changes the network's options for a screen.
+// Systems of one split run one after the other, so their times compare on a shared machine; every line is printed as
+// it ends and a table of means follows.
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NNTrainer.ML;
+
+var mode = args.Length > 0 ? args[0] : "text";
+string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+var systems = Option("--systems", "sdca,nn").Split(',');
+var results = new List<(string System, double Accuracy, double Auc, double Seconds)>();
+
+foreach (var (name, ml, train, test, featurize) in Splits())
+{
+    var features = featurize.Fit(train);
+    var prepared = features.Transform(train);
+    var scoredTest = features.Transform(test);
+    foreach (var system in systems)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = Trainer(ml, system).Fit(prepared);
+        double seconds = clock.Elapsed.TotalSeconds;
+        var metrics = ml.BinaryClassification.Evaluate(model.Transform(scoredTest));
+        results.Add((system, metrics.Accuracy, metrics.AreaUnderRocCurve, seconds));
+        Console.WriteLine($"{name} {system}: accuracy {metrics.Accuracy:F4} AUC {metrics.AreaUnderRocCurve:F4} fit {seconds:F2} s");
+    }
+}
+Console.WriteLine();
+Console.WriteLine("| system | accuracy | AUC | fit seconds |");
+Console.WriteLine("|---|---:|---:|---:|");
+foreach (var group in results.GroupBy(r => r.System))
+{
+    Console.WriteLine($"| {group.Key} | {group.Average(r => r.Accuracy):F4} | {group.Average(r => r.Auc):F4} | {group.Average(r => r.Seconds):F2} |");
+}
+
+IEnumerable<(string Name, MLContext Ml, IDataView Train, IDataView Test, IEstimator<ITransformer> Featurize)> Splits()
+{
+    if (mode == "text")
+    {
+        int rows = int.Parse(Option("--rows", "2000"));
+        foreach (int seed in Option("--seeds", "1").Split(',').Select(int.Parse))
+        {
+            var ml = new MLContext(seed: seed);
+            var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(Documents(rows, seed)), 0.2, seed: seed);
+            yield return ($"text seed {seed}", ml, split.TrainSet, split.TestSet, ml.Transforms.Text.FeaturizeText("Features", nameof(Document.Text)));
+        }
+        yield break;
+    }
+    string path = args.Length > 1 ? args[1] : throw new ArgumentException($"{mode} needs a file path.");
+    int splits = int.Parse(Option("--splits", "5"));
+    for (int seed = 1; seed <= splits; seed++)
+    {
+        var ml = new MLContext(seed: seed);
+        IDataView data;
+        IEstimator<ITransformer> featurize;
+        if (mode == "detox")
+        {
+            data = ml.Data.LoadFromTextFile(path, [new("Label", DataKind.Boolean, 0), new("SentimentText", DataKind.String, 1)], hasHeader: true, separatorChar: '\t', allowQuoting: true);
+            featurize = ml.Transforms.Text.FeaturizeText("Features", "SentimentText");
+        }
+        else
+        {
+            int label = int.Parse(Option("--label", "0"));
+            int columns = File.ReadLines(path).First(line => line.Length > 0 && !line.StartsWith("//")).Split('\t').Length;
+            data = ml.Data.LoadFromTextFile(path, [new("Label", DataKind.Boolean, label), new("Features", DataKind.Single, [.. Enumerable.Range(0, columns).Where(c => c != label).Select(c => new TextLoader.Range(c))])],
+                separatorChar: '\t');
+            featurize = ml.Transforms.ReplaceMissingValues("Features").Append(ml.Transforms.NormalizeMinMax("Features"));
+        }
+        var split = ml.Data.TrainTestSplit(data, 0.2, seed: seed);
+        yield return ($"{mode} split {seed}", ml, split.TrainSet, split.TestSet, featurize);
+    }
+}
+
+IEstimator<ITransformer> Trainer(MLContext ml, string system) => system switch
+{
+    "sdca" => ml.BinaryClassification.Trainers.SdcaLogisticRegression(),
+    "lbfgs" => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(),
+    "nn" => ml.BinaryClassification.Trainers.NeuralNetwork(NetworkOptions(Option("--nn-options", ""))),
+    "nnlinear" => ml.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { HiddenLayers = [] }),
+    _ => throw new ArgumentException($"Unknown system '{system}': sdca, lbfgs, nn or nnlinear."),
+};
+
+static NeuralNetworkBinaryTrainer.Options NetworkOptions(string text)
+{
+    var options = new NeuralNetworkBinaryTrainer.Options();
+    foreach (var pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')))
+    {
+        switch (pair[0])
+        {
+            case "l2": options.L2Regularization = float.Parse(pair[1]); break;
+            case "epochs": options.NumberOfEpochs = int.Parse(pair[1]); break;
+            case "hidden": options.HiddenLayers = pair[1] == "none" ? [] : [.. pair[1].Split(',').Select(int.Parse)]; break;
+            case "lr": options.LearningRate = float.Parse(pair[1]); break;
+            case "batch": options.BatchSize = int.Parse(pair[1]); break;
+            case "standardize": options.StandardizeFeatures = bool.Parse(pair[1]); break;
+            default: throw new ArgumentException($"Unknown --nn-options key '{pair[0]}': l2, epochs, hidden, lr, batch or standardize.");
+        }
+    }
+    return options;
+}
+
+// The lead's probe: 8,000 words, 30 a document; a positive document draws a quarter of its words from the first 200.
+static Document[] Documents(int count, int seed)
+{
+    var random = new Random(seed);
+    var vocabulary = Enumerable.Range(0, 8000).Select(i => "w" + i.ToString("x") + (char)('a' + i % 26)).ToArray();
+    return [.. Enumerable.Range(0, count).Select(_ =>
+    {
+        bool positive = random.Next(2) == 0;
+        var words = Enumerable.Range(0, 30).Select(_ => vocabulary[positive && random.Next(4) == 0 ? random.Next(200) : random.Next(vocabulary.Length)]);
+        return new Document { Text = string.Join(' ', words), Label = positive };
+    })];
+}
+
+/// <summary>One generated document.</summary>
+public sealed class Document
+{
+    /// <summary>The words.</summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>Whether it is a positive document.</summary>
+    public bool Label { get; set; }
+}

@@ -48,6 +48,18 @@ def model(meta, seed):
     return make_pipeline(ColumnTransformer(parts), mlp)
 
 
+def score_split(meta, k, x, y, xt, yt, label):
+    """Fits the scikit-learn pipeline on split k's training rows and scores its test rows; prints and returns the run."""
+    m = model(meta, k)
+    start = time.perf_counter()
+    m.fit(x, y)
+    seconds = time.perf_counter() - start
+    p = m.predict(xt)
+    value = r2_score(yt, p) if meta["task"] == "regression" else accuracy_score(yt, p)
+    print(f"{label}split {k}: {value:.4f} in {seconds:.2f} s ({m[-1].n_iter_} iterations)", flush=True)
+    return {"split": k, "metric": float(value), "seconds": seconds, "iterations": int(m[-1].n_iter_)}
+
+
 def main(argv):
     data_dir, out_path = argv[0], argv[1]
     count = int(argv[argv.index("--splits") + 1]) if "--splits" in argv else 5
@@ -66,14 +78,7 @@ def main(argv):
         for k, test in enumerate(meta["splits"]):
             test = np.array(test)
             train = np.setdiff1d(np.arange(len(y)), test)
-            m = model(meta, k)
-            start = time.perf_counter()
-            m.fit(x[train], y[train])
-            seconds = time.perf_counter() - start
-            p = m.predict(x[test])
-            value = r2_score(y[test], p) if meta["task"] == "regression" else accuracy_score(y[test], p)
-            runs.append({"split": k, "metric": float(value), "seconds": seconds, "iterations": int(m[-1].n_iter_)})
-            print(f"  split {k}: {value:.4f} in {seconds:.2f} s ({m[-1].n_iter_} iterations)", flush=True)
+            runs.append(score_split(meta, k, x[train], y[train], x[test], y[test], "  "))
         results[name] = {"task": meta["task"], "metric": "R2" if meta["task"] == "regression" else "Accuracy", "runs": runs}
         json.dump(results, open(out_path, "w"), indent=1)
 

@@ -11,15 +11,13 @@ import csv
 import json
 import os
 import sys
-import time
 import warnings
 
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.metrics import accuracy_score, r2_score
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "defaults"))
-from sklearn_run import model  # noqa: E402  (the defaults benchmark's pipeline, shared on purpose)
+from sklearn_run import score_split  # noqa: E402  (the defaults benchmark's pipeline, shared on purpose)
 
 
 def read(path, meta):
@@ -46,14 +44,7 @@ def main(argv):
         for k in range(min(count, len(meta["splits"]))):
             x, y = read(os.path.join(data_dir, name, f"split{k}.train.csv"), meta)
             xt, yt = read(os.path.join(data_dir, name, f"split{k}.test.csv"), meta)
-            m = model(meta, k)
-            start = time.perf_counter()
-            m.fit(x, y)
-            seconds = time.perf_counter() - start
-            p = m.predict(xt)
-            value = r2_score(yt, p) if meta["task"] == "regression" else accuracy_score(yt, p)
-            runs.append({"split": k, "metric": float(value), "seconds": seconds, "iterations": int(m[-1].n_iter_)})
-            print(f"{name} split {k}: {value:.4f} in {seconds:.2f} s ({m[-1].n_iter_} iterations)", flush=True)
+            runs.append(score_split(meta, k, x, y, xt, yt, f"{name} "))
         results[name] = {"task": meta["task"], "metric": "R2" if meta["task"] == "regression" else "Accuracy", "runs": runs}
         json.dump(results, open(out_path, "w"), indent=1)
 

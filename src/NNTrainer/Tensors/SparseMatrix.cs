@@ -1,3 +1,5 @@
+using NNTrainer.Training;
+
 namespace NNTrainer.Tensors;
 
 /// <summary>

@@ -47,4 +47,20 @@ public abstract class BatchFeed
     /// <summary>Fills <paramref name="batch"/> with the epoch's next samples; false when the epoch has no more.</summary>
     /// <param name="batch">The batch to fill (reused for every batch).</param>
     public abstract bool Next(TrainingBatch batch);
+
+    /// <summary>
+    /// Gathers the targets of <paramref name="rows"/> into <paramref name="batchTargets"/> and, with example weights,
+    /// their weights into <paramref name="batchWeights"/>; then points <paramref name="batch"/> at both.
+    /// </summary>
+    private protected static void GatherTargetsAndWeights(TrainingBatch batch, Matrix targets, float[]? weights, ReadOnlySpan<int> rows, Matrix batchTargets, float[]? batchWeights)
+    {
+        targets.GatherRows(rows, batchTargets);
+        if (weights is not null)
+        {
+            for (int i = 0; i < rows.Length; i++) batchWeights![i] = weights[rows[i]];
+        }
+        batch.Targets = batchTargets;
+        batch.WeightBuffer = batchWeights;
+        batch.Count = rows.Length;
+    }
 }

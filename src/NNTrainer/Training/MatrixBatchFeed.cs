@@ -65,19 +65,16 @@ internal sealed class MatrixBatchFeed : BatchFeed
         int start = _start;
         if (start >= _indices.Length) return false;
         int count = Math.Min(_batchSize, _indices.Length - start);
-        if (!_direct)
+        if (_direct)
+        {
+            (batch.Targets, batch.WeightBuffer, batch.Count) = (_batchTargets, _batchWeights, count);
+        }
+        else
         {
             _inputs.GatherRows(_indices, start, count, _batchInputs, _threads);
-            _targets.GatherRows(_indices.AsSpan(start, count), _batchTargets);
-            if (_weights is not null)
-            {
-                for (int i = 0; i < count; i++) _batchWeights![i] = _weights[_indices[start + i]];
-            }
+            GatherTargetsAndWeights(batch, _targets, _weights, _indices.AsSpan(start, count), _batchTargets, _batchWeights);
         }
         batch.Inputs = _batchInputs;
-        batch.Targets = _batchTargets;
-        batch.WeightBuffer = _batchWeights;
-        batch.Count = count;
         _start = start + count;
         return true;
     }

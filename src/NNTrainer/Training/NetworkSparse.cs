@@ -57,19 +57,7 @@ public sealed partial class Network
         return result;
     }
 
-    internal void CheckSparseData(SparseMatrix inputs, Matrix targets, string what)
-    {
-        if (inputs.Rows == 0) throw new ArgumentException($"The {what} data is empty: at least one sample is needed.", nameof(inputs));
-        if (inputs.Columns != InputSize)
-        {
-            throw new ArgumentException($"The network takes {InputSize} features per sample; the {what} data has {inputs.Columns}.", nameof(inputs));
-        }
-        if (targets.Rows != inputs.Rows)
-        {
-            throw new ArgumentException($"The {what} data has {inputs.Rows} samples but {targets.Rows} targets.", nameof(targets));
-        }
-        Loss!.ValidateTargets(targets, OutputSize);
-    }
+    internal void CheckSparseData(SparseMatrix inputs, Matrix targets, string what) => CheckShape(inputs.Rows, inputs.Columns, targets, what);
 
     internal static void CheckFinite(SparseMatrix inputs, string what)
     {

@@ -90,16 +90,19 @@ public sealed partial class Network
         return options;
     }
 
-    internal void CheckData(Matrix inputs, Matrix targets, string what)
+    internal void CheckData(Matrix inputs, Matrix targets, string what) => CheckShape(inputs.Rows, inputs.Columns, targets, what);
+
+    /// <summary>Checks a data set of <paramref name="rows"/> samples of <paramref name="columns"/> features (dense or sparse) against the network and its targets.</summary>
+    internal void CheckShape(int rows, int columns, Matrix targets, string what)
     {
-        if (inputs.Rows == 0) throw new ArgumentException($"The {what} data is empty: at least one sample is needed.", nameof(inputs));
-        if (inputs.Columns != InputSize)
+        if (rows == 0) throw new ArgumentException($"The {what} data is empty: at least one sample is needed.", "inputs");
+        if (columns != InputSize)
         {
-            throw new ArgumentException($"The network takes {InputSize} features per sample; the {what} data has {inputs.Columns}.", nameof(inputs));
+            throw new ArgumentException($"The network takes {InputSize} features per sample; the {what} data has {columns}.", "inputs");
         }
-        if (targets.Rows != inputs.Rows)
+        if (targets.Rows != rows)
         {
-            throw new ArgumentException($"The {what} data has {inputs.Rows} samples but {targets.Rows} targets.", nameof(targets));
+            throw new ArgumentException($"The {what} data has {rows} samples but {targets.Rows} targets.", nameof(targets));
         }
         Loss!.ValidateTargets(targets, OutputSize);
     }

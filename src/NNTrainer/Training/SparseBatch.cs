@@ -1,3 +1,5 @@
+using NNTrainer.Tensors;
+
 namespace NNTrainer.Training;
 
 /// <summary>

@@ -71,15 +71,8 @@ internal sealed class SparseBatchFeed : BatchFeed
             _batch.Starts[i + 1] = at;
         }
         _batch.Rows = count;
-        _targets.GatherRows(rows, _batchTargets);
-        if (_weights is not null)
-        {
-            for (int i = 0; i < count; i++) _batchWeights![i] = _weights[rows[i]];
-        }
+        GatherTargetsAndWeights(batch, _targets, _weights, rows, _batchTargets, _batchWeights);
         batch.SparseInputs = _batch;
-        batch.Targets = _batchTargets;
-        batch.WeightBuffer = _batchWeights;
-        batch.Count = count;
         _start = start + count;
         return true;
     }

@@ -1,4 +1,5 @@
-using NNTrainer.Layers;
+using NNTrainer.Losses;
+using NNTrainer.Metrics;
 using NNTrainer.Tensors;
 
 namespace NNTrainer.Training;
@@ -56,19 +57,10 @@ internal sealed partial class TrainingLoop
         for (int start = 0; start < inputs.Rows; start += block)
         {
             int count = Math.Min(block, inputs.Rows - start);
-            var outputs = inference.Predict(inputs, start, count);
             var y = count == targets.Rows ? targets : targets.Slice(start, count);
-            lossSum += weights is null ? _loss.SumSampleLosses(outputs, y) : _loss.SumWeightedSampleLosses(outputs, y, weights.AsSpan(start, count));
-            var (c, t) = _accuracy.CountCorrect(outputs, y);
-            correct += c;
-            total += t;
+            AddValidationBlock(inference.Predict(inputs, start, count), y, weights, start, ref lossSum, ref correct, ref total);
         }
-        double weightSum = 0;
-        if (weights is not null)
-        {
-            foreach (float w in weights) weightSum += w;
-        }
-        return (lossSum / (weights is null ? inputs.Rows : weightSum), total == 0 ? 0 : (double)correct / total);
+        return ValidationAverages(lossSum, correct, total, inputs.Rows, weights);
     }
 
     private SparseInference? _sparseInference;

@@ -26,19 +26,28 @@ internal sealed partial class TrainingLoop
         double lossSum = 0;
         long correct = 0, total = 0;
         Network.ForEachBatch(inputs, targets, 1024, (x, y, start) =>
-        {
-            var outputs = predictor.PredictInTiles(x);
-            lossSum += weights is null ? _loss.SumSampleLosses(outputs, y!) : _loss.SumWeightedSampleLosses(outputs, y!, weights.AsSpan(start, x.Rows));
-            var (c, t) = _accuracy.CountCorrect(outputs, y!);
-            correct += c;
-            total += t;
-        });
+            AddValidationBlock(predictor.PredictInTiles(x), y!, weights, start, ref lossSum, ref correct, ref total));
+        return ValidationAverages(lossSum, correct, total, inputs.Rows, weights);
+    }
+
+    /// <summary>Adds one block's summed sample losses (weighted from <paramref name="start"/> when weighted) and its correct and counted predictions.</summary>
+    private void AddValidationBlock(Matrix outputs, Matrix targets, float[]? weights, int start, ref double lossSum, ref long correct, ref long total)
+    {
+        lossSum += weights is null ? _loss.SumSampleLosses(outputs, targets) : _loss.SumWeightedSampleLosses(outputs, targets, weights.AsSpan(start, targets.Rows));
+        var (c, t) = _accuracy.CountCorrect(outputs, targets);
+        correct += c;
+        total += t;
+    }
+
+    /// <summary>The mean loss (over the rows, or the weights' sum when weighted) and the accuracy of the summed blocks.</summary>
+    private static (double Loss, double Accuracy) ValidationAverages(double lossSum, long correct, long total, int rows, float[]? weights)
+    {
         double weightSum = 0;
         if (weights is not null)
         {
             foreach (float w in weights) weightSum += w;
         }
-        return (lossSum / (weights is null ? inputs.Rows : weightSum), total == 0 ? 0 : (double)correct / total);
+        return (lossSum / (weights is null ? rows : weightSum), total == 0 ? 0 : (double)correct / total);
     }
 
     /// <summary>The options' <see cref="FitOptions.ValidationData"/>, checked, with its weights; null when none is given.</summary>

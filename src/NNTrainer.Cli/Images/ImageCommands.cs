@@ -57,11 +57,12 @@ internal static class ImageCommands
         ImageOptions images, NetworkSettings settings, string folder, double testFraction)
     {
         var (classes, files) = ImageFolder.ReadClasses(folder);
-        var imageSettings = images.ForTraining(result, files[0]);
+        var imageSettings = images.ForTraining(result, files);
         var ml = new MLContext(seed: settings.Seed);
         var network = new ImageNetworkTrainer(imageSettings);
         var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, network.NameFor(TaskKind.Multiclass));
         reporter.Note(data.Description);
+        if (ImageChannels.Conversion(files, imageSettings.Channels, "the network") is { } conversion) reporter.Note(conversion);
         return (ml, network, data, files.Length);
     }
 
@@ -77,6 +78,7 @@ internal static class ImageCommands
         {
             throw new CliException($"{folder} has class folder(s) {string.Join(", ", unknown.Select(c => $"'{c}'"))} that the model {modelPath} does not know; its classes are {string.Join(", ", model.Schema.Classes)}.");
         }
+        if (ImageChannels.Conversion(files, settings.Channels, $"the model {modelPath}") is { } conversion) reporter.Note(conversion);
         var metrics = ModelEvaluator.Evaluate(ml, TaskKind.Multiclass, model.Score(ImageData.Rows(ml, files)));
         reporter.Json["command"] = "evaluate";
         reporter.Json["model"] = Path.GetFullPath(modelPath);
@@ -93,9 +95,10 @@ internal static class ImageCommands
         CommandSupport.OutputFile("--out", outPath);
         var ml = new MLContext(seed: 0);
         var model = ModelFile.Load(modelPath, ml);
-        RequireImageModel(result, images, model, modelPath, folder);
+        var settings = RequireImageModel(result, images, model, modelPath, folder);
         // Sub-folder names are not needed (nor checked against the model's classes): predict reads every image.
         var files = ImageFolder.ReadAll(folder).Select(f => f with { Label = "" }).ToArray();
+        if (ImageChannels.Conversion(files, settings.Channels, $"the model {modelPath}") is { } conversion) reporter.Note(conversion);
         var scored = ScoredColumns.Read(model.Score(ImageData.Rows(ml, files)), TaskKind.Multiclass);
         var schema = model.Schema;
         var text = new StringBuilder();

@@ -1,0 +1,53 @@
+"""Summarises benchmarks/results/images/ (written by run.sh) as a Markdown table: per case, medians over the reps
+of each system and the per-rep ratios NNTrainer / PyTorch (pairs run back to back)."""
+import glob
+import json
+import os
+import statistics
+import sys
+
+OUT = sys.argv[1]
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def ours(tag):
+    train, evaluate = load(tag + ".train.json"), load(tag + ".evaluate.json")
+    epochs = [e["seconds"] for e in load(tag + ".monitor/training.json")["epochs"]]
+    return {"total": load(tag + ".process.json")["total_s"], "train": sum(epochs), "epoch": statistics.median(epochs),
+            "held": train["results"][0]["metrics"]["Accuracy"], "test": evaluate["results"][0]["metrics"]["Accuracy"]}
+
+
+def torch(tag):
+    r = load(tag + ".json")
+    return {"total": load(tag + ".process.json")["total_s"], "train": r["train_s"], "epoch": statistics.median(r["epoch_s"]),
+            "held": r["heldout_acc"], "test": r["test_acc"]}
+
+
+cases = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(OUT, "*.torch.*.json"))})
+print("| case | epochs | test acc. NNTrainer / PyTorch | whole process s (train + evaluate) | ratio | epoch s | ratio | train s | ratio |")
+print("|---|---:|---|---|---:|---|---:|---|---:|")
+for case in cases:
+    reps = sorted({p.split(".")[-2] for p in glob.glob(os.path.join(OUT, case + ".torch.*.json")) if not p.endswith("process.json")})
+    pairs = []
+    for rep in reps:
+        try:
+            pairs.append((ours(os.path.join(OUT, f"{case}.nntrainer.{rep}")), torch(os.path.join(OUT, f"{case}.torch.{rep}"))))
+        except FileNotFoundError:
+            continue
+    if not pairs:
+        continue
+    epochs = len(load(os.path.join(OUT, f"{case}.torch.{reps[0]}.json"))["epoch_s"])
+
+    def col(key, digits):
+        a = "/".join(f"{o[key]:.{digits}f}" for o, _ in pairs)
+        b = "/".join(f"{t[key]:.{digits}f}" for _, t in pairs)
+        return f"{a} vs {b}"
+
+    def ratio(key):
+        return "/".join(f"{o[key] / t[key]:.2f}" for o, t in pairs)
+
+    print(f"| {case} | {epochs} | {col('test', 4)} | {col('total', 1)} | {ratio('total')} | {col('epoch', 2)} | {ratio('epoch')} | {col('train', 1)} | {ratio('train')} |")

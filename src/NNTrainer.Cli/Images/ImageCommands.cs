@@ -62,6 +62,7 @@ internal static class ImageCommands
         var network = new ImageNetworkTrainer(imageSettings);
         var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, network.NameFor(TaskKind.Multiclass));
         reporter.Note(data.Description);
+        if (ImageFolder.Unclassified(folder) is { } stray) reporter.Note(stray);
         if (ImageChannels.Conversion(files, imageSettings.Channels, "the network") is { } conversion) reporter.Note(conversion);
         return (ml, network, data, files.Length);
     }
@@ -78,6 +79,7 @@ internal static class ImageCommands
         {
             throw new CliException($"{folder} has class folder(s) {string.Join(", ", unknown.Select(c => $"'{c}'"))} that the model {modelPath} does not know; its classes are {string.Join(", ", model.Schema.Classes)}.");
         }
+        if (ImageFolder.Unclassified(folder) is { } stray) reporter.Note(stray);
         if (ImageChannels.Conversion(files, settings.Channels, $"the model {modelPath}") is { } conversion) reporter.Note(conversion);
         var metrics = ModelEvaluator.Evaluate(ml, TaskKind.Multiclass, model.Score(ImageData.Rows(ml, files)));
         reporter.Json["command"] = "evaluate";

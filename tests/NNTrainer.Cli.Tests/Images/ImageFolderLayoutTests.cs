@@ -80,4 +80,23 @@ public sealed class ImageFolderLayoutTests(ImageModels models) : IClassFixture<I
         Assert.Equal(6, predicted.Length);
         Assert.Equal(predicted.Count(p => p == "vertical") / 6.0, metrics.GetProperty("Accuracy").GetDouble(), 12);
     }
+
+    [Fact]
+    public void Images_beside_the_class_folders_are_named_as_unused_in_train_and_evaluate()
+    {
+        var folder = Path.Combine(_directory, "with-strays");
+        TestImages.WriteFolder(folder, perClass: 6, seed: 1, classes: 2);
+        TestImages.WriteImage(Path.Combine(folder, "forgot-to-sort.png"), 0, 20, 20, seed: 5);
+        var model = Path.Combine(_directory, "strays.zip");
+
+        var train = CliRunner.Run(_directory, "train", folder, "--epochs", "1", "--test-fraction", "0.25", "--out", model, "--no-plots");
+        var evaluate = CliRunner.Run(_directory, "evaluate", model, folder);
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        Assert.Contains("12 images of 2 classes", train.Output);
+        var note = $"1 image(s) directly in {folder} (forgot-to-sort.png) are in no class sub-folder, so they are not used";
+        Assert.Contains(note, train.Output);
+        Assert.Contains(note, evaluate.Output);
+    }
 }

@@ -9,6 +9,7 @@ DATA="${1:-/tmp/nntrainer-images}"
 REPS="${2:-2}"
 OUT="$ROOT/benchmarks/results/images"
 PY=/usr/bin/python3
+TIME=/usr/bin/time   # GNU time: each process's wall, user and system seconds, appended to <tag>.time
 mkdir -p "$OUT"
 [ -d "$DATA/fmnist" ] || "$PY" "$HERE/make_folders.py" "$DATA" --seed 1
 # A private copy of the built tool, so that a rebuild of the work tree while this runs cannot change it mid-run.
@@ -24,7 +25,7 @@ CLI=(dotnet "$CLI_DIR/NNTrainer.Cli.dll")
 CASES=(
   "fmnist-lenet      fmnist lenet      28 1 5  -"
   "fmnist-shallownet fmnist shallownet 28 1 5  -"
-  "fmnist-minivggnet fmnist minivggnet 28 1 5  --nesterov"
+  "fmnist-minivggnet fmnist minivggnet 28 1 3  --nesterov"
   "colour-shallownet colour shallownet 32 3 10 -"
   "colour-lenet      colour lenet      28 3 10 -"
 )
@@ -33,19 +34,21 @@ ONLY="${CASES_ONLY:-}"
 ours() {  # case folder arch size channels epochs extra rep
   local tag="$OUT/$1.nntrainer.$8" extra=(); [ "$7" != "-" ] && extra=("$7")
   rm -rf "$tag.monitor"
+  rm -f "$tag.time"
   local t0; t0=$(date +%s.%N)
-  "${CLI[@]}" train "$DATA/$2/train" --architecture "$3" --image-size "$4" --channels "$5" --epochs "$6" \
+  "$TIME" -a -o "$tag.time" -f '%e %U %S' "${CLI[@]}" train "$DATA/$2/train" --architecture "$3" --image-size "$4" --channels "$5" --epochs "$6" \
     --batch-size 32 --optimizer sgd "${extra[@]}" --learning-rate 0.01 --schedule none --l2 0 --threads 1 \
     --no-plots --monitor "$tag.monitor" --json --out "$tag.zip" >"$tag.train.json"
-  "${CLI[@]}" evaluate "$tag.zip" "$DATA/$2/test" --json >"$tag.evaluate.json"
+  "$TIME" -a -o "$tag.time" -f '%e %U %S' "${CLI[@]}" evaluate "$tag.zip" "$DATA/$2/test" --json >"$tag.evaluate.json"
   echo "{\"total_s\": $(echo "$(date +%s.%N) - $t0" | bc)}" >"$tag.process.json"
   rm -f "$tag.zip"
 }
 
 torch() {
   local tag="$OUT/$1.torch.$8" extra=(); [ "$7" != "-" ] && extra=("$7")
+  rm -f "$tag.time"
   local t0; t0=$(date +%s.%N)
-  "$PY" "$HERE/torch_images.py" "$DATA/$2/train" "$DATA/$2/test" --arch "$3" --size "$4" --channels "$5" \
+  "$TIME" -a -o "$tag.time" -f '%e %U %S' "$PY" "$HERE/torch_images.py" "$DATA/$2/train" "$DATA/$2/test" --arch "$3" --size "$4" --channels "$5" \
     --epochs "$6" --batch 32 --lr 0.01 "${extra[@]}" --threads 1 --json "$tag.json" >/dev/null
   echo "{\"total_s\": $(echo "$(date +%s.%N) - $t0" | bc)}" >"$tag.process.json"
 }

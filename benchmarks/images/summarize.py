@@ -1,5 +1,6 @@
 """Summarises benchmarks/results/images/ (written by run.sh) as a Markdown table: per case, medians over the reps
-of each system and the per-rep ratios NNTrainer / PyTorch (pairs run back to back)."""
+of each system and the per-rep ratios NNTrainer / PyTorch (pairs run back to back). Each cell lists the reps in
+order, "NNTrainer values vs PyTorch values"; a ratio below 1 means NNTrainer took less time."""
 import glob
 import json
 import os
@@ -14,22 +15,28 @@ def load(path):
         return json.load(f)
 
 
+def cpu(tag):
+    """User + system seconds of the tag's processes (GNU time's lines "wall user system")."""
+    with open(tag + ".time") as f:
+        return sum(float(v[1]) + float(v[2]) for v in (line.split() for line in f) if len(v) == 3)
+
+
 def ours(tag):
     train, evaluate = load(tag + ".train.json"), load(tag + ".evaluate.json")
     epochs = [e["seconds"] for e in load(tag + ".monitor/training.json")["epochs"]]
-    return {"total": load(tag + ".process.json")["total_s"], "train": sum(epochs), "epoch": statistics.median(epochs),
+    return {"total": load(tag + ".process.json")["total_s"], "cpu": cpu(tag), "train": sum(epochs), "epoch": statistics.median(epochs),
             "held": train["results"][0]["metrics"]["Accuracy"], "test": evaluate["results"][0]["metrics"]["Accuracy"]}
 
 
 def torch(tag):
     r = load(tag + ".json")
-    return {"total": load(tag + ".process.json")["total_s"], "train": r["train_s"], "epoch": statistics.median(r["epoch_s"]),
+    return {"total": load(tag + ".process.json")["total_s"], "cpu": cpu(tag), "train": r["train_s"], "epoch": statistics.median(r["epoch_s"]),
             "held": r["heldout_acc"], "test": r["test_acc"]}
 
 
 cases = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(OUT, "*.torch.*.json"))})
-print("| case | epochs | test acc. NNTrainer / PyTorch | whole process s (train + evaluate) | ratio | epoch s | ratio | train s | ratio |")
-print("|---|---:|---|---|---:|---|---:|---|---:|")
+print("| case | epochs | test accuracy | whole process CPU s (train + evaluate) | ratio | whole process wall s | ratio | median epoch s | ratio | training s (all epochs) | ratio | the rest s (start-up, decoding, scoring) |")
+print("|---|---:|---|---|---:|---|---:|---|---:|---|---:|---|")
 for case in cases:
     reps = sorted({p.split(".")[-2] for p in glob.glob(os.path.join(OUT, case + ".torch.*.json")) if not p.endswith("process.json")})
     pairs = []
@@ -50,4 +57,6 @@ for case in cases:
     def ratio(key):
         return "/".join(f"{o[key] / t[key]:.2f}" for o, t in pairs)
 
-    print(f"| {case} | {epochs} | {col('test', 4)} | {col('total', 1)} | {ratio('total')} | {col('epoch', 2)} | {ratio('epoch')} | {col('train', 1)} | {ratio('train')} |")
+    for o, t in pairs:
+        o["rest"], t["rest"] = o["total"] - o["train"], t["total"] - t["train"]
+    print(f"| {case} | {epochs} | {col('test', 4)} | {col('cpu', 1)} | {ratio('cpu')} | {col('total', 1)} | {ratio('total')} | {col('epoch', 2)} | {ratio('epoch')} | {col('train', 1)} | {ratio('train')} | {col('rest', 1)} |")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # NNTrainer's CLI against the same network in PyTorch on the same image folders, alternated run by run.
-# usage: benchmarks/images/run.sh [DATA_DIR=/tmp/nntrainer-images] [REPS=2]
+# usage: [REP_FROM=1] [CASES_ONLY=a,b] [CLI_DIR=dir] benchmarks/images/run.sh [DATA_DIR=/tmp/nntrainer-images] [REPS=2]
 # Writes benchmarks/results/images/<case>.<system>.<rep>.* and summary.md (summarize.py).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -41,7 +41,7 @@ ours() {  # case folder arch size channels epochs extra rep
     --no-plots --monitor "$tag.monitor" --json --out "$tag.zip" >"$tag.train.json"
   "$TIME" -a -o "$tag.time" -f '%e %U %S' "${CLI[@]}" evaluate "$tag.zip" "$DATA/$2/test" --json >"$tag.evaluate.json"
   echo "{\"total_s\": $(echo "$(date +%s.%N) - $t0" | bc)}" >"$tag.process.json"
-  rm -f "$tag.zip"
+  rm -f "$tag.zip" "$tag.monitor/training.png"
 }
 
 torch() {
@@ -56,7 +56,7 @@ torch() {
 for line in "${CASES[@]}"; do
   read -r name folder arch size channels epochs extra <<<"$line"
   [ -n "$ONLY" ] && [[ ",$ONLY," != *",$name,"* ]] && continue
-  for rep in $(seq 1 "$REPS"); do
+  for rep in $(seq "${REP_FROM:-1}" "$REPS"); do
     # Alternate which system goes first, so that drift in the machine's load falls on both.
     if (( rep % 2 )); then ours $name $folder $arch $size $channels $epochs $extra $rep; torch $name $folder $arch $size $channels $epochs $extra $rep
     else torch $name $folder $arch $size $channels $epochs $extra $rep; ours $name $folder $arch $size $channels $epochs $extra $rep; fi

@@ -60,3 +60,26 @@ for case in cases:
     for o, t in pairs:
         o["rest"], t["rest"] = o["total"] - o["train"], t["total"] - t["train"]
     print(f"| {case} | {epochs} | {col('test', 4)} | {col('cpu', 1)} | {ratio('cpu')} | {col('total', 1)} | {ratio('total')} | {col('epoch', 2)} | {ratio('epoch')} | {col('train', 1)} | {ratio('train')} | {col('rest', 1)} |")
+
+print()
+print("Medians over the reps (ratio = NNTrainer / PyTorch, the median of the per-pair ratios):")
+print()
+print("| case | epochs | reps | test accuracy NNTrainer / PyTorch | whole process CPU | whole process wall | median epoch | training (all epochs) |")
+print("|---|---:|---:|---|---:|---:|---:|---:|")
+for case in cases:
+    reps = sorted({p.split(".")[-2] for p in glob.glob(os.path.join(OUT, case + ".torch.*.json")) if not p.endswith("process.json")})
+    pairs = []
+    for rep in reps:
+        try:
+            pairs.append((ours(os.path.join(OUT, f"{case}.nntrainer.{rep}")), torch(os.path.join(OUT, f"{case}.torch.{rep}"))))
+        except FileNotFoundError:
+            continue
+    if not pairs:
+        continue
+    epochs = len(load(os.path.join(OUT, f"{case}.torch.{reps[0]}.json"))["epoch_s"])
+
+    def med(key):
+        return statistics.median(o[key] / t[key] for o, t in pairs)
+
+    acc = f"{statistics.median(o['test'] for o, _ in pairs):.4f} / {statistics.median(t['test'] for _, t in pairs):.4f}"
+    print(f"| {case} | {epochs} | {len(pairs)} | {acc} | {med('cpu'):.2f} | {med('total'):.2f} | {med('epoch'):.2f} | {med('train'):.2f} |")

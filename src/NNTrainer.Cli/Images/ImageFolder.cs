@@ -62,6 +62,18 @@ internal static class ImageFolder
         return files;
     }
 
+    /// <summary>
+    /// A note when images sit directly in <paramref name="folder"/>, beside the class sub-folders: they have no class,
+    /// so training and evaluation leave them out, which the user who dropped them there would not guess.
+    /// </summary>
+    public static string? Unclassified(string folder)
+    {
+        var stray = Images(Root(folder));
+        if (stray.Length == 0) return null;
+        var names = string.Join(", ", stray.Take(3).Select(System.IO.Path.GetFileName)) + (stray.Length > 3 ? ", …" : "");
+        return $"{stray.Length:N0} image(s) directly in {folder} ({names}) are in no class sub-folder, so they are not used; move each into its class's folder.";
+    }
+
     private static string Root(string folder)
     {
         if (!Directory.Exists(folder)) throw new CliException($"Image folder not found: {folder}");

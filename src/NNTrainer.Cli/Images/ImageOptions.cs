@@ -20,7 +20,7 @@ internal sealed class ImageOptions(bool training)
 
     public Option<int?> Channels { get; } = new("--channels")
     {
-        Description = "Image folders: 1 (grey) or 3 (RGB) (default: grey if the first image is grey, else RGB; predict/evaluate: checked against the model)",
+        Description = "Image folders: 1 (grey) or 3 (RGB) (default: RGB if any image is in colour, else grey; predict/evaluate: checked against the model)",
         HelpName = "1|3",
     };
 
@@ -36,13 +36,13 @@ internal sealed class ImageOptions(bool training)
     /// <summary>Whether any image option was given (an error with a CSV file).</summary>
     public bool AnyGiven(ParseResult result) => Given(result, Architecture) || Given(result, Size) || Given(result, Channels);
 
-    /// <summary>The settings to train with: what was given, else the defaults (channels from the first image).</summary>
-    public ImageSettings ForTraining(ParseResult result, ImageFile first)
+    /// <summary>The settings to train with: what was given, else the defaults (RGB if any image is in colour).</summary>
+    public ImageSettings ForTraining(ParseResult result, IReadOnlyCollection<ImageFile> files)
     {
         var architecture = (result.GetValue(Architecture) ?? "lenet").ToLowerInvariant();
         int side = ImageSettings.DefaultSide(architecture);
         var (width, height) = result.GetValue(Size) ?? (side, side);
-        return new ImageSettings(architecture, result.GetValue(Channels) ?? first.Channels, height, width);
+        return new ImageSettings(architecture, result.GetValue(Channels) ?? ImageChannels.Default(files), height, width);
     }
 
     /// <summary>Throws unless the options given agree with the model's settings; names the option and both values.</summary>

@@ -80,4 +80,39 @@ public sealed class ImageFolderLayoutTests(ImageModels models) : IClassFixture<I
         Assert.Equal(6, predicted.Length);
         Assert.Equal(predicted.Count(p => p == "vertical") / 6.0, metrics.GetProperty("Accuracy").GetDouble(), 12);
     }
+
+    [Fact]
+    public void Images_beside_the_class_folders_are_named_as_unused_in_train_and_evaluate()
+    {
+        var folder = Path.Combine(_directory, "with-strays");
+        TestImages.WriteFolder(folder, perClass: 6, seed: 1, classes: 2);
+        TestImages.WriteImage(Path.Combine(folder, "forgot-to-sort.png"), 0, 20, 20, seed: 5);
+        var model = Path.Combine(_directory, "strays.zip");
+
+        var train = CliRunner.Run(_directory, "train", folder, "--epochs", "1", "--test-fraction", "0.25", "--out", model, "--no-plots");
+        var evaluate = CliRunner.Run(_directory, "evaluate", model, folder);
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        Assert.Contains("12 images of 2 classes", train.Output);
+        var note = $"1 image(s) directly in {folder} (forgot-to-sort.png) are in no class sub-folder, so they are not used";
+        Assert.Contains(note, train.Output);
+        Assert.Contains(note, evaluate.Output);
+    }
+
+    [Fact]
+    public void A_convolutional_network_trained_for_the_default_length_is_told_how_to_shorten_it()
+    {
+        var folder = Path.Combine(_directory, "default-length");
+        TestImages.WriteFolder(folder, perClass: 6, seed: 1, classes: 2);
+
+        var byDefault = CliRunner.Run(_directory, "train", folder, "--image-size", "12", "--test-fraction", "0.25", "--out", Path.Combine(_directory, "d.zip"), "--no-plots");
+        var given = CliRunner.Run(_directory, "train", folder, "--image-size", "12", "--epochs", "2", "--test-fraction", "0.25", "--out", Path.Combine(_directory, "g.zip"), "--no-plots");
+
+        Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
+        Assert.True(given.ExitCode == 0, given.ToString());
+        var epochs = byDefault.OutputLines.Single(l => l.StartsWith("Training LeNet for ", StringComparison.Ordinal)).Split(' ')[3];
+        Assert.Contains($"LeNet trains for the default length, {epochs} epochs on 9 images; convolutional networks usually need far fewer: give --epochs", byDefault.Output);
+        Assert.DoesNotContain("default length", given.Output);
+    }
 }

@@ -34,10 +34,8 @@ def torch(tag):
             "held": r["heldout_acc"], "test": r["test_acc"]}
 
 
-cases = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(OUT, "*.torch.*.json"))})
-print("| case | epochs | test accuracy | whole process CPU s (train + evaluate) | ratio | whole process wall s | ratio | median epoch s | ratio | training s (all epochs) | ratio | the rest s (start-up, decoding, scoring) |")
-print("|---|---:|---|---|---:|---|---:|---|---:|---|---:|---|")
-for case in cases:
+def case_pairs(case):
+    """The (NNTrainer, PyTorch) figures of every rep of a case that both finished, and the case's epoch count."""
     reps = sorted({p.split(".")[-2] for p in glob.glob(os.path.join(OUT, case + ".torch.*.json")) if not p.endswith("process.json")})
     pairs = []
     for rep in reps:
@@ -45,9 +43,17 @@ for case in cases:
             pairs.append((ours(os.path.join(OUT, f"{case}.nntrainer.{rep}")), torch(os.path.join(OUT, f"{case}.torch.{rep}"))))
         except FileNotFoundError:
             continue
+    epochs = len(load(os.path.join(OUT, f"{case}.torch.{reps[0]}.json"))["epoch_s"]) if pairs else 0
+    return pairs, epochs
+
+
+cases = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(OUT, "*.torch.*.json"))})
+print("| case | epochs | test accuracy | whole process CPU s (train + evaluate) | ratio | whole process wall s | ratio | median epoch s | ratio | training s (all epochs) | ratio | the rest s (start-up, decoding, scoring) |")
+print("|---|---:|---|---|---:|---|---:|---|---:|---|---:|---|")
+for case in cases:
+    pairs, epochs = case_pairs(case)
     if not pairs:
         continue
-    epochs = len(load(os.path.join(OUT, f"{case}.torch.{reps[0]}.json"))["epoch_s"])
 
     def col(key, digits):
         a = "/".join(f"{o[key]:.{digits}f}" for o, _ in pairs)
@@ -67,16 +73,9 @@ print()
 print("| case | epochs | reps | test accuracy NNTrainer / PyTorch | whole process CPU | whole process wall | median epoch | training (all epochs) |")
 print("|---|---:|---:|---|---:|---:|---:|---:|")
 for case in cases:
-    reps = sorted({p.split(".")[-2] for p in glob.glob(os.path.join(OUT, case + ".torch.*.json")) if not p.endswith("process.json")})
-    pairs = []
-    for rep in reps:
-        try:
-            pairs.append((ours(os.path.join(OUT, f"{case}.nntrainer.{rep}")), torch(os.path.join(OUT, f"{case}.torch.{rep}"))))
-        except FileNotFoundError:
-            continue
+    pairs, epochs = case_pairs(case)
     if not pairs:
         continue
-    epochs = len(load(os.path.join(OUT, f"{case}.torch.{reps[0]}.json"))["epoch_s"])
 
     def med(key):
         return statistics.median(o[key] / t[key] for o, t in pairs)

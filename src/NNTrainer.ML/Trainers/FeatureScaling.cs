@@ -84,24 +84,55 @@ internal sealed class FeatureScaling
     }
 
     /// <summary>
-    /// The scaling of sparse rows: every column divided by one factor, the largest magnitude stored in a row of positive
-    /// weight, and none centred. Centring would fill in every zero; a factor per column (a deviation or a column's own
-    /// maximum) would blow a rare n-gram up to many times the size of a common one (±40 for 1 row in 1,600 by its standard
-    /// deviation), and such columns are what wide sparse data is made of. One factor keeps the columns' relative sizes
-    /// (FeaturizeText's rows are already normalised) and only brings values into [−1, 1]. Measured in docs/sparse.md.
+    /// The scaling of sparse rows, none centred: the columns share one factor, the largest magnitude stored in a row of
+    /// positive weight, except an outsized dense column (set in more than half of the rows, with values over
+    /// <see cref="OutsizedDenseColumn"/> times every sparse column's largest, such as an income in dollars concatenated
+    /// with one-hot or n-gram slots), which is divided by its own largest magnitude instead of shrinking every sparse
+    /// slot to nothing. Centring would fill in every zero; a factor per sparse column (a deviation or its own maximum)
+    /// would blow a rare n-gram up to many times the size of a common one (±40 for 1 row in 1,600 by its standard
+    /// deviation), and such columns are what wide sparse data is made of: one shared factor keeps their relative sizes
+    /// (FeaturizeText's rows are already normalised). All values end in [−1, 1]. Measured in docs/sparse.md.
     /// </summary>
     public static FeatureScaling FitSparse(SparseMatrix inputs, float[]? weights = null)
     {
-        double largest = 0;
+        var largest = new double[inputs.Columns];
+        var counts = new int[inputs.Columns];
+        int rows = 0;
         for (int r = 0; r < inputs.Rows; r++)
         {
             if (weights is not null && !(weights[r] > 0)) continue;
-            foreach (float v in inputs.RowValues(r)) largest = Math.Max(largest, Math.Abs(v));
+            rows++;
+            var values = inputs.RowValues(r);
+            var columns = inputs.RowColumns(r);
+            for (int k = 0; k < values.Length; k++)
+            {
+                largest[columns[k]] = Math.Max(largest[columns[k]], Math.Abs(values[k]));
+                counts[columns[k]]++;
+            }
         }
+        double sparseLargest = 0;
+        for (int c = 0; c < largest.Length; c++)
+        {
+            if (2L * counts[c] <= rows) sparseLargest = Math.Max(sparseLargest, largest[c]);
+        }
+        var outsized = new bool[largest.Length];
+        double shared = 0;
+        for (int c = 0; c < largest.Length; c++)
+        {
+            outsized[c] = 2L * counts[c] > rows && sparseLargest > 0 && largest[c] > OutsizedDenseColumn * sparseLargest && double.IsFinite(largest[c]);
+            if (!outsized[c]) shared = Math.Max(shared, largest[c]);
+        }
+        if (!(shared > 0 && double.IsFinite(shared))) shared = 1;
         var deviations = new double[inputs.Columns];
-        Array.Fill(deviations, largest > 0 && double.IsFinite(largest) ? largest : 1);
+        for (int c = 0; c < deviations.Length; c++) deviations[c] = outsized[c] ? largest[c] : shared;
         return new FeatureScaling(new double[inputs.Columns], deviations);
     }
+
+    /// <summary>
+    /// How many times larger than every sparse column's values a dense column's must be to get a factor of its own: far
+    /// above the spread of n-gram weights in normalised text rows, far below a raw amount beside one-hot slots.
+    /// </summary>
+    internal const double OutsizedDenseColumn = 100;
 
     public void Standardize(Matrix inputs)
     {

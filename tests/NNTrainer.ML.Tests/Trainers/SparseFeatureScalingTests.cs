@@ -1,6 +1,6 @@
 namespace NNTrainer.ML.Tests.Trainers;
 
-/// <summary>The scaling of sparse rows: one factor for every column, no centring, folded exactly into the first layer.</summary>
+/// <summary>The scaling of sparse rows: one factor shared by the columns (an outsized dense column has its own), no centring, folded exactly into the first layer.</summary>
 public class SparseFeatureScalingTests
 {
     // Column 0 is common (every row, values near 0.3); column 1 is rare (one row of 1,600, the value 0.06): a standard
@@ -72,5 +72,41 @@ public class SparseFeatureScalingTests
         var inputs = new SparseMatrix(2, 2, [0, 1, 2], [0, 1], [0.5f, 8f]);
         var scaling = FeatureScaling.FitSparse(inputs, [1f, 0f]);
         Assert.Equal(0.5, scaling.StandardDeviations[1]);
+    }
+
+    [Fact]
+    public void AnOutsizedDenseColumnGetsItsOwnFactorAndLeavesTheSparseSlotsTheirs()
+    {
+        // Column 0: an amount in dollars in every row; columns 1..8: one-hot slots, one per row. One shared factor
+        // (50,000) would shrink every one-hot value to 2e-5.
+        const int rows = 400;
+        var starts = new int[rows + 1];
+        var columns = new List<int>();
+        var values = new List<float>();
+        for (int r = 0; r < rows; r++)
+        {
+            columns.Add(0);
+            values.Add(10_000f + 100f * r);
+            columns.Add(1 + r % 8);
+            values.Add(1f);
+            starts[r + 1] = columns.Count;
+        }
+        var inputs = new SparseMatrix(rows, 9, starts, [.. columns], [.. values]);
+        var scaling = FeatureScaling.FitSparse(inputs);
+        scaling.Standardize(inputs);
+
+        Assert.Equal(49_900, scaling.StandardDeviations[0], 6);
+        Assert.All(scaling.StandardDeviations.Skip(1), d => Assert.Equal(1, d));
+        Assert.Equal(1f, inputs.RowValues(7)[1]);
+        Assert.Equal(1f, inputs.RowValues(rows - 1)[0], 6);
+    }
+
+    [Fact]
+    public void ADenseColumnOfTheSlotsOwnSizeSharesTheirFactor()
+    {
+        // A common n-gram set in every row (0.3) beside rare ones (0.5): not outsized, so one factor as before.
+        var inputs = new SparseMatrix(4, 3, [0, 2, 3, 4, 5], [0, 1, 0, 0, 0], [0.3f, 0.5f, 0.3f, 0.3f, 0.3f]);
+        var scaling = FeatureScaling.FitSparse(inputs);
+        Assert.All(scaling.StandardDeviations, d => Assert.Equal(0.5, d, 6));
     }
 }

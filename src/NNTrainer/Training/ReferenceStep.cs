@@ -77,12 +77,15 @@ internal class ReferenceStep : ITrainingStep
     protected internal CombinedOutput Output { get; }
 
     /// <inheritdoc />
-    public (double LossSum, long Correct, long Total) Forward(TrainingBatch batch)
+    public virtual (double LossSum, long Correct, long Total) Forward(TrainingBatch batch) => Statistics(ForwardLayers(batch.Inputs, 0), batch);
+
+    /// <summary>Runs the layers from <paramref name="first"/> on <paramref name="input"/>; keeps and returns the network's outputs.</summary>
+    protected Matrix ForwardLayers(Matrix input, int first)
     {
-        var current = batch.Inputs;
+        var current = input;
         var layers = _layers;
         var pools = _rectifiedPools;
-        for (int i = 0; i < layers.Length; i++)
+        for (int i = first; i < layers.Length; i++)
         {
             if (pools is not null && i + 1 < layers.Length && pools[i + 1])
             {
@@ -97,7 +100,7 @@ internal class ReferenceStep : ITrainingStep
             current = layers[i].Output;
         }
         _outputs = current;
-        return Statistics(current, batch);
+        return current;
     }
 
     /// <summary>The batch's summed (weighted) loss and its accuracy counts, from the loss and accuracy classes.</summary>
@@ -132,14 +135,21 @@ internal class ReferenceStep : ITrainingStep
     }
 
     /// <inheritdoc />
-    public void BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer)
+    public virtual void BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer) => BackwardLayers(batch, optimizer, _firstTrainable, passDown: false);
+
+    /// <summary>
+    /// The output gradient, then each layer's backward pass and update from the top down to <paramref name="lowest"/>;
+    /// returns the gradient with respect to layer <paramref name="lowest"/>'s inputs when <paramref name="passDown"/> (a
+    /// step that runs the layers below itself), else the last one computed.
+    /// </summary>
+    protected Matrix BackwardLayers(TrainingBatch batch, Optimizer? optimizer, int lowest, bool passDown)
     {
         var gradient = OutputGradient(_outputs, batch);
         var factors = batch.Factors;
         if (!factors.IsEmpty) SampleWeighting.ScaleRows(gradient.AsSpan(), gradient.Columns, factors);
         int from = Output == CombinedOutput.None ? _layers.Length - 1 : _layers.Length - 2;
         var pools = _rectifiedPools;
-        for (int i = from; i >= _firstTrainable; i--)
+        for (int i = from; i >= lowest; i--)
         {
             if (pools is not null && pools[i])
             {
@@ -155,7 +165,8 @@ internal class ReferenceStep : ITrainingStep
             {
                 foreach (var parameter in _layerParameters[i]) optimizer.Update(parameter);
             }
-            if (i > _firstTrainable) gradient = _layers[i].DInputs;
+            if (i > lowest || passDown) gradient = _layers[i].DInputs;
         }
+        return gradient;
     }
 }

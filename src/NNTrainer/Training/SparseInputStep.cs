@@ -20,10 +20,8 @@ namespace NNTrainer.Training;
 /// clipping (a null optimizer), the weight gradient is written out in full, zeros and penalty included, and the dense
 /// update runs.
 /// </remarks>
-internal sealed class SparseInputStep : ReferenceStep, ITrainingStep
+internal sealed class SparseInputStep : ReferenceStep
 {
-    private readonly Layer[] _layers;
-    private readonly Parameter[][] _layerParameters;
     private readonly DenseLayer _first;
     private readonly int[] _marks;
     private int _stamp;
@@ -32,16 +30,12 @@ internal sealed class SparseInputStep : ReferenceStep, ITrainingStep
     private Matrix _hidden = null!;
     private readonly double[] _paid;
     private double _owed;
-    private Matrix _outputs = null!;
 
     /// <summary>Creates the step for a built network whose first layer is dense.</summary>
     public SparseInputStep(Layer[] layers, Loss loss, Accuracy accuracy)
         : base(layers, loss, accuracy, firstTrainable: 0)
     {
-        _layers = layers;
         _first = (DenseLayer)layers[0];
-        _layerParameters = new Parameter[layers.Length][];
-        for (int i = 0; i < layers.Length; i++) _layerParameters[i] = [.. layers[i].Parameters];
         _marks = new int[_first.InputSize];
         _paid = new double[_first.InputSize];
     }
@@ -53,7 +47,7 @@ internal sealed class SparseInputStep : ReferenceStep, ITrainingStep
     internal ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
 
     /// <inheritdoc />
-    public new (double LossSum, long Correct, long Total) Forward(TrainingBatch batch)
+    public override (double LossSum, long Correct, long Total) Forward(TrainingBatch batch)
     {
         var rows = batch.SparseInputs ?? throw new InvalidOperationException("The sparse-input step needs a batch of sparse rows (SparseBatchFeed).");
         int count = batch.Count;
@@ -62,38 +56,12 @@ internal sealed class SparseInputStep : ReferenceStep, ITrainingStep
         // Rows that owe L2 shrinkage from the steps they missed pay it before they are read.
         if (_owed != 0) PayDecay(rows.Columns.AsSpan(0, rows.Stored));
         SparseProducts.Forward(rows.Starts, rows.Columns, rows.Values, count, _first.Weights.Values, _first.Biases.Values, _hidden.AsSpan());
-        var current = _hidden;
-        for (int i = 1; i < _layers.Length; i++)
-        {
-            _layers[i].Forward(current, training: true);
-            current = _layers[i].Output;
-        }
-        _outputs = current;
-        return Statistics(current, batch);
+        return Statistics(ForwardLayers(_hidden, 1), batch);
     }
 
     /// <inheritdoc />
-    public new void BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer)
-    {
-        var gradient = OutputGradient(_outputs, batch);
-        var factors = batch.Factors;
-        if (!factors.IsEmpty) SampleWeighting.ScaleRows(gradient.AsSpan(), gradient.Columns, factors);
-        int from = Output == CombinedOutput.None ? _layers.Length - 1 : _layers.Length - 2;
-        for (int i = from; i >= 1; i--)
-        {
-            _layers[i].Backward(gradient);
-            if (optimizer is not null)
-            {
-                foreach (var parameter in _layerParameters[i]) optimizer.Update(parameter);
-            }
-            gradient = _layers[i].DInputs;
-        }
-        BackwardFirst(batch.SparseInputs!, gradient, optimizer);
-    }
-
-    (double LossSum, long Correct, long Total) ITrainingStep.Forward(TrainingBatch batch) => Forward(batch);
-
-    void ITrainingStep.BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer) => BackwardAndUpdate(batch, optimizer);
+    public override void BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer) =>
+        BackwardFirst(batch.SparseInputs!, BackwardLayers(batch, optimizer, 1, passDown: true), optimizer);
 
     /// <summary>The first layer's gradients from <paramref name="dValues"/> and its update (lazy when the optimizer can).</summary>
     private void BackwardFirst(SparseBatch rows, Matrix dValues, Optimizer? optimizer)

@@ -47,29 +47,9 @@ public sealed class SgdOptimizer : Optimizer
     public override void Update(Parameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        float lr = CurrentLearningRate;
-        if (Nesterov)
-        {
-            NesterovStep(parameter.Values, parameter.Gradients, parameter.EnsureMomentums(), Momentum, lr);
-        }
-        else if (Momentum > 0f)
-        {
-            var m = parameter.EnsureMomentums();
-            // m = momentum·m − lr·g; w += m
-            TensorPrimitives.Multiply(m, Momentum, m);
-            TensorPrimitives.MultiplyAdd(parameter.Gradients, -lr, m, m);
-            TensorPrimitives.Add(parameter.Values, m, parameter.Values);
-        }
-        else
-        {
-            TensorPrimitives.MultiplyAdd(parameter.Gradients, -lr, parameter.Values, parameter.Values);
-        }
+        Step(parameter.Values, parameter.Gradients, Momentum > 0f ? parameter.EnsureMomentums() : default, CurrentLearningRate);
     }
 
-    /// <summary>
-    /// <c>v = μv − lr·g</c>, <c>w += μv − lr·g</c> in one pass; the vector and scalar loops do the same operations in the
-    /// same order, so the result does not depend on which handles an element.
-    /// </summary>
     /// <inheritdoc />
     internal override bool UpdatesRows => true;
 
@@ -80,31 +60,38 @@ public sealed class SgdOptimizer : Optimizer
         ArgumentNullException.ThrowIfNull(parameter);
         float lr = CurrentLearningRate;
         int n = parameter.Columns;
-        var w = parameter.Values;
-        var g = parameter.Gradients;
         var m = Momentum > 0f ? parameter.EnsureMomentums() : null;
         foreach (int row in rows)
         {
             int at = row * n;
-            var wr = w.AsSpan(at, n);
-            var gr = g.AsSpan(at, n);
-            if (m is null)
-            {
-                TensorPrimitives.MultiplyAdd(gr, -lr, wr, wr);
-                continue;
-            }
-            var mr = m.AsSpan(at, n);
-            if (Nesterov)
-            {
-                NesterovStep(wr, gr, mr, Momentum, lr);
-                continue;
-            }
-            TensorPrimitives.Multiply(mr, Momentum, mr);
-            TensorPrimitives.MultiplyAdd(gr, -lr, mr, mr);
-            TensorPrimitives.Add(wr, mr, wr);
+            Step(parameter.Values.AsSpan(at, n), parameter.Gradients.AsSpan(at, n), m is null ? default : m.AsSpan(at, n), lr);
         }
     }
 
+    /// <summary>One update of the values <paramref name="w"/> (a whole parameter or one row of it); <paramref name="m"/> is empty without momentum.</summary>
+    private void Step(Span<float> w, ReadOnlySpan<float> g, Span<float> m, float lr)
+    {
+        if (Nesterov)
+        {
+            NesterovStep(w, g, m, Momentum, lr);
+        }
+        else if (Momentum > 0f)
+        {
+            // m = momentum·m − lr·g; w += m
+            TensorPrimitives.Multiply(m, Momentum, m);
+            TensorPrimitives.MultiplyAdd(g, -lr, m, m);
+            TensorPrimitives.Add(w, m, w);
+        }
+        else
+        {
+            TensorPrimitives.MultiplyAdd(g, -lr, w, w);
+        }
+    }
+
+    /// <summary>
+    /// <c>v = μv − lr·g</c>, <c>w += μv − lr·g</c> in one pass; the vector and scalar loops do the same operations in the
+    /// same order, so the result does not depend on which handles an element.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void NesterovStep(Span<float> w, ReadOnlySpan<float> g, Span<float> v, float mu, float lr)
     {

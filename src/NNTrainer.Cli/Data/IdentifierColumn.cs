@@ -23,15 +23,30 @@ internal static class IdentifierColumn
     {
         if (column.Numbers is not { } numbers || column.IsBoolean || column.MissingCount > 0 || numbers.Length < MinimumRows) return false;
         foreach (float value in numbers) if (value != MathF.Round(value)) return false;
-        return numbers.Distinct().Count() >= DistinctShare * numbers.Length;
+        return Repeats(numbers, (int)((1 - DistinctShare) * numbers.Length)) <= (1 - DistinctShare) * numbers.Length;
     }
 
     /// <summary>The note for the report.</summary>
     public static string Note(TableColumn column)
     {
         var numbers = column.Numbers!;
-        var share = numbers.Distinct().Count() == numbers.Length ? "every" : "nearly every";
+        var share = Repeats(numbers, 0) == 0 ? "every" : "nearly every";
         var ignore = column.Name.Contains(' ') ? $"'{column.Name}'" : column.Name;
         return $"Column '{column.Name}' holds a different whole number in {share} row (an id?); it is used as a feature, so pass --ignore {ignore} if it only identifies rows.";
+    }
+
+    /// <summary>
+    /// Values met earlier in the column, counted until there are more than <paramref name="limit"/>: a measurement (an
+    /// age, a count) repeats within its first rows, so a column of millions stops early; only an id is read to the end.
+    /// </summary>
+    private static int Repeats(float[] numbers, int limit)
+    {
+        var seen = new HashSet<float>();
+        int repeats = 0;
+        foreach (float value in numbers)
+        {
+            if (!seen.Add(value) && ++repeats > limit) break;
+        }
+        return repeats;
     }
 }

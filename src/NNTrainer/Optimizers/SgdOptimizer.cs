@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using NNTrainer.Layers;
+using NNTrainer.Tensors;
 
 namespace NNTrainer.Optimizers;
 

@@ -26,6 +26,8 @@
 # Round 8: NNTRAINER_BENCH_CLI_ARGS="--select-model true" (environment) adds options to the CLI system's `train`;
 # screen_table.py tables CLI screens too (DIR:"NNTrainer CLI"); blend_rules.py replays choice rules from a run's logged
 # fold scores; the measured logit-blend prototype is results/defaults/round8/blend-prototype.patch (docs/defaults.md).
+# Round 9a: benchmarks/SdcaAblation runs ML.NET's SDCA with one ingredient changed, sdca_replicate.py rebuilds it in
+# numpy, sdca_ablation_table.py pairs runs and screens with it (docs/defaults.md, "Round 9a: what SDCA does on iris").
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

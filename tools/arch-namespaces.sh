@@ -81,6 +81,16 @@ QUALIFIED = re.compile(r"(?<![\w.])NNTrainer\.(?:(?:" + "|".join(SEGMENTS) + r")
                        "|".join(sorted(map(re.escape, types), key=len, reverse=True)) + r")\b")
 ENGINE_USING = re.compile(r"^using\s+(NNTrainer(?:\.[\w.]+)?)\s*;\r?\n", re.M)
 
+COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+CREF = re.compile(r'cref="([^"]*)"')
+MEMBER = re.compile(r"(?:\?)?\.\s*\w+")
+
+def names_used(code):
+    # The names a file's code and its doc comments' crefs use: a word in a comment's prose, or a member after a dot
+    # (`epoch.Loss`, `metrics.Accuracy`), is not a use of the type of that name and needs no using.
+    code = COMMENT.sub(lambda m: " ".join(CREF.findall(m.group(0))), code)
+    return MEMBER.sub("", code)
+
 def qualify(text):
     # NNTrainer.Type and NNTrainer.<Old>.Type become NNTrainer.<Namespace>.Type (root types lose a stale segment).
     def fix(m):
@@ -96,7 +106,7 @@ for path, (text, ns) in engine.items():
     header, rest = new[:at], new[at:]
     # Engine usings are recomputed from scratch; any other header lines (System usings, comments) stay as they are.
     other = ENGINE_USING.sub(lambda m: "" if m.group(1) in engine_namespaces or m.group(1) == ROOT_NS else m.group(0), header)
-    needed = sorted({non_root_types[t] for t in TYPE_TOKEN.findall(rest)} - {ns}
+    needed = sorted({non_root_types[t] for t in TYPE_TOKEN.findall(names_used(rest))} - {ns}
                     - {n for n in engine_namespaces if ns.startswith(n + ".")})
     nl = "\r\n" if "\r\n" in new else "\n"
     if needed:

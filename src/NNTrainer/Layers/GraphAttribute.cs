@@ -1,5 +1,3 @@
-using NNTrainer.Tensors;
-
 namespace NNTrainer.Layers;
 
 /// <summary>One attribute of an <see cref="IInferenceGraph"/> node: an integer, a list of integers or a float.</summary>

@@ -1,5 +1,3 @@
-using NNTrainer.Tensors;
-
 namespace NNTrainer.Layers;
 
 /// <summary>How a convolution treats the borders of its input, with Keras's names.</summary>

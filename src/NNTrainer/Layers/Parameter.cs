@@ -1,4 +1,3 @@
-using NNTrainer.Optimizers;
 using NNTrainer.Tensors;
 
 namespace NNTrainer.Layers;

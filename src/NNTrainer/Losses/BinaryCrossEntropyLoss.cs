@@ -9,7 +9,7 @@ namespace NNTrainer.Losses;
 /// <c>−(y·log ŷ + (1 − y)·log(1 − ŷ))</c>, with ŷ clipped to [1e−7, 1 − 1e−7]. With label smoothing ε each target
 /// becomes <c>y·(1 − ε) + ε/2</c> (Keras' <c>label_smoothing</c>).
 /// </summary>
-public sealed class BinaryCrossEntropyLoss : Loss
+public sealed class BinaryCrossEntropyLoss : ElementwiseLoss
 {
     /// <summary>Creates the loss.</summary>
     /// <param name="labelSmoothing">Label smoothing ε, in [0, 1) (default 0: the plain binary cross-entropy).</param>
@@ -40,14 +40,6 @@ public sealed class BinaryCrossEntropyLoss : Loss
     }
 
     /// <inheritdoc />
-    protected override double SumSampleLossesCore(Matrix outputs, Matrix targets) =>
-        ElementLoss.SumSampleLosses(outputs, targets, new CrossEntropy(LabelSmoothing));
-
-    /// <summary>The weighted sum, term by term as <see cref="SumSampleLossesCore"/> sums them, each times its row's weight.</summary>
-    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights) =>
-        ElementLoss.SumWeightedSampleLosses(outputs, targets, weights, new CrossEntropy(LabelSmoothing));
-
-    /// <inheritdoc />
     protected override void BackwardCore(Matrix outputs, Matrix targets, Matrix dInputs)
     {
         float scale = 1f / (outputs.Columns * (float)outputs.Rows);
@@ -67,13 +59,11 @@ public sealed class BinaryCrossEntropyLoss : Loss
     /// −(y·log ŷ + (1 − y)·log(1 − ŷ)) after smoothing and clipping; the sums add its negation where they used to
     /// subtract, which is the same float operation.
     /// </summary>
-    private readonly struct CrossEntropy(float smoothing) : IElementLossTerm
+    private protected override double Term(float output, float target)
     {
-        public double Of(float output, float target)
-        {
-            double y = smoothing > 0f ? Smooth(target, smoothing) : target;
-            double clipped = Math.Clamp(output, CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
-            return -(y * Math.Log(clipped) + (1 - y) * Math.Log(1 - clipped));
-        }
+        float smoothing = LabelSmoothing;
+        double y = smoothing > 0f ? Smooth(target, smoothing) : target;
+        double clipped = Math.Clamp(output, CategoricalCrossEntropyLoss.Epsilon, 1f - CategoricalCrossEntropyLoss.Epsilon);
+        return -(y * Math.Log(clipped) + (1 - y) * Math.Log(1 - clipped));
     }
 }

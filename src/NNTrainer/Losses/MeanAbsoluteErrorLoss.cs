@@ -7,15 +7,10 @@ namespace NNTrainer.Losses;
 /// The gradient is <c>−sign(y − ŷ) / outputs / samples</c>. The book prints it without the leading minus sign,
 /// which would climb the loss instead of descending it; a numerical gradient check confirms the sign used here.
 /// </remarks>
-public sealed class MeanAbsoluteErrorLoss : Loss
+public sealed class MeanAbsoluteErrorLoss : ElementwiseLoss
 {
-    /// <inheritdoc />
-    protected override double SumSampleLossesCore(Matrix outputs, Matrix targets) =>
-        ElementLoss.SumSampleLosses(outputs, targets, new AbsoluteError());
-
-    /// <summary>The weighted sum, term by term as <see cref="SumSampleLossesCore"/> sums them, each times its row's weight.</summary>
-    private protected override double SumWeightedSampleLossesCore(Matrix outputs, Matrix targets, ReadOnlySpan<float> weights) =>
-        ElementLoss.SumWeightedSampleLosses(outputs, targets, weights, new AbsoluteError());
+    /// <summary><c>|y − ŷ|</c>.</summary>
+    private protected override double Term(float output, float target) => Math.Abs((double)target - output);
 
     /// <inheritdoc />
     protected override void BackwardCore(Matrix outputs, Matrix targets, Matrix dInputs)
@@ -25,10 +20,5 @@ public sealed class MeanAbsoluteErrorLoss : Loss
         var y = targets.AsSpan();
         var d = dInputs.AsSpan();
         for (int i = 0; i < p.Length; i++) d[i] = -MathF.Sign(y[i] - p[i]) * scale;
-    }
-
-    private readonly struct AbsoluteError : IElementLossTerm
-    {
-        public double Of(float output, float target) => Math.Abs((double)target - output);
     }
 }

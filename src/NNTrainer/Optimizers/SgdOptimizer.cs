@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using NNTrainer.Layers;
-using NNTrainer.Tensors;
 
 namespace NNTrainer.Optimizers;
 

@@ -2,7 +2,6 @@ using NNTrainer.Layers;
 using NNTrainer.Losses;
 using NNTrainer.Metrics;
 using NNTrainer.Optimizers;
-using NNTrainer.Training;
 
 namespace NNTrainer.Serialization;
 

@@ -2,7 +2,6 @@ using NNTrainer.Losses;
 using NNTrainer.Metrics;
 using NNTrainer.Optimizers;
 using NNTrainer.Persistence;
-using NNTrainer.Training;
 
 namespace NNTrainer.Serialization;
 

@@ -1,9 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using NNTrainer.Layers;
-using NNTrainer.Losses;
-using NNTrainer.Metrics;
-using NNTrainer.Optimizers;
 using NNTrainer.Persistence;
 
 namespace NNTrainer.Serialization;

@@ -1,5 +1,3 @@
-using NNTrainer.Training;
-
 namespace NNTrainer.Tensors;
 
 /// <summary>

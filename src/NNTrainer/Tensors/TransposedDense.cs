@@ -1,5 +1,3 @@
-using NNTrainer.Layers;
-
 namespace NNTrainer.Tensors;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using NNTrainer.Layers;
 using NNTrainer.Optimizers;
-using NNTrainer.Tensors;
 
 namespace NNTrainer.Training;
 

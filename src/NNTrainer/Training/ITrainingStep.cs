@@ -1,5 +1,4 @@
 using NNTrainer.Optimizers;
-using NNTrainer.Tensors;
 
 namespace NNTrainer.Training;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using NNTrainer.Activations;
 using NNTrainer.Initialization;
 using NNTrainer.Layers;
 using NNTrainer.Losses;

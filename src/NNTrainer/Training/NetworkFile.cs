@@ -1,6 +1,3 @@
-using NNTrainer.Losses;
-using NNTrainer.Metrics;
-using NNTrainer.Optimizers;
 using NNTrainer.Serialization;
 
 namespace NNTrainer.Training;

@@ -1,5 +1,3 @@
-using NNTrainer.Tensors;
-
 namespace NNTrainer.Training;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using NNTrainer.Losses;
-using NNTrainer.Metrics;
 
 namespace NNTrainer.Training;
 

@@ -1,5 +1,4 @@
 using NNTrainer.Layers;
-using NNTrainer.Tensors;
 
 namespace NNTrainer.Training;
 

@@ -1,6 +1,4 @@
 using NNTrainer.Layers;
-using NNTrainer.Losses;
-using NNTrainer.Metrics;
 
 namespace NNTrainer.Training;
 

@@ -38,6 +38,9 @@ internal sealed record NetworkSettings
     /// <summary><c>--select-model</c>: the ML.NET option <c>SelectModelOnSmallData</c>.</summary>
     public bool SelectModelOnSmallData { get; init; }
 
+    /// <summary><c>--hold-out-epochs</c>: the ML.NET option <c>ChooseEpochsOnHoldOut</c>.</summary>
+    public bool ChooseEpochsOnHoldOut { get; init; }
+
     public int Seed { get; init; }
 
     public int Threads { get; init; } = 1;

@@ -72,8 +72,8 @@ internal sealed class NetworkOptions
 
     public Option<bool> HoldOutEpochs { get; } = new("--hold-out-epochs")
     {
-        Description = $"From {NNTrainer.ML.NeuralNetworkDefaults.HoldOutEpochsRowsFrom:N0} training rows on, with automatic --epochs: choose the epochs and the L2 penalty " +
-            "(--l2's rule or 10 times it) by early stopping on a stratified tenth of the rows, then train on every row that long (no --validation-fraction or --patience; off by default)",
+        Description = $"From {NNTrainer.ML.NeuralNetworkDefaults.HoldOutEpochsRowsFrom:N0} training rows on, with automatic --epochs: choose the L2 penalty (--l2's rule or 10 times it) " +
+            "and the epochs by early stopping on a stratified tenth of the rows, then train on every row that long, or for the automatic epochs if more (no --validation-fraction or --patience; off by default)",
         HelpName = "true|false",
         DefaultValueFactory = _ => Defaults.ChooseEpochsOnHoldOut,
     };

@@ -191,15 +191,16 @@ public static class NeuralNetworkDefaults
 
     /// <summary>
     /// The patience of <c>ChooseEpochsOnHoldOut</c> as a share of the best epoch so far: 0.5. A fixed patience of 10
-    /// stopped a slow learner's noisy hold-out loss at 44–102 epochs where 150–200 were better (binary_synth 0.884 against
-    /// 0.894); a patience that grows with the best epoch keeps a fast overfitter's measurement short (adult: 13–19 epochs).
+    /// stopped a slow learner's noisy hold-out loss at 44–102 epochs where 70–185 were better (binary_synth 0.884 against
+    /// 0.894 at a constant rate); a patience that grows with the best epoch keeps a fast overfitter's measurement short
+    /// (adult: 13–19 epochs).
     /// </summary>
     public const double HoldOutPatienceShare = 0.5;
 
     /// <summary>
     /// The L2 strengths <c>ChooseEpochsOnHoldOut</c> measures, as multiples of the penalty the rules give: 1 and 10 (a new
     /// array on every call). Newspaper churn (1,268 rows, about 240 one-hot columns) wants ten times the penalty its row
-    /// count gives it (0.813 to 0.819 accuracy).
+    /// count gives it (0.813 to 0.823 accuracy).
     /// </summary>
     public static float[] HoldOutL2Factors => [1f, 10f];
 

@@ -119,13 +119,13 @@ public abstract partial class NeuralNetworkOptionsBase
     public bool SelectModelOnSmallData;
 
     /// <summary>
-    /// From <see cref="NeuralNetworkDefaults.HoldOutEpochsRowsFrom"/> training rows on, with the automatic epochs, measure how
-    /// long to train on a stratified tenth of the rows held out: the network trains on the rest with early stopping on the
-    /// hold-out's loss, once per strength of <see cref="NeuralNetworkDefaults.HoldOutL2Factors"/>, and the final fit on every
-    /// row runs for the best epoch found at the best strength, without the cosine decay. Default false: on the benchmarks
-    /// it won accuracy where 10,000 updates under- or over-train (binary_synth 0.878 to 0.894, newspaper churn 0.813 to
-    /// 0.819) but cost 2–9 times today's training time (docs/defaults.md, round 9). Only without a validation set, early
-    /// stopping or checkpoint.
+    /// From <see cref="NeuralNetworkDefaults.HoldOutEpochsRowsFrom"/> training rows on, with the automatic epochs, measure on a
+    /// stratified tenth of the rows held out how long to train and how strong a penalty to use: the network trains on the
+    /// rest with early stopping on the hold-out's loss, once per strength of <see cref="NeuralNetworkDefaults.HoldOutL2Factors"/>,
+    /// and the final fit on every row takes the best strength and the best epoch found, or the automatic epochs when those
+    /// are more (the hold-out only lengthens training; the cosine decay applies as without it). Default false: on the
+    /// benchmarks it took binary_synth from 0.878 to 0.891 and newspaper churn from 0.813 to 0.823, but cost up to 7 times
+    /// the training time (docs/defaults.md, round 9). Only without a validation set, early stopping or checkpoint.
     /// </summary>
     public bool ChooseEpochsOnHoldOut;
 

@@ -5,8 +5,9 @@ namespace NNTrainer.ML;
 /// (<see cref="NeuralNetworkOptionsBase.ChooseEpochsOnHoldOut"/>): for every strength of
 /// <see cref="NeuralNetworkDefaults.HoldOutL2Factors"/> the network trains on nine tenths of the rows and is scored on
 /// the stratified tenth left out after every epoch; the strength and epoch with the lowest held-out loss win, and the
-/// final fit on every row trains that long. The fixed rule (about 10,000 weight updates) has to give every table of a
-/// size the same length; a clean target that keeps improving wants five times that, a noisy one a third of it.
+/// final fit on every row trains at that strength for that many epochs when they are more than the automatic ones. The
+/// fixed rule (about 10,000 weight updates) has to give every table of a size the same length; a clean target that keeps
+/// improving (binary_synth) wants four times its 40 epochs.
 /// </summary>
 internal static class EpochSelection
 {

@@ -142,10 +142,10 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             scaling.Standardize(train);
             if (validation is not null) scaling.Standardize(validation);
         }
-        var (optimizer, epochs, selection, heldOut) = (NetworkFactory.CreateOptimizer(options), options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), (NeuralNetworkModelSelection?)null, false);
+        var (optimizer, epochs, selection) = (NetworkFactory.CreateOptimizer(options), options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), (NeuralNetworkModelSelection?)null);
         if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && train.SparseInputs is null)
         {
-            (network, optimizer, epochs, selection, heldOut) = ChooseOnSmallData(network, optimizer, epochs, train, featureCount, outputs, seed, threads, channel);
+            (network, optimizer, epochs, selection) = ChooseOnSmallData(network, optimizer, epochs, train, featureCount, outputs, seed, threads, channel);
         }
         bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);
         network.Set(CreateLoss(), optimizer);
@@ -158,8 +158,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             ConstantTarget.Apply(network, constant);
         }
         var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel,
-            // Epochs measured at a constant rate are retrained at it: the cosine decay over them lost binary_synth 0.003.
-            modelParameters is null && !heldOut ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule);
+            modelParameters is null ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
         var history = train.SparseInputs is { } sparseRows ? network.Fit(sparseRows, train.Targets, fitOptions) : network.Fit(train.Inputs, train.Targets, fitOptions);
         labelScaling?.FoldInto(network);

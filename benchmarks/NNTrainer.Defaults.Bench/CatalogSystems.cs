@@ -104,7 +104,7 @@ internal static class CatalogSystems
     };
 
     /// <summary>
-    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100 (or none);batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1;scalel2=false;standardize=false;dropout=0.1;decay=0.001;optimizer=adamw;wd=0.01;schedule=cosine;activation=tanh;anneal=false;threads=2"</c>);
+    /// Options changed from their defaults for an experiment (<c>--nn-options "hidden=100 (or none);batch=200;lr=0.001;l2=0.0001;epochs=200;patience=10;val=0.1;scalel2=false;standardize=false;dropout=0.1;decay=0.001;optimizer=adamw;wd=0.01;schedule=cosine;activation=tanh;anneal=false;threads=2;holdout=true"</c>);
     /// empty for the benchmark itself, which measures the defaults.
     /// </summary>
     public static string Overrides { get; set; } = "";
@@ -127,6 +127,7 @@ internal static class CatalogSystems
                 case "scalel2": options.ScaleL2ForSmallData = bool.Parse(value); break;
                 case "l2cv": options.CrossValidateL2OnSmallData = bool.Parse(value); break;
                 case "select": options.SelectModelOnSmallData = bool.Parse(value); break; // round 7: model selection, off by default
+                case "holdout": options.ChooseEpochsOnHoldOut = bool.Parse(value); break; // round 9: epochs and L2 on a hold-out, off by default
                 case "standardize": options.StandardizeFeatures = bool.Parse(value); break;
                 case "epochs": options.NumberOfEpochs = int.Parse(value, c); break;
                 case "patience": options.EarlyStoppingPatience = int.Parse(value, c); break;

@@ -9,13 +9,13 @@
 #      writes OUT/results.json, OUT/summary.md (tables, wins/ties/losses) and OUT/chart.png.
 # Everything runs on one thread (BLAS included) so that times compare on a shared machine.
 #
-# usage: benchmarks/public/run.sh MIRROR_OR_DATA_DIR OUT [--splits N] [--datasets a,b] [--systems cli,catalog,stock] [--skip-sklearn]
+# usage: benchmarks/public/run.sh MIRROR_OR_DATA_DIR OUT [--splits N] [--datasets a,b] [--systems cli,catalog,stock] [--skip-sklearn] [--nn-options k=v;...]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-[ $# -ge 2 ] || { echo "usage: $0 MIRROR_OR_DATA_DIR OUT [--splits N] [--datasets a,b] [--systems cli,catalog,stock] [--skip-sklearn]"; exit 2; }
+[ $# -ge 2 ] || { echo "usage: $0 MIRROR_OR_DATA_DIR OUT [--splits N] [--datasets a,b] [--systems cli,catalog,stock] [--skip-sklearn] [--nn-options k=v;...]"; exit 2; }
 SOURCE="$1"; OUT="$2"; shift 2
-SPLITS=5; SYSTEMS="cli,catalog,stock"; SKIP_SK=0
+SPLITS=5; SYSTEMS="cli,catalog,stock"; SKIP_SK=0; NN_OPTIONS=""
 DATASETS="iris_uci,housing,generated_regression,credit_approval,breast_cancer_uci,mnist_tiny,newspaper_churn,binary_synth,adult"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do
     --datasets) DATASETS="$2"; shift 2 ;;
     --systems) SYSTEMS="$2"; shift 2 ;;
     --skip-sklearn) SKIP_SK=1; shift ;;
+    --nn-options) NN_OPTIONS="$2"; shift 2 ;; # catalog experiments (NNTrainer.Defaults.Bench's keys), e.g. holdout=true
     *) echo "unknown argument $1"; exit 2 ;;
   esac
 done
@@ -36,4 +37,4 @@ dotnet build "$ROOT/benchmarks/NNTrainer.Defaults.Bench" -c Release -nologo -v q
 SK=(); [ -f "$OUT/sklearn.json" ] && SK=(--sklearn "$OUT/sklearn.json")
 dotnet "$ROOT/benchmarks/NNTrainer.Defaults.Bench/bin/Release/net10.0/NNTrainer.Defaults.Bench.dll" \
   --data "$OUT/data" --out "$OUT" "${SK[@]}" --splits "$SPLITS" --datasets "$DATASETS" --systems "$SYSTEMS" \
-  --title "ML.NET test tables"
+  --title "ML.NET test tables" --nn-options "$NN_OPTIONS"

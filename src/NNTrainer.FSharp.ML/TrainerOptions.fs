@@ -63,6 +63,14 @@ type TrainerOptions =
         /// </summary>
         SelectModelOnSmallData: bool
         /// <summary>
+        /// From 1,000 training rows on, with automatic <c>Epochs</c>: choose the L2 penalty (the rules' or ten times it) and
+        /// the epochs by early stopping on a stratified tenth of the rows held out, then train on every row that long, or
+        /// for the automatic epochs if more (<c>ChooseEpochsOnHoldOut</c>; only without a validation set or early stopping).
+        /// Default <c>false</c>: more accurate on binary_synth and newspaper churn, but up to 7 times the training time
+        /// (docs/defaults.md, round 9).
+        /// </summary>
+        ChooseEpochsOnHoldOut: bool
+        /// <summary>
         /// Standardise every feature with the training rows' mean and standard deviation and fold that map into the first
         /// layer, so the model reads the features as they come (<c>StandardizeFeatures</c>). Default <c>true</c>.
         /// </summary>

@@ -38,6 +38,7 @@ module TrainerOptions =
           ScaleL2ForLargeData = csharp.ScaleL2ForLargeData
           CrossValidateL2OnSmallData = csharp.CrossValidateL2OnSmallData
           SelectModelOnSmallData = csharp.SelectModelOnSmallData
+          ChooseEpochsOnHoldOut = csharp.ChooseEpochsOnHoldOut
           StandardizeFeatures = csharp.StandardizeFeatures
           Seed = Option.ofNullable csharp.Seed
           NumberOfThreads = Option.ofNullable csharp.NumberOfThreads
@@ -149,6 +150,7 @@ module TrainerOptions =
         target.ScaleL2ForLargeData <- options.ScaleL2ForLargeData
         target.CrossValidateL2OnSmallData <- options.CrossValidateL2OnSmallData
         target.SelectModelOnSmallData <- options.SelectModelOnSmallData
+        target.ChooseEpochsOnHoldOut <- options.ChooseEpochsOnHoldOut
         target.StandardizeFeatures <- options.StandardizeFeatures
         target.Seed <- Option.toNullable options.Seed
         target.NumberOfThreads <- Option.toNullable options.NumberOfThreads

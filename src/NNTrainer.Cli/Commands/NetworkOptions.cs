@@ -70,6 +70,14 @@ internal sealed class NetworkOptions
         DefaultValueFactory = _ => Defaults.SelectModelOnSmallData,
     };
 
+    public Option<bool> HoldOutEpochs { get; } = new("--hold-out-epochs")
+    {
+        Description = $"From {NNTrainer.ML.NeuralNetworkDefaults.HoldOutEpochsRowsFrom:N0} training rows on, with automatic --epochs: choose the L2 penalty (--l2's rule or 10 times it) " +
+            "and the epochs by early stopping on a stratified tenth of the rows, then train on every row that long, or for the automatic epochs if more (no --validation-fraction or --patience; off by default)",
+        HelpName = "true|false",
+        DefaultValueFactory = _ => Defaults.ChooseEpochsOnHoldOut,
+    };
+
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the split, the initial weights and the shuffling", DefaultValueFactory = _ => Defaults.Seed };
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads the network's kernels use (results do not depend on it)", DefaultValueFactory = _ => Defaults.Threads };
@@ -120,7 +128,7 @@ internal sealed class NetworkOptions
         DefaultValueFactory = _ => "auto",
     };
 
-    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, SelectModel, Seed, Threads, ValidationFraction, Patience,
+    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, SelectModel, HoldOutEpochs, Seed, Threads, ValidationFraction, Patience,
         WeightDecay, Nesterov, Schedule, ClipNorm, LabelSmoothing, Execution];
 
     public void AddTo(Command command)
@@ -168,6 +176,7 @@ internal sealed class NetworkOptions
         ScaleL2ForLargeData = result.GetValue(ScaleL2LargeData),
         CrossValidateL2OnSmallData = result.GetValue(CrossValidateL2),
         SelectModelOnSmallData = result.GetValue(SelectModel),
+        ChooseEpochsOnHoldOut = result.GetValue(HoldOutEpochs),
         Seed = result.GetValue(Seed),
         Threads = result.GetValue(Threads),
         ValidationFraction = result.GetValue(ValidationFraction),

@@ -38,6 +38,9 @@ internal sealed record NetworkSettings
     /// <summary><c>--select-model</c>: the ML.NET option <c>SelectModelOnSmallData</c>.</summary>
     public bool SelectModelOnSmallData { get; init; }
 
+    /// <summary><c>--hold-out-epochs</c>: the ML.NET option <c>ChooseEpochsOnHoldOut</c>.</summary>
+    public bool ChooseEpochsOnHoldOut { get; init; }
+
     public int Seed { get; init; }
 
     public int Threads { get; init; } = 1;
@@ -78,4 +81,12 @@ internal sealed record NetworkSettings
 
     /// <summary>The epochs a training on <paramref name="rows"/> rows runs: the ones given, or the automatic number.</summary>
     public int EpochsFor(long rows) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
+
+    /// <summary>
+    /// The epochs known before a training on <paramref name="rows"/> rows starts, for its progress lines: null when
+    /// <c>--hold-out-epochs</c> will choose them (as the trainer's <c>EpochSelection.Applies</c> decides), else <see cref="EpochsFor"/>.
+    /// </summary>
+    public int? KnownEpochsFor(long rows) =>
+        ChooseEpochsOnHoldOut && Epochs is null && ValidationFraction == 0 && Patience == 0 && Checkpoint is null && rows >= NeuralNetworkDefaults.HoldOutEpochsRowsFrom
+            ? null : EpochsFor(rows);
 }

@@ -56,6 +56,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.ScaleL2ForLargeData = settings.ScaleL2ForLargeData;
         options.CrossValidateL2OnSmallData = settings.CrossValidateL2OnSmallData;
         options.SelectModelOnSmallData = settings.SelectModelOnSmallData;
+        options.ChooseEpochsOnHoldOut = settings.ChooseEpochsOnHoldOut;
         options.DropoutRate = settings.Dropout;
         options.Seed = settings.Seed;
         options.NumberOfThreads = settings.Threads;

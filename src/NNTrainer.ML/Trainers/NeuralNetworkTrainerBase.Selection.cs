@@ -5,9 +5,10 @@ namespace NNTrainer.ML;
 public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
 {
     /// <summary>
-    /// What a small training set decides by cross-validation before the real fit: a regression's L2 penalty
-    /// (<see cref="L2Selection"/>) or a classifier's model, the configured network or a linear one (<see cref="ModelSelection"/>).
-    /// Returns the network, optimizer and epochs to train with (the given ones when neither applies) and the model choice.
+    /// What a training set decides on held-out rows before the real fit: a small regression's L2 penalty
+    /// (<see cref="L2Selection"/>), a small classifier's model, the configured network or a linear one (<see cref="ModelSelection"/>),
+    /// or a large set's epochs and penalty (<see cref="EpochSelection"/>). Returns the network, optimizer and epochs to
+    /// train with (the given ones when none applies) and the model choice.
     /// </summary>
     private (Network Network, Optimizer Optimizer, int Epochs, NeuralNetworkModelSelection? Selection) ChooseOnSmallData(Network network, Optimizer optimizer, int epochs,
         TrainingSet train, int featureCount, int outputs, int seed, int threads, IChannel channel)
@@ -19,6 +20,16 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             float l2 = L2Selection.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, threads);
             channel.Info(MessageSensitivity.None, $"Chose L2 {l2} by {NeuralNetworkDefaults.L2CrossValidationFolds}-fold cross-validation on {rows:N0} rows.");
             return (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, l2), optimizer, epochs, null);
+        }
+        if (EpochSelection.Applies(options, rows))
+        {
+            var choice = EpochSelection.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss);
+            channel.Info(MessageSensitivity.None, $"On a stratified tenth of the {rows:N0} rows held out, the lowest loss ({choice.HeldOutLoss:F4}) came at epoch {choice.Epochs}" +
+                (choice.L2 is { } chosen ? $" with L2 {chosen}" : string.Empty) + $"; the final fit trains on every row for {Math.Max(epochs, choice.Epochs)} epochs.");
+            // The hold-out only lengthens training: stopping at the hold-out's best log-loss cut Fashion-MNIST's 40 epochs to
+            // 3-17 and its accuracy from 0.864 to 0.843 (the loss turns up while the accuracy still rises).
+            return (choice.L2 is null ? network : NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, choice.L2), optimizer,
+                Math.Max(epochs, choice.Epochs), null);
         }
         if (!ModelSelection.Applies(options, rows, CreateLoss())) return (network, optimizer, epochs, null);
         var selection = ModelSelection.Choose(options, train, seed, (candidate, n) => CreateCandidate(candidate, featureCount, outputs, seed, threads, n), CreateLoss, threads);

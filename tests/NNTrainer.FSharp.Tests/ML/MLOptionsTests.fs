@@ -44,6 +44,9 @@ let ``the default options are the trainers' own defaults`` () =
     Assert.Equal(csharp.SelectModelOnSmallData, fsharp.SelectModelOnSmallData)
     Assert.False ML.Options.defaults.SelectModelOnSmallData
     Assert.True (ML.Options.toMulticlass { ML.Options.defaults with SelectModelOnSmallData = true }).SelectModelOnSmallData
+    Assert.Equal(csharp.ChooseEpochsOnHoldOut, fsharp.ChooseEpochsOnHoldOut)
+    Assert.False ML.Options.defaults.ChooseEpochsOnHoldOut
+    Assert.True (ML.Options.toBinary { ML.Options.defaults with ChooseEpochsOnHoldOut = true }).ChooseEpochsOnHoldOut
     Assert.Equal(csharp.StandardizeFeatures, fsharp.StandardizeFeatures)
     Assert.True(ML.Options.defaults.ScaleL2ForSmallData && ML.Options.defaults.ScaleL2ForLargeData)
     Assert.True(ML.Options.defaults.CrossValidateL2OnSmallData && ML.Options.defaults.StandardizeFeatures)

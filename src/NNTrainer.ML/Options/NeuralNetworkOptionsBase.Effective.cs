@@ -1,0 +1,18 @@
+namespace NNTrainer.ML;
+
+public abstract partial class NeuralNetworkOptionsBase
+{
+    /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
+    internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
+
+    /// <summary>The learning-rate schedule for a new training on <paramref name="rows"/> rows: the one given, else the cosine decay on large sets with the automatic epochs.</summary>
+    internal LearningRateSchedule? EffectiveLearningRateSchedule(long rows) =>
+        LearningRateSchedule ?? (AnnealLearningRateOnLargeData && NumberOfEpochs is null && NeuralNetworkDefaults.AnnealsLearningRate(rows) ? new CosineSchedule() : null);
+
+    /// <summary>The L2 penalty for a training set of <paramref name="rows"/> rows.</summary>
+    internal float EffectiveL2Regularization(long rows)
+    {
+        float l2 = ScaleL2ForSmallData ? NeuralNetworkDefaults.L2RegularizationFor(L2Regularization, rows) : L2Regularization;
+        return ScaleL2ForLargeData ? NeuralNetworkDefaults.LargeDataL2For(l2, rows) : l2;
+    }
+}

@@ -2,8 +2,12 @@
 // SdcaLogisticRegression on text through FeaturizeText, the shape of ML.NET's sentiment-analysis tutorial.
 //   text  [--rows N] [--seeds 1,2,3] [--systems sdca,nn]   generated documents (the lead's probe), one split per seed
 //   detox PATH [--splits 5] [--systems sdca,nn]            wikipedia-detox-250-line-data.tsv from ML.NET's test data
+//   news PATH [--splits 5] [--positive Wirtschaft]         lm.sample.txt from ML.NET's test data: one topic against the rest
 //   table PATH --label NAME [--splits 5] [--systems ...]   a dense numeric table (ML.NET's breast-cancer.txt): nothing moves
-// --nn-options "l2=0.01;epochs=100;hidden=50;lr=0.001;standardize=false" changes the network's options for a screen.
+// --nn-options "l2=0.01;epochs=100;hidden=50;lr=0.001;standardize=false;optimizer=sgd" changes the network's options for a screen.
+// --featurize tfidf|nonorm|maxabs changes the text featurizer (FeaturizeText's TF-IDF weighting, no row norm, or its rows
+// followed by NormalizeMinMax's per-column max-abs); --dump DIR writes each split's raw text as DIR/NAME.{train,test}.tsv
+// (label, text) for benchmarks/sparse/peers.py, which fits scikit-learn on the same splits.
 // Systems of one split run one after the other, so their times compare on a shared machine; every line is printed as
 // it ends and a table of means follows.
 using System.Diagnostics;
@@ -18,6 +22,7 @@ var results = new List<(string System, double Accuracy, double Auc, double Secon
 
 foreach (var (name, ml, train, test, featurize) in Splits())
 {
+    if (Option("--dump", "") is { Length: > 0 } dump) Dump(dump, name, ml, train, test);
     var features = featurize.Fit(train);
     var prepared = features.Transform(train);
     var scoredTest = features.Transform(test);
@@ -48,7 +53,7 @@ IEnumerable<(string Name, MLContext Ml, IDataView Train, IDataView Test, IEstima
         {
             var ml = new MLContext(seed: seed);
             var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(Documents(rows, seed)), 0.2, seed: seed);
-            yield return ($"text seed {seed}", ml, split.TrainSet, split.TestSet, ml.Transforms.Text.FeaturizeText("Features", nameof(Document.Text)));
+            yield return ($"text seed {seed}", ml, split.TrainSet, split.TestSet, Featurize(ml, nameof(Document.Text)));
         }
         yield break;
     }
@@ -61,8 +66,17 @@ IEnumerable<(string Name, MLContext Ml, IDataView Train, IDataView Test, IEstima
         IEstimator<ITransformer> featurize;
         if (mode == "detox")
         {
-            data = ml.Data.LoadFromTextFile(path, [new("Label", DataKind.Boolean, 0), new("SentimentText", DataKind.String, 1)], hasHeader: true, separatorChar: '\t', allowQuoting: true);
-            featurize = ml.Transforms.Text.FeaturizeText("Features", "SentimentText");
+            data = ml.Data.LoadFromTextFile(path, [new("Label", DataKind.Boolean, 0), new("Text", DataKind.String, 1)], hasHeader: true, separatorChar: '\t', allowQuoting: true);
+            featurize = Featurize(ml, "Text");
+        }
+        else if (mode == "news")
+        {
+            // Topic, language, URL parts, title, body: the title and body are the text, one topic is the positive class.
+            string positive = Option("--positive", "Wirtschaft");
+            var rows = File.ReadLines(path).Select(line => line.Split('\t')).Where(f => f.Length >= 5)
+                .Select(f => new Document { Label = f[0] == positive, Text = f[3] + " " + f[4] });
+            data = ml.Data.LoadFromEnumerable(rows.ToArray());
+            featurize = Featurize(ml, nameof(Document.Text));
         }
         else
         {
@@ -74,6 +88,32 @@ IEnumerable<(string Name, MLContext Ml, IDataView Train, IDataView Test, IEstima
         }
         var split = ml.Data.TrainTestSplit(data, 0.2, seed: seed);
         yield return ($"{mode} split {seed}", ml, split.TrainSet, split.TestSet, featurize);
+    }
+}
+
+IEstimator<ITransformer> Featurize(MLContext ml, string column)
+{
+    var variant = Option("--featurize", "default");
+    var options = new Microsoft.ML.Transforms.Text.TextFeaturizingEstimator.Options();
+    if (variant == "nonorm") options.Norm = Microsoft.ML.Transforms.Text.TextFeaturizingEstimator.NormFunction.None;
+    if (variant == "tfidf")
+    {
+        options.WordFeatureExtractor = new() { Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf };
+        options.CharFeatureExtractor = new() { NgramLength = 3, UseAllLengths = false, Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf };
+    }
+    IEstimator<ITransformer> featurize = ml.Transforms.Text.FeaturizeText("Features", options, column);
+    return variant == "maxabs" ? featurize.Append(ml.Transforms.NormalizeMinMax("Features", fixZero: true)) : featurize;
+}
+
+static void Dump(string directory, string name, MLContext ml, IDataView train, IDataView test)
+{
+    Directory.CreateDirectory(directory);
+    foreach (var (part, view) in new[] { ("train", train), ("test", test) })
+    {
+        var labels = view.GetColumn<bool>("Label").ToArray();
+        var texts = view.GetColumn<string>("Text").ToArray();
+        File.WriteAllLines(Path.Combine(directory, $"{name.Replace(' ', '-')}.{part}.tsv"),
+            labels.Zip(texts, (l, t) => $"{(l ? 1 : 0)}\t{t.Replace('\t', ' ').Replace('\n', ' ')}"));
     }
 }
 
@@ -99,7 +139,9 @@ static NeuralNetworkBinaryTrainer.Options NetworkOptions(string text)
             case "lr": options.LearningRate = float.Parse(pair[1]); break;
             case "batch": options.BatchSize = int.Parse(pair[1]); break;
             case "standardize": options.StandardizeFeatures = bool.Parse(pair[1]); break;
-            default: throw new ArgumentException($"Unknown --nn-options key '{pair[0]}': l2, epochs, hidden, lr, batch or standardize.");
+            case "optimizer": options.Optimizer = Enum.Parse<NeuralNetworkOptimizer>(pair[1], ignoreCase: true); break;
+            case "decay": options.WeightDecay = float.Parse(pair[1]); break;
+            default: throw new ArgumentException($"Unknown --nn-options key '{pair[0]}': l2, epochs, hidden, lr, batch, standardize, optimizer or decay.");
         }
     }
     return options;

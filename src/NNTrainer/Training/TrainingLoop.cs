@@ -276,7 +276,7 @@ internal sealed partial class TrainingLoop
         string kept = bestEpoch > 0 ? $"the weights of epoch {bestEpoch}, the best seen," : "the weights it had before this Fit call";
         return new TrainingDivergedException(
             $"Training diverged at {where}: the loss became {loss}. " +
-            (restore ? $"The network was reset to {kept} so nothing learnt is lost. " : "The weights are those of the failing step (RestoreOnDivergence is off). ") +
+            (restore ? $"The network was reset to {kept} so nothing learnt is lost. " : string.Empty) +
             $"Lower the learning rate (it was {_optimizer.CurrentLearningRate}) or scale the inputs (e.g. to [0, 1] or zero mean and unit variance).",
             history);
     }

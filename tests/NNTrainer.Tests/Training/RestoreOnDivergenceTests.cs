@@ -48,7 +48,7 @@ public class RestoreOnDivergenceTests
     }
 
     [Fact]
-    public void ADivergenceWithoutTheCopyLeavesTheFailingStepsWeightsAndSaysSo()
+    public void ADivergenceWithoutTheCopyLeavesTheFailingStepsWeights()
     {
         var (x, y) = SyntheticData.Sine(100);
         for (int i = 0; i < y.Length; i++) y.Data[i] *= 1e18f;
@@ -57,7 +57,8 @@ public class RestoreOnDivergenceTests
 
         var e = Assert.Throws<TrainingDivergedException>(() => network.Fit(x, y, new FitOptions { Epochs = 50, BatchSize = 10, RestoreOnDivergence = false }));
 
-        Assert.Contains("failing step", e.Message);
+        // Nothing was reset, so the message does not say it was.
+        Assert.DoesNotContain("reset", e.Message);
         Assert.Contains("learning rate", e.Message);
         Assert.Equal(StopReason.Diverged, e.History.StopReason);
         Assert.False(e.History.RestoredBestWeights);

@@ -271,6 +271,8 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         CancellationToken = options.CancellationToken,
         // The reader has already checked every value, naming the column, row and slot of a bad one.
         ValidateInputs = false,
+        // A diverged Fit throws and its network is dropped: no best-weights copy is needed for that case.
+        RestoreOnDivergence = false,
     };
 
     private (DataViewSchema.Column Features, int FeatureCount, DataViewSchema.Column Label) BindColumns(DataViewSchema schema, string where)

@@ -43,6 +43,16 @@ public sealed class FitOptions
     /// <summary>When training stops early, go back to the weights of the best epoch (default true).</summary>
     public bool RestoreBestWeights { get; set; } = true;
 
+    /// <summary>
+    /// When the loss becomes NaN or infinite, go back to the weights (and optimizer state) of the best epoch before
+    /// throwing <see cref="TrainingDivergedException"/> (default true). False leaves the weights as the failing step left
+    /// them, for a caller that discards the network on divergence: unless early stopping restores the best weights
+    /// (<see cref="EarlyStoppingPatience"/> &gt; 0 with <see cref="RestoreBestWeights"/>), the training then keeps no copy
+    /// of them, which saves a copy of every weight and its optimizer state each time the loss improves (a first layer over
+    /// 61,000 text slots: 6 million weights, three arrays).
+    /// </summary>
+    public bool RestoreOnDivergence { get; set; } = true;
+
     /// <summary>Called after every epoch, on the training thread, with that epoch's figures (default none).</summary>
     public Action<EpochResult>? EpochEnded { get; set; }
 

@@ -127,8 +127,10 @@ internal sealed partial class TrainingLoop
         _schedule?.Reset(_optimizer.LearningRate);
         var history = _history = new TrainingHistory { TrainingStep = step.Name };
         _network.History = history;
-        _snapshot = new WeightSnapshot(_parameters, [.. _network.Layers.SelectMany(l => l.State)]);
-        _snapshot.Capture(_optimizer);
+        // The copy serves a restore only: early stopping's or divergence's. Nothing else reads it.
+        bool restores = _options.RestoreOnDivergence || (_options.EarlyStoppingPatience > 0 && _options.RestoreBestWeights);
+        _snapshot = restores ? new WeightSnapshot(_parameters, [.. _network.Layers.SelectMany(l => l.State)]) : null;
+        _snapshot?.Capture(_optimizer);
         _best = double.PositiveInfinity;
         _bestEpoch = 0;
         _epochsWithoutImprovement = 0;
@@ -215,7 +217,7 @@ internal sealed partial class TrainingLoop
             _best = monitored;
             _bestEpoch = epoch;
             _epochsWithoutImprovement = 0;
-            _snapshot!.Capture(_optimizer);
+            _snapshot?.Capture(_optimizer);
         }
         else
         {
@@ -266,13 +268,15 @@ internal sealed partial class TrainingLoop
     {
         var history = _history;
         int bestEpoch = _bestEpoch;
-        _snapshot!.Restore(_optimizer);
+        bool restore = _options.RestoreOnDivergence;
+        if (restore) _snapshot!.Restore(_optimizer);
         history.StopReason = StopReason.Diverged;
-        history.RestoredBestWeights = true;
+        history.RestoredBestWeights = restore;
         history.BestEpoch = bestEpoch;
         string kept = bestEpoch > 0 ? $"the weights of epoch {bestEpoch}, the best seen," : "the weights it had before this Fit call";
         return new TrainingDivergedException(
-            $"Training diverged at {where}: the loss became {loss}. The network was reset to {kept} so nothing learnt is lost. " +
+            $"Training diverged at {where}: the loss became {loss}. " +
+            (restore ? $"The network was reset to {kept} so nothing learnt is lost. " : string.Empty) +
             $"Lower the learning rate (it was {_optimizer.CurrentLearningRate}) or scale the inputs (e.g. to [0, 1] or zero mean and unit variance).",
             history);
     }

@@ -83,3 +83,18 @@ module TrainOptions =
           Schedule = None
           GradientClipNorm = None
           Execution = engine.Execution }
+
+    /// <summary>
+    /// The default length of a convolutional network on <paramref name="images"/> training images, as the ML.NET trainer
+    /// and <c>nntrainer train</c> apply it (<c>NNTrainer.Training.ConvolutionalDefaults</c>): at most 50 epochs, 10 % of
+    /// the images held out, stopping after 5 epochs without a lower validation loss and going back to the best epoch's
+    /// weights; under 195 images (a hold-out of fewer than 20) 50 epochs on all of them. The rest is <see cref="defaults"/>.
+    /// </summary>
+    /// <param name="images">Training images, at least 1.</param>
+    /// <example><code>network |> Network.train (TrainOptions.convolutional (Data.count train)) train</code></example>
+    let convolutional (images: int) =
+        let length = NNTrainer.Training.ConvolutionalDefaults.For(int64 images)
+        { defaults with
+            Epochs = length.Epochs
+            Validation = if length.ValidationFraction > 0.0 then Holdout length.ValidationFraction else NoValidation
+            EarlyStopping = if length.StopsEarly then Some { EarlyStopping.defaults with Patience = length.Patience } else None }

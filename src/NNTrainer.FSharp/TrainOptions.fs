@@ -86,15 +86,12 @@ module TrainOptions =
 
     /// <summary>
     /// The default length of a convolutional network on <paramref name="images"/> training images, as the ML.NET trainer
-    /// and <c>nntrainer train</c> apply it (<c>NNTrainer.Training.ConvolutionalDefaults</c>): at most 50 epochs, 10 % of
-    /// the images held out, stopping after 5 epochs without a lower validation loss and going back to the best epoch's
-    /// weights; under 195 images (a hold-out of fewer than 20) 50 epochs on all of them. The rest is <see cref="defaults"/>.
+    /// and <c>nntrainer train</c> apply it (<c>NNTrainer.Training.ConvolutionalDefaults</c>): about 2,000 weight updates in
+    /// batches of 32, from 5 to 50 epochs (50 up to 1,280 images, 13 for 4,800, 5 from about 12,000). The rest is
+    /// <see cref="defaults"/>; for early stopping instead, set <c>Epochs = 50</c>, <c>Validation = Holdout 0.1</c> and
+    /// <c>EarlyStopping = Some EarlyStopping.defaults</c>.
     /// </summary>
     /// <param name="images">Training images, at least 1.</param>
     /// <example><code>network |> Network.train (TrainOptions.convolutional (Data.count train)) train</code></example>
     let convolutional (images: int) =
-        let length = NNTrainer.Training.ConvolutionalDefaults.For(int64 images)
-        { defaults with
-            Epochs = length.Epochs
-            Validation = if length.ValidationFraction > 0.0 then Holdout length.ValidationFraction else NoValidation
-            EarlyStopping = if length.StopsEarly then Some { EarlyStopping.defaults with Patience = length.Patience } else None }
+        { defaults with Epochs = NNTrainer.Training.ConvolutionalDefaults.For(int64 images, defaults.BatchSize |> Option.defaultValue 32).Epochs }

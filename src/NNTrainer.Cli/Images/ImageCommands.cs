@@ -71,7 +71,7 @@ internal static class ImageCommands
         if (ImageFolder.Unclassified(folder) is { } stray) reporter.Note(stray);
         if (ImageChannels.Conversion(files, imageSettings.Channels, "the network") is { } conversion) reporter.Note(conversion);
         var length = settings.Epochs is null && imageSettings.Architecture != "mlp"
-            ? ConvolutionalDefaults.For(data.TrainRows, settings.ValidationFraction, settings.Patience)
+            ? ConvolutionalDefaults.For(data.TrainRows, settings.BatchSize, settings.ValidationFraction, settings.Patience)
             : null;
         if (length is null) return (ml, network, data, files.Length, null, settings);
         ImageLengthReport.Before(reporter, network.NameFor(TaskKind.Multiclass), length, data.TrainRows);

@@ -3,21 +3,21 @@ using System.Text.Json.Nodes;
 namespace NNTrainer.Cli.Images;
 
 /// <summary>
-/// What <c>train</c> says about the default length of a convolutional network (<see cref="ConvolutionalDefaults"/>):
-/// before training, the rule and its hold-out; after, what it did when the early-stopping note does not already say it.
-/// In <c>--json</c> the same under <c>length</c>.
+/// What <c>train</c> says about the length of a convolutional network given no <c>--epochs</c> (<see cref="ConvolutionalDefaults"/>):
+/// before training, the epochs (or, with <c>--patience</c>, the early stopping and its hold-out); after, what early stopping
+/// did when the early-stopping note does not already say it. In <c>--json</c> the same under <c>length</c>.
 /// </summary>
 internal static class ImageLengthReport
 {
     public static void Before(Reporter reporter, string name, ConvolutionalLength length, long trainImages)
     {
-        reporter.Note(length.TooFewImages
-            ? $"{name} trains {length.Epochs} epochs on all {trainImages:N0} images: too few to hold out the {ConvolutionalDefaults.MinimumValidationImages} validation images (10 %) on which the default for convolutional networks stops early; give --epochs N to choose the length."
-            : $"{name} trains for {length}: the default for convolutional networks (--epochs N trains N epochs on all {trainImages:N0} images).");
+        reporter.Note(length.StopsEarly
+            ? $"{name} trains for {length} (--patience without --epochs)."
+            : $"{name} trains {length}: the default for convolutional networks on {trainImages:N0} images (--epochs N to choose; --patience P to stop early on a 10 % validation hold-out).");
         reporter.Json["length"] = new JsonObject
         {
-            ["rule"] = length.TooFewImages ? "fixed: too few images to hold out" : "early stopping on a validation hold-out",
-            ["maxEpochs"] = length.Epochs,
+            ["rule"] = !length.StopsEarly ? $"about {ConvolutionalDefaults.TargetSteps} weight updates" : length.TooFewImages ? "early stopping on the training loss" : "early stopping on a validation hold-out",
+            ["epochs"] = length.Epochs,
             ["validationFraction"] = length.ValidationFraction,
             ["validationImages"] = length.ValidationImages,
             ["patience"] = length.Patience,

@@ -10,6 +10,6 @@ internal static class ConvolutionalTraining
     /// </summary>
     public static ConvolutionalLength? Resolve(NeuralNetworkOptionsBase options, long rows, bool validationData, bool continuing) =>
         options is NeuralNetworkMulticlassTrainer.Options { Architecture: not NeuralNetworkArchitecture.MultiLayerPerceptron } && options.NumberOfEpochs is null && !continuing
-            ? ConvolutionalDefaults.For(rows, options.ValidationSetFraction, options.EarlyStoppingPatience, validationData)
+            ? ConvolutionalDefaults.For(rows, options.BatchSize, options.ValidationSetFraction, options.EarlyStoppingPatience, validationData)
             : null;
 }

@@ -57,13 +57,12 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
         /// <see cref="NeuralNetworkOptionsBase.DropoutRate"/> and the L1/L2 penalties; the optimizer, learning rate,
         /// epochs, batch size and early stopping apply as to any network.
         /// With <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/> null (the default) a convolutional network does not
-        /// train for the tabular rule's 10,000 weight updates but until its validation loss stops improving
-        /// (<see cref="ConvolutionalDefaults"/>): 10 % of the training images held out (<see cref="NeuralNetworkOptionsBase.ValidationSetFraction"/>
-        /// when set), stopping after 5 epochs without a lower validation loss (<see cref="NeuralNetworkOptionsBase.EarlyStoppingPatience"/>
-        /// when set), at most 50 epochs, keeping the best epoch's weights and a constant learning rate; below 195 training
-        /// images (a hold-out of fewer than 20) it trains 50 epochs on all of them. The transformer's
-        /// <see cref="NeuralNetworkTransformer.History"/> says where it stopped. Set <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/>
-        /// to train a fixed number of epochs on every image.
+        /// train for the tabular rule's 10,000 weight updates but for about 2,000 (<see cref="ConvolutionalDefaults"/>),
+        /// from 5 to 50 epochs (in batches of 32: 50 up to 1,280 images, 13 for 4,800, 5 from about 12,000), at a constant
+        /// learning rate; with an <see cref="NeuralNetworkOptionsBase.EarlyStoppingPatience"/> and no epoch count, up to 50
+        /// epochs on the <see cref="NeuralNetworkOptionsBase.ValidationSetFraction"/> hold-out, or 10 % of the images when
+        /// none is set (from 195 images: a hold-out of at least 20). Set <see cref="NeuralNetworkOptionsBase.NumberOfEpochs"/>
+        /// to choose.
         /// </summary>
         public NeuralNetworkArchitecture Architecture = NeuralNetworkArchitecture.MultiLayerPerceptron;
 

@@ -19,11 +19,11 @@ public sealed class ConvolutionalLengthTests
     }
 
     [Fact]
-    public void With_no_epoch_count_LeNet_holds_out_a_tenth_stops_five_epochs_after_its_best_and_keeps_that_epochs_weights()
+    public void With_a_patience_and_no_epoch_count_LeNet_holds_out_a_tenth_stops_five_epochs_after_its_best_and_keeps_that_epochs_weights()
     {
         var (mlContext, data) = Pictures(240);
 
-        var model = Train(mlContext, data, new NeuralNetworkMulticlassTrainer.Options { Architecture = NeuralNetworkArchitecture.LeNet, Seed = 3, NumberOfThreads = 1 });
+        var model = Train(mlContext, data, new NeuralNetworkMulticlassTrainer.Options { Architecture = NeuralNetworkArchitecture.LeNet, EarlyStoppingPatience = 5, Seed = 3, NumberOfThreads = 1 });
         var history = model.History;
 
         // 24 of the 240 pictures are held out: every validation accuracy is a whole number of them.
@@ -32,7 +32,8 @@ public sealed class ConvolutionalLengthTests
         int best = losses.IndexOf(losses.Min()) + 1;
         Assert.Equal(StopReason.EarlyStopped, history.StopReason);
         Assert.Equal(best, history.BestEpoch);
-        Assert.Equal(best + ConvolutionalDefaults.Patience, history.Epochs.Count);
+        Assert.Equal(best + 5, history.Epochs.Count);
+        Assert.True(history.Epochs.Count < ConvolutionalDefaults.MaximumEpochs);
         Assert.True(history.RestoredBestWeights);
 
         // The kept weights are the best epoch's: a fixed run of that many epochs on the same split ends with the same ones.
@@ -43,16 +44,20 @@ public sealed class ConvolutionalLengthTests
         Assert.Equal(Weights(fixedRun), Weights(model));
     }
 
-    [Fact]
-    public void Too_few_images_for_a_hold_out_train_fifty_epochs_on_all_of_them()
+    [Theory]
+    [InlineData(60, 50)]
+    [InlineData(2_000, 32)]
+    public void With_no_epoch_count_a_convolutional_network_trains_about_two_thousand_updates_on_every_image(int images, int epochs)
     {
-        var (mlContext, data) = Pictures(60);
+        var (mlContext, data) = Pictures(images);
 
         var history = Train(mlContext, data, new NeuralNetworkMulticlassTrainer.Options { Architecture = NeuralNetworkArchitecture.ShallowNet, Seed = 1, NumberOfThreads = 1 }).History;
 
-        Assert.Equal(ConvolutionalDefaults.MaximumEpochs, history.Epochs.Count);
+        Assert.Equal(epochs, history.Epochs.Count);
         Assert.Equal(StopReason.Completed, history.StopReason);
         Assert.All(history.Epochs, e => Assert.Null(e.ValidationLoss));
+        // A constant rate: the cosine decay of the tabular rule's long runs does not apply.
+        Assert.All(history.Epochs, e => Assert.Equal(0.001f, e.LearningRate));
     }
 
     [Fact]

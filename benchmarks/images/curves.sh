@@ -41,8 +41,7 @@ fi
 ) &
 # Queue B: 20,000 grey images (today: 16 epochs with the cosine decay), and MiniVGGNet on colour.
 (
-  curve big28 lenet 0.1 30;          curve big28 lenet 0 16 --cosine;  curve big28 lenet 0 25
-  curve big32 shallownet 0.1 30;     curve big32 shallownet 0 16 --cosine; curve big32 shallownet 0 25
-  curve colour32 minivggnet 0.1 30;  curve colour32 minivggnet 0 30
+  curve big28 lenet 0.1 30;          curve big28 lenet 0 16 --cosine
+  curve colour32 minivggnet 0.1 30;  curve big32 shallownet 0.1 20;  curve colour32 minivggnet 0 20
 ) &
 wait

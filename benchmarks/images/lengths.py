@@ -87,5 +87,23 @@ def main():
                 print(row(f"upd-{u}", n, e, e["cpu_s"] if e else 0))
 
 
+def after():
+    """defaults_after.sh: the whole `train` + `evaluate` with every default against PyTorch (Adam) for the same epochs."""
+    folder = os.path.join(DIR, "after")
+    names = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(folder, "*.torch.json"))})
+    if not names:
+        return
+    print("\n### whole process, every default, against PyTorch for as many epochs\n")
+    print("| case | epochs | test accuracy NNTrainer / PyTorch | log-loss NNTrainer / PyTorch | CPU s NNTrainer / PyTorch | ratio |")
+    print("|---|---:|---|---|---|---:|")
+    for name in names:
+        base = os.path.join(folder, name)
+        train, metrics, torch = load(base + ".train.json"), load(base + ".evaluate.json")["results"][0]["metrics"], load(base + ".torch.json")
+        cpu = sum(float(u) + float(s) for _, u, s in (line.split() for line in open(base + ".time")))
+        tcpu = sum(float(u) + float(s) for _, u, s in (line.split() for line in open(base + ".torch.time")))
+        print(f"| {name} | {train['length']['epochsRun']} | {metrics['Accuracy']:.3f} / {torch['test_acc']:.3f} | {metrics['LogLoss']:.3f} / {torch['test_logloss']:.3f} | {cpu:.1f} / {tcpu:.1f} | {cpu / tcpu:.2f} |")
+
+
 if __name__ == "__main__":
     main()
+    after()

@@ -57,7 +57,7 @@ internal static class ImageCommands
     /// What <c>train</c> and <c>compare</c> do first: read the class folders, settle the image options, split the images,
     /// and settle the length: a convolutional network given no <c>--epochs</c> gets <see cref="ConvolutionalDefaults"/>,
     /// resolved here into the settings it trains with (the ML.NET trainer would resolve the same), so that every report of
-    /// the run (the early-stopping note, the JSON) names the hold-out and patience it used.
+    /// the run (the statement before training, the early-stopping note with --patience, the JSON) names the epochs it used.
     /// </summary>
     private static (MLContext Ml, ImageNetworkTrainer Network, PreparedData Data, int ImageCount, ConvolutionalLength? Length, NetworkSettings Trained) Prepare(
         ParseResult result, Reporter reporter, ImageOptions images, NetworkSettings settings, string folder, double testFraction)

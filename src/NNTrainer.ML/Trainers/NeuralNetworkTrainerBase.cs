@@ -147,7 +147,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         {
             (network, optimizer, epochs, selection) = ChooseOnSmallData(network, optimizer, epochs, train, featureCount, outputs, seed, threads, channel);
         }
-        // A convolutional network with no epoch count stops on a validation hold-out instead (ConvolutionalDefaults).
+        // A convolutional network with no epoch count trains for ConvolutionalDefaults' length instead of the tabular one.
         var length = ConvolutionalTraining.Resolve(options, train.Rows, validation is not null, modelParameters is not null);
         if (length is not null) epochs = length.Epochs;
         bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);

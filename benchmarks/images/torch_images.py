@@ -1,13 +1,14 @@
 """The book's convnets in PyTorch on a folder of class sub-folders, read as `nntrainer train FOLDER` reads it.
 
 usage: torch_images.py TRAIN_DIR TEST_DIR --arch shallownet|lenet|minivggnet --size 28 --channels 1|3
-       [--epochs 5] [--batch 32] [--lr 0.01] [--nesterov] [--threads 1] [--test-fraction 0.2] [--seed 0] [--json OUT]
+       [--epochs 5] [--batch 32] [--lr 0.01] [--optimizer sgd|adam] [--nesterov] [--threads 1] [--test-fraction 0.2] [--seed 0] [--json OUT]
 
 Reads every .png/.jpg/.jpeg under TRAIN_DIR/<class>/ (classes in ordinal order of their names, files in ordinal order
 of their paths) with PIL, converts to grey ("L") or RGB, resizes (stretched, bilinear) to size x size when it differs,
 scales by 1/255 to planar C x H x W float32, as nntrainer's ML.NET pipeline does. Like `nntrainer train` it trains
 on a seeded 80 % of TRAIN_DIR (--test-fraction held out and scored), then scores TEST_DIR as `nntrainer evaluate`
-does. Optimizer: SGD, momentum 0.9 (nntrainer's `--optimizer sgd`), optionally Nesterov, constant learning rate,
+does. Optimizer: SGD, momentum 0.9 (nntrainer's `--optimizer sgd`), optionally Nesterov, or with `--optimizer adam` Adam
+(nntrainer's default; give --lr 0.001), constant learning rate,
 no weight decay; cross-entropy on logits (== softmax + categorical cross-entropy). PyTorch's default initialisation.
 Prints one line per epoch and a JSON summary: decode seconds, every epoch's seconds, accuracies.
 """
@@ -84,11 +85,20 @@ def build(arch, c, s, k):
 
 
 def accuracy(model, x, y):
+    return scores(model, x, y)[0]
+
+
+def scores(model, x, y):
+    """Accuracy and mean log-loss (cross-entropy of the softmax), in evaluation mode."""
     model.eval()
+    correct, loss = 0, 0.0
     with torch.no_grad():
-        correct = sum((model(x[i:i + 500]).argmax(1) == y[i:i + 500]).sum().item() for i in range(0, len(y), 500))
+        for i in range(0, len(y), 500):
+            logits = model(x[i:i + 500])
+            correct += (logits.argmax(1) == y[i:i + 500]).sum().item()
+            loss += nn.functional.cross_entropy(logits, y[i:i + 500], reduction="sum").item()
     model.train()
-    return correct / len(y)
+    return correct / len(y), loss / len(y)
 
 
 def main():
@@ -104,7 +114,10 @@ def main():
     held = int(round(len(y) * fraction))
     xtr, ytr, xho, yho = x[perm[held:]], y[perm[held:]], x[perm[:held]], y[perm[:held]]
     model = build(arch, channels, size, len(classes))
-    opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9, nesterov="--nesterov" in ARGS)
+    if arg("--optimizer", "sgd") == "adam":  # nntrainer's default optimizer (Adam 0.001, eps 1e-7 as the engine's)
+        opt = torch.optim.Adam(model.parameters(), lr=lr, eps=1e-7)
+    else:
+        opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9, nesterov="--nesterov" in ARGS)
     loss_fn = nn.CrossEntropyLoss()
     gen = torch.Generator().manual_seed(seed)
     epoch_seconds = []
@@ -126,10 +139,11 @@ def main():
     t0 = time.perf_counter()
     xte, yte, _ = read_folder(test_dir, size, channels, classes)
     decode += time.perf_counter() - t0
+    test_acc, test_loss = scores(model, xte, yte)
     result = {
         "system": "PyTorch " + torch.__version__, "arch": arch, "threads": THREADS, "epochs": epochs, "batch": batch,
         "lr": lr, "train_images": len(ytr), "decode_s": decode, "epoch_s": epoch_seconds, "train_s": sum(epoch_seconds),
-        "heldout_acc": held_acc, "test_acc": accuracy(model, xte, yte), "total_s": time.perf_counter() - start,
+        "heldout_acc": held_acc, "test_acc": test_acc, "test_logloss": test_loss, "total_s": time.perf_counter() - start,
     }
     print(json.dumps(result))
     if "--json" in ARGS:

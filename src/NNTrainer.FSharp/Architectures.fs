@@ -12,6 +12,8 @@ namespace NNTrainer.FSharp
 /// let train, test = Data.fashionMnist ()
 /// let network = Architectures.leNet Architectures.fashionMnist 10 0
 /// let history = network |> Network.train { TrainOptions.defaults with Epochs = 2; BatchSize = Some 128 } train
+/// // or as long as the ML.NET trainer and nntrainer train it by default: about 2,000 weight updates
+/// let stopped = network |> Network.train (TrainOptions.convolutional (Data.count train)) train
 /// </code>
 /// </example>
 [<RequireQualifiedAccess>]

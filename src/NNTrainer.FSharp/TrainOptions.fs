@@ -83,3 +83,15 @@ module TrainOptions =
           Schedule = None
           GradientClipNorm = None
           Execution = engine.Execution }
+
+    /// <summary>
+    /// The default length of a convolutional network on <paramref name="images"/> training images, as the ML.NET trainer
+    /// and <c>nntrainer train</c> apply it (<c>NNTrainer.Training.ConvolutionalDefaults</c>): about 2,000 weight updates in
+    /// batches of 32, from 5 to 50 epochs (50 up to 1,280 images, 13 for 4,800, 5 from about 12,000). The rest is
+    /// <see cref="defaults"/>; for early stopping instead, set <c>Epochs = 50</c>, <c>Validation = Holdout 0.1</c> and
+    /// <c>EarlyStopping = Some EarlyStopping.defaults</c>.
+    /// </summary>
+    /// <param name="images">Training images, at least 1.</param>
+    /// <example><code>network |> Network.train (TrainOptions.convolutional (Data.count train)) train</code></example>
+    let convolutional (images: int) =
+        { defaults with Epochs = NNTrainer.Training.ConvolutionalDefaults.For(int64 images, defaults.BatchSize |> Option.defaultValue 32).Epochs }

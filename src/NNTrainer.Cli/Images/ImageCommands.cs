@@ -19,9 +19,10 @@ internal static class ImageCommands
         {
             throw new CliException($"--trainer {trainerAlias}: image folders train the neural network only (--trainer nn, the default); use 'compare' to measure the stock trainers on the pixels.", ExitCodes.UsageError);
         }
-        var (ml, trainer, data, imageCount) = Prepare(result, reporter, images, settings, folder, testFraction);
+        var (ml, trainer, data, imageCount, length, trained) = Prepare(result, reporter, images, settings, folder, testFraction);
         reporter.Json["command"] = "train";
-        var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation).Single();
+        var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], trained, skipFailures: false, cancellation).Single();
+        if (length is not null) ImageLengthReport.After(reporter, trainer.NameFor(TaskKind.Multiclass), length, outcome.Model.History);
         reporter.Table($"Held-out metrics: {data.TestRows:N0} of {imageCount:N0} images", new ResultTable(TaskKind.Multiclass, [outcome.Row]));
         ModelFile.Save(outPath, ml, data.Schema, data.Featurizer!, outcome.Model, data.RawSchema!);
         reporter.Saved("Model", outPath);
@@ -35,11 +36,11 @@ internal static class ImageCommands
     public static int Compare(ParseResult result, Reporter reporter, ImageOptions images, NetworkSettings settings, string folder,
         IReadOnlyCollection<string> aliases, double testFraction, bool plots, string plotDirectory, CancellationToken cancellation)
     {
-        var (ml, network, data, _) = Prepare(result, reporter, images, settings, folder, testFraction);
+        var (ml, network, data, _, _, trained) = Prepare(result, reporter, images, settings, folder, testFraction);
         reporter.Json["command"] = "compare";
         reporter.Json["dataset"] = data.Description;
         var trainers = TrainerRegistry.Select(aliases, TaskKind.Multiclass).Select(t => t.Alias == network.Alias ? network : t).ToList();
-        var outcomes = ExperimentRunner.Run(reporter, ml, data, trainers, settings, skipFailures: true, cancellation);
+        var outcomes = ExperimentRunner.Run(reporter, ml, data, trainers, trained, skipFailures: true, cancellation);
         if (outcomes.Count == 0) throw new CliException("Every trainer failed; see the warnings above.");
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         reporter.Table($"Multiclass on {name}: {data.TrainRows:N0} training images, {data.TestRows:N0} held out", new ResultTable(TaskKind.Multiclass, outcomes.Select(o => o.Row).ToList()));
@@ -52,26 +53,30 @@ internal static class ImageCommands
         return ExitCodes.Success;
     }
 
-    /// <summary>What <c>train</c> and <c>compare</c> do first: read the class folders, settle the image options, split the images.</summary>
-    private static (MLContext Ml, ImageNetworkTrainer Network, PreparedData Data, int ImageCount) Prepare(ParseResult result, Reporter reporter,
-        ImageOptions images, NetworkSettings settings, string folder, double testFraction)
+    /// <summary>
+    /// What <c>train</c> and <c>compare</c> do first: read the class folders, settle the image options, split the images,
+    /// and settle the length: a convolutional network given no <c>--epochs</c> gets <see cref="ConvolutionalDefaults"/>,
+    /// resolved here into the settings it trains with (the ML.NET trainer would resolve the same), so that every report of
+    /// the run (the statement before training, the early-stopping note with --patience, the JSON) names the epochs it used.
+    /// </summary>
+    private static (MLContext Ml, ImageNetworkTrainer Network, PreparedData Data, int ImageCount, ConvolutionalLength? Length, NetworkSettings Trained) Prepare(
+        ParseResult result, Reporter reporter, ImageOptions images, NetworkSettings settings, string folder, double testFraction)
     {
         var (classes, files) = ImageFolder.ReadClasses(folder);
         var imageSettings = images.ForTraining(result, files);
         var ml = new MLContext(seed: settings.Seed);
-        var network = new ImageNetworkTrainer(imageSettings);
+        var network = new ImageNetworkTrainer(imageSettings, new ImageProgress(reporter));
         var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, network.NameFor(TaskKind.Multiclass));
         reporter.Note(data.Description);
         if (ImageFolder.Unclassified(folder) is { } stray) reporter.Note(stray);
         if (ImageChannels.Conversion(files, imageSettings.Channels, "the network") is { } conversion) reporter.Note(conversion);
-        if (settings.Epochs is null && settings.Patience == 0 && imageSettings.Architecture != "mlp")
-        {
-            // The default length is the tabular trainers' (about 10,000 updates); measured in docs/images.md, a
-            // convolutional network on a few thousand images reaches the same accuracy in a sixth of the time.
-            reporter.Note($"{network.NameFor(TaskKind.Multiclass)} trains for the default length, {settings.EpochsFor(data.TrainRows)} epochs on {data.TrainRows:N0} images; "
-                + "convolutional networks usually need far fewer: give --epochs, or --validation-fraction 0.1 --patience 3 to stop when the validation loss stops improving.");
-        }
-        return (ml, network, data, files.Length);
+        var length = settings.Epochs is null && imageSettings.Architecture != "mlp"
+            ? ConvolutionalDefaults.For(data.TrainRows, settings.BatchSize, settings.ValidationFraction, settings.Patience)
+            : null;
+        if (length is null) return (ml, network, data, files.Length, null, settings);
+        ImageLengthReport.Before(reporter, network.NameFor(TaskKind.Multiclass), length, data.TrainRows);
+        var trained = settings with { Epochs = length.Epochs, ValidationFraction = length.ValidationFraction, Patience = length.Patience };
+        return (ml, network, data, files.Length, length, trained);
     }
 
     /// <summary><c>evaluate MODEL FOLDER</c>: the model's metrics on labelled images.</summary>

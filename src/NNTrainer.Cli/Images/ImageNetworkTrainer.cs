@@ -3,7 +3,7 @@ using NNTrainer.ML;
 namespace NNTrainer.Cli.Images;
 
 /// <summary>The neural network on image pixels: the command line's network settings plus <c>--architecture</c> and the image shape.</summary>
-internal sealed class ImageNetworkTrainer(ImageSettings settings) : TrainerEntry
+internal sealed class ImageNetworkTrainer(ImageSettings settings, ImageProgress progress) : TrainerEntry
 {
     public override string Alias => "nn";
 
@@ -15,7 +15,8 @@ internal sealed class ImageNetworkTrainer(ImageSettings settings) : TrainerEntry
         _ => "NeuralNetwork",
     };
 
-    public override bool HasEpochs => true;
+    // False so that the reporter leaves the epochs to ImageProgress: a line each, with its seconds.
+    public override bool HasEpochs => false;
 
     public override bool Supports(TaskKind task) => task == TaskKind.Multiclass;
 
@@ -30,6 +31,7 @@ internal sealed class ImageNetworkTrainer(ImageSettings settings) : TrainerEntry
             _ => NeuralNetworkArchitecture.MultiLayerPerceptron,
         };
         options.ImageShape = settings.Shape;
+        options.EpochEnded += progress.OnEpochEnded;
         try
         {
             var transformer = request.Ml.MulticlassClassification.Trainers.NeuralNetwork(options).Fit(request.Train);

@@ -45,6 +45,7 @@ public abstract partial class NeuralNetworkOptionsBase
     /// <summary>
     /// Passes over the training data. Default null: chosen from the number of rows so that training makes about
     /// 10,000 weight updates, but at least 10 and at most 200 epochs (in batches of 32: 200 epochs up to 1,600 rows, 54 for 6,000, 10 from 32,000 on).
+    /// A convolutional <c>Architecture</c> trains about 2,000 weight updates instead, from 5 to 50 epochs (<see cref="ConvolutionalDefaults"/>).
     /// </summary>
     public int? NumberOfEpochs;
 

@@ -147,18 +147,22 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         {
             (network, optimizer, epochs, selection) = ChooseOnSmallData(network, optimizer, epochs, train, featureCount, outputs, seed, threads, channel);
         }
+        // A convolutional network with no epoch count trains for ConvolutionalDefaults' length instead of the tabular one.
+        var length = ConvolutionalTraining.Resolve(options, train.Rows, validation is not null, modelParameters is not null);
+        if (length is not null) epochs = length.Epochs;
         bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);
         network.Set(CreateLoss(), optimizer);
         channel.Info(MessageSensitivity.None,
             $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
-            (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer."));
+            (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer.") +
+            (length is null ? string.Empty : $" Default length of a convolutional network: {length}."));
 
         if (modelParameters is null && options is NeuralNetworkRegressionTrainer.Options && ConstantTarget.Of(train.Targets.AsSpan(), train.Weights) is { } constant)
         {
             ConstantTarget.Apply(network, constant);
         }
         var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel,
-            modelParameters is null ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule);
+            modelParameters is null && length is null ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule, length);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
         var history = train.SparseInputs is { } sparseRows ? network.Fit(sparseRows, train.Targets, fitOptions) : network.Fit(train.Inputs, train.Targets, fitOptions);
         labelScaling?.FoldInto(network);
@@ -249,7 +253,8 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         return column;
     }
 
-    private static FitOptions CreateFitOptions(TOptions options, int epochs, float[]? weights, TrainingSet? validation, IChannel channel, LearningRateSchedule? schedule) => new()
+    private static FitOptions CreateFitOptions(TOptions options, int epochs, float[]? weights, TrainingSet? validation, IChannel channel, LearningRateSchedule? schedule,
+        ConvolutionalLength? length = null) => new()
     {
         SampleWeights = weights,
         ValidationSampleWeights = validation?.Weights,
@@ -257,8 +262,8 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         BatchSize = options.BatchSize,
         ValidationData = validation is null || validation.SparseInputs is not null ? null : (validation.Inputs, validation.Targets),
         SparseValidationData = validation?.SparseInputs is { } sparse ? (sparse, validation.Targets) : null,
-        ValidationFraction = validation is null ? options.ValidationSetFraction : 0,
-        EarlyStoppingPatience = options.EarlyStoppingPatience,
+        ValidationFraction = validation is null ? length?.ValidationFraction ?? options.ValidationSetFraction : 0,
+        EarlyStoppingPatience = length?.Patience ?? options.EarlyStoppingPatience,
         LearningRateSchedule = schedule,
         GradientClipNorm = options.GradientClipNorm,
         Execution = options.Execution,

@@ -99,20 +99,4 @@ public sealed class ImageFolderLayoutTests(ImageModels models) : IClassFixture<I
         Assert.Contains(note, train.Output);
         Assert.Contains(note, evaluate.Output);
     }
-
-    [Fact]
-    public void A_convolutional_network_trained_for_the_default_length_is_told_how_to_shorten_it()
-    {
-        var folder = Path.Combine(_directory, "default-length");
-        TestImages.WriteFolder(folder, perClass: 6, seed: 1, classes: 2);
-
-        var byDefault = CliRunner.Run(_directory, "train", folder, "--image-size", "12", "--test-fraction", "0.25", "--out", Path.Combine(_directory, "d.zip"), "--no-plots");
-        var given = CliRunner.Run(_directory, "train", folder, "--image-size", "12", "--epochs", "2", "--test-fraction", "0.25", "--out", Path.Combine(_directory, "g.zip"), "--no-plots");
-
-        Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
-        Assert.True(given.ExitCode == 0, given.ToString());
-        var epochs = byDefault.OutputLines.Single(l => l.StartsWith("Training LeNet for ", StringComparison.Ordinal)).Split(' ')[3];
-        Assert.Contains($"LeNet trains for the default length, {epochs} epochs on 9 images; convolutional networks usually need far fewer: give --epochs", byDefault.Output);
-        Assert.DoesNotContain("default length", given.Output);
-    }
 }

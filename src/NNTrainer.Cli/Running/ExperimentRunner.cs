@@ -22,7 +22,9 @@ internal static class ExperimentRunner
                     entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken, resume)), task == TaskKind.Regression);
                 if (model.History is { StopReason: StopReason.EarlyStopped } history)
                 {
-                    reporter.Note($"  {name} stopped after epoch {history.Epochs.Count}: no better validation loss for {settings.Patience} epochs; "
+                    // Without a validation hold-out (too few rows or images for one) early stopping watches the training loss.
+                    string watched = history.Epochs[^1].ValidationLoss is null ? "training" : "validation";
+                    reporter.Note($"  {name} stopped after epoch {history.Epochs.Count}: no better {watched} loss for {settings.Patience} epochs; "
                         + (history.RestoredBestWeights ? $"it keeps the weights of epoch {history.BestEpoch}, the best." : "it keeps its last weights."));
                 }
                 if (model.History is { } trained) reporter.Note($"  {name} trained with the {trained.TrainingStep} step (--execution {settings.Execution.ToLowerInvariant()}).");

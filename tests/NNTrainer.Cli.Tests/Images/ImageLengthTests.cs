@@ -50,6 +50,21 @@ public sealed partial class ImageLengthTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
+    public void With_a_patience_and_too_few_images_to_hold_out_the_stop_note_names_the_training_loss()
+    {
+        // 12 images, 9 to train on: too few to hold out 20 for validation, so early stopping watches the training loss,
+        // which LeNet drives to its floor on these within the 50 epochs.
+        var folder = WriteFolder(perClass: 6, classes: 2);
+
+        var result = CliRunner.Run(_directory, "train", folder, "--image-size", "12", "--patience", "2", "--test-fraction", "0.25", "--out", Path.Combine(_directory, "m.zip"), "--no-plots");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("without a lower training loss", result.Output);
+        Assert.Matches(@"LeNet stopped after epoch \d+: no better training loss for 2 epochs; it keeps the weights of epoch \d+, the best\.", result.Output);
+        Assert.DoesNotContain("validation loss", result.Output);
+    }
+
+    [Fact]
     public void Json_has_every_epochs_figures_and_seconds_and_the_length_that_was_used()
     {
         var folder = WriteFolder(perClass: 80);

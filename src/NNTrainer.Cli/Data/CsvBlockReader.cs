@@ -67,7 +67,7 @@ internal sealed class CsvBlockReader : IDisposable
         if (_label < 0 && labelRequired) columns.Require(schema.LabelColumn, "the label the model was trained to predict");
         _badRows = new BadRows(path, header, skipBadRows, _reader.Locator);
         _numbers = _features.Select(f => f.Feature.Kind == ColumnKind.Numeric ? new float[BlockRows] : null).ToArray();
-        _texts = _features.Select(f => f.Feature.Kind == ColumnKind.Categorical ? new string?[BlockRows] : null).ToArray();
+        _texts = _features.Select(f => f.Feature.Kind != ColumnKind.Numeric ? new string?[BlockRows] : null).ToArray();
         _missing = new long[_features.Length];
         _interned = _features.Select(_ => new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
         _known = _features.Select(f => f.Feature.Kind == ColumnKind.Categorical ? categories?.GetValueOrDefault(f.Feature.Name) : null).ToArray();
@@ -153,7 +153,7 @@ internal sealed class CsvBlockReader : IDisposable
         {
             if (_missing[j] > 0)
             {
-                var how = _features[j].Feature.Kind == ColumnKind.Numeric ? "replaced by the training mean" : "treated as a category of their own";
+                var how = TabularProblem.MissingValues(_features[j].Feature.Kind);
                 notes.Add($"Column '{_features[j].Feature.Name}': {_missing[j]:N0} missing value{(_missing[j] == 1 ? "" : "s")} {how}.");
             }
             if (_unseen[j] is { Count: > 0 } unseen)

@@ -2,7 +2,7 @@ namespace NNTrainer.Cli.Data;
 
 /// <summary>
 /// Presents a <see cref="CsvTable"/> to ML.NET as the columns a <see cref="ModelSchema"/> expects: numeric features
-/// as Single (NaN when missing), categorical features as text, the label as text (classification) or Single (regression).
+/// as Single (NaN when missing), categorical and free-text features as text, the label as text (classification) or Single (regression).
 /// The view reads the table's arrays in place (optionally a subset of its rows); nothing is copied.
 /// </summary>
 internal static class TableDataView
@@ -22,7 +22,7 @@ internal static class TableDataView
         foreach (var feature in schema.Features)
         {
             var column = table.Require(feature.Name, "a feature the model was trained on");
-            columns.Add(feature.Kind == ColumnKind.Numeric ? NumericColumn(table, column, at) : TextColumn(column, at));
+            columns.Add(feature.Kind == ColumnKind.Numeric ? NumericColumn(table, column, at) : TextColumn(column, at, feature.Kind == ColumnKind.Text ? "" : MissingCategory));
         }
         var label = table.Find(schema.LabelColumn);
         if (label is null && labelRequired) table.Require(schema.LabelColumn, "the label the model was trained to predict");
@@ -66,6 +66,6 @@ internal static class TableDataView
         throw new CliException($"{table.Path} {table.Locator.Describe(table.LineNumbers[bad])}: column '{column.Name}' must be numeric, but holds '{column.Texts![bad]}'.");
     }
 
-    private static ColumnarDataView.Column TextColumn(TableColumn column, Func<int, int> at) =>
-        new(column.Name, TextDataViewType.Instance, ColumnarDataView.Getter(r => (column.TextAt(at(r)) ?? MissingCategory).AsMemory()));
+    private static ColumnarDataView.Column TextColumn(TableColumn column, Func<int, int> at, string missing) =>
+        new(column.Name, TextDataViewType.Instance, ColumnarDataView.Getter(r => (column.TextAt(at(r)) ?? missing).AsMemory()));
 }

@@ -53,39 +53,62 @@ internal sealed class TabularProblem
                 notes.Add($"Column '{column.Name}' is empty in every row and was ignored.");
                 continue;
             }
+            var kind = column.Kind;
             if (column.Kind == ColumnKind.Categorical)
             {
                 int distinct = column.Texts!.Where(t => t is not null).Distinct().Count();
-                if (distinct == column.Length - column.MissingCount && column.Length > 20)
+                if (TooVaried(column, distinct) is { } why)
                 {
-                    notes.Add($"Column '{column.Name}' has a different text in every row (an identifier?) and was ignored.");
-                    continue;
+                    if (!ProseColumn.Is(column))
+                    {
+                        notes.Add(why);
+                        continue;
+                    }
+                    kind = ColumnKind.Text;
+                    notes.Add(ProseColumn.Note(column, distinct));
                 }
-                if (CategoryCap.IsNearlyUnique(distinct, column.Length - column.MissingCount))
-                {
-                    notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts in {column.Length - column.MissingCount:N0} values (free text or an identifier?) and was ignored: a text met in one row only says nothing about another, and one-hot encoding would keep {CategoryCap.MaxCategories} of them as chance picks.");
-                    continue;
-                }
-                if (distinct > CategoryCap.FreeTextDistinct && distinct > (column.Length - column.MissingCount) / 2)
-                {
-                    notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts in {column.Length - column.MissingCount:N0} values (free text or an identifier?) and was ignored; one-hot encoding it would add {distinct:N0} features.");
-                    continue;
-                }
-                if (distinct > CategoryCap.MaxCategories)
+                else if (distinct > CategoryCap.MaxCategories)
                 {
                     notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts: its {CategoryCap.MaxCategories} most frequent categories are one-hot encoded and the other {distinct - CategoryCap.MaxCategories:N0} share one 'other' encoding.");
                 }
             }
-            features.Add(new FeatureColumn(column.Name, column.Kind));
+            features.Add(new FeatureColumn(column.Name, kind));
             if (RowNumberColumn.Is(column)) notes.Add(RowNumberColumn.Note(column));
             else if (IdentifierColumn.Is(column)) notes.Add(IdentifierColumn.Note(column));
             if (column.MissingCount > 0)
             {
-                var how = column.Kind == ColumnKind.Numeric ? "replaced by the training mean" : "treated as a category of their own";
+                var how = MissingValues(kind);
                 notes.Add($"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({100.0 * column.MissingCount / column.Length:0.#}%) {how}.");
             }
         }
         if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'.");
         return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: ""), notes);
+    }
+
+    /// <summary>What a missing value of a feature of this kind becomes, for the notes.</summary>
+    public static string MissingValues(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Numeric => "replaced by the training mean",
+        ColumnKind.Text => "read as empty texts",
+        _ => "treated as a category of their own",
+    };
+
+    /// <summary>Why a text column has too many distinct values to be one-hot encoded as categories; null when it has not.</summary>
+    private static string? TooVaried(TableColumn column, int distinct)
+    {
+        int present = column.Length - column.MissingCount;
+        if (distinct == present && column.Length > 20)
+        {
+            return $"Column '{column.Name}' has a different text in every row (an identifier?) and was ignored.";
+        }
+        if (CategoryCap.IsNearlyUnique(distinct, present))
+        {
+            return $"Column '{column.Name}' has {distinct:N0} distinct texts in {present:N0} values (free text or an identifier?) and was ignored: a text met in one row only says nothing about another, and one-hot encoding would keep {CategoryCap.MaxCategories} of them as chance picks.";
+        }
+        if (distinct > CategoryCap.FreeTextDistinct && distinct > present / 2)
+        {
+            return $"Column '{column.Name}' has {distinct:N0} distinct texts in {present:N0} values (free text or an identifier?) and was ignored; one-hot encoding it would add {distinct:N0} features.";
+        }
+        return null;
     }
 }

@@ -5,7 +5,8 @@ namespace NNTrainer.Cli.Models;
 /// <summary>
 /// The stock ML.NET transforms that turn CSV columns into the <c>Label</c> and <c>Features</c> columns every trainer
 /// reads: numeric columns get missing values replaced by the training mean and are standardised (mean 0, variance 1);
-/// text columns are one-hot encoded (over the categories given, when given: the others share an all-zero "other");
+/// text columns are one-hot encoded (over the categories given, when given: the others share an all-zero "other"),
+/// free-text columns counted as words and letter trigrams (<c>FeaturizeText</c>);
 /// the label becomes a key (multiclass), a Boolean (binary) or stays a number.
 /// </summary>
 internal static class FeaturePipeline
@@ -42,6 +43,14 @@ internal static class FeaturePipeline
             pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding(output, feature.Name, keyData: keyData));
             parts.Add(output);
         }
+        foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Text))
+        {
+            // ML.NET's defaults, as its own samples and the catalog's text path measure them: word counts and letter
+            // trigrams, normalised per row; the columns stay sparse for the network's sparse first layer.
+            var output = ColumnNames.TextPrefix + feature.Name;
+            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText(output, feature.Name));
+            parts.Add(output);
+        }
         return pipeline.Append(ml.Transforms.Concatenate(ColumnNames.Features, parts.ToArray()));
     }
 
@@ -62,6 +71,8 @@ internal static class FeaturePipeline
     /// <param name="raw">The raw view of those rows (<see cref="TableDataView.Create"/>): its schema is the fitted chain's input.</param>
     public static ITransformer? Fit(MLContext ml, ModelSchema schema, IReadOnlyDictionary<string, string[]> categories, CsvTable table, int[]? rows, IDataView raw)
     {
+        // A text column's dictionary of words is learned from the rows themselves: ML.NET fits it (Create).
+        if (schema.FeatureCount(ColumnKind.Text) > 0) return null;
         var numeric = schema.Features.Where(f => f.Kind == ColumnKind.Numeric).Select(f => f.Name).ToArray();
         // Create appends to an IEstimator<ITransformer>, which nests (the chain so far becomes one step of a new chain),
         // except that the numeric steps are appended to the chain the first of them starts, which stays flat. The same

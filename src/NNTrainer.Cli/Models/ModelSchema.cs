@@ -37,4 +37,5 @@ internal static class ColumnNames
     public const string PredictedValue = "PredictedLabelValue";
     public const string Numeric = "__Numeric";
     public const string CategoricalPrefix = "__OneHot_";
+    public const string TextPrefix = "__Text_";
 }

@@ -28,6 +28,11 @@ internal static class StreamingRun
         var schema = problem.Schema.WithTrainer(trainer.NameFor(problem.Schema.Task));
         var rows = Enumerable.Range(0, problem.Table.RowCount).ToArray();
         var raw = TableDataView.Create(problem.Table, schema, labelRequired: false, rows);
+        if (schema.Features.FirstOrDefault(f => f.Kind == ColumnKind.Text) is { } text)
+        {
+            // Streaming writes every block's features with FeatureMap's dense arrays; word counts are ML.NET's own sparse step.
+            throw new CliException($"{file}: column '{text.Name}' is free text, whose word features --streaming cannot write block by block; train without --streaming (the text is read into memory), or --ignore {text.Name}.");
+        }
         var featurizer = FeaturePipeline.Create(ml, schema, CategoryCap.Choose(problem.Table, schema, rows)).Fit(raw);
         var map = FeatureMap.TryCreate(ml, featurizer, raw.Schema, schema);
         if (map is null || !map.Matches(featurizer, problem.Table, schema, rows, CheckedRows))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Models;
 using NNTrainer.Cli.Tests.Support;
 
 namespace NNTrainer.Cli.Tests.Data;
@@ -50,7 +51,7 @@ public sealed class PublicFileHintsTests : IDisposable
     }
 
     [Fact]
-    public void A_text_column_of_nearly_all_different_texts_is_left_out_on_a_small_table()
+    public void A_column_of_nearly_all_different_comments_is_free_text_on_a_small_table()
     {
         // wikipedia-detox-250-line-data.tsv: 246 different comments in 249 rows, far below the 1,000 distinct texts
         // that make a column free text on a large table.
@@ -65,9 +66,10 @@ public sealed class PublicFileHintsTests : IDisposable
 
         var problem = TabularProblem.Create(CsvTable.Load(path), "Sentiment", null, new HashSet<string>());
 
-        Assert.Contains("Column 'SentimentText' has 141 distinct texts in 150 values (free text or an identifier?) and was ignored: a text met in one row only says nothing about another, and one-hot encoding would keep 100 of them as chance picks.", problem.Notes);
+        // Too varied to one-hot encode, and words: counted as words and letter trigrams (it was left out before free text was read).
+        Assert.Contains("Column 'SentimentText' holds free text (141 distinct values, 5.7 words on average): its words and letter trigrams are counted as features (ML.NET's FeaturizeText).", problem.Notes);
         // 120 distinct texts in 150 rows (80 %) stay categories, the 100 most frequent one-hot encoded.
-        Assert.Equal(["Topic"], problem.Schema.Features.Select(f => f.Name));
+        Assert.Equal([new FeatureColumn("SentimentText", ColumnKind.Text), new FeatureColumn("Topic", ColumnKind.Categorical)], problem.Schema.Features);
     }
 
     [Fact]

@@ -71,4 +71,25 @@ public sealed class TabularProblemTests
         var onlyLabel = Table(TableColumn.Categorical("y", ["p", "q"]));
         Assert.Equal("t.csv: no feature columns are left besides label 'y'.", Assert.Throws<CliException>(() => TabularProblem.Create(onlyLabel, "y", null, new HashSet<string>())).Message);
     }
+
+    [Fact]
+    public void Free_text_becomes_a_text_feature_and_an_address_stays_out()
+    {
+        int n = 40;
+        string[] words = ["quiet", "sturdy", "cheap", "bright", "heavy", "small", "fast", "clean"];
+        var table = Table(
+            TableColumn.Categorical("review", Enumerable.Range(0, n).Select(i => i == 3 ? null : (string?)$"a {words[i % 8]} and {words[(i / 8) % 8]} lamp, item {i}").ToArray()),
+            TableColumn.Categorical("address", Enumerable.Range(0, n).Select(i => (string?)$"{100 + i} MAIN ST").ToArray()),
+            TableColumn.Categorical("y", Enumerable.Range(0, n).Select(i => (string?)(i % 2 == 0 ? "good" : "bad")).ToArray()));
+
+        var problem = TabularProblem.Create(table, "y", null, new HashSet<string>());
+
+        Assert.Equal([new FeatureColumn("review", ColumnKind.Text)], problem.Schema.Features);
+        Assert.Equal(
+        [
+            "Column 'review' holds free text (39 distinct values, 7 words on average): its words and letter trigrams are counted as features (ML.NET's FeaturizeText).",
+            "Column 'review': 1 missing value (2.5%) read as empty texts.",
+            "Column 'address' has a different text in every row (an identifier?) and was ignored.",
+        ], problem.Notes);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class LinearChoiceOnnxTests
 
         var model = pipeline.Fit(data);
 
-        Assert.Equal(NeuralNetworkModelCandidate.Linear, model.LastTransformer.ModelSelection?.Chosen);
+        Assert.Equal(NeuralNetworkModelCandidate.UncentredLinear, model.LastTransformer.ModelSelection?.Chosen);
         var onnx = ml.Model.ConvertNeuralNetworkToOnnxProtobuf(model, data);
         // No hidden layer: one Gemm from the two measurements to the three classes.
         Assert.Single(onnx.Graph.Node, n => n.OpType is "Gemm" or "MatMul");

@@ -42,7 +42,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         }
         if (model.ModelSelection is { } selection) ReportSelection(reporter, name, selection);
         // A linear model chosen by cross-validation trains for its own epochs, not the network's.
-        if (model.ModelSelection?.Chosen == NNTrainer.ML.NeuralNetworkModelCandidate.Linear) epochs = NNTrainer.ML.NeuralNetworkDefaults.LinearEpochs;
+        if (model.ModelSelection is { } chosen && NNTrainer.ML.ModelSelection.OwnEpochs(chosen.Chosen) is { } own) epochs = own;
         return new FinalFit(featurizer, rawSchema, model, rows, epochs, seconds);
     }
 

@@ -117,13 +117,13 @@ internal static class L2Selection
         }
     }
 
-    /// <summary>Trains a fold network on the given rows with the trainer's options but the fold's epochs (see <see cref="TryFit"/>).</summary>
-    internal static bool TryFitRows(Network network, TrainingSet train, int[] trainRows, NeuralNetworkOptionsBase options, int epochs) =>
+    /// <summary>Trains a fold network on the given rows with the trainer's options but the fold's epochs, and the options' batch size unless <paramref name="batchSize"/> is given (see <see cref="TryFit"/>).</summary>
+    internal static bool TryFitRows(Network network, TrainingSet train, int[] trainRows, NeuralNetworkOptionsBase options, int epochs, int? batchSize = null) =>
         TryFit(network, train.Inputs.SelectRows(trainRows), train.Targets.SelectRows(trainRows), new FitOptions
         {
             SampleWeights = train.Weights is null ? null : Gather(train.Weights, trainRows),
             Epochs = epochs,
-            BatchSize = options.BatchSize,
+            BatchSize = batchSize ?? options.BatchSize,
             LearningRateSchedule = options.LearningRateSchedule,
             GradientClipNorm = options.GradientClipNorm,
             Execution = options.Execution,

@@ -142,10 +142,10 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             scaling.Standardize(train);
             if (validation is not null) scaling.Standardize(validation);
         }
-        var (optimizer, epochs, selection) = (NetworkFactory.CreateOptimizer(options), options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), (NeuralNetworkModelSelection?)null);
+        var (optimizer, epochs, batch, selection) = (NetworkFactory.CreateOptimizer(options), options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), options.BatchSize, (NeuralNetworkModelSelection?)null);
         if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && train.SparseInputs is null)
         {
-            (network, optimizer, epochs, selection) = ChooseOnSmallData(network, optimizer, epochs, train, featureCount, outputs, seed, threads, channel);
+            (network, optimizer, epochs, batch, selection) = ChooseOnSmallData(network, optimizer, epochs, ref train, ref scaling, featureCount, outputs, seed, threads, channel);
         }
         // A convolutional network with no epoch count trains for ConvolutionalDefaults' length instead of the tabular one.
         var length = ConvolutionalTraining.Resolve(options, train.Rows, validation is not null, modelParameters is not null);
@@ -153,7 +153,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         bool carried = modelParameters is not null && WarmStart.CarryOptimizerState(network, optimizer);
         network.Set(CreateLoss(), optimizer);
         channel.Info(MessageSensitivity.None,
-            $"Training {Describe(network)} for {epochs} epochs: batch {options.BatchSize}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
+            $"Training {Describe(network)} for {epochs} epochs: batch {batch}, {options.Optimizer} at learning rate {options.EffectiveLearningRate}, seed {seed}, {threads} thread(s)" +
             (modelParameters is null ? "." : carried ? $"; continuing a model and its optimizer after {optimizer.Iterations:N0} steps." : "; continuing a model with a new optimizer.") +
             (length is null ? string.Empty : $" Default length of a convolutional network: {length}."));
 
@@ -161,7 +161,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         {
             ConstantTarget.Apply(network, constant);
         }
-        var fitOptions = CreateFitOptions(options, epochs, train.Weights, validation, channel,
+        var fitOptions = CreateFitOptions(options, epochs, batch, train.Weights, validation, channel,
             modelParameters is null && length is null ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule, length);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
         var history = train.SparseInputs is { } sparseRows ? network.Fit(sparseRows, train.Targets, fitOptions) : network.Fit(train.Inputs, train.Targets, fitOptions);
@@ -253,13 +253,13 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         return column;
     }
 
-    private static FitOptions CreateFitOptions(TOptions options, int epochs, float[]? weights, TrainingSet? validation, IChannel channel, LearningRateSchedule? schedule,
+    private static FitOptions CreateFitOptions(TOptions options, int epochs, int batch, float[]? weights, TrainingSet? validation, IChannel channel, LearningRateSchedule? schedule,
         ConvolutionalLength? length = null) => new()
     {
         SampleWeights = weights,
         ValidationSampleWeights = validation?.Weights,
         Epochs = epochs,
-        BatchSize = options.BatchSize,
+        BatchSize = batch,
         ValidationData = validation is null || validation.SparseInputs is not null ? null : (validation.Inputs, validation.Targets),
         SparseValidationData = validation?.SparseInputs is { } sparse ? (sparse, validation.Targets) : null,
         ValidationFraction = validation is null ? length?.ValidationFraction ?? options.ValidationSetFraction : 0,

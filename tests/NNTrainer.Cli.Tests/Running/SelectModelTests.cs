@@ -23,12 +23,12 @@ public sealed class SelectModelTests : IDisposable
         Assert.Equal(10, selection.GetProperty("folds").GetInt32());
         Assert.Equal(150, selection.GetProperty("rows").GetInt32());
         var scores = selection.GetProperty("scores").EnumerateArray().ToArray();
-        Assert.Equal(["configured", "linear"], scores.Select(s => s.GetProperty("candidate").GetString()));
+        Assert.Equal(["configured", "uncentredlinear"], scores.Select(s => s.GetProperty("candidate").GetString()));
         double configured = scores[0].GetProperty("heldOutAccuracy").GetDouble(), linear = scores[1].GetProperty("heldOutAccuracy").GetDouble();
         Assert.InRange(configured, 0.5, 1);
         // More held-out rows right wins; a tie goes to the lower held-out loss.
         string expected = linear > configured || (linear == configured && scores[1].GetProperty("heldOutLoss").GetDouble() < scores[0].GetProperty("heldOutLoss").GetDouble())
-            ? "linear" : "configured";
+            ? "uncentredlinear" : "configured";
         Assert.Equal(expected, selection.GetProperty("chosen").GetString());
     }
 

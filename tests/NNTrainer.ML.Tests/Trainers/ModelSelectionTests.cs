@@ -14,16 +14,16 @@ public sealed class ModelSelectionTests
         var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
 
         var selection = Assert.IsType<NeuralNetworkModelSelection>(model.ModelSelection);
-        Assert.Equal(NeuralNetworkModelCandidate.Linear, selection.Chosen);
+        Assert.Equal(NeuralNetworkModelCandidate.UncentredLinear, selection.Chosen);
         Assert.Equal((NeuralNetworkDefaults.ModelSelectionFolds, 60L), (selection.Folds, selection.Rows));
-        Assert.Equal([NeuralNetworkModelCandidate.Configured, NeuralNetworkModelCandidate.Linear], selection.Scores.Select(s => s.Candidate));
+        Assert.Equal([NeuralNetworkModelCandidate.Configured, NeuralNetworkModelCandidate.UncentredLinear], selection.Scores.Select(s => s.Candidate));
         // Both separate the classes; the weakly penalised linear model does it with the lower held-out loss.
         Assert.True(selection.Scores[1].HeldOutAccuracy >= selection.Scores[0].HeldOutAccuracy, selection.ToString());
         Assert.True(selection.Scores[1].HeldOutLoss < selection.Scores[0].HeldOutLoss, selection.ToString());
         // The saved network is the linear model: one dense layer from the 2 features to the 3 classes, and no hidden layer.
         var dense = Assert.Single(model.Network.Layers.OfType<DenseLayer>());
         Assert.Equal((2, 3), (dense.InputSize, dense.Neurons));
-        Assert.Equal(NeuralNetworkDefaults.LinearEpochs, model.History.Epochs.Count);
+        Assert.Equal(NeuralNetworkDefaults.UncentredLinearEpochs, model.History.Epochs.Count);
         Assert.Equal(1.0, mlContext.MulticlassClassification.Evaluate(model.Transform(data)).MicroAccuracy);
     }
 
@@ -72,7 +72,7 @@ public sealed class ModelSelectionTests
         var mlContext = new MLContext(seed: 1);
         var data = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
         var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
-        Assert.Equal(NeuralNetworkModelCandidate.Linear, model.ModelSelection!.Chosen);
+        Assert.Equal(NeuralNetworkModelCandidate.UncentredLinear, model.ModelSelection!.Chosen);
         using var stream = new MemoryStream();
 
         mlContext.Model.Save(model, data.Schema, stream);

@@ -41,6 +41,7 @@ internal sealed class TabularProblem
         var classes = TaskDetector.Classes(label, task);
 
         var features = new List<FeatureColumn>();
+        var freeText = new List<string>();
         foreach (var column in table.Columns)
         {
             if (column.Name == labelName || ignore.Contains(column.Name)) continue;
@@ -59,15 +60,18 @@ internal sealed class TabularProblem
                 if (distinct == column.Length - column.MissingCount && column.Length > 20)
                 {
                     notes.Add($"Column '{column.Name}' has a different text in every row (an identifier?) and was ignored.");
+                    freeText.Add(column.Name);
                     continue;
                 }
                 if (CategoryCap.IsNearlyUnique(distinct, column.Length - column.MissingCount))
                 {
+                    freeText.Add(column.Name);
                     notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts in {column.Length - column.MissingCount:N0} values (free text or an identifier?) and was ignored: a text met in one row only says nothing about another, and one-hot encoding would keep {CategoryCap.MaxCategories} of them as chance picks.");
                     continue;
                 }
                 if (distinct > CategoryCap.FreeTextDistinct && distinct > (column.Length - column.MissingCount) / 2)
                 {
+                    freeText.Add(column.Name);
                     notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts in {column.Length - column.MissingCount:N0} values (free text or an identifier?) and was ignored; one-hot encoding it would add {distinct:N0} features.");
                     continue;
                 }
@@ -85,7 +89,14 @@ internal sealed class TabularProblem
                 notes.Add($"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({100.0 * column.MissingCount / column.Length:0.#}%) {how}.");
             }
         }
-        if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'.");
+        if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'." + FreeTextHint(freeText));
         return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: ""), notes);
     }
+
+    // A file of documents (a text and a label, as Weka's Reuters sets) loses its only feature to the free-text rule; the
+    // bare "no feature columns" left the user guessing why a column full of words counts for nothing.
+    private static string FreeTextHint(List<string> freeText) => freeText.Count == 0 ? ""
+        : $" {(freeText.Count == 1 ? "Column" : "Columns")} {string.Join(", ", freeText.Select(n => $"'{n}'"))} {(freeText.Count == 1 ? "was" : "were")} left out as free text or identifiers"
+          + ": text columns are one-hot encoded as categories, and the tool does not turn documents into word features. "
+          + "Add numeric columns made from the text (word counts, TF-IDF, embeddings), or featurise it in code with ML.NET's FeaturizeText before the trainer.";
 }

@@ -71,4 +71,20 @@ public sealed class TabularProblemTests
         var onlyLabel = Table(TableColumn.Categorical("y", ["p", "q"]));
         Assert.Equal("t.csv: no feature columns are left besides label 'y'.", Assert.Throws<CliException>(() => TabularProblem.Create(onlyLabel, "y", null, new HashSet<string>())).Message);
     }
+
+    [Fact]
+    public void NoFeaturesAfterAFreeTextColumnSaysWhyAndWhatToDo()
+    {
+        // Weka's ReutersCorn saved as CSV: one document per row and a 0/1 label.
+        int n = 30;
+        var documents = Table(
+            TableColumn.Categorical("Text", Enumerable.Range(0, n).Select(i => (string?)$"grain exports rose {i} tonnes").ToArray()),
+            TableColumn.Categorical("class-att", Enumerable.Range(0, n).Select(i => (i % 2).ToString()).ToArray()));
+
+        var message = Assert.Throws<CliException>(() => TabularProblem.Create(documents, "class-att", null, new HashSet<string>())).Message;
+
+        Assert.StartsWith("t.csv: no feature columns are left besides label 'class-att'. Column 'Text' was left out as free text or identifiers: ", message);
+        Assert.Contains("does not turn documents into word features", message);
+        Assert.Contains("FeaturizeText", message);
+    }
 }

@@ -39,6 +39,7 @@ internal sealed class TabularProblem
         }
         var task = TaskDetector.Detect(label, requestedTask);
         var classes = TaskDetector.Classes(label, task);
+        if (RareClass.Note(label, classes) is { } rare) notes.Add(rare);
 
         var features = new List<FeatureColumn>();
         var freeText = new List<string>();

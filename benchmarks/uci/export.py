@@ -1,6 +1,6 @@
 """Exports the UCI classics Weka ships (ARFF, /usr/share/doc/weka/examples) to the defaults benchmark's split format.
 
-usage: export.py SOURCE DATA_DIR [--splits N] [--datasets a,b] [--csv DIR]
+usage: export.py SOURCE DATA_DIR [--splits N] [--datasets a,b] [--plain DIR]
 
 SOURCE is the folder holding the ARFF files (`apt-get install weka` puts them in /usr/share/doc/weka/examples).
 For every dataset DATA_DIR/NAME/ gets what NNTrainer.Defaults.Bench reads: split<k>.train.csv / split<k>.test.csv
@@ -13,8 +13,8 @@ one-hot encoding would see it. `?` is missing. Files that come as a given train/
 segment-test) are pooled before splitting, so that every table gets the same 5 splits.
 `fair` is statsmodels' affairs survey (python3-statsmodels), binary as in statsmodels' logit example: affairs > 0.
 
---csv DIR also writes each table once as a plain CSV (header row, `?` kept), the file a user would make from the ARFF
-to try the CLI (benchmarks/uci/cli_checks.sh).
+--plain DIR also writes every ARFF file of SOURCE as DIR/NAME.csv, the plain CSV a user makes from it (header row,
+values as they are, `?` kept), to try the CLI on (benchmarks/uci/cli_checks.sh).
 """
 import csv
 import os
@@ -124,7 +124,7 @@ def load(source, name):
     categorical = [n for n, k in zip(names[:-1], kinds) if k != "numeric"]
     if task == "regression":
         y = [float(v) for v in y]
-    return columns, numeric, categorical, y, task, names, rows
+    return columns, numeric, categorical, y, task
 
 
 def write_plain_csv(path, names, rows):
@@ -139,13 +139,16 @@ def main(argv):
     source, data_dir = argv[0], argv[1]
     count = int(argv[argv.index("--splits") + 1]) if "--splits" in argv else 5
     names = argv[argv.index("--datasets") + 1].split(",") if "--datasets" in argv else list(DATASETS)
-    csv_dir = argv[argv.index("--csv") + 1] if "--csv" in argv else None
+    plain = argv[argv.index("--plain") + 1] if "--plain" in argv else None
+    if plain:
+        os.makedirs(plain, exist_ok=True)
+        for f in sorted(os.listdir(source)):
+            if f.endswith(".arff"):
+                header, _, rows = read_arff(os.path.join(source, f))
+                write_plain_csv(os.path.join(plain, f[:-len(".arff")] + ".csv"), header, rows)
     for name in names:
-        columns, numeric, categorical, y, task, header, rows = load(source, name)
+        columns, numeric, categorical, y, task = load(source, name)
         meta, _, _ = public.export_table(name, data_dir, count, columns, numeric, categorical, y, task)
-        if csv_dir:
-            os.makedirs(csv_dir, exist_ok=True)
-            write_plain_csv(os.path.join(csv_dir, name + ".csv"), header, rows)
         print(f"{name}: {meta['rows']} rows, {task}, {len(numeric)} numeric and {len(categorical)} nominal columns, "
               f"{len(meta['classes'])} classes", flush=True)
 

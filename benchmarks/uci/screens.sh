@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The screens of docs/uci-data.md, section 3: one option changed at a time, on the splits run.sh exported.
-#   catalog (--nn-options, NNTrainer.Defaults.Bench's keys) on the sets with a loss;
-#   catalog on every set, for the screens that looked like a fix (all_<screen>);
-#   the CLI (NNTRAINER_BENCH_CLI_ARGS, the CLI's own options) on the sets with a loss (cli_<screen>).
-# Table them with screen_table.py RESULTS_DIR SCREENS_DIR [SYSTEM] (SYSTEM "NNTrainer CLI" for the cli_ ones).
+#   SCREENS_DIR/losses: the catalog (--nn-options, NNTrainer.Defaults.Bench's keys) on the sets with a loss;
+#   SCREENS_DIR/all: the catalog on every set, for the screens that looked like a fix;
+#   SCREENS_DIR/cli: the CLI (NNTRAINER_BENCH_CLI_ARGS, the CLI's own options) on the sets with a loss.
+# Table them with screen_table.py RESULTS_DIR SCREENS_DIR/losses (…/all; …/cli "NNTrainer CLI").
 #
 # usage: benchmarks/uci/screens.sh RESULTS_DIR SCREENS_DIR   (RESULTS_DIR: run.sh's OUT, holding data/)
 set -euo pipefail
@@ -19,11 +19,11 @@ dotnet build "$ROOT/benchmarks/NNTrainer.Defaults.Bench" -c Release -nologo -v q
 name() { echo "$1" | tr -d '-' | tr '=;,:. ' '______'; }
 for s in "l2=0.001" "l2=0.0001" "l2=0.01" "l2=0.1" "epochs=50" "epochs=500" "hidden=200" "hidden=32" "hidden=none" \
          "batch=200" "lr=0.01" "dropout=0.2" "select=true" "holdout=true"; do
-  "${BENCH[@]}" --out "$OUT/$(name "$s")" --systems catalog --datasets "$LOSSES" --nn-options "$s" --title "$s" | grep '±'
+  "${BENCH[@]}" --out "$OUT/losses/$(name "$s")" --systems catalog --datasets "$LOSSES" --nn-options "$s" --title "$s" | grep '±'
 done
 for s in "l2=0.01" "l2=0.003" "epochs=50" "batch=200;epochs=200" "l2rows=3:0.01" "l2rows=1.5:0.01"; do
-  "${BENCH[@]}" --out "$OUT/all_$(name "$s")" --systems catalog --datasets "$ALL" --nn-options "$s" --title "$s" | grep '±'
+  "${BENCH[@]}" --out "$OUT/all/$(name "$s")" --systems catalog --datasets "$ALL" --nn-options "$s" --title "$s" | grep '±'
 done
 for s in "--l2 0.01 --scale-l2-small-data false" "--l2 0.001 --scale-l2-small-data false" "--epochs 50" "--hidden 200"; do
-  NNTRAINER_BENCH_CLI_ARGS="$s" "${BENCH[@]}" --out "$OUT/cli_$(name "$s")" --systems cli --datasets "$LOSSES" --title "$s" | grep '±'
+  NNTRAINER_BENCH_CLI_ARGS="$s" "${BENCH[@]}" --out "$OUT/cli/$(name "$s")" --systems cli --datasets "$LOSSES" --title "$s" | grep '±'
 done

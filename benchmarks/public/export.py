@@ -126,7 +126,11 @@ def safe(name):
 
 
 def export(source, name, directory, count):
-    columns, numeric, categorical, y, task = load(source, name)
+    return export_table(name, directory, count, *load(source, name))
+
+
+def export_table(name, directory, count, columns, numeric, categorical, y, task):
+    """Writes a parsed table's splits and meta.json (benchmarks/uci/export.py reuses it for ARFF files)."""
     out = os.path.join(directory, name)
     os.makedirs(out, exist_ok=True)
     make = StratifiedShuffleSplit if task != "regression" else ShuffleSplit

@@ -39,8 +39,10 @@ internal sealed class TabularProblem
         }
         var task = TaskDetector.Detect(label, requestedTask);
         var classes = TaskDetector.Classes(label, task);
+        if (RareClass.Note(label, classes) is { } rare) notes.Add(rare);
 
         var features = new List<FeatureColumn>();
+        var freeText = new List<string>();
         foreach (var column in table.Columns)
         {
             if (column.Name == labelName || ignore.Contains(column.Name)) continue;
@@ -62,6 +64,7 @@ internal sealed class TabularProblem
                     if (!ProseColumn.Is(column))
                     {
                         notes.Add(why);
+                        freeText.Add(column.Name);
                         continue;
                     }
                     kind = ColumnKind.Text;
@@ -81,7 +84,7 @@ internal sealed class TabularProblem
                 notes.Add($"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({100.0 * column.MissingCount / column.Length:0.#}%) {how}.");
             }
         }
-        if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'.");
+        if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'." + FreeTextHint(freeText));
         return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: ""), notes);
     }
 
@@ -111,4 +114,11 @@ internal sealed class TabularProblem
         }
         return null;
     }
+
+    // A file whose only other column is an identifier or short varied texts (names, codes) loses it to the rule above;
+    // the bare "no feature columns" left the user guessing why that column counts for nothing.
+    private static string FreeTextHint(List<string> freeText) => freeText.Count == 0 ? ""
+        : $" {(freeText.Count == 1 ? "Column" : "Columns")} {string.Join(", ", freeText.Select(n => $"'{n}'"))} {(freeText.Count == 1 ? "was" : "were")} left out: too varied to one-hot encode as categories, "
+          + $"and too short to read as free text (that takes {ProseColumn.MinimumWords:0} words a value on average, mostly letters). "
+          + "Add numeric or category columns, or make features from the text in code (ML.NET's FeaturizeText) before the trainer.";
 }

@@ -92,4 +92,20 @@ public sealed class TabularProblemTests
             "Column 'address' has a different text in every row (an identifier?) and was ignored.",
         ], problem.Notes);
     }
+
+    [Fact]
+    public void NoFeaturesAfterAnIdentifierColumnSaysWhyAndWhatToDo()
+    {
+        // A name and a label: too varied for categories, too short for free text (a document column is read as text).
+        int n = 30;
+        var names = Table(
+            TableColumn.Categorical("Name", Enumerable.Range(0, n).Select(i => (string?)$"Person {i}").ToArray()),
+            TableColumn.Categorical("class-att", Enumerable.Range(0, n).Select(i => (i % 2).ToString()).ToArray()));
+
+        var message = Assert.Throws<CliException>(() => TabularProblem.Create(names, "class-att", null, new HashSet<string>())).Message;
+
+        Assert.Equal("t.csv: no feature columns are left besides label 'class-att'. Column 'Name' was left out: too varied to one-hot encode as categories, "
+            + "and too short to read as free text (that takes 4 words a value on average, mostly letters). "
+            + "Add numeric or category columns, or make features from the text in code (ML.NET's FeaturizeText) before the trainer.", message);
+    }
 }

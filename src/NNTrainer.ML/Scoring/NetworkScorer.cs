@@ -38,10 +38,12 @@ internal sealed class NetworkScorer
     public float Logit => _predictor.LayerOutput(_logitLayer)[0];
 
     /// <summary>
-    /// Whether sparse rows are scored as stored: a first dense layer reads their nonzeros only
-    /// (<see cref="Predictor.PredictSparseRows"/>), not a dense copy; other first layers get the dense copy.
+    /// Whether sparse rows are scored as stored: when the first layer is dense and as wide as the columns training reads
+    /// as sparse (<see cref="SparseFeatures.MinimumSlots"/>), it reads their nonzeros only
+    /// (<see cref="Predictor.PredictSparseRows"/>), not a dense copy. Narrower inputs (a one-hot category beside a few
+    /// numbers) gain nothing from it and keep the dense kernels' bits, which the ONNX export is checked against.
     /// </summary>
-    public static bool ScoresSparseRows(Network network) => network.Layers[0] is DenseLayer;
+    public static bool ScoresSparseRows(Network network) => network.Layers[0] is DenseLayer && network.InputSize >= SparseFeatures.MinimumSlots;
 
     /// <summary>
     /// Scores one feature vector (dense or sparse). A sparse vector's scores equal its dense form's up to the order of the

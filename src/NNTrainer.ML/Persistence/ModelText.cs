@@ -15,7 +15,17 @@ internal static class ModelText
     {
         using var stream = new MemoryStream();
         network.Save(stream);
-        return Header + Convert.ToBase64String(stream.GetBuffer(), 0, (int)stream.Length) + "|" + featureColumnName;
+        int length = (int)stream.Length;
+        // Written in place: for a text model the base64 is 70 M characters, and concatenating would copy all of it again.
+        int base64Length = (length + 2) / 3 * 4;
+        return string.Create(Header.Length + base64Length + 1 + featureColumnName.Length, (Bytes: stream.GetBuffer(), Length: length, Name: featureColumnName),
+            static (chars, state) =>
+            {
+                Header.CopyTo(chars);
+                Convert.TryToBase64Chars(state.Bytes.AsSpan(0, state.Length), chars[Header.Length..], out int written);
+                chars[Header.Length + written] = '|';
+                state.Name.CopyTo(chars[(Header.Length + written + 1)..]);
+            });
     }
 
     /// <exception cref="ModelFormatException">The text is not a model written by <see cref="Encode"/>, or the network in it is damaged.</exception>

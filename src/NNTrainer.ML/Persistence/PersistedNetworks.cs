@@ -14,7 +14,7 @@ namespace NNTrainer.ML;
 /// </remarks>
 internal static class PersistedNetworks
 {
-    private static readonly ConditionalWeakTable<object, Decoded> DecodedModels = new();
+    private static readonly ConditionalWeakTable<object, Entry> DecodedModels = new();
 
     [ThreadStatic]
     private static ConditionalWeakTable<Network, NetworkScorer>? t_scorers;
@@ -38,16 +38,19 @@ internal static class PersistedNetworks
         int start = 0;
         if (MemoryMarshal.TryGetString(text, out var s, out start, out _)) owner = s;
         else if (MemoryMarshal.TryGetArray(text, out ArraySegment<char> segment)) (owner, start) = (segment.Array, segment.Offset);
-        if (owner is null) return Decode(text, 0);
+        if (owner is null) return Decode(text);
         // Looked up before any lambda is made: this runs once per scored row, and the hit path should allocate nothing.
         if (!DecodedModels.TryGetValue(owner, out var cached)) cached = Add(owner, text, start);
         // One owner holding two models' texts at different offsets is not something MapValue produces; stay correct anyway.
-        return cached.Start == start && cached.Length == text.Length ? cached : Decode(text, start);
+        return cached.Start == start && cached.Length == text.Length ? cached.Decoded.Value : Decode(text);
     }
 
-    private static Decoded Add(object owner, ReadOnlyMemory<char> text, int start) => DecodedModels.GetValue(owner, _ => Decode(text, start));
+    // The table may run the factory on several threads at once and keep one result; the factory only makes the Lazy, so
+    // the network (seconds and hundreds of MB for a text model) is decoded once even when Evaluate's cursors start together.
+    private static Entry Add(object owner, ReadOnlyMemory<char> text, int start) =>
+        DecodedModels.GetValue(owner, _ => new Entry(start, text.Length, new Lazy<Decoded>(() => Decode(text), LazyThreadSafetyMode.ExecutionAndPublication)));
 
-    private static Decoded Decode(ReadOnlyMemory<char> text, int start)
+    private static Decoded Decode(ReadOnlyMemory<char> text)
     {
         if (text.IsEmpty)
         {
@@ -55,8 +58,10 @@ internal static class PersistedNetworks
             throw new ModelFormatException("The saved model's network column is empty: the model's MapValue step did not find the network. The .zip is damaged or its steps were reordered.");
         }
         var (network, featureColumnName) = ModelText.Decode(text.Span);
-        return new Decoded(start, text.Length, network, featureColumnName);
+        return new Decoded(network, featureColumnName);
     }
 
-    private sealed record Decoded(int Start, int Length, Network Network, string FeatureColumnName);
+    private sealed record Entry(int Start, int Length, Lazy<Decoded> Decoded);
+
+    private sealed record Decoded(Network Network, string FeatureColumnName);
 }

@@ -165,7 +165,7 @@ internal sealed class BlockedCursor : DataViewRowCursor, IBlockPosition, IRowSco
             if (_featureBlock is null) _getFeatures!(ref _features);
             ref readonly var features = ref _featureBlock is null ? ref _features : ref _featureBlock.Value(slot);
             if (features.Length != _scorer.InputSize) throw NetworkScorer.WrongSize(_featureColumnName, features.Length, _scorer.InputSize, _positions[slot]);
-            features.CopyTo(_scorer.Row(slot));
+            _scorer.SetRow(slot, in features);
             return true;
         }
         catch (Exception e)

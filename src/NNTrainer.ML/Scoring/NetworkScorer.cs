@@ -11,17 +11,23 @@ internal sealed class NetworkScorer
     private readonly float[] _features;
     private readonly float[] _outputs;
     private readonly int _logitLayer;
+    private readonly int _inputSize;
+    private readonly bool _sparseRows;
+    private readonly int[] _starts = new int[2];
 
     public NetworkScorer(Network network)
     {
         _predictor = network.CreatePredictor();
-        _features = new float[network.InputSize];
+        _sparseRows = ScoresSparseRows(network);
+        // Only a network that must densify sparse rows needs a row's worth of features (133,956 floats for a text model).
+        _features = new float[_sparseRows ? 0 : network.InputSize];
+        _inputSize = network.InputSize;
         _outputs = new float[network.OutputSize];
         _logitLayer = network.Layers.Count - 2;
     }
 
     /// <summary>Values per feature vector.</summary>
-    public int InputSize => _features.Length;
+    public int InputSize => _inputSize;
 
     /// <summary>The network's outputs for the last row scored.</summary>
     public ReadOnlySpan<float> Outputs => _outputs;
@@ -31,17 +37,34 @@ internal sealed class NetworkScorer
     /// </summary>
     public float Logit => _predictor.LayerOutput(_logitLayer)[0];
 
-    /// <summary>Scores one feature vector (dense or sparse).</summary>
+    /// <summary>
+    /// Whether sparse rows are scored as stored: when the first layer is dense and as wide as the columns training reads
+    /// as sparse (<see cref="SparseFeatures.MinimumSlots"/>), it reads their nonzeros only
+    /// (<see cref="Predictor.PredictSparseRows"/>), not a dense copy. Narrower inputs (a one-hot category beside a few
+    /// numbers) gain nothing from it and keep the dense kernels' bits, which the ONNX export is checked against.
+    /// </summary>
+    public static bool ScoresSparseRows(Network network) => network.Layers[0] is DenseLayer && network.InputSize >= SparseFeatures.MinimumSlots;
+
+    /// <summary>
+    /// Scores one feature vector (dense or sparse). A sparse vector's scores equal its dense form's up to the order of the
+    /// first layer's sums (see <see cref="ScoresSparseRows"/>); the trained transformer's block scoring gives the same bits.
+    /// </summary>
     /// <param name="features">The row's features.</param>
     /// <param name="featureColumnName">The feature column, for the error message.</param>
     /// <param name="row">The row's position, for the error message; negative when unknown (a reloaded model's scoring step is not told it).</param>
     /// <exception cref="InvalidOperationException">The vector does not have the size the network was trained on.</exception>
     public ReadOnlySpan<float> Score(in VBuffer<float> features, string featureColumnName, long row)
     {
-        if (features.Length != _features.Length) throw WrongSize(featureColumnName, features.Length, _features.Length, row);
+        if (features.Length != _inputSize) throw WrongSize(featureColumnName, features.Length, _inputSize, row);
         if (features.IsDense)
         {
             _predictor.Predict(features.GetValues(), _outputs);
+        }
+        else if (_sparseRows)
+        {
+            var values = features.GetValues();
+            _starts[1] = values.Length;
+            _predictor.PredictSparseRows(_starts, features.GetIndices(), values, 1).AsSpan().CopyTo(_outputs);
         }
         else
         {

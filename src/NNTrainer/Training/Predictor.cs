@@ -172,6 +172,48 @@ public sealed class Predictor
         return Run(_single);
     }
 
+    /// <summary>
+    /// Scores sparse rows with the first dense layer on their stored values only, as <see cref="Network.Predict(SparseMatrix)"/>
+    /// does: row r's values are <paramref name="values"/>[<paramref name="starts"/>[r]..starts[r + 1]] at the inputs named
+    /// by <paramref name="columns"/> over the same range. The returned matrix belongs to the predictor and is overwritten
+    /// by the next call.
+    /// </summary>
+    /// <remarks>
+    /// A row's outputs depend on that row alone, so they are the same bits scored alone or in any batch, and the same as
+    /// <see cref="Network.Predict(SparseMatrix)"/> gives; they equal its dense form's up to the order of the first layer's
+    /// sums (the dense kernels add the zeros' products too, in blocks).
+    /// </remarks>
+    /// <exception cref="ArgumentException">The first layer is not dense, the row starts do not fit the spans, or an input index is out of range.</exception>
+    public Matrix PredictSparseRows(ReadOnlySpan<int> starts, ReadOnlySpan<int> columns, ReadOnlySpan<float> values, int rows)
+    {
+        if (_network.Layers[0] is not DenseLayer dense)
+        {
+            throw new ArgumentException($"Sparse rows need a DenseLayer as the network's first layer; it is {_network.Layers[0].GetType().Name}.");
+        }
+        CheckSparseRows(starts, columns, values, rows);
+        var hidden = _buffers[0];
+        hidden.Resize(rows);
+        SparseProducts.Forward(starts, columns, values, rows, dense.Weights.Values, dense.Biases.Values, hidden.AsSpan());
+        return Run(hidden, 1);
+    }
+
+    private void CheckSparseRows(ReadOnlySpan<int> starts, ReadOnlySpan<int> columns, ReadOnlySpan<float> values, int rows)
+    {
+        if (rows < 0 || starts.Length < rows + 1) throw new ArgumentException($"{rows} sparse rows need {rows + 1} row starts; got {starts.Length}.", nameof(starts));
+        int end = Math.Min(columns.Length, values.Length);
+        for (int r = 0; r < rows; r++)
+        {
+            if (starts[r] < 0 || starts[r] > starts[r + 1] || starts[r + 1] > end)
+            {
+                throw new ArgumentException($"Sparse row {r} spans stored values {starts[r]} to {starts[r + 1]}, outside the {end} given.", nameof(starts));
+            }
+        }
+        foreach (int column in columns[(rows == 0 ? 0 : starts[0])..(rows == 0 ? 0 : starts[rows])])
+        {
+            if ((uint)column >= (uint)InputSize) throw new ArgumentException($"A sparse row names input {column}; the network takes {InputSize}.", nameof(columns));
+        }
+    }
+
     private Matrix Run(Matrix inputs, int firstLayer = 0)
     {
         var layers = _network.Layers;

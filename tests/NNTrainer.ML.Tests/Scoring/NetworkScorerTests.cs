@@ -27,8 +27,26 @@ public class NetworkScorerTests
     }
 
     [Fact]
-    public void ASparseVectorScoresExactlyLikeItsDenseForm()
+    public void AWideSparseVectorScoresOnItsNonzerosLikeTheEnginesSparsePredict()
     {
+        const int width = SparseFeatures.MinimumSlots;
+        var network = new Network(seed: 2);
+        network.Add(new DenseLayer(width, 4)).Add(new ReLUActivation()).Add(new DenseLayer(4, 1)).Add(new SigmoidActivation());
+        network.Build();
+        var scorer = new NetworkScorer(network);
+        float sparse = scorer.Score(new VBuffer<float>(width, 2, [1.5f, -0.5f], [7, 4000]), "Features", 1)[0];
+
+        Assert.Equal(network.Predict(new SparseMatrix(1, width, [0, 2], [7, 4000], [1.5f, -0.5f]))[0, 0], sparse);
+        // The dense kernels add the zeros' products too and sum in another order: equal up to rounding.
+        var dense = new float[width];
+        (dense[7], dense[4000]) = (1.5f, -0.5f);
+        Assert.Equal(scorer.Score(new VBuffer<float>(width, dense), "Features", 0)[0], sparse, 1e-6f);
+    }
+
+    [Fact]
+    public void ANarrowSparseVectorScoresExactlyLikeItsDenseForm()
+    {
+        // Below the sparse width a sparse row is expanded, so a one-hot column beside a few numbers keeps the dense bits.
         var scorer = new NetworkScorer(TinyNetwork());
         float dense = scorer.Score(new VBuffer<float>(3, [0f, 1.5f, 0f]), "Features", 0)[0];
         float sparse = scorer.Score(new VBuffer<float>(3, 1, [1.5f], [1]), "Features", 1)[0];

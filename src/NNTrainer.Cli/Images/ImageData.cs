@@ -55,7 +55,7 @@ internal static class ImageData
         var unseen = testRows.Select(i => files[i].Label).Where(c => !seen.Contains(c)).Distinct().Order(StringComparer.Ordinal).Select(c => $"'{c}'").ToArray();
         if (unseen.Length == 0) return null;
         return $"The held-out images hold class{(unseen.Length == 1 ? "" : "es")} {string.Join(", ", unseen)} that none of the {trainRows.Length:N0} training images has, "
-            + "so the metrics below score a class the network never saw and the model cannot predict it; give each class a few images at least.";
+            + "so the metrics below score a class the network never saw; give each class a few images at least.";
     }
 
     /// <summary>The files as rows of path and class.</summary>

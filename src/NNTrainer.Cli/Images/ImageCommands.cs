@@ -70,6 +70,7 @@ internal static class ImageCommands
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
         if (ImageFolder.Unclassified(folder) is { } stray) reporter.Note(stray);
+        if (ImageFolder.Unread(folder) is { } unread) reporter.Note(unread);
         if (ImageChannels.Conversion(files, imageSettings.Channels, "the network") is { } conversion) reporter.Note(conversion);
         var length = settings.Epochs is null && imageSettings.Architecture != "mlp"
             ? ConvolutionalDefaults.For(data.TrainRows, settings.BatchSize, settings.ValidationFraction, settings.Patience)
@@ -93,6 +94,7 @@ internal static class ImageCommands
             throw new CliException($"{folder} has class folder(s) {string.Join(", ", unknown.Select(c => $"'{c}'"))} that the model {modelPath} does not know; its classes are {string.Join(", ", model.Schema.Classes)}.");
         }
         if (ImageFolder.Unclassified(folder) is { } stray) reporter.Note(stray);
+        if (ImageFolder.Unread(folder) is { } unread) reporter.Note(unread);
         if (ImageChannels.Conversion(files, settings.Channels, $"the model {modelPath}") is { } conversion) reporter.Note(conversion);
         var metrics = ModelEvaluator.Evaluate(ml, TaskKind.Multiclass, model.Score(ImageData.Rows(ml, files)));
         reporter.Json["command"] = "evaluate";
@@ -114,6 +116,7 @@ internal static class ImageCommands
         var settings = RequireImageModel(result, images, model, modelPath, folder);
         // Sub-folder names are not needed (nor checked against the model's classes): predict reads every image.
         var files = File.Exists(folder) ? [ImageFolder.ReadFile(folder)] : ImageFolder.ReadAll(folder).Select(f => f with { Label = "" }).ToArray();
+        if (Directory.Exists(folder) && ImageFolder.Unread(folder) is { } unread) reporter.Note(unread);
         if (ImageChannels.Conversion(files, settings.Channels, $"the model {modelPath}") is { } conversion) reporter.Note(conversion);
         var scored = ScoredColumns.Read(model.Score(ImageData.Rows(ml, files)), TaskKind.Multiclass);
         var schema = model.Schema;

@@ -19,6 +19,9 @@ internal static class ImageFolder
     /// <summary>The file extensions read as images (any case).</summary>
     public static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
 
+    /// <summary>Picture formats people keep images in that are not read: named in a note, not silently skipped.</summary>
+    private static readonly string[] OtherPictures = [".bmp", ".gif", ".webp", ".tif", ".tiff", ".heic", ".heif", ".avif"];
+
     /// <summary>The class sub-folders (ordinal order, which is the models' class order) and their images.</summary>
     /// <param name="folder">The folder given on the command line.</param>
     /// <param name="training">Whether a classifier is trained on it (two classes needed); a model can be evaluated on one class's images.</param>
@@ -77,6 +80,21 @@ internal static class ImageFolder
         if (stray.Length == 0) return null;
         var names = string.Join(", ", stray.Take(3).Select(System.IO.Path.GetFileName)) + (stray.Length > 3 ? ", …" : "");
         return $"{stray.Length:N0} image(s) directly in {folder} ({names}) are in no class sub-folder, so they are not used; move each into its class's folder.";
+    }
+
+    /// <summary>
+    /// A note when the folder holds pictures in formats that are not read (BMP, GIF, WebP, TIFF, HEIC, AVIF): they are
+    /// left out like any other file, which someone who exported a class as WebP would not guess from a count.
+    /// </summary>
+    public static string? Unread(string folder)
+    {
+        var root = Root(folder);
+        var unread = Directory.EnumerateFiles(root, "*", Visible(recursive: true))
+            .Where(f => OtherPictures.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !IsHidden(System.IO.Path.GetRelativePath(root, f)))
+            .Order(StringComparer.Ordinal).ToArray();
+        if (unread.Length == 0) return null;
+        var names = string.Join(", ", unread.Take(3).Select(f => System.IO.Path.GetRelativePath(root, f))) + (unread.Length > 3 ? ", …" : "");
+        return $"{unread.Length:N0} picture(s) in {folder} ({names}) are not PNG or JPEG files, so they are not used; convert them to PNG or JPEG to use them.";
     }
 
     private static string Root(string folder)

@@ -57,10 +57,13 @@ public sealed class ImageMessyFolderTests(ImageModels models) : IClassFixture<Im
     }
 
     [Fact]
-    public void A_class_of_one_image_held_out_is_noted_as_never_seen_in_training()
+    public void A_class_of_one_image_held_out_and_pictures_in_other_formats_are_noted()
     {
         var folder = Path.Combine(_directory, "messy");
         TestImages.WriteFolder(folder, perClass: 8, seed: 1, classes: 2);
+        // Not read (PNG and JPEG only), as before, but no longer silently.
+        File.WriteAllText(Path.Combine(folder, "horizontal", "scan.webp"), "a WebP picture");
+        File.WriteAllText(Path.Combine(folder, "vertical", "old.BMP"), "a BMP picture");
         // "a-one" sorts first, so its image is image 0 of the split: pick a seed that holds it out.
         TestImages.WriteImage(Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "a-one")).FullName, "only.png"), 2, 12, 12, seed: 3);
         int seed = Enumerable.Range(0, 100).First(s => PreparedData.Split(17, 0.2, s).Test.Contains(0));
@@ -69,6 +72,7 @@ public sealed class ImageMessyFolderTests(ImageModels models) : IClassFixture<Im
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("The held-out images hold class 'a-one' that none of the 14 training images has, so the metrics below score a class the network never saw", result.Output);
+        Assert.Contains($"2 picture(s) in {folder} (horizontal/scan.webp, vertical/old.BMP) are not PNG or JPEG files, so they are not used; convert them to PNG or JPEG to use them.", result.Output);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal sealed class PredictCommand
 
     private int Run(ParseResult result, Reporter reporter)
     {
-        if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
+        if (Directory.Exists(result.GetValue(_file)) || ImageFolder.IsImageFile(result.GetValue(_file)!)) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
         var ml = new MLContext(seed: 0);
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;

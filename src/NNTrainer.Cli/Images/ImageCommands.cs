@@ -68,7 +68,9 @@ internal static class ImageCommands
         var network = new ImageNetworkTrainer(imageSettings, new ImageProgress(reporter));
         var data = ImageData.Prepare(ml, folder, classes, files, imageSettings, testFraction, settings.Seed, network.NameFor(TaskKind.Multiclass));
         reporter.Note(data.Description);
+        foreach (var note in data.Notes) reporter.Note(note);
         if (ImageFolder.Unclassified(folder) is { } stray) reporter.Note(stray);
+        if (ImageFolder.Unread(folder) is { } unread) reporter.Note(unread);
         if (ImageChannels.Conversion(files, imageSettings.Channels, "the network") is { } conversion) reporter.Note(conversion);
         var length = settings.Epochs is null && imageSettings.Architecture != "mlp"
             ? ConvolutionalDefaults.For(data.TrainRows, settings.BatchSize, settings.ValidationFraction, settings.Patience)
@@ -92,6 +94,7 @@ internal static class ImageCommands
             throw new CliException($"{folder} has class folder(s) {string.Join(", ", unknown.Select(c => $"'{c}'"))} that the model {modelPath} does not know; its classes are {string.Join(", ", model.Schema.Classes)}.");
         }
         if (ImageFolder.Unclassified(folder) is { } stray) reporter.Note(stray);
+        if (ImageFolder.Unread(folder) is { } unread) reporter.Note(unread);
         if (ImageChannels.Conversion(files, settings.Channels, $"the model {modelPath}") is { } conversion) reporter.Note(conversion);
         var metrics = ModelEvaluator.Evaluate(ml, TaskKind.Multiclass, model.Score(ImageData.Rows(ml, files)));
         reporter.Json["command"] = "evaluate";
@@ -103,15 +106,17 @@ internal static class ImageCommands
         return ExitCodes.Success;
     }
 
-    /// <summary><c>predict MODEL FOLDER</c>: one CSV row per image: file, predicted class, the class probabilities.</summary>
+    /// <summary><c>predict MODEL FOLDER</c> (or one image file): one CSV row per image: file, predicted class, the class probabilities.</summary>
     public static int Predict(ParseResult result, Reporter reporter, ImageOptions images, string modelPath, string folder, string outPath)
     {
+        if (!Directory.Exists(folder) && !File.Exists(folder)) throw new CliException($"Image file not found: {folder}");
         CommandSupport.OutputFile("--out", outPath);
         var ml = new MLContext(seed: 0);
         var model = ModelFile.Load(modelPath, ml);
         var settings = RequireImageModel(result, images, model, modelPath, folder);
         // Sub-folder names are not needed (nor checked against the model's classes): predict reads every image.
-        var files = ImageFolder.ReadAll(folder).Select(f => f with { Label = "" }).ToArray();
+        var files = File.Exists(folder) ? [ImageFolder.ReadFile(folder)] : ImageFolder.ReadAll(folder).Select(f => f with { Label = "" }).ToArray();
+        if (Directory.Exists(folder) && ImageFolder.Unread(folder) is { } unread) reporter.Note(unread);
         if (ImageChannels.Conversion(files, settings.Channels, $"the model {modelPath}") is { } conversion) reporter.Note(conversion);
         var scored = ScoredColumns.Read(model.Score(ImageData.Rows(ml, files)), TaskKind.Multiclass);
         var schema = model.Schema;
@@ -125,7 +130,7 @@ internal static class ImageCommands
         }
         WriteAtomically(outPath, text.ToString());
         reporter.Json["command"] = "predict";
-        return PredictCommand.ReportWritten(reporter, files.Length, "images", outPath, schema.Trainer);
+        return PredictCommand.ReportWritten(reporter, files.Length, files.Length == 1 ? "image" : "images", outPath, schema.Trainer);
     }
 
     /// <summary>Refuses image options with a CSV file, where they would silently do nothing.</summary>
@@ -147,7 +152,10 @@ internal static class ImageCommands
         var model = ModelFile.Load(modelPath, ml);
         if (model.Schema.Images is { } settings)
         {
-            throw new CliException($"The model {modelPath} was trained on a folder of images ({settings}); give it a folder of images, not the file {file}.");
+            // Only evaluate reaches here with an image file (predict reads one image): its class is not known.
+            throw new CliException(ImageFolder.IsImageFile(file)
+                ? $"{file} is one image, with no class to measure against: evaluate measures the model {modelPath} ({settings}) on a folder with a sub-folder of images per class; 'predict {modelPath} {file}' classifies the image."
+                : $"The model {modelPath} was trained on a folder of images ({settings}); give it a folder of images, not the file {file}.");
         }
         return model;
     }
@@ -155,7 +163,7 @@ internal static class ImageCommands
     private static ImageSettings RequireImageModel(ParseResult result, ImageOptions images, LoadedModel model, string modelPath, string folder)
     {
         var settings = model.Schema.Images
-            ?? throw new CliException($"{folder} is a folder of images, but the model {modelPath} was trained on a CSV file; give it a CSV file with columns {string.Join(", ", model.Schema.Features.Select(f => f.Name))}.");
+            ?? throw new CliException($"{folder} is {(File.Exists(folder) ? "an image" : "a folder of images")}, but the model {modelPath} was trained on a CSV file; give it a CSV file with columns {string.Join(", ", model.Schema.Features.Select(f => f.Name))}.");
         images.CheckAgainst(result, settings, modelPath);
         return settings;
     }

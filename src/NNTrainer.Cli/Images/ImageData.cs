@@ -41,7 +41,21 @@ internal static class ImageData
             Test = Cache(ml, featurizer.Transform(test)),
             TrainRows = trainRows.Length,
             TestRows = testRows.Length,
+            Notes = HeldOutOnly(files, trainRows, testRows) is { } note ? [note] : [],
         };
+    }
+
+    /// <summary>
+    /// A note when the held-out images hold a class that no training image has (a class of one image lands there about
+    /// a fifth of the time): the held-out metrics then score a class the network never saw. Null when there is none.
+    /// </summary>
+    private static string? HeldOutOnly(ImageFile[] files, int[] trainRows, int[] testRows)
+    {
+        var seen = trainRows.Select(i => files[i].Label).ToHashSet(StringComparer.Ordinal);
+        var unseen = testRows.Select(i => files[i].Label).Where(c => !seen.Contains(c)).Distinct().Order(StringComparer.Ordinal).Select(c => $"'{c}'").ToArray();
+        if (unseen.Length == 0) return null;
+        return $"The held-out images hold class{(unseen.Length == 1 ? "" : "es")} {string.Join(", ", unseen)} that none of the {trainRows.Length:N0} training images has, "
+            + "so the metrics below score a class the network never saw; give each class a few images at least.";
     }
 
     /// <summary>The files as rows of path and class.</summary>

@@ -19,6 +19,9 @@ internal static class ImageFolder
     /// <summary>The file extensions read as images (any case).</summary>
     public static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
 
+    /// <summary>Picture formats people keep images in that are not read: named in a note, not silently skipped.</summary>
+    private static readonly string[] OtherPictures = [".bmp", ".gif", ".webp", ".tif", ".tiff", ".heic", ".heif", ".avif"];
+
     /// <summary>The class sub-folders (ordinal order, which is the models' class order) and their images.</summary>
     /// <param name="folder">The folder given on the command line.</param>
     /// <param name="training">Whether a classifier is trained on it (two classes needed); a model can be evaluated on one class's images.</param>
@@ -35,18 +38,16 @@ internal static class ImageFolder
         {
             throw new CliException($"{folder} has one class sub-folder ('{classes[0]}'); a classifier needs at least two classes, one sub-folder each.");
         }
-        var files = new List<ImageFile>();
-        foreach (var name in classes)
+        // Every class folder is listed before any image is decoded: an empty one is named at once, not after decoding the others.
+        var images = classes.Select(name => (Name: name, Paths: Images(System.IO.Path.Combine(root, name), recursive: true))).ToArray();
+        var empty = images.Where(c => c.Paths.Length == 0).Select(c => System.IO.Path.Combine(root, c.Name)).ToArray();
+        if (empty.Length > 0)
         {
-            var classFolder = System.IO.Path.Combine(root, name);
-            var images = Images(classFolder, recursive: true);
-            if (images.Length == 0)
-            {
-                throw new CliException($"Class folder {classFolder} has no images ({string.Join(", ", Extensions)}); every class needs at least one.");
-            }
-            files.AddRange(images.Select(path => Open(path, root, name)));
+            throw new CliException(empty.Length == 1
+                ? $"Class folder {empty[0]} has no images ({string.Join(", ", Extensions)}); every class needs at least one."
+                : $"Class folders {string.Join(", ", empty)} have no images ({string.Join(", ", Extensions)}); every class needs at least one.");
         }
-        return (classes, files.ToArray());
+        return (classes, OpenAll(images.SelectMany(c => c.Paths.Select(path => (path, c.Name))), root));
     }
 
     /// <summary>Every image under <paramref name="folder"/>, class sub-folders included, in ordinal order of their paths.</summary>
@@ -54,13 +55,20 @@ internal static class ImageFolder
     public static ImageFile[] ReadAll(string folder)
     {
         var root = Root(folder);
-        var files = Images(root).Select(path => Open(path, root, ""))
+        var files = OpenAll(Images(root).Select(path => (path, ""))
             .Concat(Folders(root).Order(StringComparer.Ordinal)
-                .SelectMany(d => Images(d, recursive: true).Select(path => Open(path, root, System.IO.Path.GetFileName(d)))))
-            .ToArray();
+                .SelectMany(d => Images(d, recursive: true).Select(path => (path, System.IO.Path.GetFileName(d))))), root);
         if (files.Length == 0) throw new CliException($"{folder} has no images ({string.Join(", ", Extensions)}), neither directly nor in sub-folders.");
         return files;
     }
+
+    /// <summary>One image file given on its own (<c>predict MODEL photo.jpg</c>), checked as the images of a folder are.</summary>
+    /// <exception cref="CliException">The file cannot be decoded.</exception>
+    public static ImageFile ReadFile(string path) =>
+        OpenAll([(path, "")], System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!)[0];
+
+    /// <summary>Whether the path names an image file by its extension (<see cref="Extensions"/>, any case).</summary>
+    public static bool IsImageFile(string path) => Extensions.Contains(System.IO.Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A note when images sit directly in <paramref name="folder"/>, beside the class sub-folders: they have no class,
@@ -72,6 +80,21 @@ internal static class ImageFolder
         if (stray.Length == 0) return null;
         var names = string.Join(", ", stray.Take(3).Select(System.IO.Path.GetFileName)) + (stray.Length > 3 ? ", …" : "");
         return $"{stray.Length:N0} image(s) directly in {folder} ({names}) are in no class sub-folder, so they are not used; move each into its class's folder.";
+    }
+
+    /// <summary>
+    /// A note when the folder holds pictures in formats that are not read (BMP, GIF, WebP, TIFF, HEIC, AVIF): they are
+    /// left out like any other file, which someone who exported a class as WebP would not guess from a count.
+    /// </summary>
+    public static string? Unread(string folder)
+    {
+        var root = Root(folder);
+        var unread = Directory.EnumerateFiles(root, "*", Visible(recursive: true))
+            .Where(f => OtherPictures.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !IsHidden(System.IO.Path.GetRelativePath(root, f)))
+            .Order(StringComparer.Ordinal).ToArray();
+        if (unread.Length == 0) return null;
+        var names = string.Join(", ", unread.Take(3).Select(f => System.IO.Path.GetRelativePath(root, f))) + (unread.Length > 3 ? ", …" : "");
+        return $"{unread.Length:N0} picture(s) in {folder} ({names}) are not PNG or JPEG files, so they are not used; convert them to PNG or JPEG to use them.";
     }
 
     private static string Root(string folder)
@@ -86,7 +109,7 @@ internal static class ImageFolder
     /// macOS leaves <c>._name.png</c> resource forks beside copied images, which are not images.
     /// </summary>
     private static string[] Images(string folder, bool recursive = false) => Directory.EnumerateFiles(folder, "*", Visible(recursive))
-        .Where(f => Extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !IsHidden(System.IO.Path.GetRelativePath(folder, f)))
+        .Where(f => IsImageFile(f) && !IsHidden(System.IO.Path.GetRelativePath(folder, f)))
         .Order(StringComparer.Ordinal)
         .ToArray();
 
@@ -100,29 +123,52 @@ internal static class ImageFolder
         relativePath.Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.'));
 
     /// <summary>
-    /// Decodes the file with SkiaSharp (what <c>LoadImages</c> decodes with) and names a file that is not an image or
-    /// whose data is cut short or damaged. The header alone is not enough: for a file cut off mid-data SkiaSharp's
-    /// bitmap decoding (and so <c>LoadImages</c>) fills the missing rows with grey and reports no error.
+    /// Opens every file (<see cref="Problem"/>) and names every one that cannot be used in one error, so that a folder
+    /// with a few damaged files is mended in one pass rather than one run per file.
     /// </summary>
-    private static ImageFile Open(string path, string root, string label)
+    private static ImageFile[] OpenAll(IEnumerable<(string Path, string Label)> images, string root)
     {
-        using var stream = File.OpenRead(path);
-        using var codec = SKCodec.Create(stream, out var result);
-        if (codec is null)
+        var files = new List<ImageFile>();
+        var problems = new List<string>();
+        foreach (var (path, label) in images)
         {
-            throw new CliException($"Image {path} cannot be decoded ({result}): it is not a PNG or JPEG file, or it is damaged.");
+            if (Problem(path, out int channels) is { } problem) problems.Add($"Image {path} {problem}.");
+            else files.Add(new ImageFile(path, System.IO.Path.GetRelativePath(root, path), label, channels));
         }
+        if (problems.Count == 1) throw new CliException(problems[0]);
+        if (problems.Count > 1)
+        {
+            const int Shown = 10;
+            var more = problems.Count > Shown ? $"{Environment.NewLine}  … and {problems.Count - Shown:N0} more." : "";
+            throw new CliException($"{problems.Count:N0} of {problems.Count + files.Count:N0} images cannot be used; copy them again or remove them:{Environment.NewLine}  "
+                + string.Join(Environment.NewLine + "  ", problems.Take(Shown)) + more);
+        }
+        return files.ToArray();
+    }
+
+    /// <summary>
+    /// Decodes the file with SkiaSharp (what <c>LoadImages</c> decodes with) and says what is wrong with a file that is
+    /// not an image or whose data is cut short or damaged (null: nothing). The header alone is not enough: for a file cut
+    /// off mid-data SkiaSharp's bitmap decoding (and so <c>LoadImages</c>) fills the missing rows with grey and reports no error.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="channels">1 for a grey image, 3 for a colour one (alpha is dropped).</param>
+    private static string? Problem(string path, out int channels)
+    {
+        channels = 0;
+        using var stream = File.OpenRead(path);
+        // SkiaSharp reports an empty file as "Unimplemented", which says nothing to whoever copied it.
+        if (stream.Length == 0) return "is empty (0 bytes): a PNG or JPEG file was expected";
+        using var codec = SKCodec.Create(stream, out var result);
+        if (codec is null) return $"cannot be decoded ({result}): it is not a PNG or JPEG file, or it is damaged";
         result = DecodePixels(codec);
         if (result == SKCodecResult.IncompleteInput)
         {
-            throw new CliException($"Image {path} is cut short: its data ends before the last row of pixels ({codec.Info.Width}x{codec.Info.Height}); copy it again or remove it.");
+            return $"is cut short: its data ends before the last row of pixels ({codec.Info.Width}x{codec.Info.Height}); copy it again or remove it";
         }
-        if (result != SKCodecResult.Success)
-        {
-            throw new CliException($"Image {path} cannot be decoded ({result}): its header is readable but its pixel data is damaged.");
-        }
-        int channels = codec.Info.ColorType is SKColorType.Gray8 or SKColorType.Alpha8 ? 1 : 3;
-        return new ImageFile(path, System.IO.Path.GetRelativePath(root, path), label, channels);
+        if (result != SKCodecResult.Success) return $"cannot be decoded ({result}): its header is readable but its pixel data is damaged";
+        channels = codec.Info.ColorType is SKColorType.Gray8 or SKColorType.Alpha8 ? 1 : 3;
+        return null;
     }
 
     /// <summary>

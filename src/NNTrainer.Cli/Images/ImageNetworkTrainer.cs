@@ -15,8 +15,10 @@ internal sealed class ImageNetworkTrainer(ImageSettings settings, ImageProgress 
         _ => "NeuralNetwork",
     };
 
-    // False so that the reporter leaves the epochs to ImageProgress: a line each, with its seconds.
-    public override bool HasEpochs => false;
+    public override bool HasEpochs => true;
+
+    // The reporter leaves the lines to ImageProgress (a line each, with its seconds) and moves the terminal's bar.
+    public override bool PrintsEpochLines => true;
 
     public override bool Supports(TaskKind task) => task == TaskKind.Multiclass;
 

@@ -13,14 +13,20 @@ internal sealed class Reporter
 {
     private readonly TextWriter _out;
     private readonly TextWriter _error;
+    private readonly IAnsiConsole _console;
     private readonly JsonObject _json = [];
     private readonly JsonArray _plots = [];
 
-    public Reporter(OutputMode mode, TextWriter output, TextWriter error)
+    /// <param name="mode">How results reach the user.</param>
+    /// <param name="output">Standard output (plain, quiet and JSON modes).</param>
+    /// <param name="error">Standard error, for warnings.</param>
+    /// <param name="console">Where the rich display goes (<see cref="OutputMode.Rich"/>); null: the terminal.</param>
+    public Reporter(OutputMode mode, TextWriter output, TextWriter error, IAnsiConsole? console = null)
     {
         Mode = mode;
         _out = output;
         _error = error;
+        _console = console ?? AnsiConsole.Console;
     }
 
     public OutputMode Mode { get; }
@@ -40,7 +46,7 @@ internal sealed class Reporter
         switch (Mode)
         {
             case OutputMode.Rich:
-                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+                _console.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
                 break;
             case OutputMode.Plain:
                 _out.WriteLine(text);
@@ -50,14 +56,22 @@ internal sealed class Reporter
     }
 
     /// <summary>Runs one trainer, showing its progress (R² instead of accuracy for a regression); returns what the work returned and the training seconds.</summary>
-    public (T Result, double Seconds) Train<T>(string name, int? epochs, Func<IProgress<EpochResult>?, T> work, bool regression = false)
+    /// <param name="name">The trainer's name, shown on its bar or line.</param>
+    /// <param name="epochs">The epochs it trains, when known before it starts: the bar counts to them (null: a bar without a count, and no epoch lines).</param>
+    /// <param name="work">The training, given where to report each epoch (null when there is nowhere to show it).</param>
+    /// <param name="regression">R² instead of accuracy.</param>
+    /// <param name="mayStopEarly">Early stopping may end the training before <paramref name="epochs"/>: the bar says "up to", and completes wherever it stops.</param>
+    /// <param name="printsOwnLines">The trainer prints a line for every epoch itself (images): plain output prints none of its own.</param>
+    public (T Result, double Seconds) Train<T>(string name, int? epochs, Func<IProgress<EpochResult>?, T> work, bool regression = false,
+        bool mayStopEarly = false, bool printsOwnLines = false)
     {
         var watch = Stopwatch.StartNew();
         T result;
         switch (Mode)
         {
             case OutputMode.Rich:
-                result = AnsiConsole.Progress()
+                string of = mayStopEarly ? " of up to " : "/";
+                result = _console.Progress()
                     .AutoClear(false)
                     .HideCompleted(false)
                     .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -68,7 +82,7 @@ internal sealed class Reporter
                         var value = work(epochs is null ? null : new EpochProgress(e =>
                         {
                             task.Value = e.Epoch;
-                            task.Description = Markup.Escape($"{name}  epoch {e.Epoch}/{epochs}  {EpochLine.Figures(e, regression)}");
+                            task.Description = Markup.Escape($"{name}  epoch {e.Epoch}{of}{epochs}  {EpochLine.Figures(e, regression)}");
                         }));
                         task.IsIndeterminate = false;
                         task.Value = task.MaxValue;
@@ -76,10 +90,11 @@ internal sealed class Reporter
                     });
                 break;
             case OutputMode.Plain:
-                _out.WriteLine(epochs is null ? $"Training {name}..." : $"Training {name} for {epochs} epochs...");
-                result = work(epochs is null ? null : new EpochProgress(e =>
+                int? spaced = printsOwnLines ? null : epochs;
+                _out.WriteLine(spaced is null ? $"Training {name}..." : $"Training {name} for {spaced} epochs...");
+                result = work(spaced is null ? null : new EpochProgress(e =>
                 {
-                    if (EpochLine.ShouldPrint(e.Epoch, epochs.Value)) _out.WriteLine($"  epoch {e.Epoch,4}/{epochs}  {EpochLine.Figures(e, regression)}");
+                    if (EpochLine.ShouldPrint(e.Epoch, spaced.Value)) _out.WriteLine($"  epoch {e.Epoch,4}/{spaced}  {EpochLine.Figures(e, regression)}");
                 }));
                 break;
             default:
@@ -99,7 +114,7 @@ internal sealed class Reporter
                 var grid = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(title)}[/]");
                 foreach (var (header, i) in table.Header.Select((h, i) => (h, i))) grid.AddColumn(new Spectre.Console.TableColumn(header) { Alignment = i == 0 ? Justify.Left : Justify.Right });
                 foreach (var row in table.Cells) grid.AddRow(row.Select(Markup.Escape).ToArray());
-                AnsiConsole.Write(grid);
+                _console.Write(grid);
                 break;
             case OutputMode.Plain:
                 _out.WriteLine();
@@ -133,7 +148,7 @@ internal sealed class Reporter
         switch (Mode)
         {
             case OutputMode.Rich:
-                AnsiConsole.MarkupLine($"{Markup.Escape(what)}: [link]{Markup.Escape(full)}[/]");
+                _console.MarkupLine($"{Markup.Escape(what)}: [link]{Markup.Escape(full)}[/]");
                 break;
             case OutputMode.Plain:
             case OutputMode.Quiet:

@@ -19,7 +19,8 @@ internal static class ExperimentRunner
             try
             {
                 var (model, seconds) = reporter.Train(name, entry.HasEpochs ? settings.KnownEpochsFor(data.TrainRows) : null, progress =>
-                    entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken, resume)), task == TaskKind.Regression);
+                    entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken, resume)), task == TaskKind.Regression,
+                    mayStopEarly: settings.Patience > 0, printsOwnLines: entry.PrintsEpochLines);
                 if (model.History is { StopReason: StopReason.EarlyStopped } history)
                 {
                     // Without a validation hold-out (too few rows or images for one) early stopping watches the training loss.

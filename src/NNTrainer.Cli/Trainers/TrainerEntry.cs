@@ -12,6 +12,9 @@ internal abstract class TrainerEntry
     /// <summary>Whether the trainer reports per-epoch progress (the neural network does).</summary>
     public virtual bool HasEpochs => false;
 
+    /// <summary>Whether the trainer prints a line for every epoch itself (the network on images, with each epoch's seconds): the reporter's plain lines would repeat them.</summary>
+    public virtual bool PrintsEpochLines => false;
+
     public abstract bool Supports(TaskKind task);
 
     public abstract TrainedModel Fit(TrainingRequest request);

@@ -95,37 +95,44 @@ let ``finite gradients and hyper-parameters never give NaN or infinity`` () =
                 | Some i -> failwith $"{name}[{i}] became {v[i]}"
                 | None -> ())
 
-/// The book's rules in float64, step by step; also the path length Σ|Δw| of each weight.
+/// The book's rules in float64, step by step; also each weight's path length Σ|Δw|, with Adam's and SGD's momentum
+/// taken over the gradients' absolute values: a momentum whose terms cancel to almost nothing keeps the float32 rounding
+/// of those terms, and a tiny denominator (β₂ = 0 and a zero gradient leave Adam only ε) multiplies that rounding too.
 let private referenceRun (c: OptimizerCase) =
     let w = Array.map float c.Weights
     let path = Array.zeroCreate w.Length
     let m = Array.zeroCreate w.Length
     let cache = Array.zeroCreate w.Length
+    let mAbs = Array.zeroCreate w.Length
     c.Gradients
     |> Array.iteri (fun t g ->
         let rate lr d = float lr / (1.0 + float d * float t)
         for i in 0 .. w.Length - 1 do
             let gi = float g[i]
-            let step =
+            let step, reach =
                 match c.Optimizer with
                 | Sgd(lr, d, momentum) ->
                     m[i] <- float momentum * m[i] - rate lr d * gi
-                    m[i]
+                    mAbs[i] <- float momentum * mAbs[i] + rate lr d * abs gi
+                    m[i], mAbs[i]
                 | AdaGrad(lr, d, e) ->
                     cache[i] <- cache[i] + gi * gi
-                    -rate lr d * gi / (sqrt cache[i] + float e)
+                    let step = -rate lr d * gi / (sqrt cache[i] + float e)
+                    step, abs step
                 | RmsProp(lr, d, e, rho) ->
                     cache[i] <- float rho * cache[i] + (1.0 - float rho) * gi * gi
-                    -rate lr d * gi / (sqrt cache[i] + float e)
+                    let step = -rate lr d * gi / (sqrt cache[i] + float e)
+                    step, abs step
                 | Adam(lr, d, e, b1, b2) ->
                     let b1, b2 = float b1, float b2
                     m[i] <- b1 * m[i] + (1.0 - b1) * gi
+                    mAbs[i] <- b1 * mAbs[i] + (1.0 - b1) * abs gi
                     cache[i] <- b2 * cache[i] + (1.0 - b2) * gi * gi
-                    let mHat = m[i] / (1.0 - b1 ** float (t + 1))
-                    let cHat = cache[i] / (1.0 - b2 ** float (t + 1))
-                    -rate lr d * mHat / (sqrt cHat + float e)
+                    let correction = 1.0 - b1 ** float (t + 1)
+                    let denominator = sqrt (cache[i] / (1.0 - b2 ** float (t + 1))) + float e
+                    -rate lr d * m[i] / correction / denominator, rate lr d * mAbs[i] / correction / denominator
             w[i] <- w[i] + step
-            path[i] <- path[i] + abs step)
+            path[i] <- path[i] + reach)
     w, path
 
 [<Property(MaxTest = 1200)>]

@@ -126,6 +126,7 @@ internal static class CatalogSystems
                 case "l2": options.L2Regularization = float.Parse(value, c); options.ScaleL2ForSmallData = false; options.CrossValidateL2OnSmallData = false; break;
                 case "scalel2": options.ScaleL2ForSmallData = bool.Parse(value); break;
                 case "l2cv": options.CrossValidateL2OnSmallData = bool.Parse(value); break;
+                case "l2cvclass": options.CrossValidateL2ForClassifiers = bool.Parse(value); break; // round 10b: the same CV for classifiers
                 case "select": options.SelectModelOnSmallData = bool.Parse(value); break; // round 7: model selection, off by default
                 case "holdout": options.ChooseEpochsOnHoldOut = bool.Parse(value); break; // round 9: epochs and L2 on a hold-out, off by default
                 case "standardize": options.StandardizeFeatures = bool.Parse(value); break;

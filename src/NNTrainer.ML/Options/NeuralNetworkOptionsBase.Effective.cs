@@ -2,6 +2,13 @@ namespace NNTrainer.ML;
 
 public abstract partial class NeuralNetworkOptionsBase
 {
+    /// <summary>
+    /// Whether classifiers, too, choose their L2 penalty by <see cref="CrossValidateL2OnSmallData"/>'s cross-validation
+    /// (held-out cross-entropy, stratified folds). Off: round 10b measures it on the defaults benchmark and the UCI
+    /// classics (docs/defaults.md); internal so that only the benchmark flips it.
+    /// </summary>
+    internal bool CrossValidateL2ForClassifiers;
+
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
     internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
 

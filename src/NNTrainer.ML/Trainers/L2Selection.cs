@@ -13,11 +13,12 @@ internal static class L2Selection
     /// Whether the penalty of a fit with these options on <paramref name="rows"/> rows is chosen by cross-validation:
     /// a regression (<paramref name="loss"/> is a squared or absolute error), the option on, a small set with rows for
     /// every fold, a positive penalty that adapts to small data, and no validation set, early stopping or checkpoint
-    /// already deciding how the network is held back. Classifiers keep the rule: on the benchmark's small
+    /// already deciding how the network is held back. Classifiers keep the rule unless the internal
+    /// <c>CrossValidateL2ForClassifiers</c> is on (then the held-out cross-entropy decides): on the benchmark's small
     /// classification sets (iris, wine, breast cancer) the folds of 40–150 rows chose no better than it (docs/defaults.md).
     /// </summary>
     public static bool Applies(NeuralNetworkOptionsBase options, long rows, Loss loss) =>
-        loss is MeanSquaredErrorLoss or MeanAbsoluteErrorLoss && options.CrossValidateL2OnSmallData && options.ScaleL2ForSmallData && options.L2Regularization > 0
+        (loss is MeanSquaredErrorLoss or MeanAbsoluteErrorLoss || options.CrossValidateL2ForClassifiers) && options.CrossValidateL2OnSmallData && options.ScaleL2ForSmallData && options.L2Regularization > 0
         && rows <= NeuralNetworkDefaults.CrossValidatedL2RowsUpTo && rows >= 2 * NeuralNetworkDefaults.L2CrossValidationFolds
         && options.ValidationSetFraction == 0 && options.EarlyStoppingPatience == 0 && options.CheckpointPath is null;
 

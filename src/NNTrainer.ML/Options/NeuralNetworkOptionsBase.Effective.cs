@@ -9,6 +9,12 @@ public abstract partial class NeuralNetworkOptionsBase
     /// </summary>
     internal bool CrossValidateL2ForClassifiers;
 
+    /// <summary>With <see cref="CrossValidateL2ForClassifiers"/>, a classifier's grid is the rule's penalty and the default grid's weaker ones only (round 10b screen).</summary>
+    internal bool CrossValidateL2ForClassifiersWeakerOnly;
+
+    /// <summary>With <see cref="CrossValidateL2ForClassifiersWeakerOnly"/>, only the grid's penalties down to a 3.5th of the rule's (round 10b screen).</summary>
+    internal bool CrossValidateL2ForClassifiersOneStep;
+
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
     internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
 

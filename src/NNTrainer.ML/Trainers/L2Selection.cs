@@ -46,13 +46,22 @@ internal static class L2Selection
         var folds = Assign(train.Targets, k, seed);
         var splits = new (int[] Train, int[] Test)[k];
         for (int f = 0; f < k; f++) splits[f] = Split(folds, f);
-        var search = new FoldSearch(options, train, k);
-        int jobs = NeuralNetworkDefaults.L2CrossValidationFactors.Length * k;
+        var search = new FoldSearch(options, train, k, options.CrossValidateL2ForClassifiersWeakerOnly && loss() is not (MeanSquaredErrorLoss or MeanAbsoluteErrorLoss)
+            ? RuleAndWeaker(options, train.Inputs.Rows) : null);
+        int jobs = search.Jobs;
         int workers = Math.Clamp(threads, 1, jobs);
         if (workers == 1) search.Work((candidate, fold) => FitFold(options, train, splits[fold], candidate, create, loss));
         else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers },
             _ => search.Work((candidate, fold) => FitFold(options, train, splits[fold], candidate, create, loss)));
         return search.Result();
+    }
+
+    /// <summary>The rule's factor and the default grid's weaker ones, ascending: a classifier's fold cross-entropy may only lower the rule's penalty.</summary>
+    private static float[] RuleAndWeaker(NeuralNetworkOptionsBase options, long rows)
+    {
+        float l2 = options.L2Regularization, rule = NeuralNetworkDefaults.L2RegularizationFor(l2, rows) / l2;
+        float floor = options.CrossValidateL2ForClassifiersOneStep ? rule / 3.5f : 0;
+        return [.. NeuralNetworkDefaults.L2CrossValidationFactors.Where(f => f < rule * 0.999f && f >= floor), rule];
     }
 
     /// <summary>The held-out loss (times the fold's rows) of one candidate on one fold, or +∞ when its training diverges.</summary>

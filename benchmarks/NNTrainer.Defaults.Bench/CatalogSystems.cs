@@ -40,6 +40,9 @@ internal static class CatalogSystems
         // Round 7: which model a small classification table chose by cross-validation, and the candidates' fold scores.
         if (model.LastOrDefault() is NeuralNetworkTransformer { ModelSelection: { } selection })
             Console.Error.WriteLine($"selection {data.Name} split {split}: {selection.Chosen} {string.Join(" ", selection.Scores.Select(s => $"{s.Candidate}={s.HeldOutAccuracy:F4}/{s.HeldOutLoss:F4}"))}");
+        // Round 10b: the L2 penalty the network trained with (chosen by cross-validation or by the rule).
+        if (model.LastOrDefault() is NeuralNetworkTransformer { Network: { } network })
+            Console.Error.WriteLine($"l2 {data.Name} split {split}: {string.Join(",", network.Layers.OfType<NNTrainer.Layers.DenseLayer>().Select(d => d.Weights.L2).Distinct())}");
         var scored = model.Transform(test);
         double metric = data.Task switch
         {
@@ -126,6 +129,7 @@ internal static class CatalogSystems
                 case "l2": options.L2Regularization = float.Parse(value, c); options.ScaleL2ForSmallData = false; options.CrossValidateL2OnSmallData = false; break;
                 case "scalel2": options.ScaleL2ForSmallData = bool.Parse(value); break;
                 case "l2cv": options.CrossValidateL2OnSmallData = bool.Parse(value); break;
+                case "l2cvclass": options.CrossValidateL2ForClassifiers = value != "false"; options.CrossValidateL2ForClassifiersWeakerOnly = value is "weaker" or "step"; options.CrossValidateL2ForClassifiersOneStep = value == "step"; break; // round 10b: the same CV for classifiers (true), from the rule down (weaker), or the rule and one step down (step)
                 case "select": options.SelectModelOnSmallData = bool.Parse(value); break; // round 7: model selection, off by default
                 case "holdout": options.ChooseEpochsOnHoldOut = bool.Parse(value); break; // round 9: epochs and L2 on a hold-out, off by default
                 case "standardize": options.StandardizeFeatures = bool.Parse(value); break;

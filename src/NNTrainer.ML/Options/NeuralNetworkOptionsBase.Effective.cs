@@ -2,6 +2,19 @@ namespace NNTrainer.ML;
 
 public abstract partial class NeuralNetworkOptionsBase
 {
+    /// <summary>
+    /// Whether classifiers, too, choose their L2 penalty by <see cref="CrossValidateL2OnSmallData"/>'s cross-validation
+    /// (held-out cross-entropy, stratified folds). Off: round 10b measures it on the defaults benchmark and the UCI
+    /// classics (docs/defaults.md); internal so that only the benchmark flips it.
+    /// </summary>
+    internal bool CrossValidateL2ForClassifiers;
+
+    /// <summary>With <see cref="CrossValidateL2ForClassifiers"/>, a classifier's grid is the rule's penalty and the default grid's weaker ones only (round 10b screen).</summary>
+    internal bool CrossValidateL2ForClassifiersWeakerOnly;
+
+    /// <summary>With <see cref="CrossValidateL2ForClassifiersWeakerOnly"/>, only the grid's penalties down to a 3.5th of the rule's (round 10b screen).</summary>
+    internal bool CrossValidateL2ForClassifiersOneStep;
+
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
     internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
 

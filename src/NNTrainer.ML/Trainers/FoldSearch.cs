@@ -13,7 +13,7 @@ internal sealed class FoldSearch
     private readonly object _gate = new();
     private readonly float _baseL2;
     private readonly int _folds;
-    private readonly float[] _factors = NeuralNetworkDefaults.L2CrossValidationFactors;
+    private readonly float[] _factors;
     private readonly double[] _heldOut;
     private readonly bool[] _done;
     private readonly float _fallback;
@@ -21,9 +21,10 @@ internal sealed class FoldSearch
     private bool _stopped;
     private ExceptionDispatchInfo? _failure;
 
-    /// <summary>A search over the options' penalty times every grid factor, with <paramref name="folds"/> folds each.</summary>
-    public FoldSearch(NeuralNetworkOptionsBase options, TrainingSet train, int folds)
+    /// <summary>A search over the options' penalty times every grid factor (<paramref name="factors"/>, ascending; the default grid when null), with <paramref name="folds"/> folds each.</summary>
+    public FoldSearch(NeuralNetworkOptionsBase options, TrainingSet train, int folds, float[]? factors = null)
     {
+        _factors = factors ?? NeuralNetworkDefaults.L2CrossValidationFactors;
         _baseL2 = options.L2Regularization;
         _folds = folds;
         _heldOut = new double[_factors.Length * folds];
@@ -69,6 +70,9 @@ internal sealed class FoldSearch
             lock (_gate) Finish(job, heldOut);
         }
     }
+
+    /// <summary>Fold fits in the queue: the grid's candidates times the folds.</summary>
+    public int Jobs => _heldOut.Length;
 
     /// <summary>The chosen penalty, once every <see cref="Work"/> has returned; rethrows the first fit's exception (a cancellation).</summary>
     public float Result()

@@ -13,11 +13,12 @@ internal static class L2Selection
     /// Whether the penalty of a fit with these options on <paramref name="rows"/> rows is chosen by cross-validation:
     /// a regression (<paramref name="loss"/> is a squared or absolute error), the option on, a small set with rows for
     /// every fold, a positive penalty that adapts to small data, and no validation set, early stopping or checkpoint
-    /// already deciding how the network is held back. Classifiers keep the rule: on the benchmark's small
+    /// already deciding how the network is held back. Classifiers keep the rule unless the internal
+    /// <c>CrossValidateL2ForClassifiers</c> is on (then the held-out cross-entropy decides): on the benchmark's small
     /// classification sets (iris, wine, breast cancer) the folds of 40–150 rows chose no better than it (docs/defaults.md).
     /// </summary>
     public static bool Applies(NeuralNetworkOptionsBase options, long rows, Loss loss) =>
-        loss is MeanSquaredErrorLoss or MeanAbsoluteErrorLoss && options.CrossValidateL2OnSmallData && options.ScaleL2ForSmallData && options.L2Regularization > 0
+        (loss is MeanSquaredErrorLoss or MeanAbsoluteErrorLoss || options.CrossValidateL2ForClassifiers) && options.CrossValidateL2OnSmallData && options.ScaleL2ForSmallData && options.L2Regularization > 0
         && rows <= NeuralNetworkDefaults.CrossValidatedL2RowsUpTo && rows >= 2 * NeuralNetworkDefaults.L2CrossValidationFolds
         && options.ValidationSetFraction == 0 && options.EarlyStoppingPatience == 0 && options.CheckpointPath is null;
 
@@ -45,13 +46,22 @@ internal static class L2Selection
         var folds = Assign(train.Targets, k, seed);
         var splits = new (int[] Train, int[] Test)[k];
         for (int f = 0; f < k; f++) splits[f] = Split(folds, f);
-        var search = new FoldSearch(options, train, k);
-        int jobs = NeuralNetworkDefaults.L2CrossValidationFactors.Length * k;
+        var search = new FoldSearch(options, train, k, options.CrossValidateL2ForClassifiersWeakerOnly && loss() is not (MeanSquaredErrorLoss or MeanAbsoluteErrorLoss)
+            ? RuleAndWeaker(options, train.Inputs.Rows) : null);
+        int jobs = search.Jobs;
         int workers = Math.Clamp(threads, 1, jobs);
         if (workers == 1) search.Work((candidate, fold) => FitFold(options, train, splits[fold], candidate, create, loss));
         else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers },
             _ => search.Work((candidate, fold) => FitFold(options, train, splits[fold], candidate, create, loss)));
         return search.Result();
+    }
+
+    /// <summary>The rule's factor and the default grid's weaker ones, ascending: a classifier's fold cross-entropy may only lower the rule's penalty.</summary>
+    private static float[] RuleAndWeaker(NeuralNetworkOptionsBase options, long rows)
+    {
+        float l2 = options.L2Regularization, rule = NeuralNetworkDefaults.L2RegularizationFor(l2, rows) / l2;
+        float floor = options.CrossValidateL2ForClassifiersOneStep ? rule / 3.5f : 0;
+        return [.. NeuralNetworkDefaults.L2CrossValidationFactors.Where(f => f < rule * 0.999f && f >= floor), rule];
     }
 
     /// <summary>The held-out loss (times the fold's rows) of one candidate on one fold, or +∞ when its training diverges.</summary>

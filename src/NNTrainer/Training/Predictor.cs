@@ -191,9 +191,18 @@ public sealed class Predictor
             throw new ArgumentException($"Sparse rows need a DenseLayer as the network's first layer; it is {_network.Layers[0].GetType().Name}.");
         }
         CheckSparseRows(starts, columns, values, rows);
+        return RunSparse(dense, starts, columns, values, rows);
+    }
+
+    /// <summary>
+    /// <see cref="PredictSparseRows"/> without its checks, for rows already checked (a <see cref="SparseMatrix"/>'s):
+    /// the first dense layer on the stored values, then every other layer's <see cref="Layer.Infer"/>.
+    /// </summary>
+    internal Matrix RunSparse(DenseLayer first, ReadOnlySpan<int> starts, ReadOnlySpan<int> columns, ReadOnlySpan<float> values, int rows)
+    {
         var hidden = _buffers[0];
         hidden.Resize(rows);
-        SparseProducts.Forward(starts, columns, values, rows, dense.Weights.Values, dense.Biases.Values, hidden.AsSpan());
+        SparseProducts.Forward(starts, columns, values, rows, first.Weights.Values, first.Biases.Values, hidden.AsSpan());
         return Run(hidden, 1);
     }
 

@@ -61,12 +61,12 @@ internal static class ModelSelection
     /// </remarks>
     /// <param name="options">The trainer's options (batch size, epochs, optimizer of the configured network).</param>
     /// <param name="train">The training set, already standardised as the final fit will see it.</param>
-    /// <param name="uncentred">The uncentred linear candidate's view of the same rows (<see cref="UncentredLinearCandidate.Inputs"/>), or null when it is not a candidate.</param>
+    /// <param name="uncentred">The uncentred linear candidate's view of the same rows (<see cref="UncentredLinearCandidate.Inputs"/>).</param>
     /// <param name="seed">Seeds the fold assignment and every fold network.</param>
     /// <param name="create">A new, unbuilt network of a candidate for the given number of training rows.</param>
     /// <param name="loss">A new loss of the trainer's task.</param>
     /// <param name="threads">How many fold fits may run at once (the trainer's <c>NumberOfThreads</c>).</param>
-    public static NeuralNetworkModelSelection Choose(NeuralNetworkOptionsBase options, TrainingSet train, TrainingSet? uncentred, int seed,
+    public static NeuralNetworkModelSelection Choose(NeuralNetworkOptionsBase options, TrainingSet train, TrainingSet uncentred, int seed,
         Func<NeuralNetworkModelCandidate, long, Network> create, Func<Loss> loss, int threads = 1)
     {
         int k = NeuralNetworkDefaults.ModelSelectionFolds;
@@ -79,7 +79,7 @@ internal static class ModelSelection
         try
         {
             Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = workers },
-                job => results[job] = FitFold(options, candidates[job / k] == NeuralNetworkModelCandidate.UncentredLinear ? uncentred! : train, splits[job % k],
+                job => results[job] = FitFold(options, candidates[job / k] == NeuralNetworkModelCandidate.UncentredLinear ? uncentred : train, splits[job % k],
                     candidates[job / k], create, loss));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)

@@ -33,12 +33,12 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
                 Math.Max(epochs, choice.Epochs), options.BatchSize, null);
         }
         if (!ModelSelection.Applies(options, rows, CreateLoss())) return (network, optimizer, epochs, options.BatchSize, null);
-        var uncentred = ModelSelection.Candidates.Contains(NeuralNetworkModelCandidate.UncentredLinear) ? UncentredLinearCandidate.Inputs(train, scaling) : default((TrainingSet Train, FeatureScaling Scaling)?);
-        var selection = ModelSelection.Choose(options, train, uncentred?.Train, seed, (candidate, n) => CreateCandidate(candidate, featureCount, outputs, seed, threads, n), CreateLoss, threads);
+        var uncentred = UncentredLinearCandidate.Inputs(train, scaling);
+        var selection = ModelSelection.Choose(options, train, uncentred.Train, seed, (candidate, n) => CreateCandidate(candidate, featureCount, outputs, seed, threads, n), CreateLoss, threads);
         channel.Info(MessageSensitivity.None, $"Model: {selection}.");
         if (selection.Chosen == NeuralNetworkModelCandidate.Configured) return (network, optimizer, epochs, options.BatchSize, selection);
         // The uncentred model trains on its own view of the rows, and its scaling is the one folded into it afterwards.
-        if (selection.Chosen == NeuralNetworkModelCandidate.UncentredLinear) (train, scaling) = uncentred!.Value;
+        if (selection.Chosen == NeuralNetworkModelCandidate.UncentredLinear) (train, scaling) = uncentred;
         return (CreateCandidate(selection.Chosen, featureCount, outputs, seed, threads, rows), ModelSelection.CreateOptimizer(options, selection.Chosen),
             ModelSelection.Epochs(options, selection.Chosen, rows), ModelSelection.BatchSize(options, selection.Chosen, rows), selection);
     }

@@ -89,9 +89,7 @@ internal static class ImageFolder
     public static string? Unread(string folder)
     {
         var root = Root(folder);
-        var unread = Directory.EnumerateFiles(root, "*", Visible(recursive: true))
-            .Where(f => OtherPictures.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !IsHidden(System.IO.Path.GetRelativePath(root, f)))
-            .Order(StringComparer.Ordinal).ToArray();
+        var unread = Files(root, OtherPictures, recursive: true);
         if (unread.Length == 0) return null;
         var names = string.Join(", ", unread.Take(3).Select(f => System.IO.Path.GetRelativePath(root, f))) + (unread.Length > 3 ? ", …" : "");
         return $"{unread.Length:N0} picture(s) in {folder} ({names}) are not PNG or JPEG files, so they are not used; convert them to PNG or JPEG to use them.";
@@ -108,8 +106,11 @@ internal static class ImageFolder
     /// folder sorted into years or sources is still one class). Hidden files and folders (a leading '.') are skipped:
     /// macOS leaves <c>._name.png</c> resource forks beside copied images, which are not images.
     /// </summary>
-    private static string[] Images(string folder, bool recursive = false) => Directory.EnumerateFiles(folder, "*", Visible(recursive))
-        .Where(f => IsImageFile(f) && !IsHidden(System.IO.Path.GetRelativePath(folder, f)))
+    private static string[] Images(string folder, bool recursive = false) => Files(folder, Extensions, recursive);
+
+    /// <summary>The visible files under <paramref name="folder"/> with one of <paramref name="extensions"/> (any case), in ordinal order of their paths.</summary>
+    private static string[] Files(string folder, string[] extensions, bool recursive) => Directory.EnumerateFiles(folder, "*", Visible(recursive))
+        .Where(f => extensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !IsHidden(System.IO.Path.GetRelativePath(folder, f)))
         .Order(StringComparer.Ordinal)
         .ToArray();
 

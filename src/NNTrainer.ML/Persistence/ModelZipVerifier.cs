@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace NNTrainer.ML;
 
@@ -81,7 +82,7 @@ internal static class ModelZipVerifier
     {
         string where = $"{model}: entry '{entry.FullName}'";
         long length = 0;
-        uint running = Crc32.Initial;
+        var running = new Crc32();
         try
         {
             using var data = entry.Open();
@@ -92,7 +93,7 @@ internal static class ModelZipVerifier
             {
                 length += read;
                 if (length > entry.Length) break;
-                running = Crc32.Append(running, buffer.AsSpan(0, read));
+                running.Append(buffer.AsSpan(0, read));
             }
         }
         catch (Exception e) when (IsZipDamage(e))
@@ -101,7 +102,7 @@ internal static class ModelZipVerifier
         }
         if (length > entry.Length) throw new ModelFormatException($"{where} inflates to more than the {entry.Length:N0} bytes the zip records.");
         if (length < entry.Length) throw new ModelFormatException($"{where} inflates to {length:N0} bytes, but the zip records {entry.Length:N0}.");
-        uint crc = Crc32.Finish(running);
+        uint crc = running.GetCurrentHashAsUInt32();
         if (crc != entry.Crc32)
         {
             throw new ModelFormatException($"{where} is damaged: its data has CRC-32 {crc:X8}, but the zip records {entry.Crc32:X8}.");

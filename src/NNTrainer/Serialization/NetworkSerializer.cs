@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 using NNTrainer.Layers;
 using NNTrainer.Persistence;
@@ -119,7 +120,7 @@ internal static partial class NetworkSerializer
         var crcBytes = new byte[4];
         if (ReadAll(stream, crcBytes) < 4) throw new ModelFormatException("The model is truncated: its checksum is missing.");
         uint expected = BinaryPrimitives.ReadUInt32LittleEndian(crcBytes);
-        uint actual = Crc32.Compute(payload);
+        uint actual = Crc32.HashToUInt32(payload);
         if (expected != actual)
         {
             throw new ModelFormatException($"The model is corrupted: its checksum is 0x{expected:X8} but its contents hash to 0x{actual:X8}.");
@@ -159,7 +160,7 @@ internal static partial class NetworkSerializer
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 0);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(12), payload.Length);
         payload.CopyTo(bytes, HeaderLength);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(HeaderLength + payload.Length), Crc32.Compute(payload));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(HeaderLength + payload.Length), Crc32.HashToUInt32(payload));
         return bytes;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace NNTrainer.Hardening.Tests.Fuzzing;
 
@@ -39,7 +40,7 @@ public static class EngineFileMutator
     public static byte[] Repair(byte[] file)
     {
         var payload = file.AsSpan(Header, file.Length - Header - 4);
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(file.Length - 4), Crc32.Compute(payload));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(file.Length - 4), Crc32.HashToUInt32(payload));
         return file;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace NNTrainer.Tests.Serialization;
 
@@ -150,7 +151,7 @@ public class NetworkSerializerTests : IDisposable
         int flag = Enumerable.Range(Payload, without.Length - Payload - 4).First(i => without[i] != with[i]);
         Assert.Equal(0, without[flag]);
         with[flag] = 0;
-        BinaryPrimitives.WriteUInt32LittleEndian(with.AsSpan(with.Length - 4), Crc32.Compute(with.AsSpan(Payload, with.Length - Payload - 4)));
+        BinaryPrimitives.WriteUInt32LittleEndian(with.AsSpan(with.Length - 4), Crc32.HashToUInt32(with.AsSpan(Payload, with.Length - Payload - 4)));
 
         var e = Assert.Throws<ModelFormatException>(() => Network.Load(new MemoryStream(with)));
         Assert.Contains("no precision but stores 0.25", e.Message);
@@ -184,7 +185,7 @@ public class NetworkSerializerTests : IDisposable
         int neuronsAt = Payload + 4 + 4 + 1 + 4;
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(neuronsAt), 1 << 23);
         int payloadLength = bytes.Length - Payload - 4;
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4), Crc32.Compute(bytes.AsSpan(Payload, payloadLength)));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4), Crc32.HashToUInt32(bytes.AsSpan(Payload, payloadLength)));
         var e = Assert.Throws<ModelFormatException>(() => Network.Load(new MemoryStream(bytes)));
         Assert.Contains("remain", e.Message);
     }

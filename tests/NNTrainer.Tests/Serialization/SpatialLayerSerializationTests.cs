@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using NNTrainer.Tests.TestSupport;
 
 namespace NNTrainer.Tests.Serialization;
@@ -82,7 +83,7 @@ public class SpatialLayerSerializationTests
         Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(kernelAt)));
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(kernelAt), 4);
         var payload = bytes.AsSpan(20, bytes.Length - 24);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4), Crc32.Compute(payload));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4), Crc32.HashToUInt32(payload));
         var e = Assert.Throws<ModelFormatException>(() => Network.Load(new MemoryStream(bytes)));
         Assert.Contains("impossible network: Conv2DLayer: kernelSize 4 is larger than its input (1×3×3", e.Message);
     }

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace NNTrainer.Persistence;
 
@@ -65,7 +67,20 @@ internal ref struct PayloadReader
     {
         int start = _position;
         var bytes = Take(checked(destination.Length * 4), what);
-        for (int i = 0; i < destination.Length; i++)
+        int i = 0;
+        if (BitConverter.IsLittleEndian)
+        {
+            // The format's bytes are the floats' memory: copy them at once, then look for an all-ones exponent
+            // (infinity or NaN) a vector at a time; the scalar loop below names the first bad value, if any.
+            MemoryMarshal.Cast<byte, float>(bytes).CopyTo(destination);
+            var bits = MemoryMarshal.Cast<float, uint>(destination);
+            var exponent = new Vector<uint>(0x7F800000u);
+            for (; i <= bits.Length - Vector<uint>.Count; i += Vector<uint>.Count)
+            {
+                if (Vector.EqualsAny(new Vector<uint>(bits[i..]) & exponent, exponent)) break;
+            }
+        }
+        for (; i < destination.Length; i++)
         {
             float v = BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(i * 4, 4));
             if (!float.IsFinite(v))

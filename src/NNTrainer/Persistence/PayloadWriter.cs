@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace NNTrainer.Persistence;
 
@@ -8,7 +9,8 @@ internal sealed class PayloadWriter
     private readonly MemoryStream _stream = new();
     private readonly byte[] _scratch = new byte[8];
 
-    public byte[] ToArray() => _stream.ToArray();
+    /// <summary>The bytes written so far, without a copy (valid until the next write).</summary>
+    public ReadOnlySpan<byte> Written => _stream.GetBuffer().AsSpan(0, (int)_stream.Length);
 
     public void Write(byte value) => _stream.WriteByte(value);
 
@@ -30,6 +32,12 @@ internal sealed class PayloadWriter
 
     public void Write(ReadOnlySpan<float> values)
     {
+        // A weight matrix is millions of floats: on a little-endian machine their memory already is the format's bytes.
+        if (BitConverter.IsLittleEndian)
+        {
+            _stream.Write(MemoryMarshal.AsBytes(values));
+            return;
+        }
         foreach (float v in values) Write(v);
     }
 }

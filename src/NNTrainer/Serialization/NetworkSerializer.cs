@@ -151,7 +151,7 @@ internal static partial class NetworkSerializer
         w.Write(s3);
         w.Write(spare);
         w.Write(hasSpare);
-        var payload = w.ToArray();
+        var payload = w.Written;
 
         var bytes = new byte[HeaderLength + payload.Length + 4];
         Magic.CopyTo(bytes, 0);
@@ -159,7 +159,7 @@ internal static partial class NetworkSerializer
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)version);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 0);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(12), payload.Length);
-        payload.CopyTo(bytes, HeaderLength);
+        payload.CopyTo(bytes.AsSpan(HeaderLength));
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(HeaderLength + payload.Length), Crc32.HashToUInt32(payload));
         return bytes;
     }

@@ -43,6 +43,9 @@ internal static class CatalogSystems
         // Round 10b: the L2 penalty the network trained with (chosen by cross-validation or by the rule).
         if (model.LastOrDefault() is NeuralNetworkTransformer { Network: { } network })
             Console.Error.WriteLine($"l2 {data.Name} split {split}: {string.Join(",", network.Layers.OfType<NNTrainer.Layers.DenseLayer>().Select(d => d.Weights.L2).Distinct())}");
+        // Round 11c: the epochs of the final fit (the cost of a longer training, where this machine's times are too noisy).
+        if (model.LastOrDefault() is NeuralNetworkTransformer { History: { } history })
+            Console.Error.WriteLine($"epochs {data.Name} split {split}: {history.Epochs.Count}");
         var scored = model.Transform(test);
         double metric = data.Task switch
         {

@@ -36,6 +36,12 @@ public abstract partial class NeuralNetworkOptionsBase
     internal float SmallDataL2FeaturesFree;
 
     /// <summary>
+    /// With <see cref="SmallDataL2FeaturesFree"/>, count only the inputs that take two values over the training rows
+    /// (one-hot indicators, <see cref="TwoValuedColumns"/>) instead of every input. Off: round 11c's screen.
+    /// </summary>
+    internal bool SmallDataL2CountsTwoValued;
+
+    /// <summary>
     /// The rows the small-data L2 rule sees for <paramref name="rows"/> training rows of <paramref name="features"/> inputs:
     /// the rows themselves, or with <see cref="SmallDataL2FeaturesFree"/> = k and more than k features, rows × k / features.
     /// A one-hot table of 1,268 rows and ~240 columns (newspaper churn) overfits with the penalty its rows alone give it.

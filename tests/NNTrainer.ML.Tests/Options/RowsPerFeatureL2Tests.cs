@@ -40,4 +40,17 @@ public sealed class RowsPerFeatureL2Tests
         var off = new NeuralNetworkBinaryTrainer.Options { SmallDataL2FeaturesFree = 100, ScaleL2ForSmallData = false };
         Assert.Equal(NeuralNetworkDefaults.L2Regularization, off.EffectiveL2Regularization(1_268, 234));
     }
+
+    [Fact]
+    public void OnlyColumnsOfExactlyTwoValuesCountAsOneHot()
+    {
+        var inputs = new Matrix(4, 5, [
+            1, 0, 3, 7, -0.5f,
+            0, 0, 4, 7, 2f,
+            0, 0, 5, 7, -0.5f,
+            1, 0, 3, 7, 2f]);
+
+        // Columns 0 (an indicator) and 4 (two standardised values) count; a constant column and one of three values do not.
+        Assert.Equal(2, TwoValuedColumns.Count(inputs));
+    }
 }

@@ -15,6 +15,12 @@ public abstract partial class NeuralNetworkOptionsBase
     /// <summary>With <see cref="CrossValidateL2ForClassifiersWeakerOnly"/>, only the grid's penalties down to a 3.5th of the rule's (round 10b screen).</summary>
     internal bool CrossValidateL2ForClassifiersOneStep;
 
+    /// <summary>
+    /// When positive, a fit with the automatic epochs trains up to twice as long while its training loss still falls by
+    /// more than this share (<see cref="EpochGrowth"/>). Off (0): round 11c measures it (docs/public-data.md).
+    /// </summary>
+    internal float GrowEpochsLossDrop;
+
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
     internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
 
@@ -22,10 +28,31 @@ public abstract partial class NeuralNetworkOptionsBase
     internal LearningRateSchedule? EffectiveLearningRateSchedule(long rows) =>
         LearningRateSchedule ?? (AnnealLearningRateOnLargeData && NumberOfEpochs is null && NeuralNetworkDefaults.AnnealsLearningRate(rows) ? new CosineSchedule() : null);
 
-    /// <summary>The L2 penalty for a training set of <paramref name="rows"/> rows.</summary>
-    internal float EffectiveL2Regularization(long rows)
+    /// <summary>
+    /// When positive, the small-data L2 rule judges a table by its rows per input feature as well as its rows: it sees
+    /// rows × min(1, this / features) (<see cref="SmallDataL2Rows"/>). Off (0): round 11c measures it (docs/public-data.md);
+    /// internal so that only the benchmark sets it.
+    /// </summary>
+    internal float SmallDataL2FeaturesFree;
+
+    /// <summary>
+    /// With <see cref="SmallDataL2FeaturesFree"/>, count only the inputs that take two values over the training rows
+    /// (one-hot indicators, <see cref="TwoValuedColumns"/>) instead of every input. Off: round 11c's screen.
+    /// </summary>
+    internal bool SmallDataL2CountsTwoValued;
+
+    /// <summary>
+    /// The rows the small-data L2 rule sees for <paramref name="rows"/> training rows of <paramref name="features"/> inputs:
+    /// the rows themselves, or with <see cref="SmallDataL2FeaturesFree"/> = k and more than k features, rows × k / features.
+    /// A one-hot table of 1,268 rows and ~240 columns (newspaper churn) overfits with the penalty its rows alone give it.
+    /// </summary>
+    internal long SmallDataL2Rows(long rows, int features) =>
+        SmallDataL2FeaturesFree > 0 && features > SmallDataL2FeaturesFree ? (long)(rows * (double)SmallDataL2FeaturesFree / features) : rows;
+
+    /// <summary>The L2 penalty for a training set of <paramref name="rows"/> rows of <paramref name="features"/> inputs (0: not known, the rows alone decide).</summary>
+    internal float EffectiveL2Regularization(long rows, int features = 0)
     {
-        float l2 = ScaleL2ForSmallData ? NeuralNetworkDefaults.L2RegularizationFor(L2Regularization, rows) : L2Regularization;
+        float l2 = ScaleL2ForSmallData ? NeuralNetworkDefaults.L2RegularizationFor(L2Regularization, SmallDataL2Rows(rows, features)) : L2Regularization;
         return ScaleL2ForLargeData ? NeuralNetworkDefaults.LargeDataL2For(l2, rows) : l2;
     }
 }

@@ -36,7 +36,7 @@ internal static class EpochSelection
         // Every strength trains on the same nine tenths: gathered once, not once per strength.
         var rest = (Inputs: train.Inputs.SelectRows(trainRows), Targets: train.Targets.SelectRows(trainRows),
             Weights: train.Weights is null ? null : L2Selection.Gather(train.Weights, trainRows));
-        float rulePenalty = options.EffectiveL2Regularization(train.Rows);
+        float rulePenalty = options.EffectiveL2Regularization(train.Rows, train.Inputs.Columns);
         var best = new HoldOutChoice(NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), null, double.PositiveInfinity);
         foreach (float factor in options.L2Regularization > 0 ? NeuralNetworkDefaults.HoldOutL2Factors : [1f])
         {

@@ -10,20 +10,30 @@ internal static class RowNumberColumn
     /// <summary>Fewer rows than this say too little to call a column a row number.</summary>
     private const int MinimumRows = 20;
 
-    /// <summary>Whether the column holds strictly increasing integers from 0 or 1, with no value missing.</summary>
+    /// <summary>
+    /// Whether the column holds whole numbers that rise (or fall) in every row, with no value missing: a row number
+    /// from 0 or 1, or ids given in order from elsewhere (1001, 1002, 1005, …) on a table too small for
+    /// <see cref="IdentifierColumn"/>.
+    /// </summary>
     public static bool Is(TableColumn column)
     {
         if (column.Numbers is not { } numbers || column.IsBoolean || column.MissingCount > 0 || numbers.Length < MinimumRows) return false;
-        if (numbers[0] is not (0 or 1)) return false;
-        for (int i = 1; i < numbers.Length; i++)
+        float direction = MathF.Sign(numbers[1] - numbers[0]);
+        if (direction == 0) return false;
+        for (int i = 0; i < numbers.Length; i++)
         {
-            // Rows without a label were dropped before this, so the numbers may skip; they never repeat or go back.
-            if (numbers[i] <= numbers[i - 1] || numbers[i] != MathF.Round(numbers[i])) return false;
+            // Rows without a label were dropped before this, so the numbers may skip; they never repeat or turn.
+            if (numbers[i] != MathF.Round(numbers[i]) || (i > 0 && MathF.Sign(numbers[i] - numbers[i - 1]) != direction)) return false;
         }
         return true;
     }
 
     /// <summary>The note for the report.</summary>
-    public static string Note(TableColumn column) =>
-        $"Column '{column.Name}' counts the rows ({column.Numbers![0]:0}, {column.Numbers[1]:0}, {column.Numbers[2]:0}, …: a row number or id?); it is used as a feature, so pass --ignore {(column.Name.Contains(' ') ? $"'{column.Name}'" : column.Name)} if it only identifies rows.";
+    public static string Note(TableColumn column)
+    {
+        var n = column.Numbers!;
+        var what = n[0] is 0 or 1 && n[1] > n[0] ? "counts the rows" : $"{(n[1] > n[0] ? "rises" : "falls")} in every row";
+        var ignore = column.Name.Contains(' ') ? $"'{column.Name}'" : column.Name;
+        return $"Column '{column.Name}' {what} ({n[0]:0}, {n[1]:0}, {n[2]:0}, …: a row number or id?); it is used as a feature, so pass --ignore {ignore} if it only identifies rows.";
+    }
 }

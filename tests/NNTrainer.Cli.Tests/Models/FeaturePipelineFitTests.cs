@@ -22,7 +22,7 @@ public sealed class FeaturePipelineFitTests
         var task = Enum.Parse<TaskKind>(taskName, ignoreCase: true);
         var table = RandomTable(task, rows: 3_000, seed: (int)task + 11);
         var problem = TabularProblem.Create(table, "y", task, new HashSet<string>());
-        int[]? rows = subset ? PreparedData.Split(problem.Table.RowCount, 0.25, 5).Train : null;
+        int[]? rows = subset ? HoldOutSplit.Random(problem.Table.RowCount, 0.25, 5).Train : null;
 
         var (expected, ours) = FitBothWays(problem, rows);
 

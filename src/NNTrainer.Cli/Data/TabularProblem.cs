@@ -92,6 +92,7 @@ internal sealed class TabularProblem
             features.Add(new FeatureColumn(column.Name, kind));
             if (RowNumberColumn.Is(column)) notes.Add(RowNumberColumn.Note(column));
             else if (IdentifierColumn.Is(column)) notes.Add(IdentifierColumn.Note(column));
+            else if (RowNumberColumn.IsMonotonic(column)) notes.Add(RowNumberColumn.Note(column));
             if (column.MissingCount > 0)
             {
                 var how = MissingValues(kind);

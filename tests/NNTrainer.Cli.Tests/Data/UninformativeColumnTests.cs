@@ -56,6 +56,6 @@ public sealed class UninformativeColumnTests
     {
         var column = TableColumn.Numeric("age", [.. Enumerable.Range(0, 30).Select(i => (float)(20 + i + (i == 15 ? -3 : 0)))]);
 
-        Assert.False(RowNumberColumn.Is(column));
+        Assert.False(RowNumberColumn.IsMonotonic(column));
     }
 }

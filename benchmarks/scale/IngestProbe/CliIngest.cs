@@ -37,7 +37,7 @@ internal static class CliIngest
         if (Environment.GetEnvironmentVariable("INGEST_DETAIL") == "1")
         {
             var ml0 = new MLContext(0);
-            var (tr, te) = PreparedData.Split(table.RowCount, 0.2, 0);
+            var (tr, te) = HoldOutSplit.Random(table.RowCount, 0.2, 0);
             var raw = TableDataView.Create(table, problem.Schema, labelRequired: false, tr);
             var caps = CategoryCap.Choose(table, problem.Schema, tr);
             Stage("detail: split + caps");

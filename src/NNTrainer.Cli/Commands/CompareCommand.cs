@@ -28,6 +28,7 @@ internal sealed class CompareCommand
     };
 
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
+    private readonly Option<string?> _positiveClass = PositiveClass.Option();
     private readonly Option<int> _samples = new("--samples") { Description = "Spiral points per class", DefaultValueFactory = _ => 1000 };
     private readonly Option<int?> _maxRows = new("--max-rows") { Description = "Fashion-MNIST: use only the first N training images (and N/6 test images)", HelpName = "N" };
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
@@ -50,6 +51,7 @@ internal sealed class CompareCommand
             _separator,
             _trainers,
             _testFraction,
+            _positiveClass,
             _samples,
             _maxRows,
         };
@@ -69,6 +71,7 @@ internal sealed class CompareCommand
             if (folder && label) result.AddError("--label applies to CSV files; in an image folder each sub-folder names its images' class.");
             if (csv && !label && !folder) result.AddError("--csv needs --label COLUMN, the column to predict.");
             if (label && !csv) result.AddError("--label applies to --csv files; the built-in data sets have their own labels.");
+            if (CommandSupport.Given(result, _positiveClass) && (!csv || folder)) result.AddError("--positive-class applies to a --csv file's binary label.");
         });
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
         return command;
@@ -99,7 +102,7 @@ internal sealed class CompareCommand
         var trainers = TrainerRegistry.Select(result.GetValue(_trainers)!, data.Schema.Task);
         var outcomes = ExperimentRunner.Run(reporter, ml, data, trainers, settings, skipFailures: true, cancellation);
         if (outcomes.Count == 0) throw new CliException("Every trainer failed; see the warnings above.");
-        var title = $"{data.Schema.Task} on {ShortName(result)}: {data.TrainRows:N0} training rows, {data.TestRows:N0} held out";
+        var title = $"{data.Schema.Task} on {ShortName(result)}: {data.TrainRows:N0} training rows, {data.TestRows:N0} held out{data.HowHeldOut}";
         reporter.Table(title, new ResultTable(data.Schema.Task, outcomes.Select(o => o.Row).ToList()));
         if (!result.GetValue(_noPlots))
         {
@@ -120,7 +123,7 @@ internal sealed class CompareCommand
         double testFraction = result.GetValue(_testFraction);
         if (result.GetValue(_csv) is { } csv)
         {
-            var problem = TabularProblem.Create(CsvTable.Load(csv, result.GetValue(_skipBadRows), separator: CommandSupport.ReadSeparator(result, _separator)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore));
+            var problem = TabularProblem.Create(CsvTable.Load(csv, result.GetValue(_skipBadRows), separator: CommandSupport.ReadSeparator(result, _separator)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass));
             return PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'");
         }
         if (result.GetValue(_dataset) == BuiltInDatasets.FashionMnistName)

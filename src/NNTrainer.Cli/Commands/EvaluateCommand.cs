@@ -13,12 +13,13 @@ internal sealed class EvaluateCommand
     private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
+    private readonly Option<string?> _positiveClass = PositiveClass.Option();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _skipBadRows, _separator };
+        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _skipBadRows, _separator, _positiveClass };
         return _output.Complete(command, Run, _images);
     }
 
@@ -26,13 +27,21 @@ internal sealed class EvaluateCommand
     {
         var ml = new MLContext(seed: 0);
         var modelPath = result.GetValue(_model)!;
-        if (Directory.Exists(result.GetValue(_file))) return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);
+        var requested = result.GetValue(_positiveClass);
+        if (Directory.Exists(result.GetValue(_file)))
+        {
+            if (requested is not null) throw new CliException("--positive-class applies to a CSV model's binary label; an image model's classes are its sub-folders.", ExitCodes.UsageError);
+            return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);
+        }
         var model = ImageCommands.LoadCsvModel(result, _images, ml, modelPath, result.GetValue(_file)!);
         var schema = model.Schema;
         var file = result.GetValue(_file)!;
         using var reader = new CsvBlockReader(file, schema, labelRequired: true, keepText: false, result.GetValue(_skipBadRows), categories: ModelCategories.Read(model), separator: CommandSupport.ReadSeparator(result, _separator));
         var scorer = new BlockScorer(ml, model);
-        var collector = new StreamingEvaluator(schema, scorer.HasProbability);
+        // The model's positive class unless --positive-class names the other: then its scores are read the other way round.
+        var positive = requested is null ? null : PositiveClass.Find(schema.Classes, requested, schema.LabelColumn);
+        bool flipped = positive is not null && positive == schema.Classes[0];
+        var collector = new StreamingEvaluator(schema, scorer.HasProbability, flipped: flipped);
         var scored = new ScoredBlock();
         long unlabelled = 0;
         while (reader.ReadBlock() is { } block)
@@ -46,6 +55,7 @@ internal sealed class EvaluateCommand
         if (collector.BadScores > 0) reporter.Note($"{collector.BadScores} of {collector.Count} labelled rows have a NaN score (or, for a classifier, an infinite one) and were left out of the metrics, as ML.NET's evaluators leave them out.");
         if (collector.Ranking is { IsBinned: true } ranking) reporter.Note($"AUC from a {1 << RankingCurve.BinBits:N0}-bin score histogram ({collector.Count:N0} rows is over the {ranking.ExactLimit:N0} kept exactly): within {ranking.AucErrorBound():G2} of the exact value.");
         foreach (var note in notes) reporter.Note(note);
+        if (schema.Task == TaskKind.Binary) reporter.Note(EvaluatedClass(schema, flipped));
         var metrics = collector.Metrics();
         reporter.Json["command"] = "evaluate";
         reporter.Json["model"] = Path.GetFullPath(modelPath);
@@ -54,4 +64,8 @@ internal sealed class EvaluateCommand
         reporter.Finish();
         return ExitCodes.Success;
     }
+
+    private static string EvaluatedClass(ModelSchema schema, bool flipped) => flipped
+        ? $"Positive class: '{schema.Classes[0]}' (--positive-class; the model was trained with '{schema.Classes[1]}' positive, so its scores and probabilities are read the other way round). AUC, F1 and log loss are those of '{schema.Classes[0]}'."
+        : $"Positive class: '{schema.Classes[1]}' (the model's, as train chose it). AUC, F1 and log loss are those of '{schema.Classes[1]}'.";
 }

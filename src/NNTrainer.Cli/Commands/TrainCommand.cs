@@ -47,6 +47,7 @@ internal sealed class TrainCommand
     };
 
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
+    private readonly Option<string?> _positiveClass = PositiveClass.Option();
     private readonly Option<int?> _cv = CrossValidationOption.Create();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
     private readonly Option<bool> _noPlots = CommandSupport.NoPlotsOption();
@@ -83,6 +84,7 @@ internal sealed class TrainCommand
             _streaming,
             _memoryBudget,
             _testFraction,
+            _positiveClass,
             _cv,
         };
         _network.AddTo(command);
@@ -102,6 +104,7 @@ internal sealed class TrainCommand
             if (result.GetValue(_cv) is not null && (result.GetValue(_weight) ?? result.GetValue(_resume)) is not null) result.AddError("--cv measures a new network on unweighted folds; it does not combine with --weight or --resume yet.");
             if (folder && result.GetValue(_weight) is not null) result.AddError("--weight names a column of a CSV file; an image folder has none.");
             if (result.GetValue(_weight) is { } weight && weight == result.GetValue(_label)) result.AddError($"--weight {weight} is the label column: each row would weigh as much as its label says (rows of class 0 not at all); example weights must be a column of their own.");
+            if (folder && result.GetValue(_positiveClass) is not null) result.AddError("--positive-class applies to a CSV file's binary label; an image folder's classes are its sub-folders.");
             if (folder && result.GetValue(_resume) is not null) result.AddError("--resume continues models trained on CSV files, not on image folders.");
             if (result.GetValue(_streaming)) ValidateStreaming(result, folder);
             if (result.GetValue(_memoryBudget) is <= 0) result.AddError("--memory-budget must be a number of MB above 0.");
@@ -129,7 +132,7 @@ internal sealed class TrainCommand
         {
             return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
                 result.GetValue(_skipBadRows), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
-                CommandSupport.ReadSeparator(result, _separator));
+                CommandSupport.ReadSeparator(result, _separator), result.GetValue(_positiveClass));
         }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
@@ -158,12 +161,12 @@ internal sealed class TrainCommand
 
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation, resumed?.Network).Single();
         var schema = problem.Schema.WithTrainer(outcome.Row.Trainer);
-        reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}", new ResultTable(schema.Task, [outcome.Row]));
+        reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}{data.HowHeldOut}", new ResultTable(schema.Task, [outcome.Row]));
         data.ReleaseRows();
         var final = FinalFit.Run(reporter, ml, problem, trainer, saved, [outcome], cancellation, resumed, weight);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + "; the metrics above come from the measuring fit.");
-        reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows };
+        reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["stratified"] = data.Stratified, ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows };
         reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs, ["trainSeconds"] = Math.Round(final.Seconds, 4), ["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path) };
         ModelFile.Save(outPath, ml, schema, final.Featurizer, final.Model, final.RawSchema);
         reporter.Saved("Model", outPath);
@@ -245,14 +248,14 @@ internal sealed class TrainCommand
             table.Require(weight, "given by --weight");
             ignore.Add(weight);
         }
-        if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore), null);
+        if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore, result.GetValue(_positiveClass)), null);
         if (trainer is not NeuralNetworkTrainer) throw new CliException($"--resume continues a neural network; it does not apply to --trainer {trainer.Alias}.", ExitCodes.UsageError);
         var loaded = ModelFile.Load(path, ml);
         if (loaded.Schema.LabelColumn != result.GetValue(_label))
         {
             throw new CliException($"{path} predicts column '{loaded.Schema.LabelColumn}', not '{result.GetValue(_label)}'; pass --label {loaded.Schema.LabelColumn}.");
         }
-        var problem = TabularProblem.Create(table, result.GetValue(_label)!, task ?? loaded.Schema.Task, ignore);
+        var problem = TabularProblem.Create(table, result.GetValue(_label)!, task ?? loaded.Schema.Task, ignore, result.GetValue(_positiveClass));
         var resumed = ResumedModel.From(path, loaded, problem.Schema);
         return (problem.WithSchema(resumed.Schema with { Trainer = problem.Schema.Trainer }), resumed);
     }

@@ -26,8 +26,12 @@ internal static class ColumnSniffer
     /// <summary>Rows read to choose the types.</summary>
     public const int SampleRows = 10_000;
 
-    /// <summary>Markers read as a missing value in a numeric column.</summary>
-    public static readonly HashSet<string> MissingMarkers = new(StringComparer.OrdinalIgnoreCase) { "NA", "N/A", "NaN", "null", "?", "none" };
+    /// <summary>
+    /// Markers read as a missing value in a numeric column, as pandas' <c>read_csv</c> reads its default na_values
+    /// (a lone '-' and Excel's '#N/A' too: a column of numbers with a few of them is numbers, not categories). A
+    /// category column keeps them as categories (<see cref="MarkerCategories"/>).
+    /// </summary>
+    public static readonly HashSet<string> MissingMarkers = new(StringComparer.OrdinalIgnoreCase) { "NA", "N/A", "NaN", "null", "?", "none", "-", "#N/A" };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Markers = MissingMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -47,6 +47,12 @@ internal sealed class PreparedData
     /// <summary>From <see cref="FromProblem"/>: a note naming held-out classes none of the training rows has (<see cref="HeldOutClasses"/>); null when there are none.</summary>
     public string? HeldOutClassNote { get; private set; }
 
+    /// <summary>Whether <see cref="FromProblem"/> held out each class in its share (classification) rather than rows at random.</summary>
+    public bool Stratified { get; private set; }
+
+    /// <summary>How the held-out rows were chosen, for the report: ", stratified by class" or nothing.</summary>
+    public string HowHeldOut => Stratified ? ", stratified by class" : "";
+
     /// <summary>
     /// Splits the rows, fits the ML.NET feature pipeline on the training rows (reading the table in place), then
     /// writes the features of both parts into contiguous float32 matrices with <see cref="FeatureMap"/> rather than
@@ -55,7 +61,7 @@ internal sealed class PreparedData
     /// </summary>
     /// <param name="ml">The context.</param>
     /// <param name="problem">The rows and columns.</param>
-    /// <param name="testFraction">The fraction of rows held out.</param>
+    /// <param name="testFraction">The fraction of rows held out: stratified by class for classification (<see cref="HoldOutSplit.Stratified"/>).</param>
     /// <param name="seed">Seed of the split.</param>
     /// <param name="description">What the data is, for the report.</param>
     /// <param name="featurizer">An already fitted feature pipeline to read the rows with (a resumed model's); null fits one on the training rows.</param>
@@ -64,13 +70,16 @@ internal sealed class PreparedData
         string? weightColumn = null)
     {
         var table = problem.Table;
-        var (trainRows, testRows) = Split(table.RowCount, testFraction, seed);
+        var (trainRows, testRows) = problem.Schema.IsClassification
+            ? HoldOutSplit.Stratified(FeatureDataView.Labels(table, problem.Schema, Enumerable.Range(0, table.RowCount).ToArray()), problem.Schema.Classes.Length, testFraction, seed)
+            : HoldOutSplit.Random(table.RowCount, testFraction, seed);
         if (trainRows.Length < 2 || testRows.Length < 1)
         {
             throw new CliException($"{table.Path}: {table.RowCount} labelled rows are too few to hold out {testFraction:P0} for testing; at least a few dozen rows are needed.");
         }
         var data = FromRows(ml, problem, trainRows, testRows, description, featurizer, weightColumn);
         data.HeldOutClassNote = HeldOutClasses.Note(problem, trainRows, testRows);
+        data.Stratified = problem.Schema.IsClassification;
         return data;
     }
 
@@ -139,16 +148,5 @@ internal sealed class PreparedData
         var features = GC.AllocateUninitializedArray<float>(rows.Length * map.Width);
         map.Write(table, rows, 0, rows.Length, features);
         return FeatureDataView.Create(label, schema.Task, FeatureDataView.Labels(table, schema, rows), features, map.Width);
-    }
-
-    /// <summary>A seeded shuffle of the row indices, the first part held out; both parts keep file order.</summary>
-    internal static (int[] Train, int[] Test) Split(int rows, double testFraction, int seed)
-    {
-        var order = Enumerable.Range(0, rows).ToArray();
-        new SeededRandom(seed).Shuffle(order);
-        int testCount = (int)Math.Round(rows * testFraction);
-        var test = order.Take(testCount).Order().ToArray();
-        var train = order.Skip(testCount).Order().ToArray();
-        return (train, test);
     }
 }

@@ -24,7 +24,13 @@ internal sealed class TabularProblem
     /// <summary>The same rows read with another model's columns and classes (<c>train --resume</c>, after checking they fit).</summary>
     public TabularProblem WithSchema(ModelSchema schema) => new(Table, schema, Notes);
 
-    public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore)
+    /// <summary>Reads the task, classes and feature columns of <paramref name="table"/>, with notes on what was left out or filled in.</summary>
+    /// <param name="table">The rows.</param>
+    /// <param name="labelName">The label column.</param>
+    /// <param name="requestedTask">The task given by <c>--task</c>; null to detect it.</param>
+    /// <param name="ignore">Columns that are not features.</param>
+    /// <param name="positiveClass">A binary label's positive class (<c>--positive-class</c>); null for the default (<see cref="PositiveClass"/>).</param>
+    public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore, string? positiveClass = null)
     {
         var notes = new List<string>(table.Notes);
         var label = table.Require(labelName, "the label given by --label");
@@ -38,11 +44,13 @@ internal sealed class TabularProblem
             label = table.Require(labelName, "label");
         }
         var task = TaskDetector.Detect(label, requestedTask);
-        var classes = TaskDetector.Classes(label, task);
+        var classes = PositiveClass.Order(TaskDetector.Classes(label, task), positiveClass, labelName);
+        if (task == TaskKind.Binary) notes.Add(PositiveClass.Note(classes, positiveClass));
         if (RareClass.Note(label, classes) is { } rare) notes.Add(rare);
 
         var features = new List<FeatureColumn>();
         var freeText = new List<string>();
+        var constant = new List<string>();
         foreach (var column in table.Columns)
         {
             if (column.Name == labelName || ignore.Contains(column.Name)) continue;
@@ -53,6 +61,12 @@ internal sealed class TabularProblem
             if (column.MissingCount == column.Length)
             {
                 notes.Add($"Column '{column.Name}' is empty in every row and was ignored.");
+                continue;
+            }
+            if (ConstantColumn.Value(column) is { } value)
+            {
+                notes.Add(ConstantColumn.Note(column, value));
+                constant.Add(column.Name);
                 continue;
             }
             var kind = column.Kind;
@@ -78,13 +92,15 @@ internal sealed class TabularProblem
             features.Add(new FeatureColumn(column.Name, kind));
             if (RowNumberColumn.Is(column)) notes.Add(RowNumberColumn.Note(column));
             else if (IdentifierColumn.Is(column)) notes.Add(IdentifierColumn.Note(column));
+            else if (RowNumberColumn.IsMonotonic(column)) notes.Add(RowNumberColumn.Note(column));
             if (column.MissingCount > 0)
             {
                 var how = MissingValues(kind);
                 notes.Add($"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({100.0 * column.MissingCount / column.Length:0.#}%) {how}.");
             }
         }
-        if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'." + FreeTextHint(freeText));
+        if (MarkerCategories.Note(features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => table.Require(f.Name, "a feature"))) is { } markers) notes.Add(markers);
+        if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'." + FreeTextHint(freeText) + ConstantHint(constant));
         return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: ""), notes);
     }
 
@@ -114,6 +130,9 @@ internal sealed class TabularProblem
         }
         return null;
     }
+
+    private static string ConstantHint(List<string> constant) => constant.Count == 0 ? ""
+        : $" {(constant.Count == 1 ? "Column" : "Columns")} {string.Join(", ", constant.Select(n => $"'{n}'"))} {(constant.Count == 1 ? "holds" : "hold")} one value in every row, which tells no row from another.";
 
     // A file whose only other column is an identifier or short varied texts (names, codes) loses it to the rule above;
     // the bare "no feature columns" left the user guessing why that column counts for nothing.

@@ -52,6 +52,9 @@ internal static class TaskDetector
         return distinct.ToArray();
     }
 
+    /// <summary>Whether a class name says it is the positive class (1, true, yes, positive, …).</summary>
+    public static bool IsPositiveName(string name) => PositiveNames.Contains(name);
+
     private static List<string> DistinctValues(TableColumn label)
     {
         if (label.Kind == ColumnKind.Numeric)

@@ -9,6 +9,7 @@ internal sealed class StreamingEvaluator
 {
     private readonly ModelSchema _schema;
     private readonly bool _hasProbability;
+    private readonly bool _flipped;
     private readonly Dictionary<string, int> _classIndex;
     private readonly StreamingMulticlassMetrics? _multiclass;
     private readonly StreamingBinaryMetrics? _binary;
@@ -18,8 +19,10 @@ internal sealed class StreamingEvaluator
     /// <param name="schema">The model's columns, task and classes.</param>
     /// <param name="hasProbability">Binary: whether the model gives a calibrated probability (else log loss is NaN, as ML.NET's uncalibrated metrics have none).</param>
     /// <param name="exactLimit">Binary: the rows up to which AUC and AUPRC are exact.</param>
-    public StreamingEvaluator(ModelSchema schema, bool hasProbability, int exactLimit = RankingCurve.DefaultExactLimit)
+    /// <param name="flipped">Binary: measure the model's negative class as the positive one (<c>evaluate --positive-class</c>): labels swapped, scores negated, probabilities 1 − p.</param>
+    public StreamingEvaluator(ModelSchema schema, bool hasProbability, int exactLimit = RankingCurve.DefaultExactLimit, bool flipped = false)
     {
+        _flipped = flipped;
         _schema = schema;
         _hasProbability = hasProbability;
         _classIndex = schema.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
@@ -59,10 +62,16 @@ internal sealed class StreamingEvaluator
             {
                 throw new CliException($"{block.Path} {block.Locator.Describe(block.LineNumbers[r])}: label '{text}' is not one of the model's classes ({string.Join(", ", _schema.Classes)}).");
             }
-            if (_binary is not null) _binary.Add(k != 0, scored.RawScores[r], _hasProbability ? scored.Scores[r] : float.NaN);
+            if (_binary is not null) AddBinary(k != 0, scored.RawScores[r], _hasProbability ? scored.Scores[r] : float.NaN);
             else _multiclass!.Add(k, scored.Scores.AsSpan(r * width, width));
         }
         return skipped;
+    }
+
+    private void AddBinary(bool positive, float score, float probability)
+    {
+        if (_flipped) _binary!.Add(!positive, -score, 1 - probability);
+        else _binary!.Add(positive, score, probability);
     }
 
     /// <summary>The task's metrics in the order and under the names the tables and JSON have always used.</summary>

@@ -22,7 +22,7 @@ internal static class ImageData
     /// <summary>A seeded split of the folder's images, featurized and cached for the trainers.</summary>
     public static PreparedData Prepare(MLContext ml, string folder, string[] classes, ImageFile[] files, ImageSettings settings, double testFraction, int seed, string trainer)
     {
-        var (trainRows, testRows) = PreparedData.Split(files.Length, testFraction, seed);
+        var (trainRows, testRows) = HoldOutSplit.Random(files.Length, testFraction, seed);
         if (trainRows.Length < 2 || testRows.Length < 1)
         {
             throw new CliException($"{folder}: {files.Length} images are too few to hold out {testFraction:P0} for testing; at least a few dozen images are needed.");

@@ -1,10 +1,10 @@
 namespace NNTrainer.Cli.Running;
 
 /// <summary>
-/// Warns when the held-out rows of a measuring fit hold a class that none of its training rows has. On a few dozen
-/// rows the seeded split (not stratified) can leave a class out of training, and then the held-out metrics score a
-/// class the model never saw: with three rows, the one held out is always such a class, and a lucky guess reads as
-/// accuracy 1.
+/// Warns when the held-out rows of a measuring fit hold a class that none of its training rows has: the metrics then
+/// score a class the model never saw, and a lucky guess reads as accuracy 1. A CSV file's hold-out is stratified
+/// (<see cref="HoldOutSplit.Stratified"/>), so there it takes a table whose classes have one row each (three rows of
+/// three classes); an image folder's split is not stratified, and a class of a few images can be held out whole.
 /// </summary>
 internal static class HeldOutClasses
 {

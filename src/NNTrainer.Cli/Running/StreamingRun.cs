@@ -19,10 +19,11 @@ internal static class StreamingRun
     public static int HoldOutEvery(double testFraction) => Math.Max(2, (int)Math.Round(1 / testFraction));
 
     public static int Run(Reporter reporter, MLContext ml, string file, string label, TaskKind? task, IReadOnlyCollection<string> ignore, bool skipBadRows,
-        double testFraction, NetworkSettings settings, string outPath, bool plots, string plotDirectory, CancellationToken cancellation, char? separator = null)
+        double testFraction, NetworkSettings settings, string outPath, bool plots, string plotDirectory, CancellationToken cancellation, char? separator = null,
+        string? positiveClass = null)
     {
         var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows, separator);
-        var problem = TabularProblem.Create(sample, label, task, ignore);
+        var problem = TabularProblem.Create(sample, label, task, ignore, positiveClass);
         bool readAll = LateValueCheck.Run(file, sample, label, ignore, skipBadRows, separator);
         var trainer = new NeuralNetworkTrainer();
         var schema = problem.Schema.WithTrainer(trainer.NameFor(problem.Schema.Task));

@@ -7,17 +7,17 @@ public sealed class PreparedDataTests
     [Fact]
     public void SplitIsASeededPartitionInFileOrder()
     {
-        var (train, test) = PreparedData.Split(100, 0.2, seed: 3);
+        var (train, test) = HoldOutSplit.Random(100, 0.2, seed: 3);
 
         Assert.Equal(20, test.Length);
         Assert.Equal(80, train.Length);
         Assert.Equal(Enumerable.Range(0, 100), train.Concat(test).Order());
         Assert.Equal(train.Order(), train);
         Assert.Equal(test.Order(), test);
-        var again = PreparedData.Split(100, 0.2, seed: 3);
+        var again = HoldOutSplit.Random(100, 0.2, seed: 3);
         Assert.Equal(train, again.Train);
         Assert.Equal(test, again.Test);
-        Assert.NotEqual(test, PreparedData.Split(100, 0.2, seed: 4).Test);
+        Assert.NotEqual(test, HoldOutSplit.Random(100, 0.2, seed: 4).Test);
     }
 
     [Fact]

@@ -48,8 +48,14 @@ public sealed class TabularProblemTests
         var problem = TabularProblem.Create(table, "y", null, new HashSet<string>());
 
         Assert.Equal(["PassengerId", "Year", "Rank"], problem.Schema.Features.Select(f => f.Name));
-        var note = Assert.Single(problem.Notes);
-        Assert.Equal("Column 'PassengerId' counts the rows (1, 2, 3, …: a row number or id?); it is used as a feature, so pass --ignore PassengerId if it only identifies rows.", note);
+        // Whole numbers rising in every row are noted whatever they start from (ids given in order); a year column of a
+        // file sorted by year is too, and stays a feature: the note only asks. Rank repeats a value, so it is no id.
+        Assert.Equal(
+        [
+            "Positive class: 'b' (the second by name order; --positive-class a chooses the other). AUC, F1 and the probability are those of 'b'.",
+            "Column 'PassengerId' counts the rows (1, 2, 3, …: a row number or id?); it is used as a feature, so pass --ignore PassengerId if it only identifies rows.",
+            "Column 'Year' rises in every row (1990, 1991, 1992, …: a row number or id?); it is used as a feature, so pass --ignore Year if it only identifies rows.",
+        ], problem.Notes);
     }
 
     [Fact]
@@ -87,6 +93,7 @@ public sealed class TabularProblemTests
         Assert.Equal([new FeatureColumn("review", ColumnKind.Text)], problem.Schema.Features);
         Assert.Equal(
         [
+            "Positive class: 'good' (the second by name order; --positive-class bad chooses the other). AUC, F1 and the probability are those of 'good'.",
             "Column 'review' holds free text (39 distinct values, 7 words on average): its words and letter trigrams are counted as features (ML.NET's FeaturizeText).",
             "Column 'review': 1 missing value (2.5%) read as empty texts.",
             "Column 'address' has a different text in every row (an identifier?) and was ignored.",

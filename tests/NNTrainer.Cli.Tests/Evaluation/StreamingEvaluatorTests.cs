@@ -42,6 +42,25 @@ public sealed class StreamingEvaluatorTests
     }
 
     [Fact]
+    public void FlippedMeasuresTheModelsNegativeClassAsThePositiveOne()
+    {
+        var (block, scored) = Block(["yes", "yes", "no", "yes", "no"], [2f, 1f, -1f, -0.5f, 0.7f]);
+        var asTrained = new StreamingEvaluator(Binary, hasProbability: true);
+        var flipped = new StreamingEvaluator(Binary, hasProbability: true, flipped: true);
+        asTrained.Add(block, scored);
+        flipped.Add(block, scored);
+
+        // 'yes' positive: TP 2, FP 1, FN 1, F1 4/6. 'no' positive (negative scores predict it): TP 1, FP 1, FN 1, F1 2/4.
+        // Accuracy 3/5 and AUC 5/6 (one of the six pairs out of order) either way; log loss the same.
+        Assert.Equal(4.0 / 6, asTrained.Metrics()["F1"], 12);
+        Assert.Equal(0.5, flipped.Metrics()["F1"], 12);
+        Assert.Equal(0.6, flipped.Metrics()["Accuracy"], 12);
+        Assert.Equal(5.0 / 6, flipped.Metrics()["AUC"], 12);
+        Assert.Equal(5.0 / 6, asTrained.Metrics()["AUC"], 12);
+        Assert.Equal(asTrained.Metrics()["LogLoss"], flipped.Metrics()["LogLoss"], 5);
+    }
+
+    [Fact]
     public void AnUnknownClassNamesTheFileAndLine()
     {
         var evaluator = new StreamingEvaluator(Binary, hasProbability: false);

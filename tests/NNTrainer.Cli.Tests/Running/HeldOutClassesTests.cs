@@ -18,7 +18,7 @@ public sealed class HeldOutClassesTests : IDisposable
     /// <summary>The note for the split a measuring fit with this held-out fraction and seed makes.</summary>
     private static string? Note(TabularProblem problem, double testFraction, int seed)
     {
-        var (train, test) = PreparedData.Split(problem.Table.RowCount, testFraction, seed);
+        var (train, test) = HoldOutSplit.Random(problem.Table.RowCount, testFraction, seed);
         return HeldOutClasses.Note(problem, train, test);
     }
 

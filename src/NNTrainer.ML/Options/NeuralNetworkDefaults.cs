@@ -49,8 +49,8 @@ public static class NeuralNetworkDefaults
     /// <summary>Below this many training rows the L2 penalty grows (<see cref="L2RegularizationFor"/>): 800.</summary>
     public const int SmallDataRowsUpTo = 800;
 
-    /// <summary>The most the L2 penalty is multiplied by on small training sets (at half <see cref="SmallDataRowsUpTo"/> rows and fewer): 30.</summary>
-    public const float SmallDataL2Factor = 30f;
+    /// <summary>The most the L2 penalty is multiplied by on small training sets (at half <see cref="SmallDataRowsUpTo"/> rows and fewer): 10.</summary>
+    public const float SmallDataL2Factor = 10f;
 
     /// <summary>
     /// Regression training sets of at most this many rows get their L2 penalty by cross-validation (<c>CrossValidateL2OnSmallData</c>)

@@ -16,6 +16,26 @@ public sealed class SmallDataL2Tests
     public void TheDefaultPenaltyIsTenTimesLargerUpTo400RowsAndUnchangedFrom800(long rows, double expected) =>
         Assert.Equal(expected, NeuralNetworkDefaults.L2RegularizationFor(NeuralNetworkDefaults.L2Regularization, rows), expected * 1e-5);
 
+    [Theory]
+    [InlineData(400L, 0.03)]
+    [InlineData(600L, 0.004102614509990211)] // 0.001 · 30^(1 − log2(600/400))
+    [InlineData(800L, 0.001)]
+    public void RegressionKeepsAFactorOfThirty(long rows, double expected) =>
+        Assert.Equal(expected, NeuralNetworkDefaults.RegressionL2RegularizationFor(NeuralNetworkDefaults.L2Regularization, rows), expected * 1e-5);
+
+    [Theory]
+    [InlineData(600, 0.004102614509990211)]
+    [InlineData(1000, 0.001)]
+    public void ARegressionOfMoreThanTheCrossValidatedRowsTrainsWithItsOwnFactor(int rows, double expected)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = new NeuralNetworkRegressionTrainer.Options { HiddenLayers = [4], NumberOfEpochs = 1, NumberOfThreads = 1 };
+
+        var network = mlContext.Regression.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(TestData.Surface(rows, seed: 1))).Network;
+
+        Assert.All(network.Layers.OfType<DenseLayer>(), d => Assert.Equal(expected, d.Weights.L2, expected * 1e-5));
+    }
+
     [Fact]
     public void ThePenaltyNeverGrowsWithTheRowsAndZeroStaysZero()
     {

@@ -16,10 +16,12 @@ public sealed class LinearChoiceOnnxTests
         var rows = PipelineData.Rows(150, seed: 4);
         foreach (var row in rows) row.Length = 10f + 5f * Array.IndexOf(PipelineData.Species, row.Species) + 2f * (float)random.NextDouble();
         var data = ml.Data.LoadFromEnumerable(rows);
+        // The network's penalty as before round 11a (0.03 on 150 rows): at the default's 0.01 the network fits these
+        // bands as well as the linear model and is chosen, and this test is about exporting the linear choice.
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(RawRow.Species))
             .Append(ml.Transforms.Concatenate("Features", nameof(RawRow.Length), nameof(RawRow.Width)))
             .Append(ml.Transforms.NormalizeMeanVariance("Features"))
-            .Append(ml.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 2, SelectModelOnSmallData = true }));
+            .Append(ml.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 2, SelectModelOnSmallData = true, L2Regularization = 0.003f }));
 
         var model = pipeline.Fit(data);
 

@@ -42,7 +42,7 @@ internal sealed class NetworkOptions
 
     public Option<bool> ScaleL2SmallData { get; } = new("--scale-l2-small-data")
     {
-        Description = $"Multiply --l2 by up to {NNTrainer.ML.NeuralNetworkDefaults.SmallDataL2Factor:0} on fewer than {NNTrainer.ML.NeuralNetworkDefaults.SmallDataRowsUpTo:N0} training rows (on by default; false: train with --l2 as given)",
+        Description = $"Multiply --l2 by up to {NNTrainer.ML.NeuralNetworkDefaults.SmallDataL2Factor:0} (regression: {NNTrainer.ML.NeuralNetworkDefaults.SmallDataRegressionL2Factor:0}) on fewer than {NNTrainer.ML.NeuralNetworkDefaults.SmallDataRowsUpTo:N0} training rows (on by default; false: train with --l2 as given)",
         HelpName = "true|false",
         DefaultValueFactory = _ => Defaults.ScaleL2ForSmallData,
     };

@@ -75,13 +75,13 @@ public abstract partial class NeuralNetworkOptionsBase
 
     /// <summary>
     /// L2 penalty on every layer's weights (λ₂·Σw², biases excluded). Default 0.001. On fewer than 800 training rows
-    /// it is multiplied by up to 30 unless <see cref="ScaleL2ForSmallData"/> is turned off, and on more than 10,000
+    /// it is multiplied by up to 10 (a regression's by up to 30) unless <see cref="ScaleL2ForSmallData"/> is turned off, and on more than 10,000
     /// divided by up to 10 unless <see cref="ScaleL2ForLargeData"/> is turned off.
     /// </summary>
     public float L2Regularization = NeuralNetworkDefaults.L2Regularization;
 
     /// <summary>
-    /// Multiply <see cref="L2Regularization"/> on small training sets: by 30 up to 400 rows, falling log-linearly to 1
+    /// Multiply <see cref="L2Regularization"/> on small training sets: by 10 (a regression's by 30) up to 400 rows, falling log-linearly to 1
     /// at 800 rows and more (<see cref="NeuralNetworkDefaults.L2RegularizationFor"/>). Default true: a table of a few
     /// hundred rows overfits a network of 100 neurons with the penalty that suits thousands (measured on the defaults
     /// benchmark, docs/defaults.md). False trains with <see cref="L2Regularization"/> as given.

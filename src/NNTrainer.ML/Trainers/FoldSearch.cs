@@ -30,7 +30,7 @@ internal sealed class FoldSearch
         _heldOut = new double[_factors.Length * folds];
         _done = new bool[_heldOut.Length];
         // When every candidate diverges, the fit goes on with the rule's penalty and reports its own divergence.
-        _fallback = NeuralNetworkDefaults.L2RegularizationFor(_baseL2, train.Inputs.Rows);
+        _fallback = options.SmallDataL2Regularization(train.Inputs.Rows);
     }
 
     /// <summary>

@@ -6,12 +6,12 @@ namespace NNTrainer.ML.Tests.Trainers;
 public sealed class L2SelectionClassifierTests
 {
     [Theory]
-    [InlineData("off", 0.03f)]
+    [InlineData("off", 0.01f)]
     // Labels that are pure noise: the held-out cross-entropy is lowest where the network predicts the base rate, so the
-    // strongest penalty the grid allows wins: 0.001 × 300 on the whole grid, the rule's 0.03 when only weaker ones may follow it.
+    // strongest penalty the grid allows wins: 0.001 × 300 on the whole grid, the rule's 0.01 when only weaker ones may follow it.
     [InlineData("on", 0.3f)]
-    [InlineData("weaker", 0.03f)]
-    [InlineData("step", 0.03f)]
+    [InlineData("weaker", 0.01f)]
+    [InlineData("step", 0.01f)]
     public void NoisyLabelsGetTheStrongestPenaltyTheGridAllows(string mode, float expected)
     {
         var random = new Random(5);
@@ -28,7 +28,8 @@ public sealed class L2SelectionClassifierTests
     {
         float penalty = Penalty(TestData.Circle(120, seed: 6), mode);
 
-        float[] allowed = mode == "step" ? [0.01f, 0.03f] : [0.001f, 0.01f, 0.03f];
+        // The rule's ×10 has no grid factor within one step (÷3.5) below it, so "step" keeps the rule alone.
+        float[] allowed = mode == "step" ? [0.01f] : [0.001f, 0.01f];
         Assert.Contains(allowed, a => Math.Abs(a - penalty) <= a * 1e-3f);
     }
 

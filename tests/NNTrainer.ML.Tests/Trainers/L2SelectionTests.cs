@@ -140,7 +140,7 @@ public sealed class L2SelectionTests
         var network = mlContext.Regression.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(noise)).Network;
 
         // The penalty follows the rows the trainer was given (a validation hold-out is split off inside the engine).
-        float expected = why == "no scaling" ? 0.001f : NeuralNetworkDefaults.L2RegularizationFor(0.001f, rows);
+        float expected = why == "no scaling" ? 0.001f : NeuralNetworkDefaults.RegressionL2RegularizationFor(0.001f, rows);
         Assert.Equal(expected, ChosenPenalty(network), expected * 1e-3f);
     }
 

@@ -5,7 +5,7 @@ usage: round11b_table.py DATASET SYSTEM BASE_DIR RUN_DIR [RUN_DIR ...] [--peers 
 Each DIR holds a results.json of NNTrainer.Defaults.Bench on the same splits (SYSTEM: "NNTrainer catalog" or
 "NNTrainer CLI"); BASE_DIR is the choice off. For every run: the mean, the halves of the splits, the paired difference
 from the base and from the best ML.NET linear trainer of --peers (mean ± standard error, splits better / equal / worse)
-and, when DIR.log holds the catalog's "selection" lines, how often each candidate was chosen.
+and, for the catalog, how often each candidate was chosen (DIR.log's "selection" lines; the CLI logs none).
 """
 import json
 import os
@@ -44,7 +44,7 @@ def main(args):
         second = statistics.mean(s[k] for k in keys[half:])
         vs_base = "" if run == base else paired(s, base_scores)
         vs_peer = paired(s, peer[1]) if peer else ""
-        print(f"| {os.path.basename(run)} | {statistics.mean(s.values()):.4f} | {first:.4f} | {second:.4f} | {vs_base} | {vs_peer} | {chosen(run + '.log', dataset)} |")
+        print(f"| {os.path.basename(run)} | {statistics.mean(s.values()):.4f} | {first:.4f} | {second:.4f} | {vs_base} | {vs_peer} | {chosen(run + '.log', dataset) if system == 'NNTrainer catalog' else ''} |")
     if peer:
         print(f"| {peer[0]} | {statistics.mean(peer[1].values()):.4f} | | | | | |")
     if sk:

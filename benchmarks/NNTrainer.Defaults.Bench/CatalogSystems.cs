@@ -132,7 +132,6 @@ internal static class CatalogSystems
                 case "l2": options.L2Regularization = float.Parse(value, c); options.ScaleL2ForSmallData = false; options.CrossValidateL2OnSmallData = false; break;
                 case "l2feat": options.SmallDataL2FeaturesFree = float.Parse(value, c); break; // round 11c: the small-data L2 rule on rows x min(1, k / features)
                 case "l2hot": options.SmallDataL2FeaturesFree = float.Parse(value, c); options.SmallDataL2CountsTwoValued = true; break; // round 11c: the same, counting two-valued (one-hot) inputs only
-                case "grow": options.GrowEpochsLossDrop = float.Parse(value, c); break; // round 11c: up to twice the epochs while the training loss falls by more than this share
                 case "scalel2": options.ScaleL2ForSmallData = bool.Parse(value); break;
                 case "l2cv": options.CrossValidateL2OnSmallData = bool.Parse(value); break;
                 case "l2cvclass": options.CrossValidateL2ForClassifiers = value != "false"; options.CrossValidateL2ForClassifiersWeakerOnly = value is "weaker" or "step"; options.CrossValidateL2ForClassifiersOneStep = value == "step"; break; // round 10b: the same CV for classifiers (true), from the rule down (weaker), or the rule and one step down (step)

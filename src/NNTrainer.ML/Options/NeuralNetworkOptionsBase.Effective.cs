@@ -15,12 +15,6 @@ public abstract partial class NeuralNetworkOptionsBase
     /// <summary>With <see cref="CrossValidateL2ForClassifiersWeakerOnly"/>, only the grid's penalties down to a 3.5th of the rule's (round 10b screen).</summary>
     internal bool CrossValidateL2ForClassifiersOneStep;
 
-    /// <summary>
-    /// When positive, a fit with the automatic epochs trains up to twice as long while its training loss still falls by
-    /// more than this share (<see cref="EpochGrowth"/>). Off (0): round 11c measures it (docs/public-data.md).
-    /// </summary>
-    internal float GrowEpochsLossDrop;
-
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
     internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
 

@@ -164,8 +164,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         var fitOptions = CreateFitOptions(options, epochs, batch, train.Weights, validation, channel,
             modelParameters is null && length is null ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule, length);
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
-        TrainingHistory Run(FitOptions fit) => train.SparseInputs is { } sparseRows ? network.Fit(sparseRows, train.Targets, fit) : network.Fit(train.Inputs, train.Targets, fit);
-        var history = modelParameters is null && length is null && EpochGrowth.Applies(options, epochs, fitOptions) ? EpochGrowth.Fit(network, fitOptions, options.GrowEpochsLossDrop, Run) : Run(fitOptions);
+        var history = train.SparseInputs is { } sparseRows ? network.Fit(sparseRows, train.Targets, fitOptions) : network.Fit(train.Inputs, train.Targets, fitOptions);
         labelScaling?.FoldInto(network);
         scaling?.FoldInto(network);
         if (!options.KeepOptimizerState) DropOptimizerState(network);

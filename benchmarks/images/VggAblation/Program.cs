@@ -2,11 +2,12 @@
 // difference from PyTorch switched at a time, scored on the test images after every epoch. torch_arrays.py is the
 // PyTorch side on the same arrays, with the same switches the other way round.
 //
-// usage: VggAblation DATA_PREFIX [--arch minivggnet] [--epochs 13] [--seed 0] [--rows N] [--init he|torch]
+// usage: VggAblation DATA_PREFIX [--arch minivggnet] [--epochs 13] [--seed 0] [--rows N] [--init engine|he|torch|glorot]
 //        [--bn-momentum 0.9] --out FILE.json
 // --init torch: PyTorch's default draw for every convolution and dense layer (kaiming_uniform with a = √5, so
 // U(±1/√fanIn), and biases U(±1/√fanIn)) instead of the engine's He/Glorot weights and zero biases; --init glorot:
-// Keras's default (the book's code), Glorot uniform U(±√(6/(fanIn + fanOut))) for every layer and zero biases.
+// Keras's default (the book's code), Glorot uniform U(±√(6/(fanIn + fanOut))) for every layer and zero biases;
+// --init he: the engine's Auto rule, N(0, 2/fanIn) before a ReLU, Glorot for the output layer, zero biases.
 // DATA_PREFIX as for ConvolutionalLength (export_arrays.py).
 using System.Globalization;
 using System.Text.Json;
@@ -20,7 +21,7 @@ string arch = Arg("--arch", "minivggnet");
 int epochs = int.Parse(Arg("--epochs", "13"), CultureInfo.InvariantCulture);
 int seed = int.Parse(Arg("--seed", "0"), CultureInfo.InvariantCulture);
 int rows = int.Parse(Arg("--rows", "0"), CultureInfo.InvariantCulture);
-string init = Arg("--init", "he");
+string init = Arg("--init", "engine");
 float momentum = float.Parse(Arg("--bn-momentum", "0.9"), CultureInfo.InvariantCulture);
 
 var meta = JsonNode.Parse(File.ReadAllText(prefix + ".json"))!;
@@ -49,7 +50,9 @@ var network = arch switch
 };
 network.NumberOfThreads = 1;
 network.Build();
-if (init != "he") Redraw(network, new Random(seed), init == "torch");
+// "engine": the architecture's own draw from the network's random source (before round 11's fix, at commit f60357c,
+// that was He; the runs labelled "he" in round 11 were made there). The others redraw from System.Random(seed).
+if (init != "engine") Redraw(network, new Random(seed), init);
 network.Set(new CategoricalCrossEntropyLoss(), new AdamOptimizer(0.001f));
 var log = new JsonArray();
 double cpuStart = CpuClock.ProcessSeconds();
@@ -72,10 +75,12 @@ File.WriteAllText(Arg("--out", "ablation.json"), new JsonObject
 
 // PyTorch's reset_parameters for Conv2d and Linear: kaiming_uniform_(a=√5) is U(±√(6/((1+5)·fanIn))) = U(±1/√fanIn).
 // Keras's glorot_uniform: U(±√(6/(fanIn + fanOut))), fanOut = filters·k·k for a convolution; zero biases.
-static void Redraw(Network network, Random random, bool torch)
+static void Redraw(Network network, Random random, string init)
 {
-    foreach (var layer in network.Layers)
+    var layers = network.Layers;
+    for (int at = 0; at < layers.Count; at++)
     {
+        var layer = layers[at];
         var (weights, biases, fanIn, fanOut) = layer switch
         {
             Conv2DLayer c => (c.Weights, c.Biases, c.Weights.Values.Length / c.Filters, c.Filters * c.KernelSize * c.KernelSize),
@@ -83,8 +88,17 @@ static void Redraw(Network network, Random random, bool torch)
             _ => (null, null, 0, 0),
         };
         if (weights is null || biases is null) continue;
+        // torch-conv / torch-dense / torch-output: PyTorch's draw for those layers only, the engine's own for the rest.
+        if (init.StartsWith("torch-", StringComparison.Ordinal) && !(init == "torch-conv" ? layer is Conv2DLayer
+            : init == "torch-dense" ? layer is DenseLayer : layer is DenseLayer && at + 2 == layers.Count)) continue;
+        bool torch = init.StartsWith("torch", StringComparison.Ordinal), he = init == "he" && at + 1 < layers.Count && layers[at + 1] is ReLUActivation;
         double bound = torch ? 1.0 / Math.Sqrt(fanIn) : Math.Sqrt(6.0 / (fanIn + fanOut));
-        for (int i = 0; i < weights.Values.Length; i++) weights.Values[i] = (float)((2 * random.NextDouble() - 1) * bound);
+        for (int i = 0; i < weights.Values.Length; i++)
+        {
+            weights.Values[i] = he
+                ? (float)(Math.Sqrt(2.0 / fanIn) * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()))
+                : (float)((2 * random.NextDouble() - 1) * bound);
+        }
         for (int i = 0; i < biases.Values.Length; i++) biases.Values[i] = torch ? (float)((2 * random.NextDouble() - 1) * bound) : 0f;
     }
 }

@@ -64,9 +64,10 @@ public static class Architectures
     /// weights (<see cref="WeightInitializer.PyTorch"/>), not the engine's He/Glorot rule.
     /// </summary>
     /// <remarks>
-    /// Measured in docs/images.md, "Round 11": on 4,800 Fashion-MNIST images, 13 epochs of Adam, He's draw trained more
-    /// slowly than PyTorch's (√6 times smaller), in this engine and in PyTorch alike (first-epoch loss 0.86 against 0.66),
-    /// and ended behind it (test log-loss 0.406 against 0.351); the output layer's draw made most of the difference.
+    /// Measured in docs/images.md, "Round 11": on 4,800 Fashion-MNIST images with Adam, He's draw trained more slowly than
+    /// PyTorch's (√6 times smaller), in this engine and in PyTorch alike (first-epoch loss 0.85–0.87 against 0.65–0.66),
+    /// mostly through the output layer's draw; by 13 epochs the test figures of the two draws lay within the seed spread.
+    /// With PyTorch's draw the network trains as a PyTorch user's MiniVGGNet does.
     /// </remarks>
     /// <param name="input">Shape of one image; height and width at least 4 (two 2×2 poolings).</param>
     /// <param name="classes">Number of classes.</param>

@@ -10,12 +10,14 @@ module internal Engine =
         | Initializer.He -> NNTrainer.Initialization.WeightInitializer.He
         | Initializer.Glorot -> NNTrainer.Initialization.WeightInitializer.Glorot
         | Initializer.Book -> NNTrainer.Initialization.WeightInitializer.Book
+        | Initializer.PyTorch -> NNTrainer.Initialization.WeightInitializer.PyTorch
 
     let private ofInitializer =
         function
         | NNTrainer.Initialization.WeightInitializer.He -> Initializer.He
         | NNTrainer.Initialization.WeightInitializer.Glorot -> Initializer.Glorot
         | NNTrainer.Initialization.WeightInitializer.Book -> Initializer.Book
+        | NNTrainer.Initialization.WeightInitializer.PyTorch -> Initializer.PyTorch
         | _ -> Initializer.Auto
 
     /// The engine layer for a description, given the width of the step before it, and the width it produces.

@@ -11,6 +11,8 @@ type Initializer =
     | Glorot
     /// <summary>The book's <c>0.01 · randn</c>, to reproduce its figures.</summary>
     | Book
+    /// <summary>PyTorch's default for <c>nn.Linear</c>: U(−1/√inputs, +1/√inputs); MiniVGGNet's layers use it.</summary>
+    | PyTorch
 
 /// <summary>Regularisation and initialisation of a dense layer, for <see cref="Layer.DenseWith"/>.</summary>
 type DenseOptions =

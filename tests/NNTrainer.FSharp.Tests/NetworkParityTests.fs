@@ -54,6 +54,7 @@ let private buildWithCSharpApi (inputSize: int) (model: Model) =
                     | Initializer.He -> NNTrainer.Initialization.WeightInitializer.He
                     | Initializer.Glorot -> NNTrainer.Initialization.WeightInitializer.Glorot
                     | Initializer.Book -> NNTrainer.Initialization.WeightInitializer.Book
+                    | Initializer.PyTorch -> NNTrainer.Initialization.WeightInitializer.PyTorch
                 NNTrainer.Layers.DenseLayer(width, n, o.WeightL1, o.WeightL2, o.BiasL1, o.BiasL2, initializer)
             | Dropout rate -> NNTrainer.Layers.DropoutLayer(rate)
             | ReLU -> NNTrainer.Activations.ReLUActivation()

@@ -26,4 +26,11 @@ public enum WeightInitializer
 
     /// <summary>The "Neural Networks from Scratch" book's <c>0.01 · randn</c>, for reproducing its figures.</summary>
     Book = 3,
+
+    /// <summary>
+    /// PyTorch's default for <c>nn.Linear</c> and <c>nn.Conv2d</c> weights: U(−1/√fanIn, +1/√fanIn) (<c>kaiming_uniform_</c>
+    /// with a = √5), a standard deviation √6 ≈ 2.4 times smaller than He's. Biases still start at zero (PyTorch draws
+    /// them from the same range). <see cref="Architectures.MiniVGGNet"/> uses it: see its remarks.
+    /// </summary>
+    PyTorch = 4,
 }

@@ -26,6 +26,10 @@ internal static class WeightFill
                 double limit = Math.Sqrt(6.0 / (fanIn + fanOut));
                 for (int i = 0; i < weights.Length; i++) weights[i] = (float)((2.0 * random.NextDouble() - 1.0) * limit);
                 break;
+            case WeightInitializer.PyTorch:
+                double bound = 1.0 / Math.Sqrt(fanIn);
+                for (int i = 0; i < weights.Length; i++) weights[i] = (float)((2.0 * random.NextDouble() - 1.0) * bound);
+                break;
             default:
                 for (int i = 0; i < weights.Length; i++) weights[i] = (float)(0.01 * random.NextGaussian());
                 break;

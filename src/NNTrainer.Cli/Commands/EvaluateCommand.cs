@@ -60,6 +60,7 @@ internal sealed class EvaluateCommand
         reporter.Json["command"] = "evaluate";
         reporter.Json["model"] = Path.GetFullPath(modelPath);
         reporter.Json["rows"] = collector.Count;
+        if (schema.Task == TaskKind.Binary) reporter.Json["positiveClass"] = flipped ? schema.Classes[0] : schema.Classes[1];
         reporter.Table($"{schema.Trainer} on {Path.GetFileName(file)}: {collector.Count:N0} rows", new ResultTable(schema.Task, [new ResultRow(schema.Trainer, double.NaN, metrics)], showTime: false));
         reporter.Finish();
         return ExitCodes.Success;

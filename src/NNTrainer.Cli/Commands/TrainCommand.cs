@@ -151,6 +151,7 @@ internal sealed class TrainCommand
             throw new CliException($"--checkpoint and --monitor watch a network's epochs; trainer '{trainer.Alias}' has none (use --trainer nn).", ExitCodes.UsageError);
         }
         var description = $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {FeatureList.Describe(problem.Schema.Features)}";
+        if (problem.Schema.Task == Evaluation.TaskKind.Binary) reporter.Json["positiveClass"] = problem.Schema.Classes[1];
         if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings, saved, folds, description, outPath, cancellation);
         var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed, description, resumed?.Featurizer, weight);
         if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
@@ -257,6 +258,11 @@ internal sealed class TrainCommand
         }
         var problem = TabularProblem.Create(table, result.GetValue(_label)!, task ?? loaded.Schema.Task, ignore, result.GetValue(_positiveClass));
         var resumed = ResumedModel.From(path, loaded, problem.Schema);
+        // A resumed network keeps its output's meaning: its positive class cannot change by an option of this run.
+        if (result.GetValue(_positiveClass) is not null && problem.Schema.Task == Evaluation.TaskKind.Binary && problem.Schema.Classes[1] != resumed.Schema.Classes[1])
+        {
+            throw new CliException($"--positive-class {result.GetValue(_positiveClass)}: {path} was trained with '{resumed.Schema.Classes[1]}' as its positive class, which a resumed network keeps; leave --positive-class out (evaluate --positive-class {problem.Schema.Classes[1]} reads its scores the other way round).", ExitCodes.UsageError);
+        }
         return (problem.WithSchema(resumed.Schema with { Trainer = problem.Schema.Trainer }), resumed);
     }
 

@@ -35,6 +35,20 @@ public sealed class PositiveClassCommandTests(TrainedModels models) : IClassFixt
     }
 
     [Fact]
+    public void TheJsonOutputNamesThePositiveClass()
+    {
+        var evaluate = CliRunner.Run(models.Directory, "evaluate", models.BinaryModel, models.BinaryCsv, "--positive-class", "no", "--json");
+        var train = CliRunner.Run(models.Directory, "train", models.BinaryCsv, "--label", "churned", "--epochs", "1", "--out", Path.Combine(models.Directory, "json-positive.zip"), "--json", "--no-plots");
+
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        Assert.True(train.ExitCode == 0, train.ToString());
+        using var evaluated = System.Text.Json.JsonDocument.Parse(evaluate.Output);
+        using var trained = System.Text.Json.JsonDocument.Parse(train.Output);
+        Assert.Equal("no", evaluated.RootElement.GetProperty("positiveClass").GetString());
+        Assert.Equal("yes", trained.RootElement.GetProperty("positiveClass").GetString());
+    }
+
+    [Fact]
     public void AnUnknownClassIsAUsageErrorNamingTheClasses()
     {
         var result = CliRunner.Run(models.Directory, "evaluate", models.BinaryModel, models.BinaryCsv, "--positive-class", "maybe");

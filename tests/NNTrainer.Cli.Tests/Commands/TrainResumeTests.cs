@@ -66,6 +66,18 @@ public sealed class TrainResumeTests : IDisposable
     }
 
     [Fact]
+    public void APositiveClassOtherThanTheResumedModelsIsRefusedNamingBoth()
+    {
+        var first = TrainFirst(out var csv);
+        var other = CliRunner.Run(_dir.Path, "train", csv, "--label", "churned", "--out", _dir.File("x.zip"), "--resume", first, "--positive-class", "no", "--epochs", "1", "--no-plots");
+        Assert.Equal(ExitCodes.UsageError, other.ExitCode);
+        Assert.Contains($"--positive-class no: {first} was trained with 'yes' as its positive class", other.Error);
+
+        var same = CliRunner.Run(_dir.Path, "train", csv, "--label", "churned", "--out", _dir.File("y.zip"), "--resume", first, "--positive-class", "yes", "--epochs", "1", "--no-plots");
+        Assert.True(same.ExitCode == 0, same.ToString());
+    }
+
+    [Fact]
     public void AnotherLabelOrTrainerIsRefused()
     {
         var first = TrainFirst(out var csv);

@@ -12,6 +12,13 @@ internal static class BuiltInDatasets
     /// </summary>
     public static int[] SpiralHiddenLayers => [64, 64];
 
+    /// <summary>
+    /// The epochs <c>compare</c> trains the network for on the built-in spiral unless <c>--epochs</c> is given: 400. A
+    /// spiral's labels have no noise, so it keeps gaining long after the tables' ~10,000 updates (133 epochs here): over
+    /// the splits of seeds 1–7, 0.8852 → 0.8955 (300 epochs 0.8926, 600 0.8914); LightGBM 0.8842 on seeds 0–7.
+    /// </summary>
+    public const int SpiralEpochs = 400;
+
     /// <summary>The book's spiral as a table with columns x, y and class: three interleaved arms no straight line separates.</summary>
     public static CsvTable Spiral(int samplesPerClass, int classes, int seed)
     {

@@ -96,7 +96,7 @@ internal sealed class CompareCommand
             // and 0.896 in 400 epochs (BuiltInDatasets.SpiralEpochs).
             if (result.GetResult(_network.Hidden) is not { Implicit: false }) settings = settings with { HiddenLayers = BuiltInDatasets.SpiralHiddenLayers };
             if (result.GetValue(_network.Epochs) is null) settings = settings with { Epochs = BuiltInDatasets.SpiralEpochs };
-            reporter.Note($"Network for the spiral: hidden layers {string.Join(",", settings.HiddenLayers)}, {settings.Epochs?.ToString() ?? "automatic"} epochs (two features and interleaved arms need depth and a long training; --hidden and --epochs choose).");
+            reporter.Note($"Network for the spiral: hidden layers {string.Join(",", settings.HiddenLayers)}, {settings.Epochs} epochs (two features and interleaved arms need depth and a long training; --hidden and --epochs choose).");
         }
         foreach (var note in data.Notes) reporter.Note(note);
         reporter.Json["command"] = "compare";

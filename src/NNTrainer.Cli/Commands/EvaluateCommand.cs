@@ -55,7 +55,7 @@ internal sealed class EvaluateCommand
         if (collector.BadScores > 0) reporter.Note($"{collector.BadScores} of {collector.Count} labelled rows have a NaN score (or, for a classifier, an infinite one) and were left out of the metrics, as ML.NET's evaluators leave them out.");
         if (collector.Ranking is { IsBinned: true } ranking) reporter.Note($"AUC from a {1 << RankingCurve.BinBits:N0}-bin score histogram ({collector.Count:N0} rows is over the {ranking.ExactLimit:N0} kept exactly): within {ranking.AucErrorBound():G2} of the exact value.");
         foreach (var note in notes) reporter.Note(note);
-        if (schema.Task == TaskKind.Binary) reporter.Note(EvaluatedClass(schema, flipped));
+        if (schema.Task == TaskKind.Binary) reporter.Note(PositiveClass.EvaluatedNote(schema.Classes, flipped));
         var metrics = collector.Metrics();
         reporter.Json["command"] = "evaluate";
         reporter.Json["model"] = Path.GetFullPath(modelPath);
@@ -65,8 +65,4 @@ internal sealed class EvaluateCommand
         reporter.Finish();
         return ExitCodes.Success;
     }
-
-    private static string EvaluatedClass(ModelSchema schema, bool flipped) => flipped
-        ? $"Positive class: '{schema.Classes[0]}' (--positive-class; the model was trained with '{schema.Classes[1]}' positive, so its scores and probabilities are read the other way round). AUC, F1 and log loss are those of '{schema.Classes[0]}'."
-        : $"Positive class: '{schema.Classes[1]}' (the model's, as train chose it). AUC, F1 and log loss are those of '{schema.Classes[1]}'.";
 }

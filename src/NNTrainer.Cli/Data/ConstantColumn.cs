@@ -13,14 +13,14 @@ internal static class ConstantColumn
     {
         if (column.Numbers is { } numbers)
         {
-            float? first = null;
-            foreach (float v in numbers)
+            int first = -1;
+            for (int r = 0; r < numbers.Length; r++)
             {
-                if (float.IsNaN(v)) continue;
-                if (first is null) first = v;
-                else if (v != first) return null;
+                if (float.IsNaN(numbers[r])) continue;
+                if (first < 0) first = r;
+                else if (numbers[r] != numbers[first]) return null;
             }
-            return first is null ? null : column.TextAt(Array.FindIndex(numbers, v => !float.IsNaN(v)));
+            return first < 0 ? null : column.TextAt(first);
         }
         var texts = column.Texts!;
         if (column.MissingCount > 0 || texts.Length == 0) return null;

@@ -51,6 +51,13 @@ internal static class PositiveClass
         return $"Positive class: '{classes[1]}' ({why}). AUC, F1 and the probability are those of '{classes[1]}'.";
     }
 
+    /// <summary><c>evaluate</c>'s line: the model's positive class, or with <paramref name="flipped"/> its other class read the other way round.</summary>
+    /// <param name="classes">The model's classes, negative then positive.</param>
+    /// <param name="flipped">Whether <c>--positive-class</c> named the model's negative class.</param>
+    public static string EvaluatedNote(string[] classes, bool flipped) => flipped
+        ? $"Positive class: '{classes[0]}' (--positive-class; the model was trained with '{classes[1]}' positive, so its scores and probabilities are read the other way round). AUC, F1 and log loss are those of '{classes[0]}'."
+        : $"Positive class: '{classes[1]}' (the model's, as train chose it). AUC, F1 and log loss are those of '{classes[1]}'.";
+
     private static string? SingleOrNone(IEnumerable<string> matches)
     {
         var list = matches.Take(2).ToList();

@@ -23,16 +23,20 @@ internal static class WeightFill
                 for (int i = 0; i < weights.Length; i++) weights[i] = (float)(std * random.NextGaussian());
                 break;
             case WeightInitializer.Glorot:
-                double limit = Math.Sqrt(6.0 / (fanIn + fanOut));
-                for (int i = 0; i < weights.Length; i++) weights[i] = (float)((2.0 * random.NextDouble() - 1.0) * limit);
+                Uniform(weights, Math.Sqrt(6.0 / (fanIn + fanOut)), random);
                 break;
             case WeightInitializer.PyTorch:
-                double bound = 1.0 / Math.Sqrt(fanIn);
-                for (int i = 0; i < weights.Length; i++) weights[i] = (float)((2.0 * random.NextDouble() - 1.0) * bound);
+                Uniform(weights, 1.0 / Math.Sqrt(fanIn), random);
                 break;
             default:
                 for (int i = 0; i < weights.Length; i++) weights[i] = (float)(0.01 * random.NextGaussian());
                 break;
         }
+    }
+
+    /// <summary>U(−<paramref name="limit"/>, +<paramref name="limit"/>), one draw a weight in order.</summary>
+    private static void Uniform(Span<float> weights, double limit, SeededRandom random)
+    {
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)((2.0 * random.NextDouble() - 1.0) * limit);
     }
 }

@@ -35,32 +35,6 @@ internal static class CommandSupport
         return option;
     }
 
-    public static Option<bool> SkipBadRowsOption() => new("--skip-bad-rows")
-    {
-        Description = "Skip malformed rows (a wrong number of fields, e.g. a last row cut short; for predict and evaluate also a text in a numeric column) instead of stopping with an error; they are counted and reported",
-    };
-
-    public static Option<string?> SeparatorOption()
-    {
-        var option = new Option<string?>("--separator")
-        {
-            Description = "The CSV file's field separator: ',', ';', tab or '|' (default: the one that splits the file's first lines evenly, comma on a tie)",
-            HelpName = "CHAR",
-        };
-        NetworkOptions.Check(option, v => Separator(v) is not null, "',', ';', tab (or \\t) or '|'");
-        return option;
-    }
-
-    /// <summary>The separator given with <c>--separator</c>; null to find it from the file.</summary>
-    public static char? ReadSeparator(ParseResult result, Option<string?> option) => Separator(result.GetValue(option));
-
-    private static char? Separator(string? value) => value switch
-    {
-        "," or ";" or "|" or "\t" => value[0],
-        "\\t" or "tab" or "TAB" => '\t',
-        _ => null,
-    };
-
     public static Option<string> PlotsOption() => new("--plots")
     {
         Description = "Folder for the PNG plots",

@@ -17,8 +17,7 @@ internal sealed class CompareCommand
     private readonly Option<string?> _label = new("--label") { Description = "The CSV column to predict", HelpName = "COLUMN" };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
-    private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
-    private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
+    private readonly CsvReadOptions _reading = new();
     private readonly Option<string[]> _trainers = new("--trainers")
     {
         Description = $"Trainers to run, comma-separated: {TrainerRegistry.Aliases} (default: all that fit the task)",
@@ -47,19 +46,18 @@ internal sealed class CompareCommand
             _label,
             _task,
             _ignore,
-            _skipBadRows,
-            _separator,
+            _reading,
             _trainers,
             _testFraction,
             _positiveClass,
             _samples,
             _maxRows,
+            _network,
+            _images,
+            _plots,
+            _noPlots,
+            _output,
         };
-        _network.AddTo(command);
-        _images.AddTo(command);
-        command.Add(_plots);
-        command.Add(_noPlots);
-        _output.AddTo(command);
         NetworkOptions.Check(_dataset, v => v is BuiltInDatasets.SpiralName or BuiltInDatasets.FashionMnistName, "spiral or fashion-mnist");
         NetworkOptions.Check(_samples, v => v >= 10, "at least 10");
         NetworkOptions.Check<int?>(_maxRows, v => v is null or >= 10, "at least 10");
@@ -125,7 +123,7 @@ internal sealed class CompareCommand
         double testFraction = result.GetValue(_testFraction);
         if (result.GetValue(_csv) is { } csv)
         {
-            var problem = TabularProblem.Create(CsvTable.Load(csv, result.GetValue(_skipBadRows), separator: CommandSupport.ReadSeparator(result, _separator)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass));
+            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass));
             return PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'");
         }
         if (result.GetValue(_dataset) == BuiltInDatasets.FashionMnistName)

@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 namespace NNTrainer.Cli.Commands;
 
 /// <summary>The neural network's options, shared by <c>compare</c> and <c>train</c>.</summary>
-internal sealed class NetworkOptions
+internal sealed class NetworkOptions : IOptionGroup
 {
     private static readonly NetworkSettings Defaults = new();
 

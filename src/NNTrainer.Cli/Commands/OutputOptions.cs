@@ -3,7 +3,7 @@ using NNTrainer.Cli.Images;
 namespace NNTrainer.Cli.Commands;
 
 /// <summary>--quiet and --json, on every command.</summary>
-internal sealed class OutputOptions
+internal sealed class OutputOptions : IOptionGroup
 {
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the results (no progress, no notes)" };
 

@@ -12,14 +12,13 @@ internal sealed class PredictCommand
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
     private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns (the label column may be absent), or a folder of images (sub-folders included)" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions: CSV, or Parquet when the name ends in .parquet", HelpName = "FILE", Required = true };
-    private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
-    private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
+    private readonly CsvReadOptions _reading = new();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _skipBadRows, _separator };
+        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _reading };
         return _output.Complete(command, Run, _images);
     }
 
@@ -30,7 +29,7 @@ internal sealed class PredictCommand
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
         var schema = model.Schema;
         var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
-        using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath), ModelCategories.Read(model), CommandSupport.ReadSeparator(result, _separator));
+        using var reader = _reading.OpenForModel(result, result.GetValue(_file)!, model, labelRequired: false, keepText: !TableFile.IsParquet(outPath), keepFields: TableFile.IsParquet(outPath));
         var scorer = new BlockScorer(ml, model);
         var times = new PhaseTimes();
         var notes = Write(outPath, reader, schema, scorer, times);

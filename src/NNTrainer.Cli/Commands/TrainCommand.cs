@@ -15,8 +15,7 @@ internal sealed class TrainCommand
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to save the ML.NET model zip", HelpName = "MODEL.zip", Required = true };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
-    private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
-    private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
+    private readonly CsvReadOptions _reading = new();
     private readonly Option<string> _trainer = new("--trainer")
     {
         Description = $"Which trainer: {TrainerRegistry.Aliases}",
@@ -76,8 +75,7 @@ internal sealed class TrainCommand
             _out,
             _task,
             _ignore,
-            _skipBadRows,
-            _separator,
+            _reading,
             _trainer,
             _resume,
             _weight,
@@ -86,14 +84,14 @@ internal sealed class TrainCommand
             _testFraction,
             _positiveClass,
             _cv,
+            _network,
+            _checkpoint,
+            _monitor,
+            _images,
+            _plots,
+            _noPlots,
+            _output,
         };
-        _network.AddTo(command);
-        command.Add(_checkpoint);
-        command.Add(_monitor);
-        _images.AddTo(command);
-        command.Add(_plots);
-        command.Add(_noPlots);
-        _output.AddTo(command);
         command.Validators.Add(result =>
         {
             // --label is required for a CSV file only: an image folder's sub-folders name the classes.
@@ -131,8 +129,8 @@ internal sealed class TrainCommand
         if (result.GetValue(_streaming) || OverBudget(result, file, reporter))
         {
             return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
-                result.GetValue(_skipBadRows), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
-                CommandSupport.ReadSeparator(result, _separator), result.GetValue(_positiveClass));
+                _reading.SkipsBadRows(result), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
+                _reading.ReadSeparator(result), result.GetValue(_positiveClass));
         }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
@@ -186,7 +184,7 @@ internal sealed class TrainCommand
     private bool OverBudget(ParseResult result, string file, Reporter reporter)
     {
         if (result.GetValue(_memoryBudget) is not { } budget) return false;
-        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label), CommandSupport.ReadSeparator(result, _separator));
+        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label), _reading.ReadSeparator(result));
         long megabytes = bytes >> 20;
         if (megabytes <= budget) return false;
         var alias = result.GetValue(_trainer)!;
@@ -241,7 +239,7 @@ internal sealed class TrainCommand
     private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer)
     {
         var task = CommandSupport.ReadTask(result, _task);
-        var table = CsvTable.Load(file, result.GetValue(_skipBadRows), separator: CommandSupport.ReadSeparator(result, _separator));
+        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result));
         var ignore = CommandSupport.ReadSet(result, _ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)

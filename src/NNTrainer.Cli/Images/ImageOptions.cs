@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 namespace NNTrainer.Cli.Images;
 
 /// <summary>The options of a command whose input may be a folder of images: <c>--architecture</c>, <c>--image-size</c>, <c>--channels</c>.</summary>
-internal sealed class ImageOptions(bool training)
+internal sealed class ImageOptions(bool training) : Commands.IOptionGroup
 {
     public Option<string?> Architecture { get; } = new("--architecture")
     {

@@ -50,19 +50,8 @@ internal sealed class TrainCommand
     private readonly Option<int?> _cv = CrossValidationOption.Create();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
     private readonly Option<bool> _noPlots = CommandSupport.NoPlotsOption();
-    private readonly Option<string> _checkpoint = new("--checkpoint")
-    {
-        Description = "Save the best network so far (an NNTrainer model file, loaded with Network.Load) after every epoch whose loss improves; {epoch} and {loss} in the name give each improvement its own file, e.g. weights-{epoch:000}-{loss:0.0000}.nnt",
-        HelpName = "PATH",
-    };
-
-    private readonly Option<string> _monitor = new("--monitor")
-    {
-        Description = "Training monitor: rewrite training.json (every epoch's figures) and training.png (learning curves) in this folder after every epoch",
-        HelpName = "DIR",
-    };
-
     private readonly NetworkOptions _network = new();
+    private readonly EpochFileOptions _epochFiles = new();
     private readonly ImageOptions _images = new(training: true);
     private readonly OutputOptions _output = new();
 
@@ -85,8 +74,7 @@ internal sealed class TrainCommand
             _positiveClass,
             _cv,
             _network,
-            _checkpoint,
-            _monitor,
+            _epochFiles,
             _images,
             _plots,
             _noPlots,
@@ -117,7 +105,7 @@ internal sealed class TrainCommand
         var reporter = _output.CreateReporter(result);
         var settings = _network.Read(result);
         // The files describe the fit whose model is saved: for a CSV file the final fit on every row, not the measuring one.
-        var saved = settings with { Checkpoint = CheckCheckpoint(result.GetValue(_checkpoint)), Monitor = CheckMonitor(result.GetValue(_monitor)) };
+        var saved = _epochFiles.Apply(result, settings);
         var file = result.GetValue(_file)!;
         var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
         if (Directory.Exists(file))
@@ -207,32 +195,6 @@ internal sealed class TrainCommand
         if (result.GetValue(_weight) is not null) result.AddError($"{Why}; it does not read example weights (--weight) yet. Use one or the other.");
         if (result.GetValue(_trainer) is { } alias && !alias.Equals("nn", StringComparison.OrdinalIgnoreCase)) result.AddError($"{Why} with the neural network; --trainer {alias} reads its rows into memory. Use --trainer nn or drop --streaming.");
         if (result.GetValue(_network.ValidationFraction) > 0) result.AddError($"{Why} and keeps no rows in memory, so it cannot hold out --validation-fraction for validation curves; set it to 0.");
-    }
-
-    private static string? CheckCheckpoint(string? path)
-    {
-        if (path is null) return null;
-        try
-        {
-            _ = new ModelCheckpoint(new Network(), path);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliException($"--checkpoint {path}: {e.Message}", ExitCodes.UsageError);
-        }
-        // Checked now rather than after the first epoch, when a missing folder would end a long run.
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder)) throw new CliException($"--checkpoint {path}: the folder {folder} does not exist.", ExitCodes.UsageError);
-        return path;
-    }
-
-    private static string? CheckMonitor(string? folder)
-    {
-        if (folder is not null && File.Exists(folder))
-        {
-            throw new CliException($"--monitor {folder} is a file; give a folder for training.json and training.png.", ExitCodes.UsageError);
-        }
-        return folder;
     }
 
     /// <summary>The file as a problem; with <c>--resume</c>, read with the resumed model's task, columns and classes after checking they fit.</summary>

@@ -13,13 +13,14 @@ internal sealed class EvaluateCommand
     private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
+    private readonly Option<MissingValues?> _missingValues = MissingValueOption.Create(training: false);
     private readonly Option<string?> _positiveClass = PositiveClass.Option();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _skipBadRows, _separator, _positiveClass };
+        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _skipBadRows, _separator, _positiveClass, _missingValues };
         return _output.Complete(command, Run, _images);
     }
 
@@ -34,7 +35,7 @@ internal sealed class EvaluateCommand
             return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);
         }
         var model = ImageCommands.LoadCsvModel(result, _images, ml, modelPath, result.GetValue(_file)!);
-        var schema = model.Schema;
+        var schema = MissingValueOption.Apply(result, _missingValues, model.Schema, reporter);
         var file = result.GetValue(_file)!;
         using var reader = new CsvBlockReader(file, schema, labelRequired: true, keepText: false, result.GetValue(_skipBadRows), categories: ModelCategories.Read(model), separator: CommandSupport.ReadSeparator(result, _separator));
         var scorer = new BlockScorer(ml, model);

@@ -14,12 +14,13 @@ internal sealed class PredictCommand
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions: CSV, or Parquet when the name ends in .parquet", HelpName = "FILE", Required = true };
     private readonly Option<bool> _skipBadRows = CommandSupport.SkipBadRowsOption();
     private readonly Option<string?> _separator = CommandSupport.SeparatorOption();
+    private readonly Option<MissingValues?> _missingValues = MissingValueOption.Create(training: false);
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _skipBadRows, _separator };
+        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _skipBadRows, _separator, _missingValues };
         return _output.Complete(command, Run, _images);
     }
 
@@ -28,7 +29,7 @@ internal sealed class PredictCommand
         if (Directory.Exists(result.GetValue(_file)) || ImageFolder.IsImageFile(result.GetValue(_file)!)) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
         var ml = new MLContext(seed: 0);
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
-        var schema = model.Schema;
+        var schema = MissingValueOption.Apply(result, _missingValues, model.Schema, reporter);
         var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
         using var reader = new CsvBlockReader(result.GetValue(_file)!, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), result.GetValue(_skipBadRows), keepFields: TableFile.IsParquet(outPath), ModelCategories.Read(model), CommandSupport.ReadSeparator(result, _separator));
         var scorer = new BlockScorer(ml, model);

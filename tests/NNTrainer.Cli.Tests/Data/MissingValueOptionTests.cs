@@ -102,6 +102,17 @@ public sealed class MissingValueOptionTests : IDisposable
     }
 
     [Fact]
+    public void ExportSaysHowToPassTheMarkersToTheOnnxFile()
+    {
+        var model = Train("?,-999");
+
+        var result = Run("export", model, "--onnx", _dir.File("m.onnx"));
+
+        Assert.Contains("The model was trained reading '?', '-999' in every column but the label as missing (--missing-values): the ONNX file reads its inputs as given, "
+            + "so pass those values as a blank would be: NaN in a numeric input, \"(missing)\" in a category input.", result.Output);
+    }
+
+    [Fact]
     public void AnEmptyListIsAUsageError()
     {
         var result = CliRunner.Run(_dir.Path, "train", Csv(), "--label", "y", "--out", _dir.File("m.zip"), "--missing-values", " ");

@@ -49,7 +49,7 @@ internal static class MissingValueOption
             }
             var model = schema.MissingValues;
             if (model is null) reporter.Note($"Read as missing (--missing-values): {given.Describe()}; the model was trained without --missing-values, so these values were read as they are then.");
-            else if (model.Describe() != given.Describe()) reporter.Note($"Read as missing (--missing-values): {given.Describe()}, in place of the model's list, which train read its file with: {model.Describe()} (--missing-values \"{model.AsOption()}\").");
+            else if (!model.SameAs(given)) reporter.Note($"Read as missing (--missing-values): {given.Describe()}, in place of the model's list, which train read its file with: {model.Describe()} (--missing-values \"{model.AsOption()}\").");
             else reporter.Note($"Read as missing (--missing-values, the model's list too): {given.Describe()}.");
             schema = schema with { MissingValues = given };
         }

@@ -72,12 +72,21 @@ internal sealed record MissingValues
     {
         var parts = new List<string>();
         if (All.Length > 0) parts.Add($"{Quote(All)} in every column but the label");
-        parts.AddRange(Columns.Select(c => $"{Quote(c.Value)} in '{c.Key}'"));
+        parts.AddRange(ByColumn.Select(c => $"{Quote(c.Value)} in '{c.Key}'"));
         return string.Join("; ", parts);
     }
 
     /// <summary>The option's value that gives these markers.</summary>
-    public string AsOption() => string.Join(",", All.Concat(Columns.SelectMany(c => c.Value.Select(v => $"{c.Key}={v}"))));
+    public string AsOption() => string.Join(",", All.Concat(ByColumn.SelectMany(c => c.Value.Select(v => $"{c.Key}={v}"))));
+
+    /// <summary>Whether <paramref name="other"/> reads the same values as missing, whatever the order they were given in.</summary>
+    public bool SameAs(MissingValues other) =>
+        All.ToHashSet(StringComparer.Ordinal).SetEquals(other.All)
+        && Columns.Count == other.Columns.Count
+        && Columns.All(c => other.Columns.TryGetValue(c.Key, out var values) && c.Value.ToHashSet(StringComparer.Ordinal).SetEquals(values));
+
+    // A schema read back from JSON sorts its columns with the default (culture) comparer: notes order them one way.
+    private IEnumerable<KeyValuePair<string, string[]>> ByColumn => Columns.OrderBy(c => c.Key, StringComparer.Ordinal);
 
     /// <summary>For <c>--json</c>: the markers and where they came from (the option, or the model).</summary>
     public JsonObject ToJson(string from) => new()

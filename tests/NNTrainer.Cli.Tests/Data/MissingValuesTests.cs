@@ -17,6 +17,16 @@ public sealed class MissingValuesTests
         Assert.Equal("?,-999,unknown,plas=0,pres=0", markers.AsOption());
     }
 
+    [Fact]
+    public void TheSameValuesInAnotherOrderAreTheSameList()
+    {
+        var one = MissingValues.Parse(["?,NA,b=0,a=1,a=2"], out _)!;
+
+        Assert.True(one.SameAs(MissingValues.Parse(["a=2,NA,a=1", "b=0,?"], out _)!));
+        Assert.False(one.SameAs(MissingValues.Parse(["?,NA,b=0,a=1"], out _)!));
+        Assert.False(one.SameAs(MissingValues.Parse(["?,b=0,a=1,a=2"], out _)!));
+    }
+
     [Theory]
     [InlineData("", "--missing-values names no value; give them comma-separated, e.g. --missing-values \"?,-999\" (an empty field is always missing).")]
     [InlineData(" , ", "--missing-values names no value; give them comma-separated, e.g. --missing-values \"?,-999\" (an empty field is always missing).")]

@@ -113,6 +113,19 @@ public sealed class MissingValueOptionTests : IDisposable
     }
 
     [Fact]
+    public void CompareReadsTheMarkersAndNamesThem()
+    {
+        var result = Run("compare", "--csv", Csv(), "--label", "y", "--trainers", "nn", "--epochs", "1", "--no-plots", "--json", "--missing-values", "-999");
+        var spiral = CliRunner.Run(_dir.Path, "compare", "--dataset", "spiral", "--missing-values", "?", "--no-plots");
+
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("-999", json.RootElement.GetProperty("missingValues").GetProperty("all")[0].GetString());
+        Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString() == "Column 'size': 14 missing values (17.5%) replaced by the training mean.");
+        Assert.Equal(2, spiral.ExitCode);
+        Assert.Contains("--missing-values applies to the values of a --csv file.", spiral.Error);
+    }
+
+    [Fact]
     public void AnEmptyListIsAUsageError()
     {
         var result = CliRunner.Run(_dir.Path, "train", Csv(), "--label", "y", "--out", _dir.File("m.zip"), "--missing-values", " ");

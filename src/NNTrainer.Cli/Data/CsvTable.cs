@@ -4,7 +4,8 @@ namespace NNTrainer.Cli.Data;
 /// A CSV or Parquet file as typed columns, read in one streaming pass: column types come from the first rows
 /// (<see cref="ColumnSniffer"/>), values go straight into float arrays (numbers, NaN where missing) or shared strings
 /// (text). An empty field is a missing value, and so is one of the usual markers (NA, N/A, NaN, null, ?) in a
-/// numeric column; a rare stray text in a numeric column is read as missing and reported.
+/// numeric column and a value the user names (<see cref="MissingValues"/>) in any column but the label; a rare stray
+/// text in a numeric column is read as missing and reported.
 /// </summary>
 internal sealed class CsvTable
 {

@@ -28,6 +28,7 @@ internal sealed class CompareCommand
 
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
     private readonly Option<string?> _positiveClass = PositiveClass.Option();
+    private readonly Option<MissingValues?> _missingValues = MissingValueOption.Create(training: true);
     private readonly Option<int> _samples = new("--samples") { Description = "Spiral points per class", DefaultValueFactory = _ => 1000 };
     private readonly Option<int?> _maxRows = new("--max-rows") { Description = "Fashion-MNIST: use only the first N training images (and N/6 test images)", HelpName = "N" };
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
@@ -50,6 +51,7 @@ internal sealed class CompareCommand
             _trainers,
             _testFraction,
             _positiveClass,
+            _missingValues,
             _samples,
             _maxRows,
             _network,
@@ -70,6 +72,7 @@ internal sealed class CompareCommand
             if (csv && !label && !folder) result.AddError("--csv needs --label COLUMN, the column to predict.");
             if (label && !csv) result.AddError("--label applies to --csv files; the built-in data sets have their own labels.");
             if (CommandSupport.Given(result, _positiveClass) && (!csv || folder)) result.AddError("--positive-class applies to a --csv file's binary label.");
+            if (CommandSupport.Given(result, _missingValues) && (!csv || folder)) result.AddError("--missing-values applies to the values of a --csv file.");
         });
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
         return command;
@@ -86,7 +89,7 @@ internal sealed class CompareCommand
         }
         if (_images.AnyGiven(result)) throw new CliException("--architecture, --image-size and --channels apply to --csv with a folder of images.", ExitCodes.UsageError);
         var ml = new MLContext(seed: settings.Seed);
-        var data = Prepare(ml, result, settings.Seed);
+        var data = Prepare(ml, result, settings.Seed, result.GetValue(_label) is { } label ? MissingValueOption.Read(result, _missingValues, label, reporter) : null);
         reporter.Note(data.Description);
         if (result.GetValue(_csv) is null && result.GetValue(_dataset) == BuiltInDatasets.SpiralName)
         {
@@ -118,12 +121,12 @@ internal sealed class CompareCommand
     private string ShortName(ParseResult result) =>
         result.GetValue(_csv) is { } csv ? Path.GetFileName(csv) : result.GetValue(_dataset)!;
 
-    private PreparedData Prepare(MLContext ml, ParseResult result, int seed)
+    private PreparedData Prepare(MLContext ml, ParseResult result, int seed, MissingValues? markers)
     {
         double testFraction = result.GetValue(_testFraction);
         if (result.GetValue(_csv) is { } csv)
         {
-            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass));
+            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass));
             return PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'");
         }
         if (result.GetValue(_dataset) == BuiltInDatasets.FashionMnistName)

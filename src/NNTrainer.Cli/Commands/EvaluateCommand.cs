@@ -12,13 +12,14 @@ internal sealed class EvaluateCommand
     private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
     private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
     private readonly CsvReadOptions _reading = new();
+    private readonly Option<MissingValues?> _missingValues = MissingValueOption.Create(training: false);
     private readonly Option<string?> _positiveClass = PositiveClass.Option();
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _reading, _positiveClass };
+        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _reading, _positiveClass, _missingValues };
         return _output.Complete(command, Run, _images);
     }
 
@@ -33,9 +34,9 @@ internal sealed class EvaluateCommand
             return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);
         }
         var model = ImageCommands.LoadCsvModel(result, _images, ml, modelPath, result.GetValue(_file)!);
-        var schema = model.Schema;
+        var schema = MissingValueOption.Apply(result, _missingValues, model.Schema, reporter);
         var file = result.GetValue(_file)!;
-        using var reader = _reading.OpenForModel(result, file, model, labelRequired: true, keepText: false);
+        using var reader = _reading.OpenForModel(result, file, model, schema, labelRequired: true, keepText: false);
         var scorer = new BlockScorer(ml, model);
         // The model's positive class unless --positive-class names the other: then its scores are read the other way round.
         var positive = requested is null ? null : PositiveClass.Find(schema.Classes, requested, schema.LabelColumn);

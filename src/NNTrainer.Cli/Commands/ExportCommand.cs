@@ -68,6 +68,7 @@ internal sealed class ExportCommand
         reporter.Json["inputs"] = new System.Text.Json.Nodes.JsonArray(inputs.Select(i => (System.Text.Json.Nodes.JsonNode?)i).ToArray());
         reporter.Json["outputs"] = new System.Text.Json.Nodes.JsonArray(outputs.Select(o => (System.Text.Json.Nodes.JsonNode?)o).ToArray());
         reporter.Note($"Inputs: {string.Join(", ", inputs)} (one [batch, 1] tensor each). Outputs: {string.Join(", ", outputs)}.");
+        if (model.Schema.MissingValues is { } markers) reporter.Note($"The model was trained reading {markers.Describe()} as missing (--missing-values): the ONNX file reads its inputs as given, so pass those values as a blank would be: NaN in a numeric input, \"{TableDataView.MissingCategory}\" in a category input.");
         if (model.Schema.Task == TaskKind.Multiclass)
         {
             reporter.Note($"PredictedLabel is the class number: {string.Join(", ", model.Schema.Classes.Select((c, i) => $"{i + 1} = {c}"))}.");

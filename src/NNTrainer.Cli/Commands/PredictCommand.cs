@@ -13,12 +13,13 @@ internal sealed class PredictCommand
     private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns (the label column may be absent), or a folder of images (sub-folders included)" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions: CSV, or Parquet when the name ends in .parquet", HelpName = "FILE", Required = true };
     private readonly CsvReadOptions _reading = new();
+    private readonly Option<MissingValues?> _missingValues = MissingValueOption.Create(training: false);
     private readonly OutputOptions _output = new();
     private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _reading };
+        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _reading, _missingValues };
         return _output.Complete(command, Run, _images);
     }
 
@@ -27,9 +28,9 @@ internal sealed class PredictCommand
         if (Directory.Exists(result.GetValue(_file)) || ImageFolder.IsImageFile(result.GetValue(_file)!)) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
         var ml = new MLContext(seed: 0);
         var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
-        var schema = model.Schema;
+        var schema = MissingValueOption.Apply(result, _missingValues, model.Schema, reporter);
         var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
-        using var reader = _reading.OpenForModel(result, result.GetValue(_file)!, model, labelRequired: false, keepText: !TableFile.IsParquet(outPath), keepFields: TableFile.IsParquet(outPath));
+        using var reader = _reading.OpenForModel(result, result.GetValue(_file)!, model, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), keepFields: TableFile.IsParquet(outPath));
         var scorer = new BlockScorer(ml, model);
         var times = new PhaseTimes();
         var notes = Write(outPath, reader, schema, scorer, times);

@@ -47,6 +47,7 @@ internal sealed class TrainCommand
 
     private readonly Option<double> _testFraction = CommandSupport.TestFractionOption();
     private readonly Option<string?> _positiveClass = PositiveClass.Option();
+    private readonly Option<MissingValues?> _missingValues = MissingValueOption.Create(training: true);
     private readonly Option<int?> _cv = CrossValidationOption.Create();
     private readonly Option<string> _plots = CommandSupport.PlotsOption();
     private readonly Option<bool> _noPlots = CommandSupport.NoPlotsOption();
@@ -72,6 +73,7 @@ internal sealed class TrainCommand
             _memoryBudget,
             _testFraction,
             _positiveClass,
+            _missingValues,
             _cv,
             _network,
             _epochFiles,
@@ -90,6 +92,7 @@ internal sealed class TrainCommand
             if (result.GetValue(_cv) is not null && (result.GetValue(_weight) ?? result.GetValue(_resume)) is not null) result.AddError("--cv measures a new network on unweighted folds; it does not combine with --weight or --resume yet.");
             if (folder && result.GetValue(_weight) is not null) result.AddError("--weight names a column of a CSV file; an image folder has none.");
             if (result.GetValue(_weight) is { } weight && weight == result.GetValue(_label)) result.AddError($"--weight {weight} is the label column: each row would weigh as much as its label says (rows of class 0 not at all); example weights must be a column of their own.");
+            if (folder && result.GetValue(_missingValues) is not null) result.AddError("--missing-values names values of a CSV file; an image folder has none.");
             if (folder && result.GetValue(_positiveClass) is not null) result.AddError("--positive-class applies to a CSV file's binary label; an image folder's classes are its sub-folders.");
             if (folder && result.GetValue(_resume) is not null) result.AddError("--resume continues models trained on CSV files, not on image folders.");
             if (result.GetValue(_streaming)) ValidateStreaming(result, folder);
@@ -114,15 +117,16 @@ internal sealed class TrainCommand
                 !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
         }
         ImageCommands.RefuseWithCsv(result, _images, file);
+        var markers = MissingValueOption.Read(result, _missingValues, result.GetValue(_label)!, reporter);
         if (result.GetValue(_streaming) || OverBudget(result, file, reporter))
         {
             return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
                 _reading.SkipsBadRows(result), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
-                _reading.ReadSeparator(result), result.GetValue(_positiveClass));
+                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers);
         }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
-        var (problem, resumed) = ReadProblem(result, ml, file, trainer);
+        var (problem, resumed) = ReadProblem(result, ml, file, trainer, markers);
         if (resumed is not null) settings = settings with { HiddenLayers = resumed.HiddenLayers };
         var weight = result.GetValue(_weight);
         if (weight is not null && trainer is not NeuralNetworkTrainer) throw new CliException($"--weight applies to the neural network (--trainer nn), not --trainer {trainer.Alias}.", ExitCodes.UsageError);
@@ -198,10 +202,10 @@ internal sealed class TrainCommand
     }
 
     /// <summary>The file as a problem; with <c>--resume</c>, read with the resumed model's task, columns and classes after checking they fit.</summary>
-    private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer)
+    private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer, MissingValues? markers)
     {
         var task = CommandSupport.ReadTask(result, _task);
-        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result));
+        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers);
         var ignore = CommandSupport.ReadSet(result, _ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)

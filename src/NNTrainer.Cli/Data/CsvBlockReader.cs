@@ -55,7 +55,7 @@ internal sealed class CsvBlockReader : IDisposable
     public CsvBlockReader(string path, ModelSchema schema, bool labelRequired, bool keepText, bool skipBadRows, bool keepFields = false,
         IReadOnlyDictionary<string, HashSet<string>>? categories = null, char? separator = null)
     {
-        _reader = TableFile.Open(path, separator);
+        _reader = TableFile.Open(path, separator, schema.MissingValues?.ForLabel(schema.LabelColumn));
         _csv = _reader as CsvRowReader;
         _schema = schema;
         _keepText = keepText;

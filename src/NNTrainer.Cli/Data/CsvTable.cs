@@ -4,7 +4,8 @@ namespace NNTrainer.Cli.Data;
 /// A CSV or Parquet file as typed columns, read in one streaming pass: column types come from the first rows
 /// (<see cref="ColumnSniffer"/>), values go straight into float arrays (numbers, NaN where missing) or shared strings
 /// (text). An empty field is a missing value, and so is one of the usual markers (NA, N/A, NaN, null, ?) in a
-/// numeric column; a rare stray text in a numeric column is read as missing and reported.
+/// numeric column and a value the user names (<see cref="MissingValues"/>) in any column but the label; a rare stray
+/// text in a numeric column is read as missing and reported.
 /// </summary>
 internal sealed class CsvTable
 {
@@ -30,6 +31,9 @@ internal sealed class CsvTable
     /// <summary>What the reader did that the user should know: skipped rows, stray values read as missing.</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>The values the file was read with as missing (<c>--missing-values</c>, the label known); null for none.</summary>
+    public MissingValues? MissingValues { get; init; }
+
     public int RowCount => LineNumbers.Count;
 
     public TableColumn? Find(string name) => Columns.FirstOrDefault(c => c.Name == name);
@@ -49,16 +53,21 @@ internal sealed class CsvTable
     private static string Shorten(string name) => name.Length <= 80 ? name : $"{name[..80]}… ({name.Length:N0} characters)";
 
     public CsvTable SelectRows(IReadOnlyList<int> rows) =>
-        new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes, Locator);
+        new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes, Locator) { MissingValues = MissingValues };
 
     /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="skipBadRows">Skip (and count) rows whose number of fields is not the header's instead of failing.</param>
     /// <param name="maxRows">Read only the first this many rows (the sample <c>train --streaming</c> infers types and fits on); null reads them all.</param>
     /// <param name="separator">A CSV file's field separator (<c>--separator</c>); null finds it from the first lines.</param>
-    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null, char? separator = null)
+    /// <param name="markers">Values read as missing (<c>--missing-values</c>, with the label set); null for none.</param>
+    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null, char? separator = null, MissingValues? markers = null)
     {
-        using var reader = TableFile.Open(path, separator);
+        using var reader = TableFile.Open(path, separator, markers);
         var header = reader.Header;
+        if (markers?.Columns.Keys.FirstOrDefault(c => !header.Contains(c)) is { } unknown)
+        {
+            throw new CliException($"--missing-values names column '{unknown}', which {path} does not have; its columns are: {string.Join(", ", header.Select(Shorten))}.", ExitCodes.UsageError);
+        }
         var badRows = new BadRows(path, header, skipBadRows, reader.Locator);
         var sample = new List<string[]>();
         var sampleLines = new List<int>();
@@ -93,7 +102,8 @@ internal sealed class CsvTable
         }
         if (lines.Count == 0) throw new CliException($"{path} has a header but no data rows.");
         var notes = new List<string>();
-        if (reader is CsvRowReader { HasNoHeader: true }) notes.Add(HeaderlessFile.Note(path, header.Length));
+        if (markers is not null) notes.Add($"Read as missing (--missing-values): {markers.Describe()}.");
+        if ((reader is MarkedRecordReader marked ? marked.Inner : reader) is CsvRowReader { HasNoHeader: true }) notes.Add(HeaderlessFile.Note(path, header.Length));
         if (badRows.Note() is { } skipped) notes.Add(skipped);
         foreach (var builder in builders)
         {
@@ -104,12 +114,13 @@ internal sealed class CsvTable
         }
         var columns = new TableColumn[builders.Length];
         for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
+        if (markers?.LabelNote(columns) is { } label) notes.Add(label);
         // The chunks the columns were assembled from are as large as the table: collected now, their memory is reused
         // for the feature matrices instead of the process growing by another table's worth first. Aggressive hands the
         // freed pages back at once, which a plain collection leaves to later (after the matrices have grown the process).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         MemoryTrace.Note("file read into typed columns");
-        return new CsvTable(path, columns, lines.ToArray(), notes, reader.Locator);
+        return new CsvTable(path, columns, lines.ToArray(), notes, reader.Locator) { MissingValues = markers };
     }
 
     /// <summary>A few stray texts in a numeric column are missing values (noted); many are an error.</summary>

@@ -22,7 +22,7 @@ internal static class LateValueCheck
     {
         var empty = sample.Columns.Where(c => c.MissingCount == c.Length && c.Name != label && !ignore.Contains(c.Name)).Select(c => c.Name).ToHashSet();
         if (empty.Count == 0 || sample.RowCount < ColumnSniffer.SampleRows) return false;
-        using var reader = TableFile.Open(file, separator);
+        using var reader = TableFile.Open(file, separator, sample.MissingValues);
         var indices = Enumerable.Range(0, reader.Header.Length).Where(i => empty.Contains(reader.Header[i])).ToArray();
         var badRows = new BadRows(file, reader.Header, skipBadRows, reader.Locator);
         int lastSampled = sample.LineNumbers[^1];

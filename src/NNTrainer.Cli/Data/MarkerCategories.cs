@@ -24,6 +24,7 @@ internal static class MarkerCategories
     {
         var found = new List<(string Column, string Markers, int Rows)>();
         var rows = new HashSet<int>();
+        var markers = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var column in columns)
         {
             var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -33,6 +34,7 @@ internal static class MarkerCategories
                 if (texts[r] is not { } text || !IsMarker(text)) continue;
                 counts[text] = counts.GetValueOrDefault(text) + 1;
                 rows.Add(r);
+                markers.Add(text);
             }
             if (counts.Count > 0) found.Add((column.Name, string.Join(", ", counts.Select(c => $"{c.Value} '{c.Key}'")), counts.Values.Sum()));
         }
@@ -40,6 +42,7 @@ internal static class MarkerCategories
         var named = string.Join("; ", found.Take(Named).Select(f => $"'{f.Column}' {f.Markers}"));
         var more = found.Count > Named ? $"; {found.Count - Named} more column{(found.Count - Named == 1 ? "" : "s")}, {found.Skip(Named).Sum(f => f.Rows):N0} markers in all" : "";
         return $"Missing-value markers in category columns are read as a category of their own (as a blank would be): {named}{more}. "
-            + $"{rows.Count:N0} row{(rows.Count == 1 ? "" : "s")} carry at least one. In a numeric column these markers are missing values, filled with the training mean.";
+            + $"{rows.Count:N0} row{(rows.Count == 1 ? "" : "s")} carry at least one. In a numeric column these markers are missing values, filled with the training mean; "
+            + $"--missing-values \"{string.Join(",", markers)}\" reads them as missing in category columns too (the category blanks get).";
     }
 }

@@ -11,7 +11,12 @@ internal static class TableFile
     /// <summary>A reader positioned before the first record, with the errors a user can act on.</summary>
     /// <param name="path">The file.</param>
     /// <param name="separator">A CSV file's field separator; null finds it from its first lines.</param>
-    public static IRecordReader Open(string path, char? separator = null) => IsParquet(path) ? ParquetRecordReader.Open(path) : OpenCsv(path, separator);
+    /// <param name="markers">Values read as missing (<c>--missing-values</c>): the reader hands them out as empty fields; null for none.</param>
+    public static IRecordReader Open(string path, char? separator = null, MissingValues? markers = null)
+    {
+        IRecordReader reader = IsParquet(path) ? ParquetRecordReader.Open(path) : OpenCsv(path, separator);
+        return markers is null ? reader : new MarkedRecordReader(reader, markers);
+    }
 
     /// <summary>Opens a file, with the errors a user can act on.</summary>
     /// <param name="path">The file.</param>

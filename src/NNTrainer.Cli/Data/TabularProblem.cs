@@ -22,7 +22,8 @@ internal sealed class TabularProblem
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>The same rows read with another model's columns and classes (<c>train --resume</c>, after checking they fit).</summary>
-    public TabularProblem WithSchema(ModelSchema schema) => new(Table, schema, Notes);
+    /// <remarks>The markers this run read the file with stay: a resumed model is saved with them.</remarks>
+    public TabularProblem WithSchema(ModelSchema schema) => new(Table, schema with { MissingValues = Schema.MissingValues }, Notes);
 
     /// <summary>Reads the task, classes and feature columns of <paramref name="table"/>, with notes on what was left out or filled in.</summary>
     /// <param name="table">The rows.</param>
@@ -101,7 +102,7 @@ internal sealed class TabularProblem
         }
         if (MarkerCategories.Note(features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => table.Require(f.Name, "a feature"))) is { } markers) notes.Add(markers);
         if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'." + FreeTextHint(freeText) + ConstantHint(constant));
-        return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: ""), notes);
+        return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: "") { MissingValues = table.MissingValues }, notes);
     }
 
     /// <summary>What a missing value of a feature of this kind becomes, for the notes.</summary>

@@ -17,6 +17,14 @@ internal sealed record ModelSchema(TaskKind Task, string LabelColumn, string[] C
     /// <summary>For a model trained on a folder of images: its architecture and image shape; null for a CSV model.</summary>
     public Images.ImageSettings? Images { get; init; }
 
+    /// <summary>
+    /// The values <c>train</c> read as missing (<c>--missing-values</c>), which <c>evaluate</c> and <c>predict</c> read
+    /// new files with; null for none, and left out of the saved schema then, so a model trained without the option
+    /// saves the same schema as before it existed (and one saved before loads as null).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public MissingValues? MissingValues { get; init; }
+
     public ModelSchema WithTrainer(string trainer) => this with { Trainer = trainer };
 
     public bool IsClassification => Task != TaskKind.Regression;

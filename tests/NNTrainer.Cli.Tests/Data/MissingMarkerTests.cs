@@ -35,6 +35,7 @@ public sealed class MissingMarkerTests : IDisposable
         var problem = TabularProblem.Create(table, "y", null, new HashSet<string>());
 
         Assert.Contains("Missing-value markers in category columns are read as a category of their own (as a blank would be): 'vote' 4 '?'; 'color' 1 '?', 1 'NA'. "
-            + "6 rows carry at least one. In a numeric column these markers are missing values, filled with the training mean.", problem.Notes);
+            + "6 rows carry at least one. In a numeric column these markers are missing values, filled with the training mean; "
+            + "--missing-values \"?,NA\" reads them as missing in category columns too (the category blanks get).", problem.Notes);
     }
 }

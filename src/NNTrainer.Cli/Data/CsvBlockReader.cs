@@ -183,7 +183,8 @@ internal sealed class CsvBlockReader : IDisposable
             var field = (_csv is { } csv ? csv.Field(index) : _reader.Field(index)).Trim();
             if (_numbers[j] is { } values)
             {
-                if (ColumnSniffer.TryNumber(field, out values[r])) continue;
+                // A column of true/false trained as 1/0 (ColumnSniffer's Boolean kind) and the model keeps it numeric.
+                if (ColumnSniffer.TryNumber(field, out values[r]) || ColumnSniffer.TryBoolean(field, out values[r])) continue;
                 values[r] = float.NaN;
                 if (!ColumnSniffer.IsMissing(field))
                 {

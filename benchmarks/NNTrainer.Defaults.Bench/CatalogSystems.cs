@@ -69,22 +69,25 @@ internal static class CatalogSystems
 
     internal static IEstimator<ITransformer> Featurize(MLContext ml, DatasetMeta data)
     {
-        IEstimator<ITransformer> pipeline = data.Task switch
+        // One flat chain: IEstimator's Append nests a new chain around the old one at every step, and ML.NET rebuilds
+        // the schemas level by level (mlbench's DNA, 180 one-hot columns: 334 s a split, almost all of it there). The
+        // same estimators in the same order, so the same seeds and models as before.
+        var pipeline = new EstimatorChain<ITransformer>().Append(data.Task switch
         {
             "multiclass" => ml.Transforms.Conversion.MapValueToKey("Label", "y", keyData: ml.Data.LoadFromEnumerable(data.Classes.Select(c => new ClassRow { Value = c }))),
             "binary" => ml.Transforms.Conversion.MapValue("Label", new[] { new KeyValuePair<string, bool>(data.Classes[0], false), new KeyValuePair<string, bool>(data.Classes[1], true) }, "y"),
-            _ => ml.Transforms.CopyColumns("Label", "y"),
-        };
+            _ => (IEstimator<ITransformer>)ml.Transforms.CopyColumns("Label", "y"),
+        });
         var parts = new List<string>();
         if (data.Numeric.Length > 0)
         {
-            pipeline = pipeline.Append(ml.Transforms.Concatenate("Numeric", data.Numeric))
-                .Append(ml.Transforms.ReplaceMissingValues("Numeric", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean));
+            pipeline = pipeline.Append<ITransformer>(ml.Transforms.Concatenate("Numeric", data.Numeric))
+                .Append<ITransformer>(ml.Transforms.ReplaceMissingValues("Numeric", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean));
             parts.Add("Numeric");
         }
         foreach (var name in data.Categorical)
         {
-            pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding("Cat_" + name, name));
+            pipeline = pipeline.Append<ITransformer>(ml.Transforms.Categorical.OneHotEncoding("Cat_" + name, name));
             parts.Add("Cat_" + name);
         }
         return pipeline.Append(ml.Transforms.Concatenate("Features", [.. parts]))

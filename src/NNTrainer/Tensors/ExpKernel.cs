@@ -25,6 +25,7 @@ internal static class ExpKernel
     private const float Highest = 88.8f;
 
     /// <summary><c>destination[i] = e^source[i]</c>; the spans may be the same.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Exp(ReadOnlySpan<float> source, Span<float> destination) => LaneLoop.Apply(source, destination, default(Lanes));
 
     private readonly struct Lanes : IUnaryLaneOperation<float>

@@ -7,26 +7,32 @@ internal static partial class Kernels
     /// <c>outputs = max(0, inputs)</c>, the book's <c>np.maximum(0, inputs)</c>: written as "x &lt; 0 ? 0 : x" so a
     /// NaN passes through (and training's divergence check sees it) instead of being turned into 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReLUForward(ReadOnlySpan<float> inputs, Span<float> outputs) =>
         LaneLoop.Apply(inputs, outputs, default(ReLU));
 
     /// <summary><c>dInputs = inputs &gt; 0 ? dValues : 0</c> (ReLU's derivative, as the book masks it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReLUBackward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> dValues, Span<float> dInputs) =>
         LaneLoop.Apply(inputs, dValues, dInputs, default(ReLUGradient));
 
     /// <summary><c>outputs = inputs &gt; 0 ? inputs : alpha · inputs</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LeakyReLUForward(ReadOnlySpan<float> inputs, float alpha, Span<float> outputs) =>
         LaneLoop.Apply(inputs, outputs, new LeakyReLU(alpha));
 
     /// <summary><c>dInputs = inputs &gt; 0 ? dValues : alpha · dValues</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LeakyReLUBackward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> dValues, float alpha, Span<float> dInputs) =>
         LaneLoop.Apply(inputs, dValues, dInputs, new LeakyReLUGradient(alpha));
 
     /// <summary><c>dInputs = dValues · (1 − s) · s</c> where <c>s</c> is the sigmoid's output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SigmoidBackward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> dValues, Span<float> dInputs) =>
         LaneLoop.Apply(outputs, dValues, dInputs, default(SigmoidGradient));
 
     /// <summary><c>dInputs = dValues · (1 − t²)</c> where <c>t</c> is tanh's output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TanhBackward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> dValues, Span<float> dInputs) =>
         LaneLoop.Apply(outputs, dValues, dInputs, default(TanhGradient));
 

@@ -144,10 +144,12 @@ internal static partial class Kernels
     private static float[]? _divisors;
 
     /// <summary><c>values[i] /= divisors[i]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Divide(Span<float> values, ReadOnlySpan<float> divisors) =>
         LaneLoop.Apply(values, divisors, values, default(Quotient));
 
     /// <summary><c>destination[i] = source[i] · factor</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale(ReadOnlySpan<float> source, float factor, Span<float> destination) =>
         LaneLoop.Apply(source, destination, new Product(factor));
 

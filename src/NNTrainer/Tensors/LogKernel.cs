@@ -21,6 +21,7 @@ internal static class LogKernel
     private const double MinNormal = 2.2250738585072014e-308;
 
     /// <summary><c>values[i] = ln(values[i])</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Log(Span<double> values) => LaneLoop.Apply(values, values, default(Lanes));
 
     private readonly struct Lanes : IUnaryLaneOperation<double>

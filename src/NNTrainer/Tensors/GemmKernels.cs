@@ -21,9 +21,7 @@ internal static unsafe class GemmKernels
     public static void MultiplyNN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
         ReadOnlySpan<float> bias = default, GemmIsa isa = GemmIsa.Auto, bool relu = false)
     {
-        Check(a.Length, (long)m * k, nameof(a));
-        Check(b.Length, (long)k * n, nameof(b));
-        Check(c.Length, (long)m * n, nameof(c));
+        CheckOperands(a.Length, b.Length, c.Length, m, k, n);
         if (!bias.IsEmpty) Check(bias.Length, n, nameof(bias));
         if (m == 0 || n == 0) return;
         isa = isa.Resolve();
@@ -83,9 +81,7 @@ internal static unsafe class GemmKernels
     public static void MultiplyTN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
         GemmIsa isa = GemmIsa.Auto, Span<float> bColumnSums = default)
     {
-        Check(a.Length, (long)k * m, nameof(a));
-        Check(b.Length, (long)k * n, nameof(b));
-        Check(c.Length, (long)m * n, nameof(c));
+        CheckOperands(a.Length, b.Length, c.Length, m, k, n);
         if (!bColumnSums.IsEmpty) Check(bColumnSums.Length, n, nameof(bColumnSums));
         if (n == 0) return;
         if (m == 0)
@@ -135,9 +131,7 @@ internal static unsafe class GemmKernels
     public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
         GemmIsa isa = GemmIsa.Auto, ReadOnlySpan<float> reluMask = default)
     {
-        Check(a.Length, (long)m * k, nameof(a));
-        Check(b.Length, (long)n * k, nameof(b));
-        Check(c.Length, (long)m * n, nameof(c));
+        CheckOperands(a.Length, b.Length, c.Length, m, k, n);
         if (!reluMask.IsEmpty) Check(reluMask.Length, (long)m * n, nameof(reluMask));
         if (m == 0 || n == 0) return;
         isa = isa.Resolve();
@@ -253,6 +247,14 @@ internal static unsafe class GemmKernels
         }
         int sums = problem.SumsKind == TileSums.ColumnsOfB ? problem.N : problem.SumsKind == TileSums.RowsOfA ? problem.M : 0;
         new Span<float>(problem.Sums, sums).Clear();
+    }
+
+    /// <summary>A holds m·k values, B k·n and C m·n, in whichever form (NN, TN, NT) the product reads them.</summary>
+    private static void CheckOperands(int a, int b, int c, int m, int k, int n)
+    {
+        Check(a, (long)m * k, nameof(a));
+        Check(b, (long)k * n, nameof(b));
+        Check(c, (long)m * n, nameof(c));
     }
 
     private static void Check(int length, long needed, string name)

@@ -6,13 +6,15 @@ namespace NNTrainer.Tensors;
 /// The element-wise loop every kernel of one or two input spans shares: whole AVX-512 vectors, then whole AVX2
 /// vectors, then a scalar tail. The operation is a struct, so the JIT compiles one loop per operation with its lanes
 /// inlined. An operation computes a lane the same way at every width, so a value's result does not depend on where it
-/// sits in the span (nor on the machine's vector width). The loop is inlined into each kernel, which is marked to be
-/// compiled optimised at once: training's first epochs do not run it unoptimised while it tiers up.
+/// sits in the span (nor on the machine's vector width). Each instantiation is compiled optimised at once (training's
+/// first epochs do not run it unoptimised while it tiers up), and on its own, as each hand-written loop was: inlined
+/// into a caller such as a softmax step, the three loops of <see cref="ExpKernel"/> cost that caller's compilation more
+/// than the call costs.
 /// </summary>
 internal static class LaneLoop
 {
     /// <summary><c>destination[i] = operation(source[i])</c>; the spans may be the same.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<T, TOperation>(ReadOnlySpan<T> source, Span<T> destination, TOperation operation)
         where T : unmanaged
         where TOperation : struct, IUnaryLaneOperation<T>
@@ -33,7 +35,7 @@ internal static class LaneLoop
     }
 
     /// <summary><c>destination[i] = operation(first[i], second[i])</c>; the destination may be either input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<T, TOperation>(ReadOnlySpan<T> first, ReadOnlySpan<T> second, Span<T> destination, TOperation operation)
         where T : unmanaged
         where TOperation : struct, IBinaryLaneOperation<T>

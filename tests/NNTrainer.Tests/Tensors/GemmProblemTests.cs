@@ -8,27 +8,24 @@ public class GemmProblemTests
     [InlineData(17, 1, 1, true)]
     internal unsafe void TheTransposedProductIsTheProductTransposedBitForBit(int m, int k, int n, bool accumulate)
     {
-        // A stored k×m (read transposed through strides), B k×n: C = AᵀB with B's column sums, as MultiplyTN runs it.
-        var a = GemmKernelsTests.Random(k * m, seed: m);
-        var b = GemmKernelsTests.Random(k * n, seed: n);
-        var initial = GemmKernelsTests.Random(m * n, seed: k);
-        var c = (float[])initial.Clone();
-        var sums = new float[n];
+        // C = AᵀB with B's column sums, A stored k×m as MultiplyTN reads it; every buffer has a row stride wider than its
+        // rows (lda = m + 3, ldb = n + 2, ldc = n + 1), so a stride taken from the wrong operand shows.
+        int lda = m + 3, ldb = n + 2, ldc = n + 1;
+        var a = GemmKernelsTests.Random(k * lda, seed: m);
+        var b = GemmKernelsTests.Random(k * ldb, seed: n);
+        var c = GemmKernelsTests.Random(m * ldc, seed: k);
         var cT = new float[n * m];
+        for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) cT[j * m + i] = c[i * ldc + j];
+        var sums = new float[n];
         var sumsT = new float[n];
-        for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) cT[j * m + i] = initial[i * n + j];
         fixed (float* pa = a, pb = b, pc = c, ps = sums, pcT = cT, psT = sumsT)
         {
             var problem = new GemmProblem
             {
-                A = pa, ARowStride = 1, AColumnStride = m,
-                B = pb, Ldb = n,
-                C = pc, Ldc = n,
-                M = m, N = n, K = k,
-                Accumulate = accumulate,
-                Sums = ps, SumsKind = TileSums.ColumnsOfB,
+                A = pa, ARowStride = 1, AColumnStride = lda, B = pb, Ldb = ldb, C = pc, Ldc = ldc,
+                M = m, N = n, K = k, Accumulate = accumulate, Sums = ps, SumsKind = TileSums.ColumnsOfB,
             };
-            var transposed = problem.Transposed(pcT, pa, m, padded: false);
+            var transposed = problem.Transposed(pcT, pa, lda, padded: false);
             transposed.Sums = psT;
             Assert.Equal((n, m, k, TileSums.RowsOfA), (transposed.M, transposed.N, transposed.K, transposed.SumsKind));
             GemmKernels.Run(ref problem, 1, GemmIsa.Scalar);
@@ -36,7 +33,7 @@ public class GemmProblemTests
         }
         for (int i = 0; i < m; i++)
         {
-            for (int j = 0; j < n; j++) Assert.Equal(BitConverter.SingleToInt32Bits(c[i * n + j]), BitConverter.SingleToInt32Bits(cT[j * m + i]));
+            for (int j = 0; j < n; j++) Assert.Equal(BitConverter.SingleToInt32Bits(c[i * ldc + j]), BitConverter.SingleToInt32Bits(cT[j * m + i]));
         }
         Assert.Equal(sums, sumsT);
     }

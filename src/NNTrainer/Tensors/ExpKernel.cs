@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace NNTrainer.Tensors;
 
 /// <summary>
@@ -28,26 +26,15 @@ internal static class ExpKernel
 
     /// <summary><c>destination[i] = e^source[i]</c>; the spans may be the same.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Exp(ReadOnlySpan<float> source, Span<float> destination)
-    {
-        if (destination.Length < source.Length) throw new ArgumentException("The destination is too short.", nameof(destination));
-        ref float x = ref MemoryMarshal.GetReference(source);
-        ref float y = ref MemoryMarshal.GetReference(destination);
-        int i = Vector512.IsHardwareAccelerated ? ExpVectors<Vector512<float>, TileVector512>(ref x, ref y, source.Length)
-            : Vector256.IsHardwareAccelerated ? ExpVectors<Vector256<float>, TileVector256>(ref x, ref y, source.Length)
-            : 0;
-        for (; i < source.Length; i++) Unsafe.Add(ref y, i) = Exp(Unsafe.Add(ref x, i));
-    }
+    public static void Exp(ReadOnlySpan<float> source, Span<float> destination) => LaneLoop.Apply(source, destination, default(Lanes));
 
-    /// <summary>Runs <see cref="Exp{TVector, TIsa}(TVector)"/> over the whole vectors of the span; returns how many values that was.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ExpVectors<TVector, TIsa>(ref float x, ref float y, int length)
-        where TVector : struct
-        where TIsa : struct, ITileVector<TVector>
+    private readonly struct Lanes : IUnaryLaneOperation<float>
     {
-        int i = 0;
-        for (; i <= length - TIsa.Width; i += TIsa.Width) TIsa.Store(Exp<TVector, TIsa>(TIsa.Load(ref x, (nuint)i)), ref y, (nuint)i);
-        return i;
+        public Vector512<float> Apply(Vector512<float> x) => Exp<Vector512<float>, TileVector512>(x);
+
+        public Vector256<float> Apply(Vector256<float> x) => Exp<Vector256<float>, TileVector256>(x);
+
+        public float Apply(float x) => Exp(x);
     }
 
     /// <summary>e^x of one value, by the same steps as the vector lanes.</summary>

@@ -21,9 +21,7 @@ internal static unsafe class GemmKernels
     public static void MultiplyNN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
         ReadOnlySpan<float> bias = default, GemmIsa isa = GemmIsa.Auto, bool relu = false)
     {
-        Check(a.Length, (long)m * k, nameof(a));
-        Check(b.Length, (long)k * n, nameof(b));
-        Check(c.Length, (long)m * n, nameof(c));
+        CheckOperands(a.Length, b.Length, c.Length, m, k, n);
         if (!bias.IsEmpty) Check(bias.Length, n, nameof(bias));
         if (m == 0 || n == 0) return;
         isa = isa.Resolve();
@@ -35,11 +33,6 @@ internal static unsafe class GemmKernels
                 GemvKernel.Multiply(pa, pb, k, n, pc, new TileEpilogue { Bias = pbias, ReLU = relu }, isa);
                 return;
             }
-            if (isa != GemmIsa.Scalar && n <= NarrowOutput && m >= 2 * isa.VectorWidth() && k > 0)
-            {
-                MultiplyNNTransposed(pa, pb, pc, pbias, m, k, n, accumulate, numberOfThreads, isa, relu);
-                return;
-            }
             var problem = new GemmProblem
             {
                 A = pa, ARowStride = k, AColumnStride = 1,
@@ -49,7 +42,8 @@ internal static unsafe class GemmKernels
                 M = m, N = n, K = k,
                 Accumulate = accumulate,
             };
-            Run(ref problem, numberOfThreads, isa);
+            if (isa != GemmIsa.Scalar && n <= NarrowOutput && m >= 2 * isa.VectorWidth() && k > 0) MultiplyNNTransposed(in problem, numberOfThreads, isa);
+            else Run(ref problem, numberOfThreads, isa);
         }
     }
 
@@ -63,26 +57,19 @@ internal static unsafe class GemmKernels
     /// X·W with a handful of output columns: transposes X, computes Cᵀ[n×m] = Wᵀ·Xᵀ with vectors along the batch, and
     /// transposes back, adding the bias. Each value is the same fused multiply-add chain, so the result is bit-identical.
     /// </summary>
-    private static void MultiplyNNTransposed(float* a, float* b, float* c, float* bias, int m, int k, int n, bool accumulate, int numberOfThreads, GemmIsa isa, bool relu)
+    private static void MultiplyNNTransposed(in GemmProblem problem, int numberOfThreads, GemmIsa isa)
     {
+        int m = problem.M, n = problem.N;
         var scratch = Scratch.Current;
-        float* packed = GemmPacking.TransposeIntoScratch(scratch, a, m, k, isa, out int ld);
+        float* packed = GemmPacking.TransposeIntoScratch(scratch, problem.A, m, problem.K, isa, out int ld);
         float* transposed = scratch.Transposed((long)n * m);
-        if (accumulate) GemmPacking.Transpose(c, m, n, transposed, m);
-        var problem = new GemmProblem
-        {
-            A = b, ARowStride = 1, AColumnStride = n,
-            B = packed, Ldb = ld, BPadded = true,
-            C = transposed, Ldc = m,
-            M = n, N = m, K = k,
-            Accumulate = accumulate,
-        };
-        Run(ref problem, numberOfThreads, isa);
-        var epilogue = new TileEpilogue { Bias = bias, ReLU = relu };
+        if (problem.Accumulate) GemmPacking.Transpose(problem.C, m, n, transposed, m);
+        var product = problem.Transposed(transposed, packed, ld, padded: true);
+        Run(ref product, numberOfThreads, isa);
         for (int j = 0; j < n; j++)
         {
             float* row = transposed + (nint)j * m;
-            for (int i = 0; i < m; i++) c[(nint)i * n + j] = GemmScalar.Finish(row[i], in epilogue, i, j);
+            for (int i = 0; i < m; i++) problem.C[(nint)i * n + j] = GemmScalar.Finish(row[i], in problem.Epilogue, i, j);
         }
     }
 
@@ -94,9 +81,7 @@ internal static unsafe class GemmKernels
     public static void MultiplyTN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
         GemmIsa isa = GemmIsa.Auto, Span<float> bColumnSums = default)
     {
-        Check(a.Length, (long)k * m, nameof(a));
-        Check(b.Length, (long)k * n, nameof(b));
-        Check(c.Length, (long)m * n, nameof(c));
+        CheckOperands(a.Length, b.Length, c.Length, m, k, n);
         if (!bColumnSums.IsEmpty) Check(bColumnSums.Length, n, nameof(bColumnSums));
         if (n == 0) return;
         if (m == 0)
@@ -108,11 +93,6 @@ internal static unsafe class GemmKernels
         int width = isa.VectorWidth();
         fixed (float* pa = a, pb = b, pc = c, psums = bColumnSums)
         {
-            if (isa != GemmIsa.Scalar && n < width && m >= 2 * width && k > 0)
-            {
-                MultiplyTNTransposed(pa, pb, pc, psums, m, k, n, accumulate, numberOfThreads, isa);
-                return;
-            }
             var problem = new GemmProblem
             {
                 A = pa, ARowStride = 1, AColumnStride = m,
@@ -122,7 +102,8 @@ internal static unsafe class GemmKernels
                 Accumulate = accumulate,
                 Sums = psums, SumsKind = psums != null ? TileSums.ColumnsOfB : TileSums.None,
             };
-            Run(ref problem, numberOfThreads, isa);
+            if (isa != GemmIsa.Scalar && n < width && m >= 2 * width && k > 0) MultiplyTNTransposed(in problem, numberOfThreads, isa);
+            else Run(ref problem, numberOfThreads, isa);
         }
     }
 
@@ -131,22 +112,15 @@ internal static unsafe class GemmKernels
     /// Cᵀ[n×m] = Bᵀ·A instead, whose rows are vectors along the wide dimension m, then transposes it into C. Each
     /// value is the same fused multiply-add chain over the inner dimension, so the result is bit-identical.
     /// </summary>
-    private static void MultiplyTNTransposed(float* a, float* b, float* c, float* bColumnSums, int m, int k, int n, bool accumulate, int numberOfThreads, GemmIsa isa)
+    private static void MultiplyTNTransposed(in GemmProblem problem, int numberOfThreads, GemmIsa isa)
     {
+        int m = problem.M, n = problem.N;
         float* transposed = Scratch.Current.Packed((long)n * m);
-        if (accumulate) GemmPacking.Transpose(c, m, n, transposed, m);
-        var problem = new GemmProblem
-        {
-            A = b, ARowStride = 1, AColumnStride = n,
-            B = a, Ldb = m,
-            C = transposed, Ldc = m,
-            M = n, N = m, K = k,
-            Accumulate = accumulate,
-            // B's columns are this problem's rows of A.
-            Sums = bColumnSums, SumsKind = bColumnSums != null ? TileSums.RowsOfA : TileSums.None,
-        };
-        Run(ref problem, numberOfThreads, isa);
-        GemmPacking.Transpose(transposed, n, m, c, n);
+        if (problem.Accumulate) GemmPacking.Transpose(problem.C, m, n, transposed, m);
+        // A is stored k×m, its columns already rows: the transposed product reads it in place.
+        var product = problem.Transposed(transposed, problem.A, m, padded: false);
+        Run(ref product, numberOfThreads, isa);
+        GemmPacking.Transpose(transposed, n, m, problem.C, n);
     }
 
     /// <summary>
@@ -157,9 +131,7 @@ internal static unsafe class GemmKernels
     public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate, int numberOfThreads,
         GemmIsa isa = GemmIsa.Auto, ReadOnlySpan<float> reluMask = default)
     {
-        Check(a.Length, (long)m * k, nameof(a));
-        Check(b.Length, (long)n * k, nameof(b));
-        Check(c.Length, (long)m * n, nameof(c));
+        CheckOperands(a.Length, b.Length, c.Length, m, k, n);
         if (!reluMask.IsEmpty) Check(reluMask.Length, (long)m * n, nameof(reluMask));
         if (m == 0 || n == 0) return;
         isa = isa.Resolve();
@@ -275,6 +247,14 @@ internal static unsafe class GemmKernels
         }
         int sums = problem.SumsKind == TileSums.ColumnsOfB ? problem.N : problem.SumsKind == TileSums.RowsOfA ? problem.M : 0;
         new Span<float>(problem.Sums, sums).Clear();
+    }
+
+    /// <summary>A holds m·k values, B k·n and C m·n, in whichever form (NN, TN, NT) the product reads them.</summary>
+    private static void CheckOperands(int a, int b, int c, int m, int k, int n)
+    {
+        Check(a, (long)m * k, nameof(a));
+        Check(b, (long)k * n, nameof(b));
+        Check(c, (long)m * n, nameof(c));
     }
 
     private static void Check(int length, long needed, string name)

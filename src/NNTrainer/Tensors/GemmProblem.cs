@@ -38,4 +38,26 @@ internal unsafe struct GemmProblem
     public float* Sums;
 
     public TileSums SumsKind;
+
+    /// <summary>
+    /// The same product as its transpose, <c>Cᵀ[N×M] = Bᵀ·Aᵀ</c>, for a C too narrow to fill a vector: the transposed
+    /// problem's rows run along M. B becomes the left operand, read in place through strides; <paramref name="aTransposed"/>
+    /// holds A's columns as rows (A itself when it is stored that way, or a packed copy). The epilogue is left out: the
+    /// caller applies it while transposing back. Each value keeps its fused multiply-add chain over K, so the result is
+    /// bit-identical.
+    /// </summary>
+    /// <param name="transposedC">Destination of Cᵀ, N rows of M values (holding Cᵀ already when the product accumulates).</param>
+    /// <param name="aTransposed">Aᵀ, K rows of M values.</param>
+    /// <param name="ldaTransposed">Distance between rows of <paramref name="aTransposed"/>.</param>
+    /// <param name="padded">Whether <paramref name="aTransposed"/>'s rows are zero-padded to whole vectors (see <see cref="BPadded"/>).</param>
+    public readonly GemmProblem Transposed(float* transposedC, float* aTransposed, nint ldaTransposed, bool padded) => new()
+    {
+        A = B, ARowStride = 1, AColumnStride = Ldb,
+        B = aTransposed, Ldb = ldaTransposed, BPadded = padded,
+        C = transposedC, Ldc = M,
+        M = N, N = M, K = K,
+        Accumulate = Accumulate,
+        // B's columns are the transposed problem's rows of A, and A's rows its columns of B.
+        Sums = Sums, SumsKind = SumsKind switch { TileSums.ColumnsOfB => TileSums.RowsOfA, TileSums.RowsOfA => TileSums.ColumnsOfB, _ => TileSums.None },
+    };
 }

@@ -145,47 +145,30 @@ internal static partial class Kernels
 
     /// <summary><c>values[i] /= divisors[i]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Divide(Span<float> values, ReadOnlySpan<float> divisors)
-    {
-        ref float v = ref MemoryMarshal.GetReference(values);
-        ref float d = ref MemoryMarshal.GetReference(divisors);
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; i <= values.Length - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                (Vector512.LoadUnsafe(ref v, (nuint)i) / Vector512.LoadUnsafe(ref d, (nuint)i)).StoreUnsafe(ref v, (nuint)i);
-            }
-        }
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                (Vector256.LoadUnsafe(ref v, (nuint)i) / Vector256.LoadUnsafe(ref d, (nuint)i)).StoreUnsafe(ref v, (nuint)i);
-            }
-        }
-        for (; i < values.Length; i++) Unsafe.Add(ref v, i) /= Unsafe.Add(ref d, i);
-    }
+    private static void Divide(Span<float> values, ReadOnlySpan<float> divisors) =>
+        LaneLoop.Apply(values, divisors, values, default(Quotient));
 
     /// <summary><c>destination[i] = source[i] · factor</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Scale(ReadOnlySpan<float> source, float factor, Span<float> destination)
+    public static void Scale(ReadOnlySpan<float> source, float factor, Span<float> destination) =>
+        LaneLoop.Apply(source, destination, new Product(factor));
+
+    private readonly struct Quotient : IBinaryLaneOperation<float>
     {
-        if (destination.Length < source.Length) throw new ArgumentException("The destination is too short.", nameof(destination));
-        ref float x = ref MemoryMarshal.GetReference(source);
-        ref float y = ref MemoryMarshal.GetReference(destination);
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var f = Vector512.Create(factor);
-            for (; i <= source.Length - Vector512<float>.Count; i += Vector512<float>.Count) (Vector512.LoadUnsafe(ref x, (nuint)i) * f).StoreUnsafe(ref y, (nuint)i);
-        }
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var f = Vector256.Create(factor);
-            for (; i <= source.Length - Vector256<float>.Count; i += Vector256<float>.Count) (Vector256.LoadUnsafe(ref x, (nuint)i) * f).StoreUnsafe(ref y, (nuint)i);
-        }
-        for (; i < source.Length; i++) Unsafe.Add(ref y, i) = Unsafe.Add(ref x, i) * factor;
+        public Vector512<float> Apply(Vector512<float> a, Vector512<float> b) => a / b;
+
+        public Vector256<float> Apply(Vector256<float> a, Vector256<float> b) => a / b;
+
+        public float Apply(float a, float b) => a / b;
+    }
+
+    private readonly struct Product(float factor) : IUnaryLaneOperation<float>
+    {
+        public Vector512<float> Apply(Vector512<float> x) => x * factor;
+
+        public Vector256<float> Apply(Vector256<float> x) => x * factor;
+
+        public float Apply(float x) => x * factor;
     }
 
     /// <summary>Index of the first non-finite value, or −1 when all are finite.</summary>

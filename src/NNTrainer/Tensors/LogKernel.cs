@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace NNTrainer.Tensors;
 
 /// <summary>
@@ -24,24 +22,15 @@ internal static class LogKernel
 
     /// <summary><c>values[i] = ln(values[i])</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Log(Span<double> values)
-    {
-        ref double v = ref MemoryMarshal.GetReference(values);
-        int i = Vector512.IsHardwareAccelerated ? LogVectors<Vector512<double>, DoubleVector512>(ref v, values.Length)
-            : Vector256.IsHardwareAccelerated ? LogVectors<Vector256<double>, DoubleVector256>(ref v, values.Length)
-            : 0;
-        for (; i < values.Length; i++) Unsafe.Add(ref v, i) = Log(Unsafe.Add(ref v, i));
-    }
+    public static void Log(Span<double> values) => LaneLoop.Apply(values, values, default(Lanes));
 
-    /// <summary>Runs <see cref="Log{TVector, TIsa}(TVector)"/> over the whole vectors of the span; returns how many values that was.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int LogVectors<TVector, TIsa>(ref double v, int length)
-        where TVector : struct
-        where TIsa : struct, IDoubleVector<TVector>
+    private readonly struct Lanes : IUnaryLaneOperation<double>
     {
-        int i = 0;
-        for (; i <= length - TIsa.Width; i += TIsa.Width) TIsa.Store(Log<TVector, TIsa>(TIsa.Load(ref v, (nuint)i)), ref v, (nuint)i);
-        return i;
+        public Vector512<double> Apply(Vector512<double> x) => Log<Vector512<double>, DoubleVector512>(x);
+
+        public Vector256<double> Apply(Vector256<double> x) => Log<Vector256<double>, DoubleVector256>(x);
+
+        public double Apply(double x) => Log(x);
     }
 
     /// <summary>ln(x) of one value, by the same steps as the vector lanes.</summary>

@@ -70,19 +70,14 @@ def load(cache, name):
 
 def main(argv):
     cache, data_dir = argv[0], argv[1]
-    count = int(argv[argv.index("--splits") + 1]) if "--splits" in argv else 5
-    names = argv[argv.index("--datasets") + 1].split(",") if "--datasets" in argv else list(DATASETS)
-    plain = argv[argv.index("--plain") + 1] if "--plain" in argv else None
+    count, names, plain = public.options(argv, DATASETS)
     for name in names:
         if plain:
             header, rows, _ = dump(cache, name)
             os.makedirs(plain, exist_ok=True)
             with open(os.path.join(plain, name + ".csv"), "w", encoding="utf-8", newline="") as f:
                 csv.writer(f).writerows([header] + rows)
-        columns, numeric, categorical, y, task = load(cache, name)
-        meta, _, _ = public.export_table(name, data_dir, count, columns, numeric, categorical, y, task)
-        print(f"{name}: {meta['rows']} rows, {task}, {len(numeric)} numeric and {len(categorical)} nominal columns, "
-              f"{len(meta['classes'])} classes", flush=True)
+        public.export_loaded(name, data_dir, count, load(cache, name))
 
 
 if __name__ == "__main__":

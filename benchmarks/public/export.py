@@ -148,6 +148,21 @@ def export_table(name, directory, count, columns, numeric, categorical, y, task)
     return meta, columns, y
 
 
+def options(argv, datasets):
+    """--splits N (default 5), --datasets a,b (default: every one of datasets) and --plain DIR (default None)."""
+    count = int(argv[argv.index("--splits") + 1]) if "--splits" in argv else 5
+    names = argv[argv.index("--datasets") + 1].split(",") if "--datasets" in argv else list(datasets)
+    return count, names, argv[argv.index("--plain") + 1] if "--plain" in argv else None
+
+
+def export_loaded(name, directory, count, loaded):
+    """Writes a table a loader parsed as (columns, numeric, categorical, y, task) and prints its line (uci, mlbench)."""
+    columns, numeric, categorical, y, task = loaded
+    meta, _, _ = export_table(name, directory, count, columns, numeric, categorical, y, task)
+    print(f"{name}: {meta['rows']} rows, {task}, {len(numeric)} numeric and {len(categorical)} nominal columns, "
+          f"{len(meta['classes'])} classes", flush=True)
+
+
 def main(argv):
     source, data_dir = argv[0], argv[1]
     count = int(argv[argv.index("--splits") + 1]) if "--splits" in argv else 5

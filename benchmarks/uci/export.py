@@ -137,9 +137,7 @@ def write_plain_csv(path, names, rows):
 
 def main(argv):
     source, data_dir = argv[0], argv[1]
-    count = int(argv[argv.index("--splits") + 1]) if "--splits" in argv else 5
-    names = argv[argv.index("--datasets") + 1].split(",") if "--datasets" in argv else list(DATASETS)
-    plain = argv[argv.index("--plain") + 1] if "--plain" in argv else None
+    count, names, plain = public.options(argv, DATASETS)
     if plain:
         os.makedirs(plain, exist_ok=True)
         for f in sorted(os.listdir(source)):
@@ -147,10 +145,7 @@ def main(argv):
                 header, _, rows = read_arff(os.path.join(source, f))
                 write_plain_csv(os.path.join(plain, f[:-len(".arff")] + ".csv"), header, rows)
     for name in names:
-        columns, numeric, categorical, y, task = load(source, name)
-        meta, _, _ = public.export_table(name, data_dir, count, columns, numeric, categorical, y, task)
-        print(f"{name}: {meta['rows']} rows, {task}, {len(numeric)} numeric and {len(categorical)} nominal columns, "
-              f"{len(meta['classes'])} classes", flush=True)
+        public.export_loaded(name, data_dir, count, load(source, name))
 
 
 if __name__ == "__main__":

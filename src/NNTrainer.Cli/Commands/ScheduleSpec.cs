@@ -3,7 +3,7 @@ namespace NNTrainer.Cli.Commands;
 /// <summary>
 /// The <c>--schedule</c> option's text, <c>NAME[:KEY=VALUE,...]</c>, turned into an engine
 /// <see cref="LearningRateSchedule"/>: <c>step:factor=0.25,every=5</c>, <c>exponential:gamma=0.95</c>,
-/// <c>cosine:warmup=0,min=0</c>, <c>onecycle:pct=0.3,div=25,final-div=10000</c>,
+/// <c>cosine:warmup=0,min=0,last=1</c> (<c>last</c>: the share of the steps the decay spans), <c>onecycle:pct=0.3,div=25,final-div=10000</c>,
 /// <c>plateau:factor=0.1,patience=10,min=0,cooldown=0</c> (the values shown are the defaults), or <c>none</c>.
 /// </summary>
 internal static class ScheduleSpec
@@ -15,7 +15,7 @@ internal static class ScheduleSpec
     {
         ["step"] = ["factor", "every"],
         ["exponential"] = ["gamma"],
-        ["cosine"] = ["warmup", "min"],
+        ["cosine"] = ["warmup", "min", "last"],
         ["onecycle"] = ["pct", "div", "final-div"],
         ["plateau"] = ["factor", "patience", "min", "cooldown"],
     };
@@ -45,7 +45,7 @@ internal static class ScheduleSpec
             {
                 "step" => new StepDecaySchedule(Float(values, name, "factor", 0.25f), Int(values, name, "every", 5)),
                 "exponential" => new ExponentialDecaySchedule(Float(values, name, "gamma", 0.95f)),
-                "cosine" => new CosineSchedule(Int(values, name, "warmup", 0), Float(values, name, "min", 0f)),
+                "cosine" => new CosineSchedule(Int(values, name, "warmup", 0), Float(values, name, "min", 0f), Float(values, name, "last", 1f)),
                 "onecycle" => new OneCycleSchedule(Float(values, name, "pct", 0.3f), Float(values, name, "div", 25f), Float(values, name, "final-div", 1e4f)),
                 _ => new ReduceOnPlateauSchedule(Float(values, name, "factor", 0.1f), Int(values, name, "patience", 10), Float(values, name, "min", 0f), Int(values, name, "cooldown", 0)),
             };
@@ -58,6 +58,7 @@ internal static class ScheduleSpec
                 "dropEvery" => "every",
                 "warmupEpochs" => "warmup",
                 "minLearningRate" => "min",
+                "decayShare" => "last",
                 "pctStart" => "pct",
                 "divFactor" => "div",
                 "finalDivFactor" => "final-div",

@@ -40,7 +40,7 @@ public sealed class TrainingTechniqueOptionsTests : IDisposable
     [InlineData("--clip-norm", "-0.5", "--clip-norm must be a number ≥ 0 (0 turns clipping off), not -0.5.")]
     [InlineData("--label-smoothing", "1", "--label-smoothing must be in [0, 1), not 1.")]
     [InlineData("--schedule", "linear", "--schedule must be none, step, exponential, cosine, onecycle or plateau (with KEY=VALUE settings after a colon), not 'linear'.")]
-    [InlineData("--schedule", "cosine:warm=2", "--schedule cosine takes warmup=VALUE, min=VALUE, not 'warm=2'.")]
+    [InlineData("--schedule", "cosine:warm=2", "--schedule cosine takes warmup=VALUE, min=VALUE, last=VALUE, not 'warm=2'.")]
     [InlineData("--schedule", "step:every=x", "--schedule step: every must be a whole number, not 'x'.")]
     [InlineData("--schedule", "step:factor=2", "--schedule step: factor must be in (0, 1], not 2.")]
     [InlineData("--schedule", "onecycle:pct=1", "--schedule onecycle: pct must be in (0, 1), not 1.")]
@@ -61,7 +61,9 @@ public sealed class TrainingTechniqueOptionsTests : IDisposable
         Assert.Equal((0.5f, 10), (step.Factor, step.DropEvery));
         Assert.Equal(0.9f, Assert.IsType<ExponentialDecaySchedule>(ScheduleSpec.Parse("exponential:gamma=0.9")).Gamma);
         var cosine = Assert.IsType<CosineSchedule>(ScheduleSpec.Parse("cosine:warmup=3,min=1e-5"));
-        Assert.Equal((3, 1e-5f), (cosine.WarmupEpochs, cosine.MinLearningRate));
+        Assert.Equal((3, 1e-5f, 1f), (cosine.WarmupEpochs, cosine.MinLearningRate, cosine.DecayShare));
+        Assert.Equal(0.1f, Assert.IsType<CosineSchedule>(ScheduleSpec.Parse("cosine:last=0.1")).DecayShare);
+        Assert.Equal("--schedule cosine: last must be in (0, 1], not 0.", Assert.Throws<FormatException>(() => ScheduleSpec.Parse("cosine:last=0")).Message);
         var cycle = Assert.IsType<OneCycleSchedule>(ScheduleSpec.Parse("onecycle:pct=0.25,div=10,final-div=100"));
         Assert.Equal((0.25f, 10f, 100f), (cycle.PctStart, cycle.DivFactor, cycle.FinalDivFactor));
         var plateau = Assert.IsType<ReduceOnPlateauSchedule>(ScheduleSpec.Parse("plateau:factor=0.5,patience=3,min=1e-4,cooldown=2"));

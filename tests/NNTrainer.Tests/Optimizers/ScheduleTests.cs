@@ -36,6 +36,26 @@ public class ScheduleTests
     }
 
     [Fact]
+    public void ACosineOverTheLastShareHoldsTheRateThenAnnealsOverThoseSteps()
+    {
+        // T = 12 steps, share 0.25: ⌈0.25·12⌉ = 3 decaying steps after 9 held at 0.1: 0.1·(1 + cos(π·k/3))/2, k = 0, 1, 2.
+        var rates = PerStep(new CosineSchedule(decayShare: 0.25f), 0.1f, epochs: 4, stepsPerEpoch: 3);
+        float[] expected = [0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.075f, 0.025f];
+        Assert.Equal(expected, rates, Tolerance(1e-7f));
+        // After a warm-up (W = 3), the share counts the remaining 9 steps: ⌈0.5·9⌉ = 5 decay, 4 hold.
+        rates = PerStep(new CosineSchedule(warmupEpochs: 1, minLearningRate: 0.01f, decayShare: 0.5f), 0.1f, epochs: 4, stepsPerEpoch: 3);
+        expected =
+        [
+            0.1f / 3, 0.2f / 3, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f,
+            0.1f, 0.01f + 0.09f * (1 + MathF.Cos(MathF.PI / 5)) / 2, 0.01f + 0.09f * (1 + MathF.Cos(2 * MathF.PI / 5)) / 2,
+            0.01f + 0.09f * (1 + MathF.Cos(3 * MathF.PI / 5)) / 2, 0.01f + 0.09f * (1 + MathF.Cos(4 * MathF.PI / 5)) / 2,
+        ];
+        Assert.Equal(expected, rates, Tolerance(1e-6f));
+        // The whole-training decay is the share 1, step for step.
+        Assert.Equal(PerStep(new CosineSchedule(), 0.1f, epochs: 5, stepsPerEpoch: 7), PerStep(new CosineSchedule(decayShare: 1f), 0.1f, epochs: 5, stepsPerEpoch: 7));
+    }
+
+    [Fact]
     public void CosineWarmsUpLinearlyThenAnneals()
     {
         // 2 warm-up epochs of 3 steps (W = 6) out of T = 12: 0.1·(t + 1)/6, then 0.1·(1 + cos(π(t − 6)/6))/2.
@@ -149,6 +169,8 @@ public class ScheduleTests
     [InlineData("onecycle div")]
     [InlineData("plateau factor")]
     [InlineData("plateau patience")]
+    [InlineData("cosine share")]
+    [InlineData("cosine share above 1")]
     public void InvalidParametersAreRejectedByName(string which)
     {
         var (create, name) = which switch
@@ -158,6 +180,8 @@ public class ScheduleTests
             "exponential" => (() => new ExponentialDecaySchedule(float.NaN), "gamma"),
             "cosine warmup" => (() => new CosineSchedule(warmupEpochs: -1), "warmupEpochs"),
             "cosine min" => (() => new CosineSchedule(minLearningRate: float.PositiveInfinity), "minLearningRate"),
+            "cosine share" => (() => new CosineSchedule(decayShare: 0f), "decayShare"),
+            "cosine share above 1" => (() => new CosineSchedule(decayShare: 1.5f), "decayShare"),
             "onecycle pct" => (() => new OneCycleSchedule(pctStart: 1f), "pctStart"),
             "onecycle div" => (() => new OneCycleSchedule(divFactor: 0.5f), "divFactor"),
             "plateau factor" => (() => new ReduceOnPlateauSchedule(factor: 1f), "factor"),

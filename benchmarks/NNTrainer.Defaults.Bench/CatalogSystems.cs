@@ -152,7 +152,7 @@ internal static class CatalogSystems
                 case "optimizer": options.Optimizer = Enum.Parse<NeuralNetworkOptimizer>(value, ignoreCase: true); break;
                 case "wd": options.WeightDecay = float.Parse(value, c); break;
                 case "schedule": options.LearningRateSchedule = Schedule(value); break;
-                case "tail" when TrainRows < NeuralNetworkDefaults.AnnealedRowsFrom: options.LearningRateSchedule = new TailCosineSchedule(float.Parse(value, c)); break; // round 12a: constant, then cosine to 0 over the last share of the steps, below the cosine rule's 5,000 rows
+                case "tail" when TrainRows < NeuralNetworkDefaults.AnnealedRowsFrom: options.LearningRateSchedule = new NNTrainer.Optimizers.Schedules.CosineSchedule(decayShare: float.Parse(value, c)); break; // round 12a: constant, then cosine to 0 over the last share of the steps, below the cosine rule's 5,000 rows
                 case "tail": break;
                 default: throw new ArgumentException($"Unknown --nn-options key '{key}'.");
             }

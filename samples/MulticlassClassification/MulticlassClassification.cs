@@ -101,10 +101,10 @@ public static class MulticlassClassification
 
 // Expected output:
 //   Trained for 200 epochs; last training loss 0.080
-//   Label: Liberica Prediction: Liberica Probabilities: 0.00 0.15 0.84
+//   Label: Liberica Prediction: Liberica Probabilities: 0.00 0.15 0.85
 //   Label: Arabica  Prediction: Arabica  Probabilities: 0.99 0.00 0.01
-//   Label: Liberica Prediction: Liberica Probabilities: 0.22 0.00 0.78
-//   Label: Liberica Prediction: Liberica Probabilities: 0.00 0.18 0.81
+//   Label: Liberica Prediction: Liberica Probabilities: 0.21 0.00 0.79
+//   Label: Liberica Prediction: Liberica Probabilities: 0.00 0.17 0.82
 //   Label: Liberica Prediction: Liberica Probabilities: 0.00 0.00 1.00
 //   Micro Accuracy: 0.98
 //   Macro Accuracy: 0.98

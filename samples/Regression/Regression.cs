@@ -63,9 +63,9 @@ public static class Regression
 // Expected output:
 //   Training on 1500 houses; columns Size (Single), Rooms (Single), Age (Single), Distance (Single), Price (Single)
 //   R-squared: 0.998
-//   Mean absolute error: 8.3 thousand dollars
-//   Size: 178 m2, Rooms: 5, Price:  491k, Predicted:  508k
-//   Size:  95 m2, Rooms: 4, Price:  378k, Predicted:  394k
-//   Size: 177 m2, Rooms: 4, Price:  698k, Predicted:  698k
-//   Size:  90 m2, Rooms: 4, Price:  284k, Predicted:  298k
-//   Size:  54 m2, Rooms: 1, Price:  176k, Predicted:  162k
+//   Mean absolute error: 8.2 thousand dollars
+//   Size: 178 m2, Rooms: 5, Price:  491k, Predicted:  509k
+//   Size:  95 m2, Rooms: 4, Price:  378k, Predicted:  389k
+//   Size: 177 m2, Rooms: 4, Price:  698k, Predicted:  697k
+//   Size:  90 m2, Rooms: 4, Price:  284k, Predicted:  297k
+//   Size:  54 m2, Rooms: 1, Price:  176k, Predicted:  161k

@@ -104,7 +104,7 @@ internal sealed class NetworkOptions : IOptionGroup
 
     public Option<string> Schedule { get; } = new("--schedule")
     {
-        Description = $"Learning-rate schedule: auto (a cosine decay to 0 on {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} training rows and more when --epochs is not given, else none), none, step[:factor=0.25,every=5], exponential[:gamma=0.95], cosine[:warmup=0,min=0,last=1] " +
+        Description = $"Learning-rate schedule: auto (when --epochs is not given, a cosine decay to 0 over the training on {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} training rows and more, over its last tenth below; else none), none, step[:factor=0.25,every=5], exponential[:gamma=0.95], cosine[:warmup=0,min=0,last=1] " +
             "(warm-up in epochs), onecycle[:pct=0.3,div=25,final-div=10000] or plateau[:factor=0.1,patience=10,min=0,cooldown=0]",
         HelpName = "NAME[:KEY=VALUE,...]",
         DefaultValueFactory = _ => Defaults.Schedule,

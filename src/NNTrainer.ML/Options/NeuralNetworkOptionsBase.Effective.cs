@@ -18,9 +18,15 @@ public abstract partial class NeuralNetworkOptionsBase
     /// <summary>The learning rate to use: the one given, or the optimizer's default.</summary>
     internal float EffectiveLearningRate => LearningRate ?? NeuralNetworkDefaults.LearningRate(Optimizer);
 
-    /// <summary>The learning-rate schedule for a new training on <paramref name="rows"/> rows: the one given, else the cosine decay on large sets with the automatic epochs.</summary>
+    /// <summary>
+    /// The learning-rate schedule for a new training on <paramref name="rows"/> rows: the one given, else, with the
+    /// automatic epochs, the cosine decay over the whole training on large sets and over its last tenth on smaller ones
+    /// (<see cref="NeuralNetworkDefaults.SmallDataDecayShare"/>).
+    /// </summary>
     internal LearningRateSchedule? EffectiveLearningRateSchedule(long rows) =>
-        LearningRateSchedule ?? (AnnealLearningRateOnLargeData && NumberOfEpochs is null && NeuralNetworkDefaults.AnnealsLearningRate(rows) ? new CosineSchedule() : null);
+        LearningRateSchedule ?? (AnnealLearningRateOnLargeData && NumberOfEpochs is null
+            ? (NeuralNetworkDefaults.AnnealsLearningRate(rows) ? new CosineSchedule() : new CosineSchedule(decayShare: NeuralNetworkDefaults.SmallDataDecayShare))
+            : null);
 
     /// <summary>
     /// When positive, the small-data L2 rule judges a table by its rows per input feature as well as its rows: it sees

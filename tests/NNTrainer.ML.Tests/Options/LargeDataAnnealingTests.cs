@@ -21,7 +21,10 @@ public sealed class LargeDataAnnealingTests
         Assert.Same(given, new NeuralNetworkBinaryTrainer.Options { LearningRateSchedule = given }.EffectiveLearningRateSchedule(50_000));
         var cosine = Assert.IsType<CosineSchedule>(new NeuralNetworkBinaryTrainer.Options().EffectiveLearningRateSchedule(5_000));
         Assert.Equal((0, 0f), (cosine.WarmupEpochs, cosine.MinLearningRate));
-        Assert.Null(new NeuralNetworkBinaryTrainer.Options().EffectiveLearningRateSchedule(4_999));
+        // Below 5,000 rows the decay spans the last tenth of the updates only (a warm-down, round 12b).
+        var warmDown = Assert.IsType<CosineSchedule>(new NeuralNetworkBinaryTrainer.Options().EffectiveLearningRateSchedule(4_999));
+        Assert.Equal((0, 0f, 0.1f), (warmDown.WarmupEpochs, warmDown.MinLearningRate, warmDown.DecayShare));
+        Assert.Null(new NeuralNetworkBinaryTrainer.Options { AnnealLearningRateOnLargeData = false }.EffectiveLearningRateSchedule(4_999));
         Assert.Null(new NeuralNetworkBinaryTrainer.Options { AnnealLearningRateOnLargeData = false }.EffectiveLearningRateSchedule(50_000));
         // Epochs given by the caller keep the constant rate they were chosen for.
         Assert.Null(new NeuralNetworkBinaryTrainer.Options { NumberOfEpochs = 3 }.EffectiveLearningRateSchedule(50_000));
@@ -34,10 +37,12 @@ public sealed class LargeDataAnnealingTests
     {
         var byDefault = Weights(rows, new NeuralNetworkBinaryTrainer.Options());
         var cosine = Weights(rows, new NeuralNetworkBinaryTrainer.Options { LearningRateSchedule = new CosineSchedule() });
+        var warmDown = Weights(rows, new NeuralNetworkBinaryTrainer.Options { LearningRateSchedule = new CosineSchedule(decayShare: 0.1f) });
         var constant = Weights(rows, new NeuralNetworkBinaryTrainer.Options { AnnealLearningRateOnLargeData = false });
 
-        Assert.Equal(annealed ? cosine : constant, byDefault);
+        Assert.Equal(annealed ? cosine : warmDown, byDefault);
         Assert.NotEqual(cosine, constant);
+        Assert.NotEqual(warmDown, constant);
     }
 
     // The automatic epochs (200 of five 1,000-row batches): the decay applies only with them.

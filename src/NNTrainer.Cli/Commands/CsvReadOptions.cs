@@ -27,14 +27,6 @@ internal sealed class CsvReadOptions : IOptionGroup
     /// <summary>The separator given with <c>--separator</c>; null to find it from the file.</summary>
     public char? ReadSeparator(ParseResult result) => ParseSeparator(result.GetValue(Separator));
 
-    /// <summary>
-    /// A block reader of <paramref name="file"/> with a saved model's columns and categories (evaluate, predict), so a
-    /// new file is read as the training file was; <paramref name="schema"/> is the model's, with the missing-value
-    /// markers the command reads with (<c>--missing-values</c>).
-    /// </summary>
-    public CsvBlockReader OpenForModel(ParseResult result, string file, LoadedModel model, ModelSchema schema, bool labelRequired, bool keepText, bool keepFields = false) =>
-        new(file, schema, labelRequired, keepText, SkipsBadRows(result), keepFields, ModelCategories.Read(model), ReadSeparator(result));
-
     private static char? ParseSeparator(string? value) => value switch
     {
         "," or ";" or "|" or "\t" => value[0],

@@ -9,35 +9,29 @@ namespace NNTrainer.Cli.Commands;
 /// </summary>
 internal sealed class EvaluateCommand
 {
-    private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
+    private readonly SavedModelInput _input = new();
     private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns and its label column, or a folder of images with one sub-folder per class" };
-    private readonly CsvReadOptions _reading = new();
-    private readonly Option<MissingValues?> _missingValues = MissingValueOption.Create(training: false);
     private readonly Option<string?> _positiveClass = PositiveClass.Option();
     private readonly OutputOptions _output = new();
-    private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _model, _file, _reading, _positiveClass, _missingValues };
-        return _output.Complete(command, Run, _images);
+        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _input.Model, _file, _input.Reading, _positiveClass, _input.MissingValues };
+        return _output.Complete(command, Run, _input.Images);
     }
 
     private int Run(ParseResult result, Reporter reporter)
     {
-        var ml = new MLContext(seed: 0);
-        var modelPath = result.GetValue(_model)!;
+        var modelPath = result.GetValue(_input.Model)!;
+        var file = result.GetValue(_file)!;
         var requested = result.GetValue(_positiveClass);
-        if (Directory.Exists(result.GetValue(_file)))
+        if (Directory.Exists(file))
         {
             if (requested is not null) throw new CliException("--positive-class applies to a CSV model's binary label; an image model's classes are its sub-folders.", ExitCodes.UsageError);
-            return ImageCommands.Evaluate(result, reporter, _images, modelPath, result.GetValue(_file)!);
+            return ImageCommands.Evaluate(result, reporter, _input.Images, modelPath, file);
         }
-        var model = ImageCommands.LoadCsvModel(result, _images, ml, modelPath, result.GetValue(_file)!);
-        var schema = MissingValueOption.Apply(result, _missingValues, model.Schema, reporter);
-        var file = result.GetValue(_file)!;
-        using var reader = _reading.OpenForModel(result, file, model, schema, labelRequired: true, keepText: false);
-        var scorer = new BlockScorer(ml, model);
+        using var table = _input.Open(result, reporter, file, labelRequired: true, keepText: false);
+        var (schema, reader, scorer) = table;
         // The model's positive class unless --positive-class names the other: then its scores are read the other way round.
         var positive = requested is null ? null : PositiveClass.Find(schema.Classes, requested, schema.LabelColumn);
         bool flipped = positive is not null && positive == schema.Classes[0];

@@ -9,29 +9,24 @@ namespace NNTrainer.Cli.Commands;
 /// </summary>
 internal sealed class PredictCommand
 {
-    private readonly Argument<string> _model = new("model") { Description = "A model zip written by 'nntrainer train'" };
+    private readonly SavedModelInput _input = new();
     private readonly Argument<string> _file = new("file") { Description = "A CSV or Parquet (.parquet) file with the model's feature columns (the label column may be absent), or a folder of images (sub-folders included)" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to write the predictions: CSV, or Parquet when the name ends in .parquet", HelpName = "FILE", Required = true };
-    private readonly CsvReadOptions _reading = new();
-    private readonly Option<MissingValues?> _missingValues = MissingValueOption.Create(training: false);
     private readonly OutputOptions _output = new();
-    private readonly ImageOptions _images = new(training: false);
 
     public Command Build()
     {
-        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _model, _file, _out, _reading, _missingValues };
-        return _output.Complete(command, Run, _images);
+        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _input.Model, _file, _out, _input.Reading, _input.MissingValues };
+        return _output.Complete(command, Run, _input.Images);
     }
 
     private int Run(ParseResult result, Reporter reporter)
     {
-        if (Directory.Exists(result.GetValue(_file)) || ImageFolder.IsImageFile(result.GetValue(_file)!)) return ImageCommands.Predict(result, reporter, _images, result.GetValue(_model)!, result.GetValue(_file)!, result.GetValue(_out)!);
-        var ml = new MLContext(seed: 0);
-        var model = ImageCommands.LoadCsvModel(result, _images, ml, result.GetValue(_model)!, result.GetValue(_file)!);
-        var schema = MissingValueOption.Apply(result, _missingValues, model.Schema, reporter);
+        var file = result.GetValue(_file)!;
+        if (Directory.Exists(file) || ImageFolder.IsImageFile(file)) return ImageCommands.Predict(result, reporter, _input.Images, result.GetValue(_input.Model)!, file, result.GetValue(_out)!);
         var outPath = CommandSupport.OutputFile("--out", result.GetValue(_out)!);
-        using var reader = _reading.OpenForModel(result, result.GetValue(_file)!, model, schema, labelRequired: false, keepText: !TableFile.IsParquet(outPath), keepFields: TableFile.IsParquet(outPath));
-        var scorer = new BlockScorer(ml, model);
+        using var table = _input.Open(result, reporter, file, labelRequired: false, keepText: !TableFile.IsParquet(outPath), keepFields: TableFile.IsParquet(outPath));
+        var (schema, reader, scorer) = table;
         var times = new PhaseTimes();
         var notes = Write(outPath, reader, schema, scorer, times);
         foreach (var note in notes) reporter.Note(note);

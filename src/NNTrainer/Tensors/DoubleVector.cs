@@ -2,11 +2,10 @@ namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The operations on double lanes that <see cref="LogKernel"/> needs beyond <see cref="ILaneVector{TVector, TLane}"/>, for
-/// one vector width: the double counterpart of <see cref="ITileVector{TVector}"/>. The implementation is a struct with
-/// static members, so the JIT compiles the kernel body with every call inlined. There is one width, 256 bits: the
-/// kernel takes a 512-bit vector as its two halves (a lane's result does not depend on the width).
+/// one vector width: the double counterpart of <see cref="ITileVector{TVector}"/>. The implementations are structs with
+/// static members, so the JIT compiles one kernel body per width with every call inlined.
 /// </summary>
-/// <typeparam name="TVector">The vector type: <see cref="Vector256{T}"/> of double.</typeparam>
+/// <typeparam name="TVector">The vector type: <see cref="Vector256{T}"/> or <see cref="Vector512{T}"/> of double.</typeparam>
 internal interface IDoubleVector<TVector> : ILaneVector<TVector, double>
     where TVector : struct
 {
@@ -56,4 +55,29 @@ internal readonly struct DoubleVector256 : IDoubleVector<Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Significand(Vector256<double> value) =>
         ((value.AsUInt64() & Vector256.Create(DoubleBits.SignificandMask)) | Vector256.Create(DoubleBits.OneBits)).AsDouble();
+}
+
+/// <summary>AVX-512: 8 doubles a vector.</summary>
+internal readonly struct DoubleVector512 : IDoubleVector<Vector512<double>>
+{
+    public static int Width => 8;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Load(ref double source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<double> value, ref double destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Broadcast(double value) => Vector512.Create(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Add(Vector512<double> a, Vector512<double> b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Subtract(Vector512<double> a, Vector512<double> b) => a - b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Multiply(Vector512<double> a, Vector512<double> b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Divide(Vector512<double> a, Vector512<double> b) => a / b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> GreaterThan(Vector512<double> a, Vector512<double> b) => Vector512.GreaterThan(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> GreaterThanOrEqual(Vector512<double> a, Vector512<double> b) => Vector512.GreaterThanOrEqual(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> LessThan(Vector512<double> a, Vector512<double> b) => Vector512.LessThan(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Equals(Vector512<double> a, Vector512<double> b) => Vector512.Equals(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> And(Vector512<double> a, Vector512<double> b) => a & b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Select(Vector512<double> mask, Vector512<double> a, Vector512<double> b) => Vector512.ConditionalSelect(mask, a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AllSet(Vector512<double> mask) => Vector512.EqualsAll(mask.AsUInt64(), Vector512<ulong>.AllBitsSet);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Exponent(Vector512<double> value) => Vector512.ConvertToDouble(Vector512.ShiftRightLogical(value.AsUInt64(), 52).AsInt64() - Vector512.Create(1023L));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Significand(Vector512<double> value) =>
+        ((value.AsUInt64() & Vector512.Create(DoubleBits.SignificandMask)) | Vector512.Create(DoubleBits.OneBits)).AsDouble();
 }

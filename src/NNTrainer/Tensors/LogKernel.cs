@@ -26,9 +26,7 @@ internal static class LogKernel
 
     private readonly struct Lanes : IUnaryLaneOperation<double>
     {
-        // As two 256-bit halves, each lane's result the same: the log is taken once a sample (once an output with soft
-        // targets), which does not show beside a step's products, so one width of double adapter serves.
-        public Vector512<double> Apply(Vector512<double> x) => Vector512.Create(Apply(x.GetLower()), Apply(x.GetUpper()));
+        public Vector512<double> Apply(Vector512<double> x) => Log<Vector512<double>, DoubleVector512>(x);
 
         public Vector256<double> Apply(Vector256<double> x) => Log<Vector256<double>, DoubleVector256>(x);
 

@@ -7,19 +7,14 @@ namespace NNTrainer.Training;
 /// Batches gathered from in-memory matrices through an index shuffled every epoch (the book's batches, taken in a new
 /// random order each epoch). A full batch over all the rows in their order is the caller's matrices themselves.
 /// </summary>
-internal sealed class MatrixBatchFeed : BatchFeed
+internal sealed class MatrixBatchFeed : IndexedBatchFeed
 {
     private readonly Matrix _inputs;
-    private readonly Matrix _targets;
-    private readonly int[] _indices;
-    private readonly int _batchSize;
     private readonly bool _direct;
     private readonly Matrix _batchInputs;
     private readonly Matrix _batchTargets;
-    private readonly float[]? _weights;
     private readonly float[]? _batchWeights;
     private readonly int _threads;
-    private int _start;
 
     /// <summary>Feeds the rows <paramref name="indices"/> of the data (the training rows, in their initial order).</summary>
     /// <param name="inputs">All inputs.</param>
@@ -29,13 +24,10 @@ internal sealed class MatrixBatchFeed : BatchFeed
     /// <param name="weights">One weight per row of <paramref name="inputs"/>, or null.</param>
     /// <param name="threads">Threads the gathering may use.</param>
     public MatrixBatchFeed(Matrix inputs, Matrix targets, int[] indices, int batchSize, float[]? weights, int threads)
+        : base(targets, indices, batchSize, weights)
     {
         _inputs = inputs;
-        _targets = targets;
-        _indices = indices;
-        _batchSize = batchSize;
         _threads = threads;
-        _weights = weights;
         // A full batch over all the data in order needs no gathering: the step reads the caller's matrices.
         _direct = batchSize == indices.Length && indices.Length == inputs.Rows;
         _batchInputs = _direct ? inputs : new Matrix(batchSize, inputs.Columns);
@@ -44,38 +36,23 @@ internal sealed class MatrixBatchFeed : BatchFeed
     }
 
     /// <inheritdoc />
-    public override int SampleCount => _indices.Length;
-
-    /// <inheritdoc />
-    public override int BatchSize => _batchSize;
-
-    /// <inheritdoc />
-    public override bool Weighted => _weights is not null;
-
-    /// <inheritdoc />
-    public override void StartEpoch(bool shuffle, SeededRandom random)
-    {
-        if (shuffle && !_direct) random.Shuffle(_indices);
-        _start = 0;
-    }
+    /// <remarks>The caller's matrices read in place are one batch in their order: there is nothing to shuffle.</remarks>
+    public override void StartEpoch(bool shuffle, SeededRandom random) => base.StartEpoch(shuffle && !_direct, random);
 
     /// <inheritdoc />
     public override bool Next(TrainingBatch batch)
     {
-        int start = _start;
-        if (start >= _indices.Length) return false;
-        int count = Math.Min(_batchSize, _indices.Length - start);
+        if (!TakeBatch(out int start, out int count)) return false;
         if (_direct)
         {
             (batch.Targets, batch.WeightBuffer, batch.Count) = (_batchTargets, _batchWeights, count);
         }
         else
         {
-            _inputs.GatherRows(_indices, start, count, _batchInputs, _threads);
-            GatherTargetsAndWeights(batch, _targets, _weights, _indices.AsSpan(start, count), _batchTargets, _batchWeights);
+            _inputs.GatherRows(Indices, start, count, _batchInputs, _threads);
+            GatherTargetsAndWeights(batch, Targets, Weights, Indices.AsSpan(start, count), _batchTargets, _batchWeights);
         }
         batch.Inputs = _batchInputs;
-        _start = start + count;
         return true;
     }
 }

@@ -1,4 +1,3 @@
-using NNTrainer.Initialization;
 using NNTrainer.Tensors;
 
 namespace NNTrainer.Training;
@@ -7,17 +6,12 @@ namespace NNTrainer.Training;
 /// <see cref="MatrixBatchFeed"/>'s batches from sparse rows: the same shuffled index, the same order for a seed, each
 /// batch gathered as CSR rows into a <see cref="SparseBatch"/> (<see cref="TrainingBatch.SparseInputs"/>).
 /// </summary>
-internal sealed class SparseBatchFeed : BatchFeed
+internal sealed class SparseBatchFeed : IndexedBatchFeed
 {
     private readonly SparseMatrix _inputs;
-    private readonly Matrix _targets;
-    private readonly int[] _indices;
-    private readonly int _batchSize;
     private readonly SparseBatch _batch;
     private readonly Matrix _batchTargets;
-    private readonly float[]? _weights;
     private readonly float[]? _batchWeights;
-    private int _start;
 
     /// <summary>Feeds the rows <paramref name="indices"/> of the data (the training rows, in their initial order).</summary>
     /// <param name="inputs">All inputs.</param>
@@ -26,40 +20,19 @@ internal sealed class SparseBatchFeed : BatchFeed
     /// <param name="batchSize">Samples per batch, at most <paramref name="indices"/>' length.</param>
     /// <param name="weights">One weight per row of <paramref name="inputs"/>, or null.</param>
     public SparseBatchFeed(SparseMatrix inputs, Matrix targets, int[] indices, int batchSize, float[]? weights)
+        : base(targets, indices, batchSize, weights)
     {
         _inputs = inputs;
-        _targets = targets;
-        _indices = indices;
-        _batchSize = batchSize;
-        _weights = weights;
         _batch = new SparseBatch(batchSize, LargestBatch(inputs, indices, batchSize));
         _batchTargets = new Matrix(batchSize, targets.Columns);
         _batchWeights = weights is null ? null : new float[batchSize];
     }
 
     /// <inheritdoc />
-    public override int SampleCount => _indices.Length;
-
-    /// <inheritdoc />
-    public override int BatchSize => _batchSize;
-
-    /// <inheritdoc />
-    public override bool Weighted => _weights is not null;
-
-    /// <inheritdoc />
-    public override void StartEpoch(bool shuffle, SeededRandom random)
-    {
-        if (shuffle) random.Shuffle(_indices);
-        _start = 0;
-    }
-
-    /// <inheritdoc />
     public override bool Next(TrainingBatch batch)
     {
-        int start = _start;
-        if (start >= _indices.Length) return false;
-        int count = Math.Min(_batchSize, _indices.Length - start);
-        var rows = _indices.AsSpan(start, count);
+        if (!TakeBatch(out int start, out int count)) return false;
+        var rows = Indices.AsSpan(start, count);
         var (starts, columns, values) = (_inputs.RowStarts, _inputs.ColumnIndices, _inputs.Values);
         int at = 0;
         for (int i = 0; i < count; i++)
@@ -71,9 +44,8 @@ internal sealed class SparseBatchFeed : BatchFeed
             _batch.Starts[i + 1] = at;
         }
         _batch.Rows = count;
-        GatherTargetsAndWeights(batch, _targets, _weights, rows, _batchTargets, _batchWeights);
+        GatherTargetsAndWeights(batch, Targets, Weights, rows, _batchTargets, _batchWeights);
         batch.SparseInputs = _batch;
-        _start = start + count;
         return true;
     }
 

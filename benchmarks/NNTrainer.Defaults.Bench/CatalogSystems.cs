@@ -127,6 +127,8 @@ internal static class CatalogSystems
             switch (key)
             {
                 case "activation": options.Activation = Enum.Parse<NeuralNetworkActivation>(value, ignoreCase: true); break;
+                case "budget": options.EpochWorkBudget = double.Parse(value, c); break; // round 13: epochs by a budget of parameter-rows from 5,000 rows on
+                case "l2large": options.ScaleL2ForLargeData = bool.Parse(value); break;
                 case "anneal": options.AnnealLearningRateOnLargeData = bool.Parse(value); break;
                 case "threads": options.NumberOfThreads = int.Parse(value, c); break;
                 case "hidden": options.HiddenLayers = value == "none" ? [] : value.Split(',').Select(int.Parse).ToArray(); break; // "none": a linear softmax model

@@ -26,7 +26,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
             // With --cv every fold found its own best epoch: the refit takes their mean.
             var best = measured.Select(m => m.Model.History is { StopReason: StopReason.EarlyStopped, RestoredBestWeights: true } history ? history.BestEpoch : (int?)null).ToList();
             stoppedAt = best.All(b => b is not null) ? (int)Math.Round(best.Average(b => b!.Value), MidpointRounding.AwayFromZero) : null;
-            epochs = stoppedAt ?? settings.KnownEpochsFor(rows);
+            epochs = stoppedAt ?? settings.KnownEpochsFor(rows, settings.ParametersFor(train, task, problem.Schema.Classes.Length));
         }
         // Automatic epochs stay automatic (the trainer computes the same count for these rows), so the refit gets the
         // trainer's rules for them, such as the cosine decay on large sets.

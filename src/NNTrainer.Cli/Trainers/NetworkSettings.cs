@@ -13,7 +13,7 @@ internal sealed record NetworkSettings
 
     public string Activation { get; init; } = "relu";
 
-    /// <summary>Passes over the training rows; null: <see cref="NeuralNetworkDefaults.Epochs"/> for the rows trained on.</summary>
+    /// <summary>Passes over the training rows; null: <see cref="NeuralNetworkDefaults.Epochs(long, int)"/> for the rows trained on.</summary>
     public int? Epochs { get; init; }
 
     public int BatchSize { get; init; } = NeuralNetworkDefaults.BatchSize;
@@ -79,14 +79,26 @@ internal sealed record NetworkSettings
     /// <summary><c>train --streaming</c>: the trainer reads its rows pass after pass instead of copying them (ML.NET's <c>Streaming</c> option).</summary>
     public bool Streaming { get; init; }
 
-    /// <summary>The epochs a training on <paramref name="rows"/> rows runs: the ones given, or the automatic number.</summary>
-    public int EpochsFor(long rows) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
+    /// <summary>
+    /// The epochs a training on <paramref name="rows"/> rows runs for a network of <paramref name="parameters"/> trainable
+    /// values (0: not known): the ones given, or the trainers' automatic number.
+    /// </summary>
+    public int EpochsFor(long rows, long parameters) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters);
 
     /// <summary>
     /// The epochs known before a training on <paramref name="rows"/> rows starts, for its progress lines: null when
     /// <c>--hold-out-epochs</c> will choose them (as the trainer's <c>EpochSelection.Applies</c> decides), else <see cref="EpochsFor"/>.
     /// </summary>
-    public int? KnownEpochsFor(long rows) =>
+    public int? KnownEpochsFor(long rows, long parameters) =>
         ChooseEpochsOnHoldOut && Epochs is null && ValidationFraction == 0 && Patience == 0 && Checkpoint is null && rows >= NeuralNetworkDefaults.HoldOutEpochsRowsFrom
-            ? null : EpochsFor(rows);
+            ? null : EpochsFor(rows, parameters);
+
+    /// <summary>
+    /// The trainable values of the dense network these settings build on <paramref name="featurized"/>'s feature vector for
+    /// <paramref name="task"/> (one output, or one per class of a multiclass label); 0 when the vector's size is not known.
+    /// </summary>
+    public long ParametersFor(IDataView featurized, TaskKind task, int classes) =>
+        featurized.Schema.GetColumnOrNull(ColumnNames.Features)?.Type is VectorDataViewType { Size: > 0 } vector
+            ? NeuralNetworkDefaults.DenseParameters(vector.Size, HiddenLayers, task == TaskKind.Multiclass ? classes : 1)
+            : 0;
 }

@@ -18,7 +18,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         long rows = train.Inputs.Rows;
         // Round 11c's screen: the same network (same seed, same weights) with the penalty of the rows per one-hot column.
         if (options.SmallDataL2CountsTwoValued && options.SmallDataL2FeaturesFree > 0)
-            network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, options.EffectiveL2Regularization(rows, TwoValuedColumns.Count(train.Inputs)));
+            network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, options.EffectiveL2Regularization(rows, TwoValuedColumns.Count(train.Inputs), NeuralNetworkDefaults.DenseParameters(featureCount, options.HiddenLayers, outputs)));
         if (L2Selection.Applies(options, rows, CreateLoss()))
         {
             float l2 = L2Selection.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, threads);
@@ -27,7 +27,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         }
         if (EpochSelection.Applies(options, rows))
         {
-            var choice = EpochSelection.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss);
+            var choice = EpochSelection.Choose(options, train, outputs, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss);
             channel.Info(MessageSensitivity.None, $"On a stratified tenth of the {rows:N0} rows held out, the lowest loss ({choice.HeldOutLoss:F4}) came at epoch {choice.Epochs}" +
                 (choice.L2 is { } chosen ? $" with L2 {chosen}" : string.Empty) + $"; the final fit trains on every row for {Math.Max(epochs, choice.Epochs)} epochs.");
             // The hold-out only lengthens training: stopping at the hold-out's best log-loss cut Fashion-MNIST's 40 epochs to

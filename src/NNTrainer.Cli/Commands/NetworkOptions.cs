@@ -23,7 +23,7 @@ internal sealed class NetworkOptions : IOptionGroup
 
     public Option<int?> Epochs { get; } = new("--epochs")
     {
-        Description = $"Passes over the training rows [default: about {NNTrainer.ML.NeuralNetworkDefaults.TargetSteps:N0} weight updates, from {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} rows on at least {NNTrainer.ML.NeuralNetworkDefaults.EpochWorkBudget:0.#e0} rows × parameters of work, {NNTrainer.ML.NeuralNetworkDefaults.MinimumEpochs}–{NNTrainer.ML.NeuralNetworkDefaults.MaximumEpochs} epochs]",
+        Description = $"Passes over the training rows [default: about {NNTrainer.ML.NeuralNetworkDefaults.TargetSteps:N0} weight updates, {NNTrainer.ML.NeuralNetworkDefaults.MinimumEpochs}–{NNTrainer.ML.NeuralNetworkDefaults.MaximumEpochs} epochs; from {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} rows on, or a longer training with a lighter L2 when a held-out tenth of the rows scores it better]",
     };
 
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Rows per training step", DefaultValueFactory = _ => Defaults.BatchSize };
@@ -49,7 +49,7 @@ internal sealed class NetworkOptions : IOptionGroup
 
     public Option<bool> ScaleL2LargeData { get; } = new("--scale-l2-large-data")
     {
-        Description = $"Divide --l2 by up to 10 from {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} training rows on, as the rows per network parameter grow from {NNTrainer.ML.NeuralNetworkDefaults.LargeDataRowsPerParameterFrom} (a tenth from {NNTrainer.ML.NeuralNetworkDefaults.LargeDataRowsPerParameterUpTo}; on by default; false: train with --l2 as given)",
+        Description = $"Divide --l2 by up to 10 on more than {NNTrainer.ML.NeuralNetworkDefaults.LargeDataRowsFrom:N0} training rows (a tenth from {NNTrainer.ML.NeuralNetworkDefaults.LargeDataRowsUpTo:N0}; on by default; false: train with --l2 as given)",
         HelpName = "true|false",
         DefaultValueFactory = _ => Defaults.ScaleL2ForLargeData,
     };

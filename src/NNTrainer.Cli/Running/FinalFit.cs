@@ -38,7 +38,9 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         if (trainer.HasEpochs && epochs is null && model.History is { } history)
         {
             epochs = history.Epochs.Count;
-            reporter.Note($"  {name}: {epochs} epochs and the L2 penalty chosen on a stratified tenth of these rows (--hold-out-epochs).");
+            reporter.Note(settings.ChooseEpochsOnHoldOut
+                ? $"  {name}: {epochs} epochs and the L2 penalty chosen on a stratified tenth of these rows (--hold-out-epochs)."
+                : $"  {name}: {epochs} epochs, {(epochs == settings.EpochsFor(rows) ? "the usual training" : "the long training of a large table")} chosen on a stratified tenth of these rows.");
         }
         if (model.ModelSelection is { } selection) ReportSelection(reporter, name, selection);
         // A linear model chosen by cross-validation trains for its own epochs, not the network's.

@@ -79,19 +79,23 @@ internal sealed record NetworkSettings
     /// <summary><c>train --streaming</c>: the trainer reads its rows pass after pass instead of copying them (ML.NET's <c>Streaming</c> option).</summary>
     public bool Streaming { get; init; }
 
-    /// <summary>
-    /// The epochs a training on <paramref name="rows"/> rows runs for a network of <paramref name="parameters"/> trainable
-    /// values (0: not known): the ones given, or the trainers' automatic number.
-    /// </summary>
-    public int EpochsFor(long rows, long parameters) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters);
+    /// <summary>The epochs a training on <paramref name="rows"/> rows runs: the ones given, or the automatic number.</summary>
+    public int EpochsFor(long rows) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
 
     /// <summary>
-    /// The epochs known before a training on <paramref name="rows"/> rows starts, for its progress lines: null when
-    /// <c>--hold-out-epochs</c> will choose them (as the trainer's <c>EpochSelection.Applies</c> decides), else <see cref="EpochsFor"/>.
+    /// The epochs known before a training on <paramref name="rows"/> rows of a network of <paramref name="parameters"/>
+    /// trainable values starts, for its progress lines: null when the trainer chooses them on a hold-out
+    /// (<c>--hold-out-epochs</c> as its <c>EpochSelection.Applies</c> decides, or from 5,000 rows on the long training,
+    /// <c>LongTraining</c>, when its epochs differ from the usual ones), else <see cref="EpochsFor"/>.
     /// </summary>
     public int? KnownEpochsFor(long rows, long parameters) =>
-        ChooseEpochsOnHoldOut && Epochs is null && ValidationFraction == 0 && Patience == 0 && Checkpoint is null && rows >= NeuralNetworkDefaults.HoldOutEpochsRowsFrom
-            ? null : EpochsFor(rows, parameters);
+        Epochs is null && ValidationFraction == 0 && Patience == 0 && Checkpoint is null
+        && ((ChooseEpochsOnHoldOut && rows >= NeuralNetworkDefaults.HoldOutEpochsRowsFrom) || MayTrainLong(rows, parameters))
+            ? null : EpochsFor(rows);
+
+    private bool MayTrainLong(long rows, long parameters) =>
+        Commands.NetworkOptions.IsAutoSchedule(Schedule) && rows >= NeuralNetworkDefaults.AnnealedRowsFrom
+        && NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters) != NeuralNetworkDefaults.Epochs(rows, BatchSize);
 
     /// <summary>
     /// The trainable values of the dense network these settings build on <paramref name="featurized"/>'s feature vector for

@@ -49,15 +49,11 @@ public abstract partial class NeuralNetworkOptionsBase
     internal long SmallDataL2Rows(long rows, int features) =>
         SmallDataL2FeaturesFree > 0 && features > SmallDataL2FeaturesFree ? (long)(rows * (double)SmallDataL2FeaturesFree / features) : rows;
 
-    /// <summary>
-    /// The L2 penalty for a training set of <paramref name="rows"/> rows of <paramref name="features"/> inputs (0: not known,
-    /// the rows alone decide) for a network of <paramref name="parameters"/> trainable values (0: not known, the penalty is
-    /// not lowered for a large set).
-    /// </summary>
-    internal float EffectiveL2Regularization(long rows, int features = 0, long parameters = 0)
+    /// <summary>The L2 penalty for a training set of <paramref name="rows"/> rows of <paramref name="features"/> inputs (0: not known, the rows alone decide).</summary>
+    internal float EffectiveL2Regularization(long rows, int features = 0)
     {
         float l2 = ScaleL2ForSmallData ? SmallDataL2Regularization(SmallDataL2Rows(rows, features)) : L2Regularization;
-        return ScaleL2ForLargeData ? NeuralNetworkDefaults.LargeDataL2For(l2, rows, parameters) : l2;
+        return ScaleL2ForLargeData ? NeuralNetworkDefaults.LargeDataL2For(l2, rows) : l2;
     }
 
     /// <summary>The small-data rule's penalty for <paramref name="rows"/> rows: a regression's factor is 30, a classifier's 10 (round 11a).</summary>
@@ -65,13 +61,29 @@ public abstract partial class NeuralNetworkOptionsBase
         ? NeuralNetworkDefaults.RegressionL2RegularizationFor(L2Regularization, rows)
         : NeuralNetworkDefaults.L2RegularizationFor(L2Regularization, rows);
 
+    /// <summary>The epochs to train on <paramref name="rows"/> rows for: the ones given, or about 10,000 weight updates.</summary>
+    internal int EffectiveEpochs(long rows) => NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
+
     /// <summary>
-    /// Parameter-rows of arithmetic the automatic epochs may spend from 5,000 rows on (<see cref="NeuralNetworkDefaults.Epochs(long, int, long, double)"/>):
-    /// <see cref="NeuralNetworkDefaults.EpochWorkBudget"/>; 0 counts weight updates only. Internal so that only the benchmark changes it.
+    /// Whether a large training set trains the long way (<see cref="LongTraining"/>): null (the default) chooses on a
+    /// hold-out, true always, false never. Internal so that only the benchmark and tests force it.
+    /// </summary>
+    internal bool? LongTrainingOnLargeData;
+
+    /// <summary>
+    /// Parameter-rows of arithmetic the long training spends (<see cref="NeuralNetworkDefaults.Epochs(long, int, long, double)"/>):
+    /// <see cref="NeuralNetworkDefaults.EpochWorkBudget"/>. Internal so that only the benchmark changes it.
     /// </summary>
     internal double EpochWorkBudget = NeuralNetworkDefaults.EpochWorkBudget;
 
-    /// <summary>The epochs to train <paramref name="parameters"/> trainable values on <paramref name="rows"/> rows for: the ones given, or the automatic rule's.</summary>
-    internal int EffectiveEpochs(long rows, long parameters) =>
-        NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters, EpochWorkBudget);
+    /// <summary>
+    /// The long training of <paramref name="rows"/> rows of <paramref name="features"/> inputs for a network of
+    /// <paramref name="parameters"/> trainable values: the work budget's epochs and the penalty by rows per parameter.
+    /// </summary>
+    internal LongTraining.Regime LongTrainingRegime(long rows, int features, long parameters)
+    {
+        float l2 = ScaleL2ForSmallData ? SmallDataL2Regularization(SmallDataL2Rows(rows, features)) : L2Regularization;
+        return new(NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters, EpochWorkBudget),
+            ScaleL2ForLargeData ? NeuralNetworkDefaults.LargeDataL2For(l2, rows, parameters) : l2);
+    }
 }

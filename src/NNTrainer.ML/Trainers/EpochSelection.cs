@@ -25,11 +25,10 @@ internal static class EpochSelection
     /// </summary>
     /// <param name="options">The trainer's options (penalty, batch size, optimizer).</param>
     /// <param name="train">The training set, already standardised as the final fit will see it.</param>
-    /// <param name="outputs">The network's output neurons (for the penalty the rules give it).</param>
     /// <param name="seed">Seeds the hold-out and every measuring network, so the choice is reproducible.</param>
     /// <param name="create">A new, unbuilt network with the given penalty (null: the rules') for the given number of rows.</param>
     /// <param name="loss">A new loss of the trainer's task.</param>
-    public static HoldOutChoice Choose(NeuralNetworkOptionsBase options, TrainingSet train, int outputs, int seed, Func<float?, long, Network> create, Func<Loss> loss)
+    public static HoldOutChoice Choose(NeuralNetworkOptionsBase options, TrainingSet train, int seed, Func<float?, long, Network> create, Func<Loss> loss)
     {
         var folds = L2Selection.Assign(train.Targets, NeuralNetworkDefaults.HoldOutFolds, seed);
         var (trainRows, testRows) = L2Selection.Split(folds, 0);
@@ -37,7 +36,7 @@ internal static class EpochSelection
         // Every strength trains on the same nine tenths: gathered once, not once per strength.
         var rest = (Inputs: train.Inputs.SelectRows(trainRows), Targets: train.Targets.SelectRows(trainRows),
             Weights: train.Weights is null ? null : L2Selection.Gather(train.Weights, trainRows));
-        float rulePenalty = options.EffectiveL2Regularization(train.Rows, train.Inputs.Columns, NeuralNetworkDefaults.DenseParameters(train.Inputs.Columns, options.HiddenLayers, outputs));
+        float rulePenalty = options.EffectiveL2Regularization(train.Rows, train.Inputs.Columns);
         var best = new HoldOutChoice(NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), null, double.PositiveInfinity);
         foreach (float factor in options.L2Regularization > 0 ? NeuralNetworkDefaults.HoldOutL2Factors : [1f])
         {

@@ -14,7 +14,7 @@ internal static class NetworkFactory
         int[]? hiddenLayers = null)
     {
         var network = new Network(seed) { NumberOfThreads = threads };
-        float l2 = l2Override ?? options.EffectiveL2Regularization(rows, inputs, NeuralNetworkDefaults.DenseParameters(inputs, hiddenLayers ?? options.HiddenLayers, outputs));
+        float l2 = l2Override ?? options.EffectiveL2Regularization(rows, inputs);
         int size = inputs;
         foreach (int neurons in hiddenLayers ?? options.HiddenLayers)
         {

@@ -2,9 +2,19 @@ using Microsoft.ML;
 
 namespace NNTrainer.ML.Tests.Options;
 
-/// <summary>The L2 penalty of large training sets, lowered as their rows per trainable parameter grow (<c>ScaleL2ForLargeData</c>).</summary>
+/// <summary>The L2 penalty of large training sets (<c>ScaleL2ForLargeData</c>): by rows, and for the long training by rows per trainable parameter.</summary>
 public sealed class LargeDataL2Tests
 {
+    [Theory]
+    [InlineData(800L, 0.001)]
+    [InlineData(10_000L, 0.001)]
+    [InlineData(20_000L, 0.00031622776601683794)] // 0.001 · 0.1^(log(2)/log(4))
+    [InlineData(40_000L, 0.0001)]
+    [InlineData(48_000L, 0.0001)]
+    [InlineData(10_000_000L, 0.0001)]
+    public void TheDefaultPenaltyIsUnchangedUpTo10000RowsAndATenthFrom40000(long rows, double expected) =>
+        Assert.Equal(expected, NeuralNetworkDefaults.LargeDataL2For(NeuralNetworkDefaults.L2Regularization, rows), expected * 1e-5);
+
     [Theory]
     [InlineData(4_999L, 1_000L, 0.001)] // below 5,000 rows the penalty is the small-data rules' alone
     [InlineData(5_000L, 0L, 0.001)] // parameters not known
@@ -13,7 +23,7 @@ public sealed class LargeDataL2Tests
     [InlineData(48_000L, 79_510L, 0.0001)] // Fashion-MNIST 60k
     [InlineData(5_000L, 1_000L, 0.0001)] // 5 rows per parameter: a table of few inputs
     [InlineData(16_000L, 4_326L, 0.0001)] // LetterRecognition: 16 inputs, 26 classes
-    public void ThePenaltyFallsToATenthBetweenAnEighthAndHalfARowPerParameter(long rows, long parameters, double expected) =>
+    public void TheLongTrainingsPenaltyFallsToATenthBetweenAnEighthAndHalfARowPerParameter(long rows, long parameters, double expected) =>
         Assert.Equal(expected, NeuralNetworkDefaults.LargeDataL2For(NeuralNetworkDefaults.L2Regularization, rows, parameters), expected * 1e-5);
 
     [Theory]
@@ -22,21 +32,22 @@ public sealed class LargeDataL2Tests
     [InlineData(25_000L)]
     [InlineData(40_000L)]
     [InlineData(90_000L)]
-    public void ForEightyThousandParametersItIsTheRuleByRowsOfRounds3bTo12(long rows)
+    public void ForEightyThousandParametersTheLongTrainingsPenaltyIsTheRuleByRows(long rows)
     {
-        // 0.001 up to 10,000 rows, a tenth from 40,000, log-linear between: what Fashion-MNIST's default network had.
-        double byRows = 0.001 * Math.Pow(0.1, Math.Clamp(Math.Log(rows / 10_000.0) / Math.Log(4), 0, 1));
-        Assert.Equal(byRows, NeuralNetworkDefaults.LargeDataL2For(0.001f, rows, 80_000), byRows * 1e-5);
+        float byRows = NeuralNetworkDefaults.LargeDataL2For(0.001f, rows);
+        Assert.Equal(byRows, NeuralNetworkDefaults.LargeDataL2For(0.001f, rows, 80_000), byRows * 1e-5f);
     }
 
     [Fact]
     public void ThePenaltyNeverGrowsWithTheRowsNorWithFewerParameters()
     {
-        var byRows = Enumerable.Range(0, 200).Select(i => NeuralNetworkDefaults.LargeDataL2For(1e-3f, 5_000 + i * 250L, 50_000)).ToArray();
+        var byRows = Enumerable.Range(0, 200).Select(i => NeuralNetworkDefaults.LargeDataL2For(1e-3f, 5_000 + i * 250L)).ToArray();
+        var perParameter = Enumerable.Range(0, 200).Select(i => NeuralNetworkDefaults.LargeDataL2For(1e-3f, 5_000 + i * 250L, 50_000)).ToArray();
         var byParameters = Enumerable.Range(0, 200).Select(i => NeuralNetworkDefaults.LargeDataL2For(1e-3f, 20_000, 200_000 - i * 990L)).ToArray();
 
-        Assert.All(byRows.Zip(byRows.Skip(1)), p => Assert.True(p.Second <= p.First, $"{p.Second} after {p.First}"));
-        Assert.All(byParameters.Zip(byParameters.Skip(1)), p => Assert.True(p.Second <= p.First, $"{p.Second} after {p.First}"));
+        foreach (var series in new[] { byRows, perParameter, byParameters })
+            Assert.All(series.Zip(series.Skip(1)), p => Assert.True(p.Second <= p.First, $"{p.Second} after {p.First}"));
+        Assert.Equal(0f, NeuralNetworkDefaults.LargeDataL2For(0f, 1_000_000));
         Assert.Equal(0f, NeuralNetworkDefaults.LargeDataL2For(0f, 1_000_000, 100));
     }
 
@@ -52,8 +63,8 @@ public sealed class LargeDataL2Tests
     [Theory]
     [InlineData(40_000, true, 0.0001f)]
     [InlineData(40_000, false, 0.001f)]
-    [InlineData(5_000, true, 0.0001f)] // 9 parameters: hundreds of rows each
-    [InlineData(4_999, true, 0.001f)]
+    [InlineData(20_000, true, 0.00031622776f)]
+    [InlineData(5_000, true, 0.001f)] // the usual training: by rows, whatever the parameters
     public void EveryDenseLayerOfALargeSetTrainsWithTheLoweredPenalty(int rows, bool scale, float expected)
     {
         var mlContext = new MLContext(seed: 1);

@@ -95,16 +95,16 @@ public class NeuralNetworkOptionsBaseTests
     [InlineData(4_999, 17, 64)] // below 5,000 rows the updates alone decide
     [InlineData(100_000, 1_000, 100)]
     [InlineData(16_000, 0, 20)] // parameters not known
-    public void FromFiveThousandRowsAutomaticEpochsSpendAtLeastTheWorkBudget(long rows, long parameters, int expected) =>
+    public void FromFiveThousandRowsTheLongTrainingSpendsAtLeastTheWorkBudget(long rows, long parameters, int expected) =>
         Assert.Equal(expected, NeuralNetworkDefaults.Epochs(rows, 32, parameters));
 
     [Theory]
     [InlineData(6_000 * 25 * 60.0, 60)] // 4 inputs, 4 hidden, 1 output: 25 parameters × 6,000 rows × 60 passes
     [InlineData(0.0, 54)] // no budget: about 10,000 updates of 188 batches
-    public void TheTrainerRunsTheBudgetsEpochs(double budget, int expected)
+    public void TheLongTrainingRunsTheBudgetsEpochs(double budget, int expected)
     {
         var mlContext = new MLContext(seed: 1);
-        var options = new NeuralNetworkBinaryTrainer.Options { HiddenLayers = [4], NumberOfThreads = 1, Seed = 1, EpochWorkBudget = budget };
+        var options = new NeuralNetworkBinaryTrainer.Options { HiddenLayers = [4], NumberOfThreads = 1, Seed = 1, EpochWorkBudget = budget, LongTrainingOnLargeData = true };
 
         var history = mlContext.BinaryClassification.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(TestData.Circle(6_000, seed: 1))).History!;
 

@@ -25,7 +25,7 @@ public sealed class RowsPerFeatureL2Tests
 
         Assert.Equal(expected, options.SmallDataL2Rows(rows, features));
         float rule = NeuralNetworkDefaults.L2RegularizationFor(NeuralNetworkDefaults.L2Regularization, expected);
-        Assert.Equal(NeuralNetworkDefaults.LargeDataL2For(rule, rows, parameters: 0), options.EffectiveL2Regularization(rows, features));
+        Assert.Equal(NeuralNetworkDefaults.LargeDataL2For(rule, rows), options.EffectiveL2Regularization(rows, features));
     }
 
     [Fact]

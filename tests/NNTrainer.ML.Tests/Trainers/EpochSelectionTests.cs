@@ -56,7 +56,7 @@ public sealed class EpochSelectionTests
         var options = new NeuralNetworkBinaryTrainer.Options { Seed = 2, NumberOfThreads = 1, ChooseEpochsOnHoldOut = true };
         var set = TrainingSetReaderFor(mlContext, rows);
 
-        var choice = EpochSelection.Choose(options, set, outputs: 1, seed: 2,
+        var choice = EpochSelection.Choose(options, set, seed: 2,
             (l2, n) => NetworkFactory.Create(options, 4, 1, new SigmoidActivation(), 2, 1, n, l2), () => new BinaryCrossEntropyLoss());
 
         // A clean circle keeps improving: the measurement runs long, and the rules' penalty beats ten times it.

@@ -127,6 +127,9 @@ internal static class CatalogSystems
             switch (key)
             {
                 case "activation": options.Activation = Enum.Parse<NeuralNetworkActivation>(value, ignoreCase: true); break;
+                case "budget": options.EpochWorkBudget = double.Parse(value, c); break; // round 13: the long training's budget of parameter-rows
+                case "long": options.LongTrainingOnLargeData = value == "auto" ? null : bool.Parse(value); break; // round 13: the long training always (true), never (false) or chosen on a hold-out (auto)
+                case "l2large": options.ScaleL2ForLargeData = bool.Parse(value); break;
                 case "anneal": options.AnnealLearningRateOnLargeData = bool.Parse(value); break;
                 case "threads": options.NumberOfThreads = int.Parse(value, c); break;
                 case "hidden": options.HiddenLayers = value == "none" ? [] : value.Split(',').Select(int.Parse).ToArray(); break; // "none": a linear softmax model

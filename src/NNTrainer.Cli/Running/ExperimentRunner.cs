@@ -18,7 +18,7 @@ internal static class ExperimentRunner
             var name = entry.NameFor(task);
             try
             {
-                var (model, seconds) = reporter.Train(name, entry.HasEpochs ? settings.KnownEpochsFor(data.TrainRows) : null, progress =>
+                var (model, seconds) = reporter.Train(name, entry.HasEpochs ? settings.KnownEpochsFor(data.TrainRows, settings.ParametersFor(data.Train, task, data.Schema.Classes.Length)) : null, progress =>
                     entry.Fit(new TrainingRequest(ml, task, data.Schema.Classes.Length, data.Train, settings, progress, cancellationToken, resume)), task == TaskKind.Regression,
                     mayStopEarly: settings.Patience > 0, printsOwnLines: entry.PrintsEpochLines);
                 if (model.History is { StopReason: StopReason.EarlyStopped } history)

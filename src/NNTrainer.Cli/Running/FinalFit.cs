@@ -26,7 +26,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
             // With --cv every fold found its own best epoch: the refit takes their mean.
             var best = measured.Select(m => m.Model.History is { StopReason: StopReason.EarlyStopped, RestoredBestWeights: true } history ? history.BestEpoch : (int?)null).ToList();
             stoppedAt = best.All(b => b is not null) ? (int)Math.Round(best.Average(b => b!.Value), MidpointRounding.AwayFromZero) : null;
-            epochs = stoppedAt ?? settings.KnownEpochsFor(rows);
+            epochs = stoppedAt ?? settings.KnownEpochsFor(rows, settings.ParametersFor(train, task, problem.Schema.Classes.Length));
         }
         // Automatic epochs stay automatic (the trainer computes the same count for these rows), so the refit gets the
         // trainer's rules for them, such as the cosine decay on large sets.
@@ -38,7 +38,9 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         if (trainer.HasEpochs && epochs is null && model.History is { } history)
         {
             epochs = history.Epochs.Count;
-            reporter.Note($"  {name}: {epochs} epochs and the L2 penalty chosen on a stratified tenth of these rows (--hold-out-epochs).");
+            reporter.Note(settings.ChooseEpochsOnHoldOut
+                ? $"  {name}: {epochs} epochs and the L2 penalty chosen on a stratified tenth of these rows (--hold-out-epochs)."
+                : $"  {name}: {epochs} epochs, {(epochs == settings.EpochsFor(rows) ? "the usual training" : "the long training of a large table")} chosen on a stratified tenth of these rows.");
         }
         if (model.ModelSelection is { } selection) ReportSelection(reporter, name, selection);
         // A linear model chosen by cross-validation trains for its own epochs, not the network's.

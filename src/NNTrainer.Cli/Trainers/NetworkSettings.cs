@@ -13,7 +13,7 @@ internal sealed record NetworkSettings
 
     public string Activation { get; init; } = "relu";
 
-    /// <summary>Passes over the training rows; null: <see cref="NeuralNetworkDefaults.Epochs"/> for the rows trained on.</summary>
+    /// <summary>Passes over the training rows; null: <see cref="NeuralNetworkDefaults.Epochs(long, int)"/> for the rows trained on.</summary>
     public int? Epochs { get; init; }
 
     public int BatchSize { get; init; } = NeuralNetworkDefaults.BatchSize;
@@ -83,10 +83,26 @@ internal sealed record NetworkSettings
     public int EpochsFor(long rows) => Epochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
 
     /// <summary>
-    /// The epochs known before a training on <paramref name="rows"/> rows starts, for its progress lines: null when
-    /// <c>--hold-out-epochs</c> will choose them (as the trainer's <c>EpochSelection.Applies</c> decides), else <see cref="EpochsFor"/>.
+    /// The epochs known before a training on <paramref name="rows"/> rows of a network of <paramref name="parameters"/>
+    /// trainable values starts, for its progress lines: null when the trainer chooses them on a hold-out
+    /// (<c>--hold-out-epochs</c> as its <c>EpochSelection.Applies</c> decides, or from 5,000 rows on the long training,
+    /// <c>LongTraining</c>, when its epochs differ from the usual ones), else <see cref="EpochsFor"/>.
     /// </summary>
-    public int? KnownEpochsFor(long rows) =>
-        ChooseEpochsOnHoldOut && Epochs is null && ValidationFraction == 0 && Patience == 0 && Checkpoint is null && rows >= NeuralNetworkDefaults.HoldOutEpochsRowsFrom
+    public int? KnownEpochsFor(long rows, long parameters) =>
+        Epochs is null && ValidationFraction == 0 && Patience == 0 && Checkpoint is null
+        && ((ChooseEpochsOnHoldOut && rows >= NeuralNetworkDefaults.HoldOutEpochsRowsFrom) || MayTrainLong(rows, parameters))
             ? null : EpochsFor(rows);
+
+    private bool MayTrainLong(long rows, long parameters) =>
+        Commands.NetworkOptions.IsAutoSchedule(Schedule) && rows >= NeuralNetworkDefaults.AnnealedRowsFrom
+        && NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters) != NeuralNetworkDefaults.Epochs(rows, BatchSize);
+
+    /// <summary>
+    /// The trainable values of the dense network these settings build on <paramref name="featurized"/>'s feature vector for
+    /// <paramref name="task"/> (one output, or one per class of a multiclass label); 0 when the vector's size is not known.
+    /// </summary>
+    public long ParametersFor(IDataView featurized, TaskKind task, int classes) =>
+        featurized.Schema.GetColumnOrNull(ColumnNames.Features)?.Type is VectorDataViewType { Size: > 0 } vector
+            ? NeuralNetworkDefaults.DenseParameters(vector.Size, HiddenLayers, task == TaskKind.Multiclass ? classes : 1)
+            : 0;
 }

@@ -11,10 +11,11 @@ namespace NNTrainer.ML;
 /// neurons, Adam at 0.001, mini-batches of 32, an L2 penalty of 0.001 (up to 10 times more for classifiers, 30 for regression, on fewer than 800 training
 /// rows, <see cref="L2RegularizationFor"/>; for regression on at most <see cref="CrossValidatedL2RowsUpTo"/> rows chosen
 /// by cross-validation; a tenth of it from 40,000 rows on), about 10,000 weight updates (between 10 and 200 epochs),
-/// and from <see cref="AnnealedRowsFrom"/> (5,000) training rows on a cosine decay of the learning rate to 0. No
+/// and from <see cref="AnnealedRowsFrom"/> (5,000) training rows on a cosine decay of the learning rate to 0, and the
+/// long training of <see cref="EpochWorkBudget"/> when a held-out tenth of the rows scores it better. No
 /// validation hold-out and no early stopping: on small data they cost more (the network sees fewer rows) than they save.
 /// </remarks>
-public static class NeuralNetworkDefaults
+public static partial class NeuralNetworkDefaults
 {
     /// <summary>The label column: <c>"Label"</c>.</summary>
     public const string LabelColumnName = "Label";
@@ -160,49 +161,6 @@ public static class NeuralNetworkDefaults
         return (float)(l2 * Math.Pow(factor, 1 - t));
     }
 
-    /// <summary>Up to this many training rows the L2 penalty is not lowered (<see cref="LargeDataL2For"/>): 10,000.</summary>
-    public const int LargeDataRowsFrom = 10_000;
-
-    /// <summary>From this many training rows on the L2 penalty is a tenth of the given one (<see cref="LargeDataL2For"/>): 40,000.</summary>
-    public const int LargeDataRowsUpTo = 40_000;
-
-    /// <summary>
-    /// The L2 penalty a training set of <paramref name="rows"/> rows gets from <paramref name="l2"/> when
-    /// <c>ScaleL2ForLargeData</c> is on: <paramref name="l2"/> itself up to <see cref="LargeDataRowsFrom"/> (10,000)
-    /// rows, a tenth of it from <see cref="LargeDataRowsUpTo"/> (40,000) rows on, and log-linear in between. With the
-    /// default 0.001 that is scikit-learn's alpha, 0.0001, on large sets. On Fashion-MNIST (48,000 training rows) it took
-    /// held-out accuracy from 0.876 to 0.883, against scikit-learn's 0.885; 8,000 rows gave 0.853 with 0.001 and 0.855 with
-    /// 0.0001, so smaller sets keep the penalty they were measured with (docs/defaults.md).
-    /// </summary>
-    /// <param name="l2">The penalty for training sets of up to 10,000 rows.</param>
-    /// <param name="rows">Training rows.</param>
-    /// <returns>The penalty to train with.</returns>
-    public static float LargeDataL2For(float l2, long rows)
-    {
-        if (rows <= LargeDataRowsFrom) return l2;
-        double t = Math.Clamp(Math.Log((double)rows / LargeDataRowsFrom) / Math.Log((double)LargeDataRowsUpTo / LargeDataRowsFrom), 0, 1);
-        return (float)(l2 * Math.Pow(0.1, t));
-    }
-
-    /// <summary>
-    /// From this many training rows on, a training with the automatic epochs and no schedule of its own lowers the learning rate along a cosine
-    /// from its start to 0 over all its weight updates (<c>AnnealLearningRateOnLargeData</c>, <see cref="AnnealsLearningRate"/>): 5,000.
-    /// </summary>
-    public const int AnnealedRowsFrom = 5_000;
-
-    /// <summary>
-    /// Whether a training set of <paramref name="rows"/> rows gets the cosine learning-rate decay when
-    /// <c>AnnealLearningRateOnLargeData</c> is on: from <see cref="AnnealedRowsFrom"/> (5,000) rows on. Such sets get few
-    /// epochs (<see cref="Epochs"/>: 40 for 8,000 rows in batches of 32, 10 from 32,000 on), and at a constant rate the last
-    /// ones still jump around the minimum: Fashion-MNIST went from 0.853 to 0.864 (8,000 rows, 5 splits) and from 0.879 to
-    /// 0.898 (48,000 rows, 1 split) at the same number of epochs. Smaller sets train for 80–200 epochs, and there the decay
-    /// fits the training rows too closely: a 2,400-row table lost 0.020 accuracy, the Friedman sets (1,600 rows) up to 0.014
-    /// R² (docs/defaults.md, round 4).
-    /// </summary>
-    /// <param name="rows">Training rows.</param>
-    /// <returns>True from <see cref="AnnealedRowsFrom"/> rows on.</returns>
-    public static bool AnnealsLearningRate(long rows) => rows >= AnnealedRowsFrom;
-
     /// <summary>
     /// Below <see cref="AnnealedRowsFrom"/> rows, with the automatic epochs, the rate holds and then falls to 0 along a
     /// cosine over this share of the weight updates: 0.1 (a warm-down). The constant rate's noise still regularises most
@@ -214,7 +172,7 @@ public static class NeuralNetworkDefaults
 
     /// <summary>
     /// From this many training rows on, <c>ChooseEpochsOnHoldOut</c> measures the length of training on a hold-out
-    /// (<see cref="HoldOutFolds"/>): 1,000. Smaller sets keep <see cref="Epochs"/>: a tenth of them is too few rows to
+    /// (<see cref="HoldOutFolds"/>): 1,000. Smaller sets keep <see cref="Epochs(long, int)"/>: a tenth of them is too few rows to
     /// judge an epoch by, and their small-data rules were measured without a hold-out.
     /// </summary>
     public const int HoldOutEpochsRowsFrom = 1_000;
@@ -244,7 +202,8 @@ public static class NeuralNetworkDefaults
     public static float[] HoldOutL2Factors => [1f, 10f];
 
     /// <summary>
-    /// The number of epochs used when none is given: enough passes over <paramref name="rows"/> rows in batches of
+    /// The number of epochs used when none is given (from 5,000 rows on the trainers may choose the long training's
+    /// <see cref="Epochs(long, int, long, double)"/> instead): enough passes over <paramref name="rows"/> rows in batches of
     /// <paramref name="batchSize"/> for about <see cref="TargetSteps"/> weight updates, within
     /// [<see cref="MinimumEpochs"/>, <see cref="MaximumEpochs"/>] (in batches of 32: 200 epochs up to 1,600 rows, 54 for 6,000,
     /// 10 from 32,000 rows on).

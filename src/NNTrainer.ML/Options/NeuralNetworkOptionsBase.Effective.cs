@@ -60,4 +60,30 @@ public abstract partial class NeuralNetworkOptionsBase
     internal float SmallDataL2Regularization(long rows) => this is NeuralNetworkRegressionTrainer.Options
         ? NeuralNetworkDefaults.RegressionL2RegularizationFor(L2Regularization, rows)
         : NeuralNetworkDefaults.L2RegularizationFor(L2Regularization, rows);
+
+    /// <summary>The epochs to train on <paramref name="rows"/> rows for: the ones given, or about 10,000 weight updates.</summary>
+    internal int EffectiveEpochs(long rows) => NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
+
+    /// <summary>
+    /// Whether a large training set trains the long way (<see cref="LongTraining"/>): null (the default) chooses on a
+    /// hold-out, true always, false never. Internal so that only the benchmark and tests force it.
+    /// </summary>
+    internal bool? LongTrainingOnLargeData;
+
+    /// <summary>
+    /// Parameter-rows of arithmetic the long training spends (<see cref="NeuralNetworkDefaults.Epochs(long, int, long, double)"/>):
+    /// <see cref="NeuralNetworkDefaults.EpochWorkBudget"/>. Internal so that only the benchmark changes it.
+    /// </summary>
+    internal double EpochWorkBudget = NeuralNetworkDefaults.EpochWorkBudget;
+
+    /// <summary>
+    /// The long training of <paramref name="rows"/> rows of <paramref name="features"/> inputs for a network of
+    /// <paramref name="parameters"/> trainable values: the work budget's epochs and the penalty by rows per parameter.
+    /// </summary>
+    internal LongTraining.Regime LongTrainingRegime(long rows, int features, long parameters)
+    {
+        float l2 = ScaleL2ForSmallData ? SmallDataL2Regularization(SmallDataL2Rows(rows, features)) : L2Regularization;
+        return new(NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters, EpochWorkBudget),
+            ScaleL2ForLargeData ? NeuralNetworkDefaults.LargeDataL2For(l2, rows, parameters) : l2);
+    }
 }

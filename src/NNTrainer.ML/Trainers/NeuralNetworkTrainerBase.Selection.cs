@@ -35,6 +35,16 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             return (choice.L2 is null ? network : NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, choice.L2), optimizer,
                 Math.Max(epochs, choice.Epochs), options.BatchSize, null);
         }
+        var usual = new LongTraining.Regime(epochs, options.EffectiveL2Regularization(rows, featureCount));
+        var longer = options.LongTrainingRegime(rows, featureCount, network.ParameterCount);
+        if (LongTraining.Applies(options, rows, usual, longer))
+        {
+            var (chosen, usualLoss, longLoss) = LongTraining.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, usual, longer);
+            channel.Info(MessageSensitivity.None, $"On a stratified tenth of the {rows:N0} rows held out, {longer.Epochs} epochs with L2 {longer.L2} scored a loss of {longLoss:F4} " +
+                $"and {usual.Epochs} epochs with L2 {usual.L2} {usualLoss:F4}: the final fit trains on every row for {chosen.Epochs} epochs with L2 {chosen.L2}.");
+            return chosen == usual ? (network, optimizer, epochs, options.BatchSize, null)
+                : (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, chosen.L2), optimizer, chosen.Epochs, options.BatchSize, null);
+        }
         if (!ModelSelection.Applies(options, rows, CreateLoss())) return (network, optimizer, epochs, options.BatchSize, null);
         var uncentred = UncentredLinearCandidate.Inputs(train, scaling);
         var selection = ModelSelection.Choose(options, train, uncentred.Train, seed, (candidate, n) => CreateCandidate(candidate, featureCount, outputs, seed, threads, n), CreateLoss, threads);

@@ -56,7 +56,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             ConstantTarget.Apply(network, labelScaling is null ? first : (float)((first - labelScaling.Mean) / labelScaling.StandardDeviation));
         }
         network.Set(CreateLoss(), NetworkFactory.CreateOptimizer(options));
-        int epochs = options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(statistics.Rows, options.BatchSize);
+        int epochs = options.EffectiveEpochs(statistics.Rows);
         var fit = CreateFitOptions(options, epochs, options.BatchSize, null, validation, channel, options.EffectiveLearningRateSchedule(statistics.Rows));
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fit);
         var history = StreamingTraining.Fit(network, source, fit, statistics, standardize,

@@ -142,7 +142,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             scaling.Standardize(train);
             if (validation is not null) scaling.Standardize(validation);
         }
-        var (optimizer, epochs, batch, selection) = (NetworkFactory.CreateOptimizer(options), options.NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), options.BatchSize, (NeuralNetworkModelSelection?)null);
+        var (optimizer, epochs, batch, selection) = (NetworkFactory.CreateOptimizer(options), options.EffectiveEpochs(train.Rows), options.BatchSize, (NeuralNetworkModelSelection?)null);
         if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && train.SparseInputs is null)
         {
             (network, optimizer, epochs, batch, selection) = ChooseOnSmallData(network, optimizer, epochs, ref train, ref scaling, featureCount, outputs, seed, threads, channel);

@@ -23,6 +23,10 @@ public sealed class NetworkOptionsTests
         Assert.Null(defaults.Epochs);
         Assert.Equal(200, defaults.EpochsFor(150));
         Assert.Equal(10, defaults.EpochsFor(60_000));
+        // From 5,000 rows on a small network's epochs are chosen on a hold-out (the long training): not known in advance.
+        Assert.Null(defaults.KnownEpochsFor(16_000, 4_326));
+        Assert.Equal(40, defaults.KnownEpochsFor(8_000, 79_510));
+        Assert.Equal(64, defaults.KnownEpochsFor(4_999, 100));
         Assert.Equal(32, defaults.BatchSize);
         Assert.Equal(0.001f, defaults.LearningRate);
         Assert.Equal(0.001f, defaults.L2);

@@ -87,6 +87,30 @@ public class NeuralNetworkOptionsBaseTests
     public void AutomaticEpochsAimForAboutTenThousandUpdates(long rows, int batchSize, int expected) =>
         Assert.Equal(expected, NeuralNetworkDefaults.Epochs(rows, batchSize));
 
+    [Theory]
+    [InlineData(16_000, 4_326, 145)] // LetterRecognition: 10¹⁰ / (16,000 × 4,326) = 144.5 passes, not 20
+    [InlineData(8_000, 79_510, 40)] // Fashion-MNIST 10k: the updates' 40 already spend more
+    [InlineData(48_000, 79_510, 10)]
+    [InlineData(5_000, 17, 200)] // a tiny network: at most 200
+    [InlineData(4_999, 17, 64)] // below 5,000 rows the updates alone decide
+    [InlineData(100_000, 1_000, 100)]
+    [InlineData(16_000, 0, 20)] // parameters not known
+    public void FromFiveThousandRowsTheLongTrainingSpendsAtLeastTheWorkBudget(long rows, long parameters, int expected) =>
+        Assert.Equal(expected, NeuralNetworkDefaults.Epochs(rows, 32, parameters));
+
+    [Theory]
+    [InlineData(6_000 * 25 * 60.0, 60)] // 4 inputs, 4 hidden, 1 output: 25 parameters × 6,000 rows × 60 passes
+    [InlineData(0.0, 54)] // no budget: about 10,000 updates of 188 batches
+    public void TheLongTrainingRunsTheBudgetsEpochs(double budget, int expected)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = new NeuralNetworkBinaryTrainer.Options { HiddenLayers = [4], NumberOfThreads = 1, Seed = 1, EpochWorkBudget = budget, LongTrainingOnLargeData = true };
+
+        var history = mlContext.BinaryClassification.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(TestData.Circle(6_000, seed: 1))).History!;
+
+        Assert.Equal(expected, history.Epochs.Count);
+    }
+
     [Fact]
     public void TheOptionsShapeTheNetwork()
     {

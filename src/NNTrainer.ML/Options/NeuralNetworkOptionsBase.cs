@@ -43,13 +43,9 @@ public abstract partial class NeuralNetworkOptionsBase
     public NeuralNetworkActivation Activation = NeuralNetworkActivation.ReLU;
 
     /// <summary>
-    /// Passes over the training data. Default null: chosen from the number of rows so that training makes about
-    /// 10,000 weight updates, but at least 10 and at most 200 epochs (in batches of 32: 200 epochs up to 1,600 rows, 54 for 6,000, 10 from 32,000 on).
-    /// From 5,000 rows on a small network may instead train the long way, for the passes of 10¹⁰ rows × parameters of work
-    /// with a penalty that falls with the rows per parameter, when a stratified tenth of the rows held out scores that
-    /// better (<see cref="NeuralNetworkDefaults.EpochWorkBudget"/>; a table of few inputs and a clean target such as
-    /// LetterRecognition goes from 0.894 to 0.952).
-    /// A convolutional <c>Architecture</c> trains about 2,000 weight updates instead, from 5 to 50 epochs (<see cref="ConvolutionalDefaults"/>).
+    /// Passes over the training data. Default null: about 10,000 weight updates, 10 to 200 epochs (in batches of 32: 200 up to 1,600 rows, 54 for 6,000,
+    /// 10 from 32,000 on); from 5,000 rows on, the long training of <see cref="NeuralNetworkDefaults.EpochWorkBudget"/> when a held-out tenth of the rows
+    /// scores it better. A convolutional <c>Architecture</c>: about 2,000 updates, 5 to 50 epochs (<see cref="ConvolutionalDefaults"/>).
     /// </summary>
     public int? NumberOfEpochs;
 
@@ -95,9 +91,8 @@ public abstract partial class NeuralNetworkOptionsBase
     /// <summary>
     /// Divide <see cref="L2Regularization"/> on large training sets: by 1 up to 10,000 rows, falling log-linearly to a
     /// tenth at 40,000 rows and more (<see cref="NeuralNetworkDefaults.LargeDataL2For(float, long)"/>). Default true: with many rows
-    /// the data itself regularises, and the penalty that suits a few thousand rows holds a network back (Fashion-MNIST,
-    /// 48,000 training rows: held-out accuracy 0.876 with 0.001, 0.883 with 0.0001; docs/defaults.md). False trains
-    /// with <see cref="L2Regularization"/> as given on large sets.
+    /// the data itself regularises (Fashion-MNIST, 48,000 training rows: held-out accuracy 0.876 with 0.001, 0.883 with
+    /// 0.0001; docs/defaults.md). False trains with <see cref="L2Regularization"/> as given on large sets.
     /// </summary>
     public bool ScaleL2ForLargeData = true;
 

@@ -9,9 +9,8 @@ namespace NNTrainer.ML;
 /// tool) and was chosen by measurement for normalised tabular data (features scaled with <c>NormalizeMeanVariance</c>
 /// or <c>NormalizeMinMax</c>): one hidden layer of 100 ReLU neurons, Adam at 0.001 in mini-batches of 32, an L2
 /// penalty of 0.001, and a number of epochs that adapts to the size of the data (about 10,000 weight updates,
-/// between 10 and 200 epochs) so that small sets are not under-trained and large sets do not train for hours.
-/// Dropout, validation and early stopping are off by default: on the benchmark's small sets, holding rows out
-/// cost more accuracy than stopping early saved (docs/defaults.md has the table).
+/// between 10 and 200 epochs) so that small sets are not under-trained and large sets do not train for hours. Dropout,
+/// validation and early stopping are off by default: on small sets holding rows out cost more than stopping early saved.
 /// </remarks>
 public abstract partial class NeuralNetworkOptionsBase
 {

@@ -158,7 +158,7 @@ internal sealed class TrainCommand
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + "; the metrics above come from the measuring fit.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["stratified"] = data.Stratified, ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows };
-        reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs, ["trainSeconds"] = Math.Round(final.Seconds, 4), ["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path) };
+        reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs, ["longTraining"] = final.LongTraining, ["trainSeconds"] = Math.Round(final.Seconds, 4), ["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path) };
         ModelFile.Save(outPath, ml, schema, final.Featurizer, final.Model, final.RawSchema);
         reporter.Saved("Model", outPath);
         reporter.Json["model"] = Path.GetFullPath(outPath);

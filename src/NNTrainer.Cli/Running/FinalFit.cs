@@ -1,7 +1,7 @@
 namespace NNTrainer.Cli.Running;
 
 /// <summary>The model <c>train</c> saves: the feature pipeline and the trainer fitted again on every row of the file.</summary>
-internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchema, TrainedModel Model, long Rows, int? Epochs, double Seconds)
+internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchema, TrainedModel Model, long Rows, int? Epochs, double Seconds, bool? LongTraining = null)
 {
     /// <summary>
     /// Refits on every row, after the measuring fit has been scored on held-out rows (or the folds of <c>--cv</c> on
@@ -21,20 +21,26 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         MemoryTrace.Note("final fit: features written");
         long rows = problem.Table.RowCount;
         int? epochs = null, stoppedAt = null;
+        // The measuring fit's long-training choice (every fold's, when they agree) holds for the refit: one choice a train.
+        var choices = measured.Select(m => m.Model.LongTraining).Distinct().ToList();
+        bool? inherited = settings.LongTraining ?? (choices is [{ } only] ? only : null);
+        var final = settings with { ValidationFraction = 0, Patience = 0, LongTraining = inherited };
         if (trainer.HasEpochs)
         {
             // With --cv every fold found its own best epoch: the refit takes their mean.
             var best = measured.Select(m => m.Model.History is { StopReason: StopReason.EarlyStopped, RestoredBestWeights: true } history ? history.BestEpoch : (int?)null).ToList();
             stoppedAt = best.All(b => b is not null) ? (int)Math.Round(best.Average(b => b!.Value), MidpointRounding.AwayFromZero) : null;
-            epochs = stoppedAt ?? settings.KnownEpochsFor(rows, settings.ParametersFor(train, task, problem.Schema.Classes.Length));
+            epochs = stoppedAt ?? final.KnownEpochsFor(rows, settings.ParametersFor(train, task, problem.Schema.Classes.Length));
         }
         // Automatic epochs stay automatic (the trainer computes the same count for these rows), so the refit gets the
         // trainer's rules for them, such as the cosine decay on large sets.
-        var final = settings with { Epochs = stoppedAt ?? settings.Epochs, ValidationFraction = 0, Patience = 0 };
+        final = final with { Epochs = stoppedAt ?? settings.Epochs };
         var name = $"{trainer.NameFor(task)} on all {rows:N0} rows";
         var (model, seconds) = reporter.Train(name, epochs, progress =>
             trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);
         MemoryTrace.Note("final fit: trained");
+        if (inherited is { } taken && settings.LongTraining is null)
+            reporter.Note($"  {name}: {epochs} epochs, {(taken ? "the long training of a large table" : "the usual training")}, as the measuring fit chose on a stratified tenth of its rows.");
         if (trainer.HasEpochs && epochs is null && model.History is { } history)
         {
             epochs = history.Epochs.Count;
@@ -45,7 +51,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         if (model.ModelSelection is { } selection) ReportSelection(reporter, name, selection);
         // A linear model chosen by cross-validation trains for its own epochs, not the network's.
         if (model.ModelSelection is { } chosen && NNTrainer.ML.ModelSelection.OwnEpochs(chosen.Chosen) is { } own) epochs = own;
-        return new FinalFit(featurizer, rawSchema, model, rows, epochs, seconds);
+        return new FinalFit(featurizer, rawSchema, model, rows, epochs, seconds, model.LongTraining ?? inherited);
     }
 
     /// <summary>Says which model a small classification table chose for the saved fit, and both candidates' fold scores (in --json: <c>modelSelection</c>).</summary>

@@ -89,9 +89,16 @@ internal sealed record NetworkSettings
     /// <c>LongTraining</c>, when its epochs differ from the usual ones), else <see cref="EpochsFor"/>.
     /// </summary>
     public int? KnownEpochsFor(long rows, long parameters) =>
-        Epochs is null && ValidationFraction == 0 && Patience == 0 && Checkpoint is null
-        && ((ChooseEpochsOnHoldOut && rows >= NeuralNetworkDefaults.HoldOutEpochsRowsFrom) || MayTrainLong(rows, parameters))
+        LongTraining == true && Epochs is null ? NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters)
+        : Epochs is null && ValidationFraction == 0 && Patience == 0 && Checkpoint is null
+        && ((ChooseEpochsOnHoldOut && rows >= NeuralNetworkDefaults.HoldOutEpochsRowsFrom) || (LongTraining is null && MayTrainLong(rows, parameters)))
             ? null : EpochsFor(rows);
+
+    /// <summary>
+    /// The long training of a table of 5,000 rows or more: taken (true) or not (false) without a new choice, as the
+    /// measuring fit chose it; null: the trainer chooses on a held-out tenth (the ML.NET option <c>LongTrainingOnLargeData</c>).
+    /// </summary>
+    public bool? LongTraining { get; init; }
 
     private bool MayTrainLong(long rows, long parameters) =>
         Commands.NetworkOptions.IsAutoSchedule(Schedule) && rows >= NeuralNetworkDefaults.AnnealedRowsFrom

@@ -2,7 +2,7 @@ namespace NNTrainer.Cli.Trainers;
 
 /// <summary>
 /// A fitted trainer: its ML.NET transformer (adds <c>Score</c>, <c>PredictedLabel</c>, and <c>Probability</c> for binary) and, for the network, its per-epoch history
-/// and the model a small classification table chose by cross-validation.
+/// the model a small classification table chose by cross-validation, and whether a large table trained the long way.
 /// </summary>
 internal sealed class TrainedModel(ITransformer transformer, TrainingHistory? history = null, NNTrainer.ML.NeuralNetworkModelSelection? modelSelection = null)
 {
@@ -11,6 +11,9 @@ internal sealed class TrainedModel(ITransformer transformer, TrainingHistory? hi
     public TrainingHistory? History { get; } = history;
 
     public NNTrainer.ML.NeuralNetworkModelSelection? ModelSelection { get; } = modelSelection;
+
+    /// <summary>The network's long-training choice (<c>NeuralNetworkTransformer.LongTraining</c>); null when none was made.</summary>
+    public bool? LongTraining { get; init; }
 
     public IDataView Score(IDataView featurized) => Transformer.Transform(featurized);
 }

@@ -4,6 +4,9 @@ namespace NNTrainer.ML;
 
 public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
 {
+    /// <summary>The long-training choice of the fit under way (<see cref="LongTraining"/>; null: none made), for its transformer.</summary>
+    private bool? _longTraining;
+
     /// <summary>
     /// What a training set decides on held-out rows before the real fit: a small regression's L2 penalty
     /// (<see cref="L2Selection"/>), a small classifier's model, the configured network or a linear one (<see cref="ModelSelection"/>),
@@ -42,6 +45,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             var (chosen, usualLoss, longLoss) = LongTraining.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, usual, longer);
             channel.Info(MessageSensitivity.None, $"On a stratified tenth of the {rows:N0} rows held out, {longer.Epochs} epochs with L2 {longer.L2} scored a loss of {longLoss:F4} " +
                 $"and {usual.Epochs} epochs with L2 {usual.L2} {usualLoss:F4}: the final fit trains on every row for {chosen.Epochs} epochs with L2 {chosen.L2}.");
+            _longTraining = chosen != usual;
             return chosen == usual ? (network, optimizer, epochs, options.BatchSize, null)
                 : (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, chosen.L2), optimizer, chosen.Epochs, options.BatchSize, null);
         }

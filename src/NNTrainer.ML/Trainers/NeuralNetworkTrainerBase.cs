@@ -143,6 +143,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             if (validation is not null) scaling.Standardize(validation);
         }
         var (optimizer, epochs, batch, selection) = (NetworkFactory.CreateOptimizer(options), options.EffectiveEpochs(train.Rows), options.BatchSize, (NeuralNetworkModelSelection?)null);
+        _longTraining = null;
         if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && train.SparseInputs is null)
         {
             (network, optimizer, epochs, batch, selection) = ChooseOnSmallData(network, optimizer, epochs, ref train, ref scaling, featureCount, outputs, seed, threads, channel);
@@ -176,6 +177,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             (history.RestoredBestWeights ? $"; kept the weights of epoch {history.BestEpoch}." : "."));
         var transformer = CreateTransformer(network, history, label, outputs);
         transformer.ModelSelection = selection;
+        transformer.LongTraining = _longTraining;
         return transformer;
     }
 

@@ -29,4 +29,22 @@ public sealed class LargeTableEpochsTests : IDisposable
         Assert.Equal(chosen.Groups[2].Value == "usual training" ? "54" : "200", chosen.Groups[1].Value);
         Assert.Contains($"fitted again on all 6,000 rows for {chosen.Groups[1].Value} epochs", result.Output);
     }
+
+    [Fact]
+    public void WhenTheMeasuringFitChoseTheRefitTakesItsChoiceAndSaysSo()
+    {
+        // 7,000 rows: the measuring fit's 5,600 already choose; the refit on 7,000 trains the way they chose.
+        var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 7_000));
+
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--hidden", "4", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(result.Output)!;
+        bool longTraining = json["savedModel"]!["longTraining"]!.GetValue<bool>();
+        int epochs = json["savedModel"]!["epochs"]!.GetValue<int>();
+        // 7,000 rows in batches of 32: 46 epochs the usual way; the long way the budget's 200 for a few dozen parameters.
+        Assert.Equal(longTraining ? 200 : NNTrainer.ML.NeuralNetworkDefaults.Epochs(7_000, 32), epochs);
+        Assert.Contains(json["notes"]!.AsArray(), n => n!.GetValue<string>().Contains(
+            $"{epochs} epochs, {(longTraining ? "the long training of a large table" : "the usual training")}, as the measuring fit chose on a stratified tenth of its rows.", StringComparison.Ordinal));
+    }
 }

@@ -52,6 +52,14 @@ public sealed class LongTrainingTests
     }
 
     [Fact]
+    public void TheTransformerSaysWhichTrainingWasChosen()
+    {
+        Assert.True(Fit(TestData.Circle(6_000, seed: 4), null, 8).LongTraining);
+        Assert.Null(Fit(TestData.Circle(4_999, seed: 4), null, 8).LongTraining); // no choice below 5,000 rows
+        Assert.Null(Fit(TestData.Circle(6_000, seed: 4), false, 8).LongTraining);
+    }
+
+    [Fact]
     public void ForcedEitherWayItTrainsThatWayAndTheSameSeedGivesTheSameModel()
     {
         var rows = TestData.Circle(6_000, seed: 6);

@@ -72,6 +72,12 @@ type TrainerOptions =
         /// </summary>
         ChooseEpochsOnHoldOut: bool
         /// <summary>
+        /// The long training of a table of 5,000 rows or more (the passes of 10¹⁰ rows × parameters with a lighter penalty):
+        /// <c>None</c> (the default) when a stratified tenth of the rows held out scores it better than the usual training,
+        /// <c>Some true</c> always, <c>Some false</c> never (<c>LongTrainingOnLargeData</c>; docs/defaults.md, round 13).
+        /// </summary>
+        LongTrainingOnLargeData: bool option
+        /// <summary>
         /// Standardise every feature with the training rows' mean and standard deviation and fold that map into the first
         /// layer, so the model reads the features as they come (<c>StandardizeFeatures</c>). Default <c>true</c>.
         /// </summary>

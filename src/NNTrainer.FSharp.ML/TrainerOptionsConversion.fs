@@ -39,6 +39,7 @@ module TrainerOptions =
           CrossValidateL2OnSmallData = csharp.CrossValidateL2OnSmallData
           SelectModelOnSmallData = csharp.SelectModelOnSmallData
           ChooseEpochsOnHoldOut = csharp.ChooseEpochsOnHoldOut
+          LongTrainingOnLargeData = Option.ofNullable csharp.LongTrainingOnLargeData
           StandardizeFeatures = csharp.StandardizeFeatures
           Seed = Option.ofNullable csharp.Seed
           NumberOfThreads = Option.ofNullable csharp.NumberOfThreads
@@ -151,6 +152,7 @@ module TrainerOptions =
         target.CrossValidateL2OnSmallData <- options.CrossValidateL2OnSmallData
         target.SelectModelOnSmallData <- options.SelectModelOnSmallData
         target.ChooseEpochsOnHoldOut <- options.ChooseEpochsOnHoldOut
+        target.LongTrainingOnLargeData <- Option.toNullable options.LongTrainingOnLargeData
         target.StandardizeFeatures <- options.StandardizeFeatures
         target.Seed <- Option.toNullable options.Seed
         target.NumberOfThreads <- Option.toNullable options.NumberOfThreads

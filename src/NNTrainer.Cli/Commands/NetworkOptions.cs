@@ -122,13 +122,21 @@ internal sealed class NetworkOptions : IOptionGroup
         DefaultValueFactory = _ => Defaults.LabelSmoothing,
     };
 
+    public Option<string> LongTraining { get; } = new("--long-training")
+    {
+        Description = $"From {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} training rows on, with automatic --epochs: auto (train the usual way and a long way, " +
+            "the passes of 1e10 rows × parameters with a lighter L2, on nine tenths of the rows and keep the one the last tenth scores better), true (always long) or false (never)",
+        HelpName = "auto|true|false",
+        DefaultValueFactory = _ => "auto",
+    };
+
     public Option<string> Execution { get; } = new("--execution")
     {
         Description = "How each training step runs: auto (the fastest step that computes the same weights) or reference (the book's layer-by-layer step)",
         DefaultValueFactory = _ => "auto",
     };
 
-    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, SelectModel, HoldOutEpochs, Seed, Threads, ValidationFraction, Patience,
+    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, SelectModel, HoldOutEpochs, LongTraining, Seed, Threads, ValidationFraction, Patience,
         WeightDecay, Nesterov, Schedule, ClipNorm, LabelSmoothing, Execution];
 
     public void AddTo(Command command)
@@ -148,6 +156,7 @@ internal sealed class NetworkOptions : IOptionGroup
         Check(ClipNorm, v => v >= 0 && float.IsFinite(v), "a number ≥ 0 (0 turns clipping off)");
         Check(LabelSmoothing, v => v is >= 0 and < 1, "in [0, 1)");
         Check(Execution, v => v.ToLowerInvariant() is "auto" or "reference", "auto or reference");
+        Check(LongTraining, v => v.ToLowerInvariant() is "auto" or "true" or "false", "auto, true or false");
         Schedule.Validators.Add(result =>
         {
             if (result.Tokens.Count == 0 || IsAutoSchedule(result.Tokens[0].Value)) return;
@@ -177,6 +186,7 @@ internal sealed class NetworkOptions : IOptionGroup
         CrossValidateL2OnSmallData = result.GetValue(CrossValidateL2),
         SelectModelOnSmallData = result.GetValue(SelectModel),
         ChooseEpochsOnHoldOut = result.GetValue(HoldOutEpochs),
+        LongTraining = result.GetValue(LongTraining)!.ToLowerInvariant() switch { "true" => true, "false" => false, _ => null },
         Seed = result.GetValue(Seed),
         Threads = result.GetValue(Threads),
         ValidationFraction = result.GetValue(ValidationFraction),

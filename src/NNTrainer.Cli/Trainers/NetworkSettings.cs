@@ -95,8 +95,9 @@ internal sealed record NetworkSettings
             ? null : EpochsFor(rows);
 
     /// <summary>
-    /// The long training of a table of 5,000 rows or more: taken (true) or not (false) without a new choice, as the
-    /// measuring fit chose it; null: the trainer chooses on a held-out tenth (the ML.NET option <c>LongTrainingOnLargeData</c>).
+    /// <c>--long-training</c>: the long training of a table of 5,000 rows or more taken (true) or not (false) without a
+    /// choice, as asked or as the measuring fit chose; null (auto): the trainer chooses on a held-out tenth (the ML.NET
+    /// option <c>LongTrainingOnLargeData</c>).
     /// </summary>
     public bool? LongTraining { get; init; }
 

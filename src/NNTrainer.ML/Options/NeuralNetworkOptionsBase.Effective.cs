@@ -65,12 +65,6 @@ public abstract partial class NeuralNetworkOptionsBase
     internal int EffectiveEpochs(long rows) => NumberOfEpochs ?? NeuralNetworkDefaults.Epochs(rows, BatchSize);
 
     /// <summary>
-    /// Whether a large training set trains the long way (<see cref="LongTraining"/>): null (the default) chooses on a
-    /// hold-out, true always, false never. Internal so that only the benchmark and tests force it.
-    /// </summary>
-    internal bool? LongTrainingOnLargeData;
-
-    /// <summary>
     /// Parameter-rows of arithmetic the long training spends (<see cref="NeuralNetworkDefaults.Epochs(long, int, long, double)"/>):
     /// <see cref="NeuralNetworkDefaults.EpochWorkBudget"/>. Internal so that only the benchmark changes it.
     /// </summary>

@@ -47,4 +47,28 @@ public sealed class LargeTableEpochsTests : IDisposable
         Assert.Contains(json["notes"]!.AsArray(), n => n!.GetValue<string>().Contains(
             $"{epochs} epochs, {(longTraining ? "the long training of a large table" : "the usual training")}, as the measuring fit chose on a stratified tenth of its rows.", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("false", 46)] // 7,000 rows in batches of 32: about 10,000 updates
+    [InlineData("true", 200)] // a few dozen parameters: the budget's cap
+    public void LongTrainingForcedEitherWayMakesNoChoice(string value, int epochs)
+    {
+        var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 7_000));
+
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--hidden", "4", "--long-training", value);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"fitted again on all 7,000 rows for {epochs} epochs", result.Output);
+        Assert.DoesNotContain("chose on a stratified tenth", result.Output);
+    }
+
+    [Fact]
+    public void AnUnknownLongTrainingValueIsRefusedByName()
+    {
+        var result = CliRunner.Run(_dir.Path, "train", _dir.Write("multi.csv", TestCsv.Multiclass(rows: 60)), "--label", "species", "--out", _dir.File("model.zip"), "--long-training", "maybe");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--long-training", result.Output + result.Error);
+        Assert.Contains("auto, true or false", result.Output + result.Error);
+    }
 }

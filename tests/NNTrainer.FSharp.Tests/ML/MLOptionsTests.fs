@@ -47,6 +47,9 @@ let ``the default options are the trainers' own defaults`` () =
     Assert.Equal(csharp.ChooseEpochsOnHoldOut, fsharp.ChooseEpochsOnHoldOut)
     Assert.False ML.Options.defaults.ChooseEpochsOnHoldOut
     Assert.True (ML.Options.toBinary { ML.Options.defaults with ChooseEpochsOnHoldOut = true }).ChooseEpochsOnHoldOut
+    Assert.Equal(csharp.LongTrainingOnLargeData, fsharp.LongTrainingOnLargeData)
+    Assert.Equal(None, ML.Options.defaults.LongTrainingOnLargeData)
+    Assert.Equal(System.Nullable false, (ML.Options.toRegression { ML.Options.defaults with LongTrainingOnLargeData = Some false }).LongTrainingOnLargeData)
     Assert.Equal(csharp.StandardizeFeatures, fsharp.StandardizeFeatures)
     Assert.True(ML.Options.defaults.ScaleL2ForSmallData && ML.Options.defaults.ScaleL2ForLargeData)
     Assert.True(ML.Options.defaults.CrossValidateL2OnSmallData && ML.Options.defaults.StandardizeFeatures)

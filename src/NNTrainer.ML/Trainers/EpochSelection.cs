@@ -30,18 +30,14 @@ internal static class EpochSelection
     /// <param name="loss">A new loss of the trainer's task.</param>
     public static HoldOutChoice Choose(NeuralNetworkOptionsBase options, TrainingSet train, int seed, Func<float?, long, Network> create, Func<Loss> loss)
     {
-        var folds = L2Selection.Assign(train.Targets, NeuralNetworkDefaults.HoldOutFolds, seed);
-        var (trainRows, testRows) = L2Selection.Split(folds, 0);
-        var held = (train.Inputs.SelectRows(testRows), train.Targets.SelectRows(testRows));
-        // Every strength trains on the same nine tenths: gathered once, not once per strength.
-        var rest = (Inputs: train.Inputs.SelectRows(trainRows), Targets: train.Targets.SelectRows(trainRows),
-            Weights: train.Weights is null ? null : L2Selection.Gather(train.Weights, trainRows));
+        // Every strength trains on the same nine tenths.
+        var (rest, held) = HeldOutTenth.Of(train, seed);
         float rulePenalty = options.EffectiveL2Regularization(train.Rows, train.Inputs.Columns);
         var best = new HoldOutChoice(NeuralNetworkDefaults.Epochs(train.Rows, options.BatchSize), null, double.PositiveInfinity);
         foreach (float factor in options.L2Regularization > 0 ? NeuralNetworkDefaults.HoldOutL2Factors : [1f])
         {
             float? l2 = factor == 1f ? null : rulePenalty * factor;
-            var network = create(l2, trainRows.Length);
+            var network = create(l2, rest.Inputs.Rows);
             network.Set(loss(), NetworkFactory.CreateOptimizer(options));
             var (epoch, heldOutLoss) = Measure(network, rest, held, options);
             if (heldOutLoss < best.HeldOutLoss) best = new HoldOutChoice(epoch, l2, heldOutLoss);

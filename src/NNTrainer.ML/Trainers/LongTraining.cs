@@ -40,17 +40,13 @@ internal static class LongTraining
         Func<float, long, Network> create, Func<Loss> loss, Regime usual, Regime longer)
     {
         if (options.LongTrainingOnLargeData == true) return (longer, double.NaN, double.NaN);
-        var folds = L2Selection.Assign(train.Targets, NeuralNetworkDefaults.HoldOutFolds, seed);
-        var (trainRows, testRows) = L2Selection.Split(folds, 0);
-        var rest = (Inputs: train.Inputs.SelectRows(trainRows), Targets: train.Targets.SelectRows(trainRows),
-            Weights: train.Weights is null ? null : L2Selection.Gather(train.Weights, trainRows));
-        var held = (train.Inputs.SelectRows(testRows), train.Targets.SelectRows(testRows));
+        var (rest, held) = HeldOutTenth.Of(train, seed);
         // Both train with the schedule the final fit gets for all the rows (the cosine decay of large sets); the held-out
         // loss leaves out the penalty, which differs between the two.
         var schedule = options.EffectiveLearningRateSchedule(train.Rows);
         double Measure(Regime regime)
         {
-            var network = create(regime.L2, trainRows.Length);
+            var network = create(regime.L2, rest.Inputs.Rows);
             network.Set(loss(), NetworkFactory.CreateOptimizer(options));
             var fit = new FitOptions
             {
@@ -64,7 +60,7 @@ internal static class LongTraining
                 ValidateInputs = false,
             };
             if (!L2Selection.TryFit(network, rest.Inputs, rest.Targets, fit)) return double.PositiveInfinity;
-            double heldOut = network.Evaluate(held.Item1, held.Item2).DataLoss;
+            double heldOut = network.Evaluate(held.Inputs, held.Targets).DataLoss;
             return double.IsFinite(heldOut) ? heldOut : double.PositiveInfinity;
         }
         double usualLoss = Measure(usual), longLoss = Measure(longer);

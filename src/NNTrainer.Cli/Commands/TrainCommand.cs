@@ -153,6 +153,7 @@ internal sealed class TrainCommand
         var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation, resumed?.Network).Single();
         var schema = problem.Schema.WithTrainer(outcome.Row.Trainer);
         reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}{data.HowHeldOut}", new ResultTable(schema.Task, [outcome.Row]));
+        if (SmallHoldOut.Note(data.TestRows, schema.Task) is { } small) reporter.Note(small);
         data.ReleaseRows();
         var final = FinalFit.Run(reporter, ml, problem, trainer, saved, [outcome], cancellation, resumed, weight);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")

@@ -82,6 +82,11 @@ type TrainerOptions =
         /// layer, so the model reads the features as they come (<c>StandardizeFeatures</c>). Default <c>true</c>.
         /// </summary>
         StandardizeFeatures: bool
+        /// <summary>
+        /// With <c>StandardizeFeatures</c>, map a feature of exactly two values over the training rows (a one-hot
+        /// indicator, a yes/no flag) onto {0, 1} instead of standardising it (<c>IndicatorFeaturesToUnitRange</c>). Default <c>true</c>.
+        /// </summary>
+        IndicatorFeaturesToUnitRange: bool
         /// <summary>Seed of the network's random source. Default <c>None</c>: drawn from the <c>MLContext</c>'s seed, so <c>MLContext(seed = n)</c> reproduces a model bit for bit.</summary>
         Seed: int option
         /// <summary>Threads the matrix kernels use. Default <c>None</c>: every core. Results do not depend on it.</summary>

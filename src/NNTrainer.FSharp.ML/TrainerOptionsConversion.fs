@@ -41,6 +41,7 @@ module TrainerOptions =
           ChooseEpochsOnHoldOut = csharp.ChooseEpochsOnHoldOut
           LongTrainingOnLargeData = Option.ofNullable csharp.LongTrainingOnLargeData
           StandardizeFeatures = csharp.StandardizeFeatures
+          IndicatorFeaturesToUnitRange = csharp.IndicatorFeaturesToUnitRange
           Seed = Option.ofNullable csharp.Seed
           NumberOfThreads = Option.ofNullable csharp.NumberOfThreads
           ValidationSetFraction = None
@@ -154,6 +155,7 @@ module TrainerOptions =
         target.ChooseEpochsOnHoldOut <- options.ChooseEpochsOnHoldOut
         target.LongTrainingOnLargeData <- Option.toNullable options.LongTrainingOnLargeData
         target.StandardizeFeatures <- options.StandardizeFeatures
+        target.IndicatorFeaturesToUnitRange <- options.IndicatorFeaturesToUnitRange
         target.Seed <- Option.toNullable options.Seed
         target.NumberOfThreads <- Option.toNullable options.NumberOfThreads
         target.ValidationSetFraction <- defaultArg options.ValidationSetFraction 0f

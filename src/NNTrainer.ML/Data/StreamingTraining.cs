@@ -16,7 +16,9 @@ internal static class StreamingTraining
     /// <param name="TargetMean">The targets' mean.</param>
     /// <param name="TargetDeviation">The targets' population standard deviation; 1 when they are all equal.</param>
     /// <param name="TargetsVary">Whether any two targets differ (a classifier needs two classes).</param>
-    internal sealed record Statistics(int Rows, double[] Means, double[] Deviations, float[] FirstTargets, double TargetMean, double TargetDeviation, bool TargetsVary);
+    /// <param name="Indicators">Which features took exactly two values (<see cref="IndicatorColumns.ToUnitRange"/> maps them onto {0, 1}).</param>
+    internal sealed record Statistics(int Rows, double[] Means, double[] Deviations, float[] FirstTargets, double TargetMean, double TargetDeviation, bool TargetsVary,
+        IndicatorColumns Indicators);
 
     /// <summary>
     /// Trains <paramref name="network"/> (its loss and optimizer set) on <paramref name="source"/>.
@@ -62,6 +64,7 @@ internal static class StreamingTraining
         var means = new double[width];
         var squares = new double[width];
         var blockMeans = new double[width];
+        var indicators = new IndicatorColumns(width);
         long rows = 0;
         float[]? first = null;
         double targetMean = 0, targetSquares = 0;
@@ -85,6 +88,7 @@ internal static class StreamingTraining
             for (int r = 0; r < n; r++)
             {
                 for (int c = 0; c < width; c++) blockMeans[c] += features[r * width + c];
+                indicators.Add(features.AsSpan(r * width, width));
             }
             for (int c = 0; c < width; c++) blockMeans[c] /= n;
             long total = rows + n;
@@ -112,6 +116,6 @@ internal static class StreamingTraining
         }
         double targetDeviation = Math.Sqrt(targetSquares / rows);
         return new Statistics((int)rows, means, deviations, first!, targetMean,
-            targetDeviation > 0 && double.IsFinite(targetDeviation) ? targetDeviation : 1, low != high);
+            targetDeviation > 0 && double.IsFinite(targetDeviation) ? targetDeviation : 1, low != high, indicators);
     }
 }

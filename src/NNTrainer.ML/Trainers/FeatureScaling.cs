@@ -28,9 +28,11 @@ internal sealed class FeatureScaling
 
     public IReadOnlyList<double> StandardDeviations => _deviations;
 
-    /// <summary>The scaling of a training set: <see cref="Fit(Matrix, float[])"/> for dense rows, <see cref="FitSparse"/> for sparse ones.</summary>
-    public static FeatureScaling Fit(TrainingSet set) =>
-        set.SparseInputs is { } sparse ? FitSparse(sparse, set.Weights) : Fit(set.Inputs, set.Weights);
+    /// <summary>The scaling of a training set: <see cref="Fit(Matrix, float[], bool)"/> for dense rows, <see cref="FitSparse"/> for sparse ones.</summary>
+    /// <param name="set">The training rows.</param>
+    /// <param name="indicatorsToUnitRange">Map dense columns of exactly two values onto {0, 1} instead (<see cref="IndicatorColumns"/>).</param>
+    public static FeatureScaling Fit(TrainingSet set, bool indicatorsToUnitRange = false) =>
+        set.SparseInputs is { } sparse ? FitSparse(sparse, set.Weights) : Fit(set.Inputs, set.Weights, indicatorsToUnitRange);
 
     /// <summary>Scales a training set's features in place, dense or sparse.</summary>
     public void Standardize(TrainingSet set)
@@ -39,12 +41,17 @@ internal sealed class FeatureScaling
         else Standardize(set.Inputs);
     }
 
-    /// <summary>The weighted means and standard deviations of the columns (every row weighing 1 when <paramref name="weights"/> is null).</summary>
-    public static FeatureScaling Fit(Matrix inputs, float[]? weights = null)
+    /// <summary>
+    /// The weighted means and standard deviations of the columns (every row weighing 1 when <paramref name="weights"/> is
+    /// null); with <paramref name="indicatorsToUnitRange"/>, columns of exactly two values over the rows of positive weight
+    /// get the map onto {0, 1} instead.
+    /// </summary>
+    public static FeatureScaling Fit(Matrix inputs, float[]? weights = null, bool indicatorsToUnitRange = false)
     {
         int columns = inputs.Columns;
         var means = new double[columns];
         var squares = new double[columns];
+        var indicators = indicatorsToUnitRange ? new IndicatorColumns(columns) : null;
         double total = 0;
         for (int r = 0; r < inputs.Rows; r++)
         {
@@ -52,6 +59,7 @@ internal sealed class FeatureScaling
             double w = weights?[r] ?? 1;
             total += w;
             for (int c = 0; c < columns; c++) means[c] += w * row[c];
+            if (w > 0) indicators?.Add(row);
         }
         for (int c = 0; c < columns; c++) means[c] /= Math.Max(1e-300, total);
         for (int r = 0; r < inputs.Rows; r++)
@@ -71,6 +79,7 @@ internal sealed class FeatureScaling
             // A constant column carries nothing to scale: centre it and keep the unit scale.
             deviations[c] = std > 1e-12 && double.IsFinite(std) ? std : 1;
         }
+        indicators?.ToUnitRange(means, deviations);
         return new FeatureScaling(means, deviations);
     }
 

@@ -42,6 +42,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             throw new ArgumentOutOfRangeException(nameof(options.Streaming), "Streaming training is for the dense architectures; a convolutional network reads its images into memory.");
         }
         bool standardize = options.StandardizeFeatures;
+        if (standardize && options.IndicatorFeaturesToUnitRange) statistics.Indicators.ToUnitRange(statistics.Means, statistics.Deviations);
         var labelScaling = options is NeuralNetworkRegressionTrainer.Options { StandardizeLabel: true }
             ? LabelScaling.FromStatistics(statistics.TargetMean, statistics.TargetDeviation)
             : null;

@@ -130,7 +130,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             network.NumberOfThreads = threads;
         }
         // The map folds into a first dense layer only; a convolutional network reads pixels as ExtractPixels scaled them.
-        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train) : null;
+        var scaling = options.StandardizeFeatures && network.Layers[0] is DenseLayer ? FeatureScaling.Fit(train, options.IndicatorFeaturesToUnitRange) : null;
         if (modelParameters is not null)
         {
             // The model reads raw features and predicts in the label's units; training goes on in standardised units.

@@ -51,6 +51,9 @@ let ``the default options are the trainers' own defaults`` () =
     Assert.Equal(None, ML.Options.defaults.LongTrainingOnLargeData)
     Assert.Equal(System.Nullable false, (ML.Options.toRegression { ML.Options.defaults with LongTrainingOnLargeData = Some false }).LongTrainingOnLargeData)
     Assert.Equal(csharp.StandardizeFeatures, fsharp.StandardizeFeatures)
+    Assert.Equal(csharp.IndicatorFeaturesToUnitRange, fsharp.IndicatorFeaturesToUnitRange)
+    Assert.True ML.Options.defaults.IndicatorFeaturesToUnitRange
+    Assert.False (ML.Options.toMulticlass { ML.Options.defaults with IndicatorFeaturesToUnitRange = false }).IndicatorFeaturesToUnitRange
     Assert.True(ML.Options.defaults.ScaleL2ForSmallData && ML.Options.defaults.ScaleL2ForLargeData)
     Assert.True(ML.Options.defaults.CrossValidateL2OnSmallData && ML.Options.defaults.StandardizeFeatures)
     Assert.Equal(csharp.AnnealLearningRateOnLargeData, fsharp.AnnealLearningRateOnLargeData)

@@ -37,10 +37,10 @@ internal sealed class TabularProblem
         var label = table.Require(labelName, "the label given by --label");
         foreach (var name in ignore) table.Require(name, "given by --ignore");
 
-        var labelled = Enumerable.Range(0, table.RowCount).Where(r => !label.IsMissing(r)).ToArray();
+        var labelled = Enumerable.Range(0, table.RowCount).Where(r => !label.IsMissing(r) && !LabelMarkers.Is(label, r)).ToArray();
         if (labelled.Length < table.RowCount)
         {
-            notes.Add($"{table.RowCount - labelled.Length} of {table.RowCount} rows have no value in label column '{labelName}' and were skipped.");
+            notes.Add($"{table.RowCount - labelled.Length} of {table.RowCount} rows have no value in label column '{labelName}'{LabelMarkers.Detail(label)} and were skipped.");
             table = table.SelectRows(labelled);
             label = table.Require(labelName, "label");
         }
@@ -55,6 +55,11 @@ internal sealed class TabularProblem
         foreach (var column in table.Columns)
         {
             if (column.Name == labelName || ignore.Contains(column.Name)) continue;
+            if (RowNameColumn.Is(table, column))
+            {
+                notes.Add(RowNameColumn.Note(column));
+                continue;
+            }
             if (ModelSchema.ReservedNames.Contains(column.Name))
             {
                 throw new CliException($"{table.Path}: column '{column.Name}' has a name the ML.NET pipeline uses for its own columns; rename it (or pass --ignore {column.Name}).");

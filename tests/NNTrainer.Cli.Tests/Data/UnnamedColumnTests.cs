@@ -25,7 +25,7 @@ public sealed class UnnamedColumnTests : IDisposable
     }
 
     [Fact]
-    public void A_pandas_to_csv_file_trains_notes_its_index_and_predicts()
+    public void A_pandas_to_csv_file_trains_without_its_index_and_predicts()
     {
         var lines = TestCsv.Binary(120, seed: 4).TrimEnd('\n').Split('\n');
         var pandas = lines.Select((line, i) => (i == 0 ? "" : (i - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) + "," + line);
@@ -37,7 +37,8 @@ public sealed class UnnamedColumnTests : IDisposable
         var predict = CliRunner.Run(_dir.Path, "predict", model, csv, "--out", _dir.File("p.csv"));
 
         Assert.True(train.ExitCode == 0, train.ToString());
-        Assert.Contains("Column 'Unnamed: 0' counts the rows (0, 1, 2, …: a row number or id?); it is used as a feature, so pass --ignore 'Unnamed: 0' if it only identifies rows.", train.Output);
+        Assert.Contains("Column 'Unnamed: 0' has no name in the header and a different value in every row ('0', '1', …): row names", train.Output);
+        Assert.DoesNotContain("Unnamed: 0 (numeric)", train.Output);
         Assert.True(ignored.ExitCode == 0, ignored.ToString());
         Assert.DoesNotContain("Unnamed", ignored.Output);
         Assert.True(predict.ExitCode == 0, predict.ToString());

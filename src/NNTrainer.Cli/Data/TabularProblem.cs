@@ -31,7 +31,8 @@ internal sealed class TabularProblem
     /// <param name="requestedTask">The task given by <c>--task</c>; null to detect it.</param>
     /// <param name="ignore">Columns that are not features.</param>
     /// <param name="positiveClass">A binary label's positive class (<c>--positive-class</c>); null for the default (<see cref="PositiveClass"/>).</param>
-    public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore, string? positiveClass = null)
+    /// <param name="keepRowNames">Keep an unnamed first column as a feature even when it reads as row names (<see cref="RowNameColumn"/>): <c>train --resume</c> of a model that reads it.</param>
+    public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore, string? positiveClass = null, bool keepRowNames = false)
     {
         var notes = new List<string>(table.Notes);
         var label = table.Require(labelName, "the label given by --label");
@@ -55,7 +56,7 @@ internal sealed class TabularProblem
         foreach (var column in table.Columns)
         {
             if (column.Name == labelName || ignore.Contains(column.Name)) continue;
-            if (RowNameColumn.Is(table, column))
+            if (!keepRowNames && RowNameColumn.Is(table, column))
             {
                 notes.Add(RowNameColumn.Note(column));
                 continue;

@@ -63,4 +63,22 @@ public sealed class RowNameColumnTests : IDisposable
         Assert.Equal(["Unnamed: 0", "x"], measurement.Schema.Features.Select(f => f.Name));
         Assert.Equal(["x", "Unnamed: 0"], notFirst.Schema.Features.Select(f => f.Name));
     }
+
+    [Fact]
+    public void A_model_that_reads_an_unnamed_first_column_resumes_on_a_file_where_it_reads_as_row_names()
+    {
+        // Trained where the column repeats (a feature), or by a version that read row names as one.
+        var lines = TestCsv.Binary(120, seed: 6).TrimEnd('\n').Split('\n');
+        string With(Func<int, int> value) => string.Join('\n', lines.Select((line, i) => (i == 0 ? "" : value(i).ToString(System.Globalization.CultureInfo.InvariantCulture)) + "," + line)) + "\n";
+        var repeated = _dir.Write("repeated.csv", With(i => i % 7));
+        var distinct = _dir.Write("distinct.csv", With(i => i));
+        var model = _dir.File("m.zip");
+
+        var train = CliRunner.Run(_dir.Path, "train", repeated, "--label", "churned", "--out", model, "--epochs", "2", "--no-plots");
+        var resume = CliRunner.Run(_dir.Path, "train", distinct, "--label", "churned", "--resume", model, "--out", _dir.File("r.zip"), "--epochs", "2", "--no-plots");
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Contains("features: Unnamed: 0 (numeric), age (numeric)", train.Output);
+        Assert.True(resume.ExitCode == 0, resume.ToString());
+    }
 }

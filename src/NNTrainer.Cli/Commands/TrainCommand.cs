@@ -221,7 +221,8 @@ internal sealed class TrainCommand
         {
             throw new CliException($"{path} predicts column '{loaded.Schema.LabelColumn}', not '{result.GetValue(_label)}'; pass --label {loaded.Schema.LabelColumn}.");
         }
-        var problem = TabularProblem.Create(table, result.GetValue(_label)!, task ?? loaded.Schema.Task, ignore, result.GetValue(_positiveClass));
+        var problem = TabularProblem.Create(table, result.GetValue(_label)!, task ?? loaded.Schema.Task, ignore, result.GetValue(_positiveClass),
+            keepRowNames: loaded.Schema.Features.Any(f => f.Name == RowNameColumn.UnnamedFirst));
         var resumed = ResumedModel.From(path, loaded, problem.Schema);
         // A resumed network keeps its output's meaning: its positive class cannot change by an option of this run.
         if (result.GetValue(_positiveClass) is not null && problem.Schema.Task == Evaluation.TaskKind.Binary && problem.Schema.Classes[1] != resumed.Schema.Classes[1])

@@ -46,7 +46,7 @@ internal static class PositiveClass
     public static string Note(string[] classes, string? requested)
     {
         var why = requested is not null ? "chosen by --positive-class"
-            : TaskDetector.IsPositiveName(classes[1]) ? $"its name says so; --positive-class {Quote(classes[0])} chooses the other"
+            : TaskDetector.IsPositiveName(classes[1], classes[0]) ? $"its name says so; --positive-class {Quote(classes[0])} chooses the other"
             : $"the second by name order; --positive-class {Quote(classes[0])} chooses the other";
         return $"Positive class: '{classes[1]}' ({why}). AUC, F1 and the probability are those of '{classes[1]}'.";
     }

@@ -31,16 +31,17 @@ internal sealed class TabularProblem
     /// <param name="requestedTask">The task given by <c>--task</c>; null to detect it.</param>
     /// <param name="ignore">Columns that are not features.</param>
     /// <param name="positiveClass">A binary label's positive class (<c>--positive-class</c>); null for the default (<see cref="PositiveClass"/>).</param>
-    public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore, string? positiveClass = null)
+    /// <param name="keepRowNames">Keep an unnamed first column as a feature even when it reads as row names (<see cref="RowNameColumn"/>): <c>train --resume</c> of a model that reads it.</param>
+    public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore, string? positiveClass = null, bool keepRowNames = false)
     {
         var notes = new List<string>(table.Notes);
         var label = table.Require(labelName, "the label given by --label");
         foreach (var name in ignore) table.Require(name, "given by --ignore");
 
-        var labelled = Enumerable.Range(0, table.RowCount).Where(r => !label.IsMissing(r)).ToArray();
+        var labelled = Enumerable.Range(0, table.RowCount).Where(r => !label.IsMissing(r) && !LabelMarkers.Is(label, r)).ToArray();
         if (labelled.Length < table.RowCount)
         {
-            notes.Add($"{table.RowCount - labelled.Length} of {table.RowCount} rows have no value in label column '{labelName}' and were skipped.");
+            notes.Add($"{table.RowCount - labelled.Length} of {table.RowCount} rows have no value in label column '{labelName}'{LabelMarkers.Detail(label)} and were skipped.");
             table = table.SelectRows(labelled);
             label = table.Require(labelName, "label");
         }
@@ -55,6 +56,11 @@ internal sealed class TabularProblem
         foreach (var column in table.Columns)
         {
             if (column.Name == labelName || ignore.Contains(column.Name)) continue;
+            if (!keepRowNames && RowNameColumn.Is(table, column))
+            {
+                notes.Add(RowNameColumn.Note(column));
+                continue;
+            }
             if (ModelSchema.ReservedNames.Contains(column.Name))
             {
                 throw new CliException($"{table.Path}: column '{column.Name}' has a name the ML.NET pipeline uses for its own columns; rename it (or pass --ignore {column.Name}).");

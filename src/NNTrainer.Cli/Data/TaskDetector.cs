@@ -46,14 +46,18 @@ internal static class TaskDetector
         var distinct = DistinctValues(label);
         if (task == TaskKind.Binary)
         {
-            var positive = distinct.LastOrDefault(PositiveNames.Contains) ?? distinct[1];
+            var positive = distinct.LastOrDefault(d => IsPositiveName(d, distinct.First(o => o != d))) ?? distinct[1];
             return [distinct.First(d => d != positive), positive];
         }
         return distinct.ToArray();
     }
 
-    /// <summary>Whether a class name says it is the positive class (1, true, yes, positive, …).</summary>
-    public static bool IsPositiveName(string name) => PositiveNames.Contains(name);
+    /// <summary>Whether a class name says it is the positive class against <paramref name="other"/> (1, true, yes, positive, …).</summary>
+    /// <remarks>
+    /// 1 says so against 0 or -1 only: of 1 and 2 (survival::lung's status, 1 censored and 2 dead; many surveys' 1 yes
+    /// and 2 no) neither is named positive, so the second by order is, as scikit-learn's classes_[1] and R's second level.
+    /// </remarks>
+    public static bool IsPositiveName(string name, string other) => PositiveNames.Contains(name) && (name != "1" || other is "0" or "-1");
 
     private static List<string> DistinctValues(TableColumn label)
     {

@@ -2,7 +2,7 @@ using NNTrainer.Cli.Tests.Support;
 
 namespace NNTrainer.Cli.Tests.Commands;
 
-/// <summary>evaluate skips the rows train skipped, with train's note: "NA" is a class of a text label, not a missing value.</summary>
+/// <summary>evaluate skips the rows train skipped: blank labels and "NA" (a missing label, as R writes it and pandas reads it).</summary>
 public sealed class EvaluateMissingLabelTests
 {
     [Fact]
@@ -23,9 +23,10 @@ public sealed class EvaluateMissingLabelTests
         var evaluate = CliRunner.Run(dir.Path, "evaluate", model, csv);
 
         Assert.True(train.ExitCode == 0, train.ToString());
-        Assert.Contains("8 of 120 rows have no value in label column 'kind' and were skipped.", train.Output);
+        Assert.Contains("13 of 120 rows have no value in label column 'kind' ('NA' in 5 rows read as missing, as pandas reads it) and were skipped.", train.Output);
+        Assert.Contains("label 'kind' (binary", train.Output);
         Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
-        Assert.Contains("8 of 120 rows have no value in label column 'kind' and were skipped.", evaluate.Output);
-        Assert.Contains("on na-class.csv: 112 rows", evaluate.Output);
+        Assert.Contains("13 of 120 rows have no value in label column 'kind' and were skipped.", evaluate.Output);
+        Assert.Contains("on na-class.csv: 107 rows", evaluate.Output);
     }
 }

@@ -1,4 +1,5 @@
 using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Evaluation;
 
 namespace NNTrainer.Cli.Tests.Data;
 
@@ -55,5 +56,22 @@ public sealed class PositiveClassTests
 
         Assert.Equal(["Inactive", "Active"], problem.Schema.Classes);
         Assert.Contains("Positive class: 'Active' (chosen by --positive-class). AUC, F1 and the probability are those of 'Active'.", problem.Notes);
+    }
+
+    [Fact]
+    public void One_is_named_positive_against_zero_or_minus_one_but_not_against_two()
+    {
+        string[] Classes(params float[] values)
+        {
+            var label = TableColumn.Numeric("status", [.. Enumerable.Range(0, 20).Select(i => values[i % values.Length])]);
+            return TaskDetector.Classes(label, TaskKind.Binary);
+        }
+
+        // survival::lung's status: 1 censored, 2 dead; the second by order is positive, as scikit-learn's classes_[1].
+        Assert.Equal(["1", "2"], Classes(1, 2));
+        Assert.StartsWith("Positive class: '2' (the second by name order; --positive-class 1 chooses the other)", PositiveClass.Note(["1", "2"], null));
+        Assert.Equal(["0", "1"], Classes(1, 0));
+        Assert.Equal(["-1", "1"], Classes(1, -1));
+        Assert.StartsWith("Positive class: '1' (its name says so; --positive-class -1 chooses the other)", PositiveClass.Note(["-1", "1"], null));
     }
 }

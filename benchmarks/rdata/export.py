@@ -1,0 +1,85 @@
+"""Exports tables bundled with R (the packages datasets, MASS, rpart, survival; Debian's r-base and r-cran-*) to the
+defaults benchmark's split format: tables no earlier round of NNTrainer used, to check the defaults on data they were
+not chosen on (docs/rdata-data.md).
+
+usage: export.py CACHE_DIR DATA_DIR [--splits N] [--datasets a,b] [--plain DIR]
+
+Rscript dumps each table once into CACHE_DIR as NAME.csv (NA as an empty field) with NAME.kinds (one line a column:
+numeric or nominal, from R's own column classes: a factor, an ordered factor, a logical or a character column is
+nominal, whatever its values look like; an integer-coded category such as birthwt's race stays numeric, as R has it).
+Rows without a label are dropped (airquality's Ozone, survey's Exer). DATA_DIR/NAME/ then gets split<k>.train.csv /
+split<k>.test.csv and meta.json, written by benchmarks/public/export.py's writer (stratified 80/20 splits for
+classification, random_state = k); mlbench's loader (benchmarks/mlbench/export.py) reads the dump. --plain DIR writes
+each table as a user saves it from R: write.csv(d, "NAME.csv"), quoted row names in an unnamed first column and NA.
+"""
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "mlbench"))
+sys.path.insert(0, os.path.join(HERE, "..", "public"))
+import export as public  # noqa: E402  (the public tables' split writer, shared on purpose)
+
+# name: (R expression, label column, task, columns left out: identifiers, and columns that are the label in disguise)
+DATASETS = {
+    "pima": ("rbind(MASS::Pima.tr, MASS::Pima.te)", "type", "binary", []),
+    "biopsy": ("MASS::biopsy", "class", "binary", ["ID"]),
+    "birthwt": ("MASS::birthwt", "low", "binary", ["bwt"]),  # low is bwt < 2500
+    "kyphosis": ("rpart::kyphosis", "Kyphosis", "binary", []),
+    "crabs": ("MASS::crabs", "sp", "binary", ["index"]),  # index counts 1-50 within each species and sex
+    "lung": ("survival::lung", "status", "binary", []),
+    "flchain": ("survival::flchain", "death", "binary", ["chapter"]),  # chapter: the cause of death, NA if alive
+    "aids2": ("MASS::Aids2", "status", "binary", []),
+    "cars93": ("MASS::Cars93", "Type", "multiclass", ["Model", "Make"]),
+    "car90": ("rpart::car90", "Type", "multiclass", []),
+    "boston": ("MASS::Boston", "medv", "regression", []),
+    "quakes": ("datasets::quakes", "mag", "regression", []),
+    "airquality": ("datasets::airquality", "Ozone", "regression", []),
+    "chickweight": ("as.data.frame(datasets::ChickWeight)", "weight", "regression", []),
+    "solder": ("rpart::solder", "skips", "regression", []),
+    "mtcars": ("datasets::mtcars", "mpg", "regression", []),
+    "swiss": ("datasets::swiss", "Fertility", "regression", []),
+}
+
+R_DUMP = r"""
+args <- commandArgs(trailingOnly = TRUE)
+d <- eval(parse(text = args[1]))
+plain <- d
+kinds <- ifelse(sapply(d, function(c) is.factor(c) || is.logical(c) || is.character(c)), "nominal", "numeric")
+for (i in seq_along(d)) if (is.factor(d[[i]]) || is.logical(d[[i]])) d[[i]] <- as.character(d[[i]])
+write.csv(d, args[2], row.names = FALSE, na = "")
+writeLines(paste(names(d), kinds, sep = "\t"), args[3])
+if (length(args) > 3) write.csv(plain, args[4])
+"""
+
+
+def dump(cache, name, plain=None):
+    expression = DATASETS[name][0]
+    path, kinds = os.path.join(cache, name + ".csv"), os.path.join(cache, name + ".kinds")
+    if not os.path.exists(kinds) or plain:
+        os.makedirs(cache, exist_ok=True)
+        extra = [os.path.join(plain, name + ".csv")] if plain else []
+        subprocess.run(["Rscript", "-e", R_DUMP, expression, path, kinds] + extra, check=True)
+
+
+def main(argv):
+    cache, data_dir = argv[0], argv[1]
+    count, names, plain = public.options(argv, DATASETS)
+    if plain:
+        os.makedirs(plain, exist_ok=True)
+    for name in names:
+        dump(cache, name, plain)
+    # mlbench's loader reads NAME.csv / NAME.kinds from the cache and drops unlabelled rows; it takes its table of
+    # (source, label, task, left out) from its own DATASETS, so this table's entries are lent to it.
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("mlbench_export", os.path.join(HERE, "..", "mlbench", "export.py"))
+    mlbench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mlbench)
+    mlbench.DATASETS.update(DATASETS)
+    for name in names:
+        public.export_loaded(name, data_dir, count, mlbench.load(cache, name))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Tables bundled with R (datasets, MASS, rpart, survival), one command: NNTrainer through the CLI and through the ML.NET
+# catalog, ML.NET's SDCA, L-BFGS and LightGBM and scikit-learn's MLP, every one with its defaults, on the same 5
+# stratified 80/20 splits (random_state 0–4): the steps of benchmarks/public/run.sh with this folder's export.py (R's
+# column classes decide numeric or nominal; NA is missing). No default was chosen on these tables (docs/rdata-data.md).
+# Results: OUT/results.json, summary.md, chart.png and sklearn.json.
+#
+# usage: benchmarks/rdata/run.sh OUT [--splits N] [--datasets a,b] [--systems cli,catalog,SDCA,L-BFGS,LightGBM] [--skip-sklearn] [--nn-options k=v;...]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+[ $# -ge 1 ] || { echo "usage: $0 OUT [--splits N] [--datasets a,b] [--systems ...] [--skip-sklearn] [--nn-options k=v;...]"; exit 2; }
+OUT="$1"; shift
+command -v Rscript >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-base-core r-cran-mass r-cran-rpart r-cran-survival >/dev/null; }
+export EXPORT="$HERE/export.py" TITLE="Tables bundled with R (datasets, MASS, rpart, survival)"
+export DATASETS="${DATASETS:-pima,biopsy,birthwt,kyphosis,crabs,lung,flchain,aids2,cars93,car90,boston,quakes,airquality,chickweight,solder,mtcars,swiss}"
+exec bash "$HERE/../public/run.sh" "$OUT/cache" "$OUT" --systems cli,catalog,SDCA,L-BFGS,LightGBM "$@"

@@ -1,14 +1,13 @@
 using NNTrainer.Bench.Runner;
 
-// Side-by-side benchmark runner for NNTrainer's workloads (see benchmarks/README.md and benchmarks/run.sh).
-//   fmnist  --threads N [--epochs 10] [--seed 0] [--optimizer adam|adamw] [--schedule none|cosine] [--tag NAME] [--results DIR]
-//   cnn     --arch shallownet|lenet|minivggnet --threads N [--epochs 10] [--seed 0] [--tag NAME] [--results DIR]
-//   cnn-profile --arch A --threads N [--batches 40]        time per layer and conv GFLOP/s
-//   spiral  --threads N [--samples 100] [--epochs 10000] [--data DIR] [--warm] [--tag NAME] [--results DIR]
-//   gemm    --threads N [--results DIR]                      GFLOP/s of the MLP's GEMM shapes and 1024²
-//   report  --results DIR [--anchors DIR] [--out FILE]       one table + summary JSON from all result files
-//   init-study [--seeds 16] [--first-seed 0] [--variants a,b] FMNIST-MLP accuracy per seed under standard initialisations
+// Side-by-side benchmark runner for NNTrainer's workloads (see benchmarks/README.md and benchmarks/run.sh); the
+// commands and their options are listed in Usage.cs.
 var options = Options.Parse(args);
+if (options.Help)
+{
+    Console.WriteLine(Usage.For(options.Command));
+    return 0;
+}
 return options.Command switch
 {
     "fmnist" => FmnistWorkload.Run(options),
@@ -18,11 +17,11 @@ return options.Command switch
     "gemm" => GemmWorkload.Run(options),
     "report" => Report.Run(options),
     "init-study" => InitializerStudy.Run(options),
-    _ => Usage(),
+    _ => UnknownCommand(options.Command),
 };
 
-static int Usage()
+static int UnknownCommand(string command)
 {
-    Console.Error.WriteLine("usage: NNTrainer.Bench.Runner fmnist|cnn|cnn-profile|spiral|gemm|report|init-study [--threads N] [--epochs E] [--results DIR] ...");
+    Console.Error.WriteLine((command.Length == 0 ? "" : $"unknown command '{command}'{Environment.NewLine}") + Usage.For(""));
     return 2;
 }

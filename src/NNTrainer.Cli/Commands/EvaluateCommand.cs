@@ -16,7 +16,7 @@ internal sealed class EvaluateCommand
 
     public Command Build()
     {
-        var command = new Command("evaluate", "Measure a saved model on a labelled CSV file (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _input.Model, _file, _input.Reading, _positiveClass, _input.MissingValues };
+        var command = new Command("evaluate", "Measure a saved model on a labelled CSV or Parquet file or a folder of images (accuracy/log-loss, AUC/F1 or RMSE/R², by task).") { _input.Model, _file, _input.Reading, _positiveClass, _input.MissingValues };
         return _output.Complete(command, Run, _input.Images);
     }
 

@@ -23,7 +23,7 @@ internal sealed class NetworkOptions : IOptionGroup
 
     public Option<int?> Epochs { get; } = new("--epochs")
     {
-        Description = $"Passes over the training rows [default: about {NNTrainer.ML.NeuralNetworkDefaults.TargetSteps:N0} weight updates, {NNTrainer.ML.NeuralNetworkDefaults.MinimumEpochs}–{NNTrainer.ML.NeuralNetworkDefaults.MaximumEpochs} epochs; from {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} rows on, or a longer training with a lighter L2 when a held-out tenth of the rows scores it better]",
+        Description = $"Passes over the training rows [default: about {NNTrainer.ML.NeuralNetworkDefaults.TargetSteps:N0} weight updates, {NNTrainer.ML.NeuralNetworkDefaults.MinimumEpochs}–{NNTrainer.ML.NeuralNetworkDefaults.MaximumEpochs} epochs; from {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} rows on, a longer training with a lighter L2 when a held-out tenth of the rows scores it better (--long-training)]",
     };
 
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Rows per training step", DefaultValueFactory = _ => Defaults.BatchSize };

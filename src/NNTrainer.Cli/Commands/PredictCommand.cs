@@ -16,7 +16,7 @@ internal sealed class PredictCommand
 
     public Command Build()
     {
-        var command = new Command("predict", "Predict every row of a CSV file with a saved model; writes the rows with prediction columns appended.") { _input.Model, _file, _out, _input.Reading, _input.MissingValues };
+        var command = new Command("predict", "Predict every row of a CSV or Parquet file, or every image of a folder, with a saved model; writes the rows with prediction columns appended (images: file, class and probabilities).") { _input.Model, _file, _out, _input.Reading, _input.MissingValues };
         return _output.Complete(command, Run, _input.Images);
     }
 

@@ -43,6 +43,43 @@ def screens():
             print(f"| {fam} | {t} | " + " | ".join(f"{v:.4f}" for v in vals) + " |")
 
 
+def headline():
+    """The defaults benchmark after round 14: round 13's full run with the tables round 14 re-ran replaced."""
+    full = load(f"{R}/defaults/round13/full/results.json")
+    # The stock trainers do not depend on NNTrainer's defaults: round 13's runs of them stand.
+    for part in ("defaults", "large"):
+        for table, t in load(f"{N}/new/{part}/results.json").items():
+            full[table]["systems"].update(t["systems"])
+    sk = load(f"{R}/defaults/round13/full/sklearn.json")
+    tally = {}
+    print("| dataset | scikit-learn | nntrainer | catalog | best linear | LightGBM |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for table, t in full.items():
+        if table == "fmnist_60k":
+            continue
+        margin = 0.01 if t["task"] == "regression" else 0.005
+        means = {s: mean([x["metric"] for x in runs]) for s, runs in t["systems"].items() if runs}
+        means["scikit-learn"] = mean(list(runs(sk, table, None).values()))
+        linear = max((means[s] for s in ("SDCA", "L-BFGS") if s in means), default=float("nan"))
+        peers = {"scikit-learn": means["scikit-learn"], "best linear": linear, "LightGBM": means.get("LightGBM", float("nan"))}
+        for system in ("NNTrainer CLI", "NNTrainer catalog"):
+            for peer, value in peers.items():
+                if value != value:
+                    continue
+                d = means[system] - value
+                key = (system, peer)
+                w, e, l = tally.get(key, (0, 0, 0))
+                tally[key] = (w + (d > margin), e + (abs(d) <= margin), l + (d < -margin))
+        print(f"| {table} | {peers['scikit-learn']:.3f} | {means['NNTrainer CLI']:.3f} | {means['NNTrainer catalog']:.3f} | {linear:.3f} | {peers['LightGBM']:.3f} |")
+    for key, value in tally.items():
+        print(key, "%d / %d / %d" % value)
+
+
+if "--headline" in sys.argv:
+    headline()
+    sys.exit(0)
+
+
 if "--screens" in sys.argv:
     screens()
     sys.exit(0)
@@ -65,3 +102,4 @@ for fam in FAMILIES:
 print("| family | table | CLI before → after (b/e/w) | catalog before → after (b/e/w) | scikit-learn |")
 print("|---|---|---|---|---:|")
 for r in rows: print("| " + " | ".join(r) + " |")
+

@@ -52,6 +52,7 @@ internal sealed class TabularProblem
 
         var features = new List<FeatureColumn>();
         var freeText = new List<string>();
+        var missing = new List<MissingValueNotes.Column>();
         var constant = new List<string>();
         foreach (var column in table.Columns)
         {
@@ -103,9 +104,12 @@ internal sealed class TabularProblem
             if (column.MissingCount > 0)
             {
                 var how = MissingValues(kind);
-                notes.Add($"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({100.0 * column.MissingCount / column.Length:0.#}%) {how}.");
+                var note = $"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({100.0 * column.MissingCount / column.Length:0.#}%) {how}.";
+                notes.Add(note);
+                missing.Add(new MissingValueNotes.Column(column.Name, column.MissingCount, column.Length, kind, note));
             }
         }
+        MissingValueNotes.Group(notes, missing);
         if (MarkerCategories.Note(features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => table.Require(f.Name, "a feature"))) is { } markers) notes.Add(markers);
         if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'." + FreeTextHint(freeText) + ConstantHint(constant));
         return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: "") { MissingValues = table.MissingValues }, notes);

@@ -15,7 +15,7 @@ public sealed class TrainResumeTests : IDisposable
         csv = _dir.Write("first.csv", TestCsv.Binary(rows: 200, seed: 2));
         var model = _dir.File("first.zip");
         // Without L2: the small-data default (30 × 0.001 on these 160 training rows) travels with the resumed layers and
-        // would slow the continued training down too much to see it in twenty epochs.
+        // would slow the continued training down too much to see it in forty epochs.
         var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "churned", "--out", model, "--epochs", "5", "--hidden", "16", "--l2", "0", "--no-plots");
         Assert.True(result.ExitCode == 0, result.ToString());
         return model;
@@ -45,7 +45,7 @@ public sealed class TrainResumeTests : IDisposable
     {
         var first = TrainFirst(out _);
         var more = _dir.Write("more.csv", TestCsv.Binary(rows: 200, seed: 9));
-        var result = CliRunner.Run(_dir.Path, "train", more, "--label", "churned", "--out", _dir.File("again.zip"), "--resume", first, "--epochs", "20", "--no-plots");
+        var result = CliRunner.Run(_dir.Path, "train", more, "--label", "churned", "--out", _dir.File("again.zip"), "--resume", first, "--epochs", "40", "--no-plots");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"Continuing the network of {first} (", result.Output);

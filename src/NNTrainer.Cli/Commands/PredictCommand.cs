@@ -59,6 +59,31 @@ internal sealed class PredictCommand
         _ => [$"predicted_{schema.LabelColumn}"],
     };
 
+    /// <summary>
+    /// The prediction columns' names for a file whose own columns are <paramref name="header"/>: a name the file already
+    /// has (a file of earlier predictions, scored again) gets the first free suffix <c>_2</c>, <c>_3</c> …, so the output
+    /// never holds two columns of one name, which pandas would rename and Parquet refuses. One note per renamed column.
+    /// </summary>
+    internal static string[] PredictionColumns(ModelSchema schema, IReadOnlyList<string> header, List<string> notes)
+    {
+        var taken = new HashSet<string>(header, StringComparer.Ordinal);
+        var names = PredictionColumns(schema);
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (!taken.Contains(names[i]))
+            {
+                taken.Add(names[i]);
+                continue;
+            }
+            int k = 2;
+            while (taken.Contains($"{names[i]}_{k}")) k++;
+            notes.Add($"The file already has a column '{names[i]}': the new predictions are written as '{names[i]}_{k}'.");
+            names[i] = $"{names[i]}_{k}";
+            taken.Add(names[i]);
+        }
+        return names;
+    }
+
     private static List<string> Write(string path, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer, PhaseTimes times)
     {
         var full = Path.GetFullPath(path);
@@ -91,7 +116,8 @@ internal sealed class PredictCommand
     {
         using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         using var writer = new CsvPredictionWriter(stream, schema);
-        writer.WriteHeader(reader.Header.Concat(PredictionColumns(schema)));
+        var renamed = new List<string>();
+        writer.WriteHeader(reader.Header.Concat(PredictionColumns(schema, reader.Header, renamed)));
         var scored = new ScoredBlock();
         times.Lap("start");
         while (reader.ReadBlock() is { } block)
@@ -104,20 +130,21 @@ internal sealed class PredictCommand
             writer.WriteBlock(reader, scored);
             times.Lap("write");
         }
-        return reader.Finish();
+        return [.. renamed, .. reader.Finish()];
     }
 
     private static List<string> WriteParquet(string temporary, CsvBlockReader reader, ModelSchema schema, BlockScorer scorer)
     {
         using var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        using var writer = new ParquetPredictionWriter(stream, reader.Header, reader.ParquetFields, schema, PredictionColumns(schema));
+        var renamed = new List<string>();
+        using var writer = new ParquetPredictionWriter(stream, reader.Header, reader.ParquetFields, schema, PredictionColumns(schema, reader.Header, renamed));
         var scored = new ScoredBlock();
         while (reader.ReadBlock() is { } block)
         {
             scorer.Score(block, scored);
             writer.Add(reader, scored);
         }
-        var notes = reader.Finish();
+        List<string> notes = [.. renamed, .. reader.Finish()];
         writer.Finish();
         return notes;
     }

@@ -24,6 +24,19 @@ internal static class CommandSupport
         DefaultValueFactory = _ => [],
     };
 
+    /// <summary>
+    /// <c>--categorical</c>: columns read as categories (one-hot encoded) even when every value is a number, as a
+    /// scikit-learn user lists them for <c>OneHotEncoder</c>: integer-coded factors such as R's ChickWeight <c>Diet</c>
+    /// (1–4) or a passenger class.
+    /// </summary>
+    public static Option<string[]> CategoricalOption() => new("--categorical")
+    {
+        Description = "Columns to read as categories (one-hot encoded) even when they hold numbers, comma-separated, e.g. a diet or class coded 1-4",
+        HelpName = "COLUMNS",
+        CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        DefaultValueFactory = _ => [],
+    };
+
     public static Option<double> TestFractionOption()
     {
         var option = new Option<double>("--test-fraction")

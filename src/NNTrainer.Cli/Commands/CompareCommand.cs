@@ -17,6 +17,7 @@ internal sealed class CompareCommand
     private readonly Option<string?> _label = new("--label") { Description = "The CSV column to predict", HelpName = "COLUMN" };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
+    private readonly Option<string[]> _categorical = CommandSupport.CategoricalOption();
     private readonly CsvReadOptions _reading = new();
     private readonly Option<string[]> _trainers = new("--trainers")
     {
@@ -47,6 +48,7 @@ internal sealed class CompareCommand
             _label,
             _task,
             _ignore,
+            _categorical,
             _reading,
             _trainers,
             _testFraction,
@@ -73,6 +75,7 @@ internal sealed class CompareCommand
             if (label && !csv) result.AddError("--label applies to --csv files; the built-in data sets have their own labels.");
             if (CommandSupport.Given(result, _positiveClass) && (!csv || folder)) result.AddError("--positive-class applies to a --csv file's binary label.");
             if (CommandSupport.Given(result, _missingValues) && (!csv || folder)) result.AddError("--missing-values applies to the values of a --csv file.");
+            if (CommandSupport.Given(result, _categorical) && (!csv || folder)) result.AddError("--categorical applies to the columns of a --csv file.");
         });
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
         return command;
@@ -126,7 +129,7 @@ internal sealed class CompareCommand
         double testFraction = result.GetValue(_testFraction);
         if (result.GetValue(_csv) is { } csv)
         {
-            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass));
+            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass));
             return PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'");
         }
         if (result.GetValue(_dataset) == BuiltInDatasets.FashionMnistName)

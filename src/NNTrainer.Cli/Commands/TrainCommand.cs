@@ -15,6 +15,7 @@ internal sealed class TrainCommand
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to save the ML.NET model zip", HelpName = "MODEL.zip", Required = true };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
+    private readonly Option<string[]> _categorical = CommandSupport.CategoricalOption();
     private readonly CsvReadOptions _reading = new();
     private readonly Option<string> _trainer = new("--trainer")
     {
@@ -65,6 +66,7 @@ internal sealed class TrainCommand
             _out,
             _task,
             _ignore,
+            _categorical,
             _reading,
             _trainer,
             _resume,
@@ -122,7 +124,7 @@ internal sealed class TrainCommand
         {
             return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
                 _reading.SkipsBadRows(result), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
-                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers);
+                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers, result.GetValue(_categorical));
         }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
@@ -206,7 +208,7 @@ internal sealed class TrainCommand
     private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer, MissingValues? markers)
     {
         var task = CommandSupport.ReadTask(result, _task);
-        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers);
+        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical));
         var ignore = CommandSupport.ReadSet(result, _ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)

@@ -60,10 +60,16 @@ internal sealed class CsvTable
     /// <param name="maxRows">Read only the first this many rows (the sample <c>train --streaming</c> infers types and fits on); null reads them all.</param>
     /// <param name="separator">A CSV file's field separator (<c>--separator</c>); null finds it from the first lines.</param>
     /// <param name="markers">Values read as missing (<c>--missing-values</c>, with the label set); null for none.</param>
-    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null, char? separator = null, MissingValues? markers = null)
+    /// <param name="categorical">Columns read as categories whatever their values (<c>--categorical</c>); null for none.</param>
+    public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null, char? separator = null, MissingValues? markers = null,
+        IReadOnlyCollection<string>? categorical = null)
     {
         using var reader = TableFile.Open(path, separator, markers);
         var header = reader.Header;
+        if (categorical?.FirstOrDefault(c => !header.Contains(c)) is { } missing)
+        {
+            throw new CliException($"--categorical names column '{missing}', which {path} does not have; its columns are: {string.Join(", ", header.Select(Shorten))}.", ExitCodes.UsageError);
+        }
         if (markers?.Columns.Keys.FirstOrDefault(c => !header.Contains(c)) is { } unknown)
         {
             throw new CliException($"--missing-values names column '{unknown}', which {path} does not have; its columns are: {string.Join(", ", header.Select(Shorten))}.", ExitCodes.UsageError);
@@ -80,7 +86,8 @@ internal sealed class CsvTable
             sampleLines.Add(reader.Line);
         }
         // A column without a value in the sample (SniffedKind.Empty) waits for its first value to choose its type.
-        var builders = ColumnSniffer.Infer(header.Length, sample).Select((kind, c) => ColumnBuilder.Create(header[c], kind)).ToArray();
+        var builders = ColumnSniffer.Infer(header.Length, sample)
+            .Select((kind, c) => ColumnBuilder.Create(header[c], categorical?.Contains(header[c]) == true ? SniffedKind.Text : kind)).ToArray();
         var lines = new List<int>(sample.Count);
         for (int r = 0; r < sample.Count; r++)
         {

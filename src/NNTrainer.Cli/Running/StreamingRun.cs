@@ -20,9 +20,9 @@ internal static class StreamingRun
 
     public static int Run(Reporter reporter, MLContext ml, string file, string label, TaskKind? task, IReadOnlyCollection<string> ignore, bool skipBadRows,
         double testFraction, NetworkSettings settings, string outPath, bool plots, string plotDirectory, CancellationToken cancellation, char? separator = null,
-        string? positiveClass = null, MissingValues? markers = null)
+        string? positiveClass = null, MissingValues? markers = null, IReadOnlyCollection<string>? categorical = null)
     {
-        var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows, separator, markers);
+        var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows, separator, markers, categorical);
         var problem = TabularProblem.Create(sample, label, task, ignore, positiveClass);
         bool readAll = LateValueCheck.Run(file, sample, label, ignore, skipBadRows, separator);
         var trainer = new NeuralNetworkTrainer();

@@ -208,7 +208,10 @@ internal sealed class TrainCommand
     private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer, MissingValues? markers)
     {
         var task = CommandSupport.ReadTask(result, _task);
-        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical));
+        // A resumed model reads its category columns as categories, whatever this run's --categorical says of them.
+        var loaded = result.GetValue(_resume) is { } resume && trainer is NeuralNetworkTrainer ? ModelFile.Load(resume, ml) : null;
+        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical),
+            modelCategories: loaded?.Schema.Features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => f.Name).ToList());
         var ignore = CommandSupport.ReadSet(result, _ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)
@@ -217,8 +220,7 @@ internal sealed class TrainCommand
             ignore.Add(weight);
         }
         if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore, result.GetValue(_positiveClass)), null);
-        if (trainer is not NeuralNetworkTrainer) throw new CliException($"--resume continues a neural network; it does not apply to --trainer {trainer.Alias}.", ExitCodes.UsageError);
-        var loaded = ModelFile.Load(path, ml);
+        if (trainer is not NeuralNetworkTrainer || loaded is null) throw new CliException($"--resume continues a neural network; it does not apply to --trainer {trainer.Alias}.", ExitCodes.UsageError);
         if (loaded.Schema.LabelColumn != result.GetValue(_label))
         {
             throw new CliException($"{path} predicts column '{loaded.Schema.LabelColumn}', not '{result.GetValue(_label)}'; pass --label {loaded.Schema.LabelColumn}.");

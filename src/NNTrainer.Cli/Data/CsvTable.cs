@@ -61,8 +61,9 @@ internal sealed class CsvTable
     /// <param name="separator">A CSV file's field separator (<c>--separator</c>); null finds it from the first lines.</param>
     /// <param name="markers">Values read as missing (<c>--missing-values</c>, with the label set); null for none.</param>
     /// <param name="categorical">Columns read as categories whatever their values (<c>--categorical</c>); null for none.</param>
+    /// <param name="modelCategories">A resumed model's category columns: read as categories where the file has them (a missing one is the model check's to report).</param>
     public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null, char? separator = null, MissingValues? markers = null,
-        IReadOnlyCollection<string>? categorical = null)
+        IReadOnlyCollection<string>? categorical = null, IReadOnlyCollection<string>? modelCategories = null)
     {
         using var reader = TableFile.Open(path, separator, markers);
         var header = reader.Header;
@@ -87,7 +88,7 @@ internal sealed class CsvTable
         }
         // A column without a value in the sample (SniffedKind.Empty) waits for its first value to choose its type.
         var builders = ColumnSniffer.Infer(header.Length, sample)
-            .Select((kind, c) => ColumnBuilder.Create(header[c], categorical?.Contains(header[c]) == true ? SniffedKind.Text : kind)).ToArray();
+            .Select((kind, c) => ColumnBuilder.Create(header[c], categorical?.Contains(header[c]) == true || modelCategories?.Contains(header[c]) == true ? SniffedKind.Text : kind)).ToArray();
         var lines = new List<int>(sample.Count);
         for (int r = 0; r < sample.Count; r++)
         {

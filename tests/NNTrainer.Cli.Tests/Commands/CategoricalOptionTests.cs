@@ -43,6 +43,26 @@ public sealed class CategoricalOptionTests : IDisposable
     }
 
     [Fact]
+    public void A_resumed_model_reads_its_category_columns_as_categories_without_the_option()
+    {
+        var csv = Table();
+        var first = _dir.File("first.zip");
+        var trained = CliRunner.Run(_dir.Path, "train", csv, "--label", "label", "--categorical", "group", "--epochs", "3", "--out", first, "--no-plots");
+        Assert.True(trained.ExitCode == 0, trained.ToString());
+
+        var resumed = CliRunner.Run(_dir.Path, "train", csv, "--label", "label", "--resume", first, "--epochs", "3", "--out", _dir.File("again.zip"), "--no-plots");
+        var contradicted = CliRunner.Run(_dir.Path, "train", csv, "--label", "label", "--epochs", "3", "--out", _dir.File("plain.zip"), "--no-plots");
+        var numeric = _dir.File("numeric.zip");
+        Assert.True(contradicted.ExitCode == 0, contradicted.ToString());
+        var forced = CliRunner.Run(_dir.Path, "train", csv, "--label", "label", "--categorical", "group", "--resume", _dir.File("plain.zip"), "--epochs", "3", "--out", numeric, "--no-plots");
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("features: group (categorical), noise (numeric)", resumed.Output);
+        Assert.NotEqual(0, forced.ExitCode);
+        Assert.Contains("Column 'group' is categorical in the file but numeric in", forced.Error);
+    }
+
+    [Fact]
     public void Streaming_training_reads_the_listed_column_as_categories_too()
     {
         var result = CliRunner.Run(_dir.Path, "train", Table(), "--label", "label", "--categorical", "group", "--streaming", "--out", _dir.File("s.zip"), "--no-plots");

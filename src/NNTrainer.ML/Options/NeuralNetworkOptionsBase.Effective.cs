@@ -37,7 +37,7 @@ public abstract partial class NeuralNetworkOptionsBase
 
     /// <summary>
     /// With <see cref="SmallDataL2FeaturesFree"/>, count only the inputs that take two values over the training rows
-    /// (one-hot indicators, <see cref="TwoValuedColumns"/>) instead of every input. Off: round 11c's screen.
+    /// (one-hot indicators, <see cref="IndicatorColumns"/>) instead of every input. Off: round 11c's screen.
     /// </summary>
     internal bool SmallDataL2CountsTwoValued;
 

@@ -45,6 +45,22 @@ internal sealed class IndicatorColumns
         }
     }
 
+    /// <summary>
+    /// The number of columns of <paramref name="inputs"/> with exactly two values: what the small-data L2 rule's
+    /// rows-per-feature variant counts instead of every input (round 11c; <c>SmallDataL2CountsTwoValued</c>).
+    /// </summary>
+    public static int Count(Matrix inputs)
+    {
+        var tracker = new IndicatorColumns(inputs.Columns);
+        for (int r = 0; r < inputs.Rows; r++) tracker.Add(inputs.Row(r));
+        int count = 0;
+        for (int c = 0; c < inputs.Columns; c++)
+        {
+            if (tracker.IsIndicator(c)) count++;
+        }
+        return count;
+    }
+
     /// <summary>Whether column <paramref name="column"/> took exactly two finite values over the rows counted.</summary>
     public bool IsIndicator(int column) => _seen[column] == 2 && float.IsFinite(_first[column]) && float.IsFinite(_second[column]);
 

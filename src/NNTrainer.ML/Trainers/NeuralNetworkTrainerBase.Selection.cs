@@ -21,7 +21,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         long rows = train.Inputs.Rows;
         // Round 11c's screen: the same network (same seed, same weights) with the penalty of the rows per one-hot column.
         if (options.SmallDataL2CountsTwoValued && options.SmallDataL2FeaturesFree > 0)
-            network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, options.EffectiveL2Regularization(rows, TwoValuedColumns.Count(train.Inputs)));
+            network = NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, options.EffectiveL2Regularization(rows, IndicatorColumns.Count(train.Inputs)));
         if (L2Selection.Applies(options, rows, CreateLoss()))
         {
             float l2 = L2Selection.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, threads);

@@ -51,6 +51,6 @@ public sealed class RowsPerFeatureL2Tests
             1, 0, 3, 7, 2f]);
 
         // Columns 0 (an indicator) and 4 (two standardised values) count; a constant column and one of three values do not.
-        Assert.Equal(2, TwoValuedColumns.Count(inputs));
+        Assert.Equal(2, IndicatorColumns.Count(inputs));
     }
 }

@@ -87,8 +87,9 @@ internal sealed class CsvTable
             sampleLines.Add(reader.Line);
         }
         // A column without a value in the sample (SniffedKind.Empty) waits for its first value to choose its type.
+        var asCategories = new HashSet<string>([.. categorical ?? [], .. modelCategories ?? []], StringComparer.Ordinal);
         var builders = ColumnSniffer.Infer(header.Length, sample)
-            .Select((kind, c) => ColumnBuilder.Create(header[c], categorical?.Contains(header[c]) == true || modelCategories?.Contains(header[c]) == true ? SniffedKind.Text : kind)).ToArray();
+            .Select((kind, c) => ColumnBuilder.Create(header[c], asCategories.Contains(header[c]) ? SniffedKind.Text : kind)).ToArray();
         var lines = new List<int>(sample.Count);
         for (int r = 0; r < sample.Count; r++)
         {

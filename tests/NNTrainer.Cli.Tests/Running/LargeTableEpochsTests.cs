@@ -48,6 +48,39 @@ public sealed class LargeTableEpochsTests : IDisposable
             $"{epochs} epochs, {(longTraining ? "the long training of a large table" : "the usual training")}, as the measuring fit chose on a stratified tenth of its rows.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void TheMeasuringFitReportsTheCandidateItKeptAndSaysHowManyRowsItTrainedOn()
+    {
+        var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 7_000));
+
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--hidden", "4", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(result.Output)!;
+        var measuredOn = json["measuredOn"]!;
+        Assert.Equal(5_600, measuredOn["trainRows"]!.GetValue<long>());
+        // The candidate trained on the nine stratified tenths of the measuring fit's 5,600 rows, for its regime's epochs.
+        long candidateRows = measuredOn["networkTrainRows"]!.GetValue<long>();
+        Assert.InRange(candidateRows, 5_030, 5_050);
+        bool longTraining = json["savedModel"]!["longTraining"]!.GetValue<bool>();
+        Assert.Equal(longTraining ? 200 : NNTrainer.ML.NeuralNetworkDefaults.Epochs(5_600, 32), json["results"]![0]!["epochs"]!.GetValue<int>());
+        Assert.Contains(json["notes"]!.AsArray(), n => n!.GetValue<string>().Contains(
+            $"NeuralNetwork scored here is the {(longTraining ? "long" : "usual")} training as it trained on {candidateRows:N0} of the 5,600 rows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BelowFiveThousandMeasuringRowsTheReportedNetworkTrainedOnAllOfThem()
+    {
+        var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 6_000));
+
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--hidden", "4", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var measuredOn = System.Text.Json.Nodes.JsonNode.Parse(result.Output)!["measuredOn"]!;
+        Assert.Equal(measuredOn["trainRows"]!.GetValue<long>(), measuredOn["networkTrainRows"]!.GetValue<long>());
+        Assert.DoesNotContain("scored here is the", result.Output);
+    }
+
     [Theory]
     [InlineData("false", 46)] // 7,000 rows in batches of 32: about 10,000 updates
     [InlineData("true", 200)] // a few dozen parameters: the budget's cap

@@ -144,7 +144,7 @@ internal sealed class TrainCommand
         }
         var description = $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {FeatureList.Describe(problem.Schema.Features)}";
         if (problem.Schema.Task == Evaluation.TaskKind.Binary) reporter.Json["positiveClass"] = problem.Schema.Classes[1];
-        if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings, saved, folds, description, outPath, cancellation);
+        if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings with { KeepChoiceCandidate = true }, saved, folds, description, outPath, cancellation);
         var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed, description, resumed?.Featurizer, weight);
         if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
         reporter.Note(data.Description);
@@ -152,7 +152,8 @@ internal sealed class TrainCommand
         if (data.HeldOutClassNote is { } unseen) reporter.Note(unseen);
         reporter.Json["command"] = "train";
 
-        var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings, skipFailures: false, cancellation, resumed?.Network).Single();
+        // The measuring fit is scored and dropped: the long-training choice's candidate serves as its network (the report says so).
+        var outcome = ExperimentRunner.Run(reporter, ml, data, [trainer], settings with { KeepChoiceCandidate = true }, skipFailures: false, cancellation, resumed?.Network).Single();
         var schema = problem.Schema.WithTrainer(outcome.Row.Trainer);
         reporter.Table($"Held-out metrics of a measuring fit on {data.TrainRows:N0} rows, scored on the other {data.TestRows:N0}{data.HowHeldOut}", new ResultTable(schema.Task, [outcome.Row]));
         if (SmallHoldOut.Note(data.TestRows, schema.Task) is { } small) reporter.Note(small);
@@ -160,7 +161,8 @@ internal sealed class TrainCommand
         var final = FinalFit.Run(reporter, ml, problem, trainer, saved, [outcome], cancellation, resumed, weight);
         reporter.Note($"The saved model was fitted again on all {final.Rows:N0} rows" + (final.Epochs is { } epochs ? $" for {epochs} epochs" : "")
             + "; the metrics above come from the measuring fit.");
-        reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["stratified"] = data.Stratified, ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows };
+        reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["stratified"] = data.Stratified, ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows,
+            ["networkTrainRows"] = outcome.Model.ChoiceCandidateRows ?? data.TrainRows };
         reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs, ["longTraining"] = final.LongTraining, ["trainSeconds"] = Math.Round(final.Seconds, 4), ["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path) };
         ModelFile.Save(outPath, ml, schema, final.Featurizer, final.Model, final.RawSchema);
         reporter.Saved("Model", outPath);

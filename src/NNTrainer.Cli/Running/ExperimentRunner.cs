@@ -28,6 +28,11 @@ internal static class ExperimentRunner
                     reporter.Note($"  {name} stopped after epoch {history.Epochs.Count}: no better {watched} loss for {settings.Patience} epochs; "
                         + (history.RestoredBestWeights ? $"it keeps the weights of epoch {history.BestEpoch}, the best." : "it keeps its last weights."));
                 }
+                if (model.ChoiceCandidateRows is { } candidateRows)
+                {
+                    reporter.Note($"  {name} scored here is the {(model.LongTraining == true ? "long" : "usual")} training as it trained on {candidateRows:N0} of the {data.TrainRows:N0} rows, "
+                        + "the candidate a stratified tenth of them chose; it was not trained again on all of them.");
+                }
                 if (model.History is { } trained) reporter.Note($"  {name} trained with the {trained.TrainingStep} step (--execution {settings.Execution.ToLowerInvariant()}).");
                 MemoryTrace.Note($"{name} trained");
                 var metrics = ModelEvaluator.Evaluate(ml, task, model.Score(data.Test));

@@ -24,7 +24,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         // The measuring fit's long-training choice (every fold's, when they agree) holds for the refit: one choice a train.
         var choices = measured.Select(m => m.Model.LongTraining).Distinct().ToList();
         bool? inherited = settings.LongTraining ?? (choices is [{ } only] ? only : null);
-        var final = settings with { ValidationFraction = 0, Patience = 0, LongTraining = inherited };
+        var final = settings with { ValidationFraction = 0, Patience = 0, LongTraining = inherited, KeepChoiceCandidate = false };
         if (trainer.HasEpochs)
         {
             // With --cv every fold found its own best epoch: the refit takes their mean.

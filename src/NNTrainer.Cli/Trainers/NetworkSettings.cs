@@ -76,6 +76,13 @@ internal sealed record NetworkSettings
     /// <summary><c>train --monitor</c>: folder of the per-epoch JSON log and learning-curve PNG (null: none).</summary>
     public string? Monitor { get; init; }
 
+    /// <summary>
+    /// A measuring fit of <c>train</c> (hold-out or <c>--cv</c>): when the long-training choice is made, its network is the
+    /// chosen candidate as it trained on nine tenths of the rows (ML.NET's internal <c>KeepChoiceCandidate</c>), not the
+    /// chosen regime trained again; the refit that is saved never sets it.
+    /// </summary>
+    public bool KeepChoiceCandidate { get; init; }
+
     /// <summary><c>train --streaming</c>: the trainer reads its rows pass after pass instead of copying them (ML.NET's <c>Streaming</c> option).</summary>
     public bool Streaming { get; init; }
 

@@ -31,7 +31,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
                     Configure(new NeuralNetworkBinaryTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train, null, request.Resume),
                 _ => catalog.Regression.Trainers.NeuralNetwork(Configure(NoLabelSmoothing(new NeuralNetworkRegressionTrainer.Options(), request), request)).Fit(request.Train, null, request.Resume),
             };
-            return new TrainedModel(transformer, transformer.History, transformer.ModelSelection) { LongTraining = transformer.LongTraining };
+            return new TrainedModel(transformer, transformer.History, transformer.ModelSelection) { LongTraining = transformer.LongTraining, ChoiceCandidateRows = transformer.ChoiceCandidateRows };
         }
         catch (TrainingDivergedException e)
         {
@@ -58,6 +58,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.SelectModelOnSmallData = settings.SelectModelOnSmallData;
         options.ChooseEpochsOnHoldOut = settings.ChooseEpochsOnHoldOut;
         options.LongTrainingOnLargeData = settings.LongTraining;
+        options.KeepChoiceCandidate = settings.KeepChoiceCandidate;
         options.DropoutRate = settings.Dropout;
         options.Seed = settings.Seed;
         options.NumberOfThreads = settings.Threads;

@@ -15,5 +15,8 @@ internal sealed class TrainedModel(ITransformer transformer, TrainingHistory? hi
     /// <summary>The network's long-training choice (<c>NeuralNetworkTransformer.LongTraining</c>); null when none was made.</summary>
     public bool? LongTraining { get; init; }
 
+    /// <summary>The rows the network trained on when a measuring fit kept the long-training choice's candidate (<c>NeuralNetworkTransformer.ChoiceCandidateRows</c>); null otherwise.</summary>
+    public long? ChoiceCandidateRows { get; init; }
+
     public IDataView Score(IDataView featurized) => Transformer.Transform(featurized);
 }

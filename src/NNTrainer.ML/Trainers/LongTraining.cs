@@ -25,6 +25,13 @@ internal static class LongTraining
         && options.ValidationSetFraction == 0 && options.EarlyStoppingPatience == 0 && options.CheckpointPath is null;
 
     /// <summary>
+    /// What <see cref="Choose"/> found: the regime chosen, both held-out losses (+∞ for a training that diverged, NaN when
+    /// none was measured) and, when <see cref="NeuralNetworkOptionsBase.KeepChoiceCandidate"/> asked for it, the chosen
+    /// regime's network as it trained on the nine tenths (<see cref="Candidate"/>, with its history) and their count.
+    /// </summary>
+    internal sealed record Choice(Regime Chosen, double UsualLoss, double LongLoss, Network? Candidate = null, long CandidateRows = 0);
+
+    /// <summary>
     /// Trains <paramref name="usual"/> and <paramref name="longer"/> on nine stratified tenths of <paramref name="train"/>
     /// and returns the one with the lower loss on the tenth held out (the usual one on a tie), with both losses (+∞ for
     /// a training that diverged). With <c>LongTrainingOnLargeData</c> true the long one, unmeasured.
@@ -36,15 +43,15 @@ internal static class LongTraining
     /// <param name="loss">A new loss of the trainer's task.</param>
     /// <param name="usual">The usual training: about 10,000 updates, the penalty by rows.</param>
     /// <param name="longer">The long training.</param>
-    public static (Regime Chosen, double UsualLoss, double LongLoss) Choose(NeuralNetworkOptionsBase options, TrainingSet train, int seed,
+    public static Choice Choose(NeuralNetworkOptionsBase options, TrainingSet train, int seed,
         Func<float, long, Network> create, Func<Loss> loss, Regime usual, Regime longer)
     {
-        if (options.LongTrainingOnLargeData == true) return (longer, double.NaN, double.NaN);
+        if (options.LongTrainingOnLargeData == true) return new(longer, double.NaN, double.NaN);
         var (rest, held) = HeldOutTenth.Of(train, seed);
         // Both train with the schedule the final fit gets for all the rows (the cosine decay of large sets); the held-out
         // loss leaves out the penalty, which differs between the two.
         var schedule = options.EffectiveLearningRateSchedule(train.Rows);
-        double Measure(Regime regime)
+        (double Loss, Network? Network) Measure(Regime regime)
         {
             var network = create(regime.L2, rest.Inputs.Rows);
             network.Set(loss(), NetworkFactory.CreateOptimizer(options));
@@ -58,12 +65,18 @@ internal static class LongTraining
                 Execution = options.Execution,
                 CancellationToken = options.CancellationToken,
                 ValidateInputs = false,
+                // A diverged candidate scores +∞ and is dropped: no copy of its weights is kept to restore.
+                RestoreOnDivergence = false,
             };
-            if (!L2Selection.TryFit(network, rest.Inputs, rest.Targets, fit)) return double.PositiveInfinity;
+            if (!L2Selection.TryFit(network, rest.Inputs, rest.Targets, fit)) return (double.PositiveInfinity, null);
             double heldOut = network.Evaluate(held.Inputs, held.Targets).DataLoss;
-            return double.IsFinite(heldOut) ? heldOut : double.PositiveInfinity;
+            return double.IsFinite(heldOut) ? (heldOut, network) : (double.PositiveInfinity, null);
         }
-        double usualLoss = Measure(usual), longLoss = Measure(longer);
-        return (longLoss < usualLoss ? longer : usual, usualLoss, longLoss);
+        var (usualLoss, usualNetwork) = Measure(usual);
+        var (longLoss, longNetwork) = Measure(longer);
+        bool isLong = longLoss < usualLoss;
+        // Only a measuring fit takes the candidate (its report says so); a fit that is saved trains on every row.
+        var candidate = options.KeepChoiceCandidate ? isLong ? longNetwork : usualNetwork : null;
+        return new(isLong ? longer : usual, usualLoss, longLoss, candidate, candidate is null ? 0 : rest.Inputs.Rows);
     }
 }

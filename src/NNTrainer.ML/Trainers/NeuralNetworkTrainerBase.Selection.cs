@@ -8,6 +8,14 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
     private bool? _longTraining;
 
     /// <summary>
+    /// The long-training choice's candidate a measuring fit keeps (<see cref="NeuralNetworkOptionsBase.KeepChoiceCandidate"/>):
+    /// already trained, on <see cref="_choiceCandidateRows"/> rows; null when the fit trains its network itself.
+    /// </summary>
+    private Network? _choiceCandidate;
+
+    private long _choiceCandidateRows;
+
+    /// <summary>
     /// What a training set decides on held-out rows before the real fit: a small regression's L2 penalty
     /// (<see cref="L2Selection"/>), a small classifier's model, the configured network or a linear one (<see cref="ModelSelection"/>),
     /// or a large set's epochs and penalty (<see cref="EpochSelection"/>). Returns the network, optimizer, epochs and batch
@@ -42,10 +50,15 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         var longer = options.LongTrainingRegime(rows, featureCount, network.ParameterCount);
         if (LongTraining.Applies(options, rows, usual, longer))
         {
-            var (chosen, usualLoss, longLoss) = LongTraining.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, usual, longer);
-            channel.Info(MessageSensitivity.None, $"On a stratified tenth of the {rows:N0} rows held out, {longer.Epochs} epochs with L2 {longer.L2} scored a loss of {longLoss:F4} " +
-                $"and {usual.Epochs} epochs with L2 {usual.L2} {usualLoss:F4}: the final fit trains on every row for {chosen.Epochs} epochs with L2 {chosen.L2}.");
+            var choice = LongTraining.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, usual, longer);
+            var chosen = choice.Chosen;
+            channel.Info(MessageSensitivity.None, $"On a stratified tenth of the {rows:N0} rows held out, {longer.Epochs} epochs with L2 {longer.L2} scored a loss of {choice.LongLoss:F4} " +
+                $"and {usual.Epochs} epochs with L2 {usual.L2} {choice.UsualLoss:F4}: " + (choice.Candidate is null
+                    ? $"the final fit trains on every row for {chosen.Epochs} epochs with L2 {chosen.L2}."
+                    : $"this measuring fit keeps the network of {chosen.Epochs} epochs with L2 {chosen.L2} as it trained on the other {choice.CandidateRows:N0} rows."));
             _longTraining = chosen != usual;
+            (_choiceCandidate, _choiceCandidateRows) = (choice.Candidate, choice.CandidateRows);
+            if (choice.Candidate is { } kept) return (kept, kept.Optimizer!, chosen.Epochs, options.BatchSize, null);
             return chosen == usual ? (network, optimizer, epochs, options.BatchSize, null)
                 : (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, chosen.L2), optimizer, chosen.Epochs, options.BatchSize, null);
         }

@@ -62,6 +62,12 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
     /// </summary>
     public bool? LongTraining { get; internal set; }
 
+    /// <summary>
+    /// The rows the network trained on when it is the long-training choice's candidate, kept by a measuring fit
+    /// (<see cref="NeuralNetworkOptionsBase.KeepChoiceCandidate"/>): nine tenths of the training rows. Null otherwise.
+    /// </summary>
+    internal long? ChoiceCandidateRows { get; set; }
+
     /// <summary>The name of the feature column the network reads.</summary>
     public string FeatureColumnName { get; }
 

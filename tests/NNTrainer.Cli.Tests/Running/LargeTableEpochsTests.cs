@@ -34,18 +34,46 @@ public sealed class LargeTableEpochsTests : IDisposable
     public void WhenTheMeasuringFitChoseTheRefitTakesItsChoiceAndSaysSo()
     {
         // 7,000 rows: the measuring fit's 5,600 already choose; the refit on 7,000 trains the way they chose.
-        var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 7_000));
-
-        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--hidden", "4", "--json");
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        var json = System.Text.Json.Nodes.JsonNode.Parse(result.Output)!;
+        var json = TrainJson(7_000);
         bool longTraining = json["savedModel"]!["longTraining"]!.GetValue<bool>();
         int epochs = json["savedModel"]!["epochs"]!.GetValue<int>();
         // 7,000 rows in batches of 32: 46 epochs the usual way; the long way the budget's 200 for a few dozen parameters.
         Assert.Equal(longTraining ? 200 : NNTrainer.ML.NeuralNetworkDefaults.Epochs(7_000, 32), epochs);
         Assert.Contains(json["notes"]!.AsArray(), n => n!.GetValue<string>().Contains(
             $"{epochs} epochs, {(longTraining ? "the long training of a large table" : "the usual training")}, as the measuring fit chose on a stratified tenth of its rows.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheMeasuringFitReportsTheCandidateItKeptAndSaysHowManyRowsItTrainedOn()
+    {
+        var json = TrainJson(7_000);
+        var measuredOn = json["measuredOn"]!;
+        Assert.Equal(5_600, measuredOn["trainRows"]!.GetValue<long>());
+        // The candidate trained on the nine stratified tenths of the measuring fit's 5,600 rows, for its regime's epochs.
+        long candidateRows = measuredOn["networkTrainRows"]!.GetValue<long>();
+        Assert.InRange(candidateRows, 5_030, 5_050);
+        bool longTraining = json["savedModel"]!["longTraining"]!.GetValue<bool>();
+        Assert.Equal(longTraining ? 200 : NNTrainer.ML.NeuralNetworkDefaults.Epochs(5_600, 32), json["results"]![0]!["epochs"]!.GetValue<int>());
+        Assert.Contains(json["notes"]!.AsArray(), n => n!.GetValue<string>().Contains(
+            $"NeuralNetwork scored here is the {(longTraining ? "long" : "usual")} training as it trained on {candidateRows:N0} of the 5,600 rows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BelowFiveThousandMeasuringRowsTheReportedNetworkTrainedOnAllOfThem()
+    {
+        var json = TrainJson(6_000);
+        var measuredOn = json["measuredOn"]!;
+        Assert.Equal(measuredOn["trainRows"]!.GetValue<long>(), measuredOn["networkTrainRows"]!.GetValue<long>());
+        Assert.DoesNotContain(json["notes"]!.AsArray(), n => n!.GetValue<string>().Contains("scored here is the", StringComparison.Ordinal));
+    }
+
+    /// <summary>Trains on a generated multiclass table of <paramref name="rows"/> rows (4 hidden neurons) and returns the JSON output.</summary>
+    private System.Text.Json.Nodes.JsonNode TrainJson(int rows)
+    {
+        var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: rows));
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--hidden", "4", "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return System.Text.Json.Nodes.JsonNode.Parse(result.Output)!;
     }
 
     [Theory]

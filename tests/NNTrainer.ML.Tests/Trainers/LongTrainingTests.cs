@@ -68,15 +68,45 @@ public sealed class LongTrainingTests
         Assert.Equal(Weights(rows), Weights(rows));
     }
 
+    [Fact]
+    public void AMeasuringFitKeepsTheChosenCandidateAsItTrainedOnNineTenthsOfTheRows()
+    {
+        var rows = TestData.Circle(6_000, seed: 4);
+        var full = Fit(rows, null, 8);
+        var kept = Fit(rows, null, 8, keepCandidate: true);
+        // The same choice, and the candidate trained that choice's epochs on the nine stratified tenths (about 5,400 rows).
+        Assert.True(kept.LongTraining);
+        Assert.Equal(full.LongTraining, kept.LongTraining);
+        Assert.Equal(200, kept.History.Epochs.Count);
+        Assert.InRange(kept.ChoiceCandidateRows!.Value, 5_390, 5_410);
+        Assert.Null(full.ChoiceCandidateRows);
+        // Not trained again on every row: other weights than the saved fit's, and reproducible from the seed.
+        Assert.NotEqual(WeightsOf(full), WeightsOf(kept));
+        Assert.Equal(WeightsOf(kept), WeightsOf(Fit(rows, null, 8, keepCandidate: true)));
+        // A fit that asked for the candidate leaves the next fit's model as it was.
+        Assert.Equal(WeightsOf(full), WeightsOf(Fit(rows, null, 8)));
+    }
+
+    [Fact]
+    public void WithoutAMeasuredChoiceThereIsNoCandidateToKeep()
+    {
+        var rows = TestData.Circle(6_000, seed: 4);
+        Assert.Null(Fit(rows, true, 8, keepCandidate: true).ChoiceCandidateRows); // forced long: unmeasured
+        Assert.Equal(WeightsOf(Fit(rows, true, 8)), WeightsOf(Fit(rows, true, 8, keepCandidate: true)));
+        Assert.Null(Fit(TestData.Circle(4_999, seed: 4), null, 8, keepCandidate: true).ChoiceCandidateRows);
+    }
+
     private static int Epochs(List<BinaryRow> rows, bool? forced, int hidden = 8) => Fit(rows, forced, hidden).History.Epochs.Count;
 
-    private static float[] Weights(List<BinaryRow> rows) =>
-        Fit(rows, null, 8).Network.Layers.OfType<DenseLayer>().SelectMany(d => d.Weights.Values.ToArray()).ToArray();
+    private static float[] Weights(List<BinaryRow> rows) => WeightsOf(Fit(rows, null, 8));
 
-    private static NeuralNetworkBinaryTransformer Fit(List<BinaryRow> rows, bool? forced, int hidden = 8)
+    private static float[] WeightsOf(NeuralNetworkBinaryTransformer model) =>
+        model.Network.Layers.OfType<DenseLayer>().SelectMany(d => d.Weights.Values.ToArray().Concat(d.Biases.Values.ToArray())).ToArray();
+
+    private static NeuralNetworkBinaryTransformer Fit(List<BinaryRow> rows, bool? forced, int hidden = 8, bool keepCandidate = false)
     {
         var mlContext = new MLContext(seed: 1);
-        var options = new NeuralNetworkBinaryTrainer.Options { HiddenLayers = [hidden], NumberOfThreads = 1, Seed = 3, LongTrainingOnLargeData = forced };
+        var options = new NeuralNetworkBinaryTrainer.Options { HiddenLayers = [hidden], NumberOfThreads = 1, Seed = 3, LongTrainingOnLargeData = forced, KeepChoiceCandidate = keepCandidate };
         return mlContext.BinaryClassification.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(rows));
     }
 }

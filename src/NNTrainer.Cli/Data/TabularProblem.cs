@@ -85,7 +85,7 @@ internal sealed class TabularProblem
                 {
                     if (!ProseColumn.Is(column))
                     {
-                        notes.Add(why);
+                        notes.Add(DateColumn.Is(column) ? DateColumn.Note(column, distinct) : why);
                         freeText.Add(column.Name);
                         continue;
                     }

@@ -70,6 +70,12 @@ internal sealed class CompareCommand
         NetworkOptions.Check<int?>(_maxRows, v => v is null or >= 10, "at least 10");
         command.Validators.Add(result =>
         {
+            // An unknown option lands in the optional file argument; it is reported as the unknown option it is.
+            if (result.GetValue(_file) is { } file && file.StartsWith('-') && !File.Exists(file))
+            {
+                result.AddError($"Unrecognized command or argument '{file}'.");
+                return;
+            }
             if (CommandSupport.Given(result, _csv) && result.GetValue(_file) is not null) result.AddError("Give the file once: as the first argument or as --csv.");
             bool csv = Csv(result) is not null, label = CommandSupport.Given(result, _label);
             if (csv && CommandSupport.Given(result, _dataset)) result.AddError("Give either --csv or --dataset, not both.");

@@ -10,9 +10,6 @@ namespace NNTrainer.Cli.Tests.Data;
 /// </summary>
 public sealed class DateColumnTests
 {
-    private static CsvTable Table(params TableColumn[] columns) =>
-        new("t.csv", columns, Enumerable.Range(2, columns[0].Length).ToArray());
-
     private static string?[] Days(int n, string suffix = "") =>
         Enumerable.Range(0, n).Select(i => (string?)new DateTime(2001, 1, 22).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + suffix).ToArray();
 
@@ -20,10 +17,13 @@ public sealed class DateColumnTests
     public void A_column_of_dates_is_named_as_dates_in_the_note()
     {
         int n = 40;
-        var table = Table(
+        TableColumn[] columns =
+        [
             TableColumn.Categorical("date", Days(n)),
             TableColumn.Numeric("x", Enumerable.Range(0, n).Select(i => (float)(i % 7)).ToArray()),
-            TableColumn.Numeric("y", Enumerable.Range(0, n).Select(i => i * 0.5f).ToArray()));
+            TableColumn.Numeric("y", Enumerable.Range(0, n).Select(i => i * 0.5f).ToArray()),
+        ];
+        var table = new CsvTable("dates.csv", columns, Enumerable.Range(2, n).ToArray());
 
         var problem = TabularProblem.Create(table, "y", null, new HashSet<string>());
 

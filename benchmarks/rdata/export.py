@@ -2,7 +2,7 @@
 defaults benchmark's split format: tables no earlier round of NNTrainer used, to check the defaults on data they were
 not chosen on (docs/rdata-data.md).
 
-usage: export.py CACHE_DIR DATA_DIR [--splits N] [--datasets a,b] [--plain DIR]
+usage: export.py CACHE_DIR DATA_DIR [--set 2] [--splits N] [--datasets a,b] [--plain DIR]
 
 Rscript dumps each table once into CACHE_DIR as NAME.csv (NA as an empty field) with NAME.kinds (one line a column:
 numeric or nominal, from R's own column classes: a factor, an ordered factor, a logical or a character column is
@@ -42,6 +42,26 @@ DATASETS = {
     "swiss": ("datasets::swiss", "Fertility", "regression", []),
 }
 
+# Set 2 (session 15, `--set 2`): tables of packages no benchmark here had used (AER, carData, modeldata,
+# palmerpenguins, kernlab, ggplot2), diamonds last as the slow one. diamonds' x, y, z are renamed: the split files
+# call their label y.
+SET2 = {
+    "spam": ("get(data('spam', package = 'kernlab'))", "type", "binary", []),
+    "swisslabor": ("get(data('SwissLabor', package = 'AER'))", "participation", "binary", []),
+    "hmda": ("get(data('HMDA', package = 'AER'))", "deny", "binary", []),
+    "mroz": ("carData::Mroz", "lfp", "binary", []),
+    "titanic": ("carData::TitanicSurvival", "survived", "binary", []),
+    "attrition": ("as.data.frame(modeldata::attrition)", "Attrition", "binary", []),
+    "credit": ("as.data.frame(modeldata::credit_data)", "Status", "binary", []),
+    "penguins": ("as.data.frame(palmerpenguins::penguins)", "species", "multiclass", []),
+    "chile": ("carData::Chile", "vote", "multiclass", []),
+    "cps1985": ("get(data('CPS1985', package = 'AER'))", "wage", "regression", []),
+    "salaries": ("carData::Salaries", "salary", "regression", []),
+    "mpg": ("as.data.frame(ggplot2::mpg)", "hwy", "regression", ["cty"]),  # cty: the city mileage, hwy's twin
+    "diamonds": ("setNames(as.data.frame(ggplot2::diamonds), c('carat', 'cut', 'color', 'clarity', 'depth', 'table', "
+                 "'price', 'length_x', 'width_y', 'depth_z'))", "price", "regression", []),
+}
+
 R_DUMP = r"""
 args <- commandArgs(trailingOnly = TRUE)
 d <- eval(parse(text = args[1]))
@@ -65,7 +85,9 @@ def dump(cache, name, plain=None):
 
 def main(argv):
     cache, data_dir = argv[0], argv[1]
-    count, names, plain = public.options(argv, DATASETS)
+    second = "--set" in argv and argv[argv.index("--set") + 1] == "2"
+    count, names, plain = public.options(argv, SET2 if second else DATASETS)
+    DATASETS.update(SET2)
     if plain:
         os.makedirs(plain, exist_ok=True)
     for name in names:

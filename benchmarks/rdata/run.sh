@@ -5,12 +5,24 @@
 # column classes decide numeric or nominal; NA is missing). No default was chosen on these tables (docs/rdata-data.md).
 # Results: OUT/results.json, summary.md, chart.png and sklearn.json.
 #
-# usage: benchmarks/rdata/run.sh OUT [--splits N] [--datasets a,b] [--systems cli,catalog,SDCA,L-BFGS,LightGBM] [--skip-sklearn] [--nn-options k=v;...]
+# --set 2 (session 15): the second set, tables of AER, carData, modeldata, palmerpenguins, kernlab and ggplot2
+# (export.py's SET2), results in benchmarks/results/rdata2/. Without it, set 1 as session 14 ran it.
+#
+# usage: benchmarks/rdata/run.sh OUT [--set 2] [--splits N] [--datasets a,b] [--systems cli,catalog,SDCA,L-BFGS,LightGBM] [--skip-sklearn] [--nn-options k=v;...]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ $# -ge 1 ] || { echo "usage: $0 OUT [--splits N] [--datasets a,b] [--systems ...] [--skip-sklearn] [--nn-options k=v;...]"; exit 2; }
 OUT="$1"; shift
 command -v Rscript >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-base-core r-cran-mass r-cran-rpart r-cran-survival >/dev/null; }
-export EXPORT="$HERE/export.py" TITLE="Tables bundled with R (datasets, MASS, rpart, survival)"
-export DATASETS="${DATASETS:-pima,biopsy,birthwt,kyphosis,crabs,lung,flchain,aids2,cars93,car90,boston,quakes,airquality,chickweight,solder,mtcars,swiss}"
+export EXPORT="$HERE/export.py"
+if [ "${1:-}" = "--set" ] && [ "${2:-}" = "2" ]; then
+  shift 2
+  Rscript -e 'library(AER); library(carData); library(modeldata); library(palmerpenguins); library(kernlab); library(ggplot2)' >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-cran-aer r-cran-cardata r-cran-modeldata r-cran-palmerpenguins r-cran-kernlab r-cran-ggplot2 >/dev/null; }
+  export TITLE="R packages' tables, set 2 (AER, carData, modeldata, palmerpenguins, kernlab, ggplot2)"
+  export DATASETS="${DATASETS:-spam,swisslabor,hmda,mroz,titanic,attrition,credit,penguins,chile,cps1985,salaries,mpg,diamonds}"
+else
+  export TITLE="Tables bundled with R (datasets, MASS, rpart, survival)"
+  export DATASETS="${DATASETS:-pima,biopsy,birthwt,kyphosis,crabs,lung,flchain,aids2,cars93,car90,boston,quakes,airquality,chickweight,solder,mtcars,swiss}"
+fi
 exec bash "$HERE/../public/run.sh" "$OUT/cache" "$OUT" --systems cli,catalog,SDCA,L-BFGS,LightGBM "$@"

@@ -14,6 +14,8 @@ internal sealed class CompareCommand
 
     private readonly Option<string?> _dataDir = new("--data-dir") { Description = $"Folder holding Fashion-MNIST's IDX files (else ${FashionMnist.EnvironmentVariable}, {FashionMnist.DebianDirectory}, ~/.cache/nntrainer/fashion-mnist)", HelpName = "DIR" };
     private readonly Option<string?> _csv = new("--csv") { Description = "Compare on this CSV or Parquet (.parquet) file instead (needs --label), or on a folder of images with one sub-folder per class", HelpName = "FILE|FOLDER" };
+    // train, evaluate and predict take the file first: `compare data.csv --label y` after `train data.csv --label y` was refused.
+    private readonly Argument<string?> _file = new("file") { Description = "The same as --csv FILE", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> _label = new("--label") { Description = "The CSV column to predict", HelpName = "COLUMN" };
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
@@ -42,6 +44,7 @@ internal sealed class CompareCommand
     {
         var command = new Command("compare", "Train the neural network and ML.NET's stock trainers on the same rows and compare them in one table, with plots.")
         {
+            _file,
             _dataset,
             _dataDir,
             _csv,
@@ -67,9 +70,16 @@ internal sealed class CompareCommand
         NetworkOptions.Check<int?>(_maxRows, v => v is null or >= 10, "at least 10");
         command.Validators.Add(result =>
         {
-            bool csv = CommandSupport.Given(result, _csv), label = CommandSupport.Given(result, _label);
+            // An unknown option lands in the optional file argument; it is reported as the unknown option it is.
+            if (result.GetValue(_file) is { } file && file.StartsWith('-') && !File.Exists(file))
+            {
+                result.AddError($"Unrecognized command or argument '{file}'.");
+                return;
+            }
+            if (CommandSupport.Given(result, _csv) && result.GetValue(_file) is not null) result.AddError("Give the file once: as the first argument or as --csv.");
+            bool csv = Csv(result) is not null, label = CommandSupport.Given(result, _label);
             if (csv && CommandSupport.Given(result, _dataset)) result.AddError("Give either --csv or --dataset, not both.");
-            bool folder = csv && Directory.Exists(result.GetValue(_csv));
+            bool folder = csv && Directory.Exists(Csv(result));
             if (folder && label) result.AddError("--label applies to CSV files; in an image folder each sub-folder names its images' class.");
             if (csv && !label && !folder) result.AddError("--csv needs --label COLUMN, the column to predict.");
             if (label && !csv) result.AddError("--label applies to --csv files; the built-in data sets have their own labels.");
@@ -85,7 +95,7 @@ internal sealed class CompareCommand
     {
         var reporter = _output.CreateReporter(result);
         var settings = _network.Read(result);
-        if (result.GetValue(_csv) is { } csv && Directory.Exists(csv))
+        if (Csv(result) is { } csv && Directory.Exists(csv))
         {
             return ImageCommands.Compare(result, reporter, _images, settings, csv, result.GetValue(_trainers)!, result.GetValue(_testFraction),
                 !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation);
@@ -94,7 +104,7 @@ internal sealed class CompareCommand
         var ml = new MLContext(seed: settings.Seed);
         var data = Prepare(ml, result, settings.Seed, result.GetValue(_label) is { } label ? MissingValueOption.Read(result, _missingValues, label, reporter) : null);
         reporter.Note(data.Description);
-        if (result.GetValue(_csv) is null && result.GetValue(_dataset) == BuiltInDatasets.SpiralName)
+        if (Csv(result) is null && result.GetValue(_dataset) == BuiltInDatasets.SpiralName)
         {
             // Measured: the default single layer of 100 reaches 0.44 on the spiral in its ~10,000 updates; two layers of 64 reach 0.88,
             // and 0.896 in 400 epochs (BuiltInDatasets.SpiralEpochs).
@@ -121,13 +131,17 @@ internal sealed class CompareCommand
         return ExitCodes.Success;
     }
 
+    private string? Csv(ParseResult result) => result.GetValue(_csv) ?? result.GetValue(_file);
+
+    private string? Csv(System.CommandLine.Parsing.CommandResult result) => result.GetValue(_csv) ?? result.GetValue(_file);
+
     private string ShortName(ParseResult result) =>
-        result.GetValue(_csv) is { } csv ? Path.GetFileName(csv) : result.GetValue(_dataset)!;
+        Csv(result) is { } csv ? Path.GetFileName(csv) : result.GetValue(_dataset)!;
 
     private PreparedData Prepare(MLContext ml, ParseResult result, int seed, MissingValues? markers)
     {
         double testFraction = result.GetValue(_testFraction);
-        if (result.GetValue(_csv) is { } csv)
+        if (Csv(result) is { } csv)
         {
             var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass));
             return PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'");

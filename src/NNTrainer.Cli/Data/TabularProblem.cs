@@ -85,7 +85,7 @@ internal sealed class TabularProblem
                 {
                     if (!ProseColumn.Is(column))
                     {
-                        notes.Add(why);
+                        notes.Add(DateColumn.Is(column) ? DateColumn.Note(column, distinct) : why);
                         freeText.Add(column.Name);
                         continue;
                     }
@@ -104,7 +104,7 @@ internal sealed class TabularProblem
             if (column.MissingCount > 0)
             {
                 var how = MissingValues(kind);
-                var note = $"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({100.0 * column.MissingCount / column.Length:0.#}%) {how}.";
+                var note = $"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({MissingValueNotes.Share(100.0 * column.MissingCount / column.Length)}) {how}.";
                 notes.Add(note);
                 missing.Add(new MissingValueNotes.Column(column.Name, column.MissingCount, column.Length, kind, note));
             }

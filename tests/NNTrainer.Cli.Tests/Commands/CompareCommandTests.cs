@@ -109,6 +109,22 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_file_comes_first_as_train_takes_it_and_gives_the_table_of_csv()
+    {
+        // A user's next command after `train data.csv --label y`; it was refused ("Unrecognized command or argument").
+        var csv = _dir.Write("reg.csv", TestCsv.Regression());
+        var first = CliRunner.Run(_dir.Path, "compare", csv, "--label", "y", "--trainers", "nn,sdca", "--epochs", "5", "--no-plots");
+        var option = CliRunner.Run(_dir.Path, "compare", "--csv", csv, "--label", "y", "--trainers", "nn,sdca", "--epochs", "5", "--no-plots");
+        var both = CliRunner.Run(_dir.Path, "compare", csv, "--csv", csv, "--label", "y", "--no-plots");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("Regression on reg.csv", first.Output);
+        Assert.Equal(Table.Parse(option.Output).Select(r => r["R2"]), Table.Parse(first.Output).Select(r => r["R2"]));
+        Assert.NotEqual(0, both.ExitCode);
+        Assert.Contains("Give the file once", both.ToString());
+    }
+
+    [Fact]
     public void FashionMnistOnASmallSubset()
     {
         var result = CliRunner.Run(_dir.Path, "compare", "--dataset", "fashion-mnist", "--max-rows", "1200", "--epochs", "3", "--trainers", "nn,sdca", "--no-plots");

@@ -36,6 +36,20 @@ public sealed class TabularProblemTests
     }
 
     [Fact]
+    public void A_share_of_missing_values_below_a_twentieth_of_a_percent_is_not_printed_as_0_percent()
+    {
+        int n = 2532;
+        var table = Table(
+            TableColumn.Numeric("age", Enumerable.Range(0, n).Select(i => i == 7 ? float.NaN : i % 60).ToArray()),
+            TableColumn.Numeric("y", Enumerable.Range(0, n).Select(i => i * 0.5f).ToArray()));
+
+        var problem = TabularProblem.Create(table, "y", null, new HashSet<string>());
+
+        Assert.Contains("Column 'age': 1 missing value (<0.1%) replaced by the training mean.", problem.Notes);
+        Assert.Equal("0.3%", MissingValueNotes.Share(0.3));
+    }
+
+    [Fact]
     public void A_numeric_column_that_counts_the_rows_stays_a_feature_with_a_note()
     {
         int n = 30;

@@ -1,0 +1,60 @@
+using System.Globalization;
+using NNTrainer.Cli.Data;
+using NNTrainer.Cli.Models;
+
+namespace NNTrainer.Cli.Tests.Data;
+
+/// <summary>
+/// A column of ISO dates (R's write.csv of a Date: modeldata's Chicago, ggplot2's economics) is left out as an
+/// identifier is, but its note says it holds dates and how to make features of them, not "an identifier?".
+/// </summary>
+public sealed class DateColumnTests
+{
+    private static string?[] Days(int n, string suffix = "") =>
+        Enumerable.Range(0, n).Select(i => (string?)new DateTime(2001, 1, 22).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + suffix).ToArray();
+
+    [Fact]
+    public void A_column_of_dates_is_named_as_dates_in_the_note()
+    {
+        int n = 40;
+        TableColumn[] columns =
+        [
+            TableColumn.Categorical("date", Days(n)),
+            TableColumn.Numeric("x", Enumerable.Range(0, n).Select(i => (float)(i % 7)).ToArray()),
+            TableColumn.Numeric("y", Enumerable.Range(0, n).Select(i => i * 0.5f).ToArray()),
+        ];
+        var table = new CsvTable("dates.csv", columns, Enumerable.Range(2, n).ToArray());
+
+        var problem = TabularProblem.Create(table, "y", null, new HashSet<string>());
+
+        Assert.Equal([new FeatureColumn("x", ColumnKind.Numeric)], problem.Schema.Features);
+        var note = Assert.Single(problem.Notes, n => n.StartsWith("Column 'date'", StringComparison.Ordinal));
+        Assert.StartsWith("Column 'date' holds dates ('2001-01-22', '2001-01-23', …), a different one in every row, and was ignored", note);
+        Assert.DoesNotContain("identifier", note);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" 13:45:00")]
+    [InlineData("T13:45:00Z")]
+    public void Dates_and_date_times_as_R_readr_and_pandas_write_them_are_dates(string suffix)
+    {
+        var values = Days(30, suffix);
+        values[3] = null;
+
+        Assert.True(DateColumn.Is(TableColumn.Categorical("d", values)));
+    }
+
+    [Theory]
+    [InlineData("2001-13-01")]
+    [InlineData("22/01/2001")]
+    [InlineData("R00017")]
+    public void A_column_with_one_value_that_is_no_ISO_date_is_not_a_date_column(string odd)
+    {
+        var values = Days(30);
+        values[7] = odd;
+
+        Assert.False(DateColumn.Is(TableColumn.Categorical("d", values)));
+        Assert.False(DateColumn.Is(TableColumn.Numeric("n", new float[30])));
+    }
+}

@@ -101,6 +101,7 @@ internal sealed class TabularProblem
             if (RowNumberColumn.Is(column)) notes.Add(RowNumberColumn.Note(column));
             else if (IdentifierColumn.Is(column)) notes.Add(IdentifierColumn.Note(column));
             else if (RowNumberColumn.IsMonotonic(column)) notes.Add(RowNumberColumn.Note(column));
+            else if (IdentifierColumn.IsNamed(column)) notes.Add(IdentifierColumn.NamedNote(column));
             if (column.MissingCount > 0)
             {
                 var how = MissingValues(kind);

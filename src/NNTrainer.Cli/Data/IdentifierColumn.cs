@@ -19,24 +19,24 @@ internal static class IdentifierColumn
     private const double DistinctShare = 0.99;
 
     /// <summary>Whether the column holds whole numbers, none missing, nearly all different.</summary>
-    public static bool Is(TableColumn column)
-    {
-        if (column.Numbers is not { } numbers || column.IsBoolean || column.MissingCount > 0 || numbers.Length < MinimumRows) return false;
-        foreach (float value in numbers) if (value != MathF.Round(value)) return false;
-        return Repeats(numbers, (int)((1 - DistinctShare) * numbers.Length)) <= (1 - DistinctShare) * numbers.Length;
-    }
+    public static bool Is(TableColumn column) =>
+        WholeNumbers(column, MinimumRows) is { } numbers
+        && Repeats(numbers, (int)((1 - DistinctShare) * numbers.Length)) <= (1 - DistinctShare) * numbers.Length;
 
     /// <summary>
     /// Whether the column is named as an id (<c>ID</c>, <c>patient_id</c>, <c>CustomerID</c>) and holds whole numbers, none
     /// missing, at least half of them different: MASS's biopsy repeats 54 of its 699 sample <c>ID</c>s, too many for
     /// <see cref="Is"/>, and was trained on without a word. A code of few values (<c>store_id</c>) is left alone.
     /// </summary>
-    public static bool IsNamed(TableColumn column)
+    public static bool IsNamed(TableColumn column) =>
+        NamedLikeId(column.Name) && WholeNumbers(column, NamedMinimumRows) is { } numbers && Repeats(numbers, numbers.Length / 2) <= numbers.Length / 2;
+
+    /// <summary>The column's values when they are whole numbers, none missing, in at least <paramref name="minimumRows"/> rows; else null.</summary>
+    private static float[]? WholeNumbers(TableColumn column, int minimumRows)
     {
-        if (!NamedLikeId(column.Name) || column.Numbers is not { } numbers || column.IsBoolean || column.MissingCount > 0
-            || numbers.Length < NamedMinimumRows) return false;
-        foreach (float value in numbers) if (value != MathF.Round(value)) return false;
-        return Repeats(numbers, numbers.Length / 2) <= numbers.Length / 2;
+        if (column.Numbers is not { } numbers || column.IsBoolean || column.MissingCount > 0 || numbers.Length < minimumRows) return null;
+        foreach (float value in numbers) if (value != MathF.Round(value)) return null;
+        return numbers;
     }
 
     /// <summary>The note for a column <see cref="IsNamed"/> finds.</summary>
@@ -64,7 +64,8 @@ internal static class IdentifierColumn
     /// <summary>Fewer rows than this say too little even of a column named as an id.</summary>
     private const int NamedMinimumRows = 20;
 
-    private static string Quoted(string name) => name.Contains(' ') ? $"'{name}'" : name;
+    /// <summary>The column's name as the note's <c>--ignore</c> argument: quoted when it holds a space.</summary>
+    internal static string Quoted(string name) => name.Contains(' ') ? $"'{name}'" : name;
 
     /// <summary>The note for the report.</summary>
     public static string Note(TableColumn column)

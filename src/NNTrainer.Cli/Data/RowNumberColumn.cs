@@ -35,7 +35,6 @@ internal static class RowNumberColumn
     {
         var n = column.Numbers!;
         var what = Is(column) ? "counts the rows" : $"{(n[1] > n[0] ? "rises" : "falls")} in every row";
-        var ignore = column.Name.Contains(' ') ? $"'{column.Name}'" : column.Name;
-        return $"Column '{column.Name}' {what} ({n[0]:0}, {n[1]:0}, {n[2]:0}, …: a row number or id?); it is used as a feature, so pass --ignore {ignore} if it only identifies rows.";
+        return $"Column '{column.Name}' {what} ({n[0]:0}, {n[1]:0}, {n[2]:0}, …: a row number or id?); it is used as a feature, so pass --ignore {IdentifierColumn.Quoted(column.Name)} if it only identifies rows.";
     }
 }

@@ -35,6 +35,15 @@ internal sealed class FusedClassifierStep : ITrainingStep
     /// </summary>
     internal const int RecomputeTransposedUpTo = 8;
 
+    /// <summary>
+    /// Up to this many classes the output layer runs transposed, samples along the vector lanes: its softmax then sums
+    /// each sample's exponentials with vector additions instead of one class at a time, and the forward product's few
+    /// columns no longer pad the GEMM's vectors (LetterRecognition's 26 classes, Shuttle's 7). From 32 classes on,
+    /// <see cref="Kernels.Softmax"/> computes each row with <c>TensorPrimitives</c>' own exponential and sum, which the
+    /// transposed kernel does not reproduce bit for bit.
+    /// </summary>
+    internal const int TransposedHeadUpTo = 31;
+
     private readonly DenseLayer[] _dense;
     private readonly Matrix?[] _activations;
     private readonly Matrix?[] _gradients;
@@ -107,7 +116,7 @@ internal sealed class FusedClassifierStep : ITrainingStep
         }
         var head = Head;
         int n = head.Neurons;
-        _transposedHead = n <= GemmKernels.NarrowOutput && targets.Columns == 1;
+        _transposedHead = n <= TransposedHeadUpTo && targets.Columns == 1;
         if (_transposedHead)
         {
             int ld = _ld = TransposedDense.LeadingDimension(rows);

@@ -13,8 +13,9 @@ namespace NNTrainer.Tensors;
 /// Each value goes through the operations <see cref="Kernels.Softmax"/>, <see cref="Kernels.ArgMax"/> and
 /// <see cref="SoftmaxCrossEntropyKernel.Step"/> apply to it, in the same order (maximum, shift, <see cref="ExpKernel"/>,
 /// sum from 0 over the classes in order, division; clamp, <see cref="LogKernel"/>, loss summed over samples in order),
-/// so the results are bit-identical to those of the row-major kernels. Targets are class indices. The work is done in
-/// three passes over the batch (shift, exponentials, the rest), each made of independent iterations.
+/// so the results are bit-identical to those of the row-major kernels (<see cref="ExpKernel"/> gives a value the same
+/// result in a vector lane or alone). Targets are class indices. The work is done in two passes over the batch (the
+/// shifted exponentials, then the rest), each made of independent iterations.
 /// </remarks>
 internal static class TransposedSoftmaxCrossEntropyKernel
 {
@@ -43,7 +44,7 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         ref float y = ref MemoryMarshal.GetReference(labels);
         ref double c = ref MemoryMarshal.GetReference(confidences);
 
-        // Pass 1: each logit minus its sample's maximum, where the exponentials will be.
+        // Pass 1: the exponential of each logit minus its sample's maximum, written where the probabilities will be.
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
@@ -55,14 +56,7 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         }
         for (; i < rows; i++) Shift(ref z, ref g, ld, classes, i);
 
-        // Pass 2: the exponentials, one class row at a time.
-        for (int j = 0; j < classes; j++)
-        {
-            var row = gradientT.Slice(j * ld, rows);
-            ExpKernel.Exp(row, row);
-        }
-
-        // Pass 3: probabilities, prediction, gradient and the label's clamped probability.
+        // Pass 2: probabilities, prediction, gradient and the label's clamped probability.
         float invSamples = 1f / rows;
         long correct = 0;
         i = 0;
@@ -122,7 +116,11 @@ internal static class TransposedSoftmaxCrossEntropyKernel
             var v = TIsa.Load(ref z, (nuint)(j * ld + i));
             max = TIsa.Select(TIsa.LessThanOrEqual(v, max), max, v);
         }
-        for (int j = 0; j < classes; j++) TIsa.Store(TIsa.Subtract(TIsa.Load(ref z, (nuint)(j * ld + i)), max), ref g, (nuint)(j * ld + i));
+        for (int j = 0; j < classes; j++)
+        {
+            var shifted = TIsa.Subtract(TIsa.Load(ref z, (nuint)(j * ld + i)), max);
+            TIsa.Store(ExpKernel.Exp<TVector, TIsa>(shifted), ref g, (nuint)(j * ld + i));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -134,10 +132,10 @@ internal static class TransposedSoftmaxCrossEntropyKernel
             float v = Unsafe.Add(ref z, j * ld + i);
             if (!(v <= max)) max = v;
         }
-        for (int j = 0; j < classes; j++) Unsafe.Add(ref g, j * ld + i) = Unsafe.Add(ref z, j * ld + i) - max;
+        for (int j = 0; j < classes; j++) Unsafe.Add(ref g, j * ld + i) = ExpKernel.Exp(Unsafe.Add(ref z, j * ld + i) - max);
     }
 
-    /// <summary>Pass 3 for one vector of samples from column <paramref name="i"/>; returns how many are predicted right.</summary>
+    /// <summary>Pass 2 for one vector of samples from column <paramref name="i"/>; returns how many are predicted right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Finish<TVector, TIsa>(ref float g, ref float y, ref double c, int ld, int classes, float invSamples, int i)
         where TVector : struct
@@ -183,7 +181,7 @@ internal static class TransposedSoftmaxCrossEntropyKernel
         return TIsa.CountSet(TIsa.EqualsInt32(index, label));
     }
 
-    /// <summary>Pass 3 for one sample, by the scalar steps of the row-major kernels.</summary>
+    /// <summary>Pass 2 for one sample, by the scalar steps of the row-major kernels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Finish(ref float g, ref float y, ref double c, int ld, int classes, float invSamples, int i)
     {

@@ -10,7 +10,7 @@ namespace NNTrainer.Training;
 /// categorical cross-entropy, with each ReLU fused into the GEMMs around it: the forward product applies it before
 /// storing (<c>relu(X·W + b)</c>), and the next layer's input-gradient product masks by its output
 /// (<c>(dY·Wᵀ) ⊙ [A &gt; 0]</c>), so a hidden activation is written once and read back only by the products that need it.
-/// The bias gradients are kept by the weight-gradient products. A classifier with a handful of classes computes its
+/// The bias gradients are kept by the weight-gradient products. A classifier of up to 31 classes computes its
 /// output layer with the batch transposed (<see cref="TransposedDense"/>), samples along the vector lanes; with a
 /// handful of inputs too and one hidden layer (the book's 2-64-3 spiral network), the whole step runs in
 /// <see cref="SmallInputClassifierKernel"/>, which never stores the hidden layer.
@@ -34,6 +34,10 @@ internal sealed class FusedClassifierStep : ITrainingStep
     /// than its output transposed: with so few inputs per sample the product costs less than the transposition.
     /// </summary>
     internal const int RecomputeTransposedUpTo = 8;
+
+    /// <summary>Up to this many classes the output layer runs transposed, its softmax summing along the lanes; from 32
+    /// on, <see cref="Kernels.Softmax"/>'s rows use TensorPrimitives, which that path does not match bit for bit.</summary>
+    internal const int TransposedHeadUpTo = 31;
 
     private readonly DenseLayer[] _dense;
     private readonly Matrix?[] _activations;
@@ -107,7 +111,7 @@ internal sealed class FusedClassifierStep : ITrainingStep
         }
         var head = Head;
         int n = head.Neurons;
-        _transposedHead = n <= GemmKernels.NarrowOutput && targets.Columns == 1;
+        _transposedHead = n <= TransposedHeadUpTo && targets.Columns == 1;
         if (_transposedHead)
         {
             int ld = _ld = TransposedDense.LeadingDimension(rows);

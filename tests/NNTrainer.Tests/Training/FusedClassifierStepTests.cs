@@ -18,7 +18,11 @@ public class FusedClassifierStepTests
         // The general fused path.
         { "5-40-20-3 batch 32", true },   // transposed output layer fed by a transposition
         { "10-8-12-3 batch 25", true },   // the layer below the output has 8 inputs: recomputed from a hidden activation
-        { "12-32-10 batch 40", true },    // ten classes: the row-major output layer
+        { "12-32-10 batch 40", true },    // ten classes: a transposed output layer fed by a transposition
+        { "16-40-26 batch 32", true },    // LetterRecognition's 26 classes, transposed
+        { "9-30-7 batch 32", true },      // Shuttle's shape, hidden layer narrowed
+        { "12-24-31 batch 20", true },    // the most classes that run transposed
+        { "12-24-32 batch 20", true },    // one more: the row-major output layer, whose softmax rows change method here
         { "7-3 batch 16", true },         // no hidden layer: the inputs themselves are transposed
         { "6-24-24-24-2 batch 50", true },
     };

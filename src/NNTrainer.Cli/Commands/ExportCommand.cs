@@ -1,3 +1,4 @@
+using NNTrainer.Cli.Images;
 using NNTrainer.ML;
 using NNTrainer.Onnx;
 
@@ -5,7 +6,8 @@ namespace NNTrainer.Cli.Commands;
 
 /// <summary>
 /// <c>nntrainer export</c>: a saved neural-network model as one ONNX file that reads the CSV's feature columns
-/// (missing-value replacement, normalisation and one-hot encoding included).
+/// (missing-value replacement, normalisation and one-hot encoding included), or for a model trained on an image folder
+/// the pixels its image steps prepare (<see cref="ImageOnnxExport"/>).
 /// </summary>
 internal sealed class ExportCommand
 {
@@ -42,10 +44,11 @@ internal sealed class ExportCommand
         {
             throw new CliException($"{modelPath}: the neural network in it is damaged ({e.Message}).");
         }
-        var scoring = ScoringChain(found, model.InputSchema!);
+        var images = model.Schema.Images;
+        var (scoring, exportSchema) = images is null ? (ScoringChain(found, model.InputSchema!), model.InputSchema!) : ImageOnnxExport.Split(found, model.InputSchema!);
         try
         {
-            ml.Model.ConvertNeuralNetworkToOnnx(scoring, model.InputSchema!, onnxPath, result.GetValue(_opset));
+            ml.Model.ConvertNeuralNetworkToOnnx(scoring, exportSchema, onnxPath, result.GetValue(_opset));
         }
         catch (OnnxExportException e)
         {
@@ -55,7 +58,7 @@ internal sealed class ExportCommand
         {
             throw new CliException($"Cannot write the ONNX model to {onnxPath}: {e.Message}");
         }
-        var inputs = model.Schema.Features.Select(f => f.Name).ToArray();
+        var inputs = images is null ? model.Schema.Features.Select(f => f.Name).ToArray() : [found.FeatureColumnName];
         string[] outputs = model.Schema.Task switch
         {
             TaskKind.Binary => ["Score", "Probability", "PredictedLabel"],
@@ -67,7 +70,9 @@ internal sealed class ExportCommand
         reporter.Json["onnx"] = Path.GetFullPath(onnxPath);
         reporter.Json["inputs"] = new System.Text.Json.Nodes.JsonArray(inputs.Select(i => (System.Text.Json.Nodes.JsonNode?)i).ToArray());
         reporter.Json["outputs"] = new System.Text.Json.Nodes.JsonArray(outputs.Select(o => (System.Text.Json.Nodes.JsonNode?)o).ToArray());
-        reporter.Note($"Inputs: {string.Join(", ", inputs)} (one [batch, 1] tensor each). Outputs: {string.Join(", ", outputs)}.");
+        reporter.Note(images is null
+            ? $"Inputs: {string.Join(", ", inputs)} (one [batch, 1] tensor each). Outputs: {string.Join(", ", outputs)}."
+            : $"{ImageOnnxExport.InputNote(images, found.FeatureColumnName)} Outputs: {string.Join(", ", outputs)}.");
         if (model.Schema.MissingValues is { } markers) reporter.Note($"The model was trained reading {markers.Describe()} as missing (--missing-values): the ONNX file reads its inputs as given, so pass those values as a blank would be: NaN in a numeric input, \"{TableDataView.MissingCategory}\" in a category input.");
         if (model.Schema.Task == TaskKind.Multiclass)
         {

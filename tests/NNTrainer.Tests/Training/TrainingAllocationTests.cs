@@ -5,6 +5,11 @@ namespace NNTrainer.Tests.Training;
 /// whose epochs differ only in their number of batches allocate the same bytes in a steady-state epoch (the per-epoch
 /// record is the same in both), on the fused and the layer-by-layer path.
 /// </summary>
+/// <remarks>
+/// Each training reports the least of its steady-state epochs' allocations: on a loaded machine one epoch in a few
+/// hundred runs gained a few kilobytes once (3,744 bytes, session 16) that no other epoch of the run repeated, while an
+/// allocation per batch shows in every epoch, so the least of four still tells 20 batches from 40.
+/// </remarks>
 public class TrainingAllocationTests
 {
     [Theory]
@@ -35,10 +40,10 @@ public class TrainingAllocationTests
         network.Add(softmax ? new SoftmaxActivation() : new SigmoidActivation());
         network.Set(softmax ? new CategoricalCrossEntropyLoss(0.1f) : new BinaryCrossEntropyLoss(0.1f), new AdamWOptimizer(0.01f));
         network.Build();
-        var marks = new long[6];
+        var marks = new long[8];
         var options = new FitOptions
         {
-            Epochs = 5,
+            Epochs = 7,
             BatchSize = Batch,
             LearningRateSchedule = new CosineSchedule(warmupEpochs: 1),
             GradientClipNorm = 0.5f,
@@ -46,6 +51,8 @@ public class TrainingAllocationTests
             SampleWeights = sampleWeights ? Enumerable.Range(0, x.Rows).Select(i => (float)(i % 3)).ToArray() : null,
         };
         new TrainingLoop(network, options) { FuseLayers = fuse }.Run(x, y);
-        return marks[4] - marks[3];
+        long least = long.MaxValue;
+        for (int e = 3; e < 7; e++) least = Math.Min(least, marks[e + 1] - marks[e]);
+        return least;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class NetworkOptions : IOptionGroup
 
     public Option<int?> Epochs { get; } = new("--epochs")
     {
-        Description = $"Passes over the training rows [default: about {NNTrainer.ML.NeuralNetworkDefaults.TargetSteps:N0} weight updates, {NNTrainer.ML.NeuralNetworkDefaults.MinimumEpochs}–{NNTrainer.ML.NeuralNetworkDefaults.MaximumEpochs} epochs; from {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} rows on, a longer training with a lighter L2 when a held-out tenth of the rows scores it better (--long-training)]",
+        Description = $"Passes over the training rows [default: about {NNTrainer.ML.NeuralNetworkDefaults.TargetSteps:N0} weight updates, {NNTrainer.ML.NeuralNetworkDefaults.MinimumEpochs}–{NNTrainer.ML.NeuralNetworkDefaults.MaximumEpochs} epochs; from {NNTrainer.ML.NeuralNetworkDefaults.LongTrainingRowsFrom:N0} rows on, a longer training with a lighter L2 when a held-out tenth of the rows scores it better (--long-training)]",
     };
 
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Rows per training step", DefaultValueFactory = _ => Defaults.BatchSize };
@@ -124,7 +124,7 @@ internal sealed class NetworkOptions : IOptionGroup
 
     public Option<string> LongTraining { get; } = new("--long-training")
     {
-        Description = $"From {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom:N0} training rows on, with automatic --epochs: auto (train the usual way and a long way, " +
+        Description = $"From {NNTrainer.ML.NeuralNetworkDefaults.LongTrainingRowsFrom:N0} training rows on, with automatic --epochs: auto (train the usual way and a long way, " +
             "the passes of 1e10 rows × parameters with a lighter L2, on nine tenths of the rows and keep the one the last tenth scores better), true (always long) or false (never)",
         HelpName = "auto|true|false",
         DefaultValueFactory = _ => "auto",

@@ -92,8 +92,8 @@ internal sealed record NetworkSettings
     /// <summary>
     /// The epochs known before a training on <paramref name="rows"/> rows of a network of <paramref name="parameters"/>
     /// trainable values starts, for its progress lines: null when the trainer chooses them on a hold-out
-    /// (<c>--hold-out-epochs</c> as its <c>EpochSelection.Applies</c> decides, or from 5,000 rows on the long training,
-    /// <c>LongTraining</c>, when its epochs differ from the usual ones), else <see cref="EpochsFor"/>.
+    /// (<c>--hold-out-epochs</c> as its <c>EpochSelection.Applies</c> decides, or from 1,000 rows on the long training,
+    /// <c>LongTraining</c>, when its epochs or its penalty differ from the usual ones), else <see cref="EpochsFor"/>.
     /// </summary>
     public int? KnownEpochsFor(long rows, long parameters) =>
         LongTraining == true && Epochs is null ? NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters)
@@ -102,15 +102,16 @@ internal sealed record NetworkSettings
             ? null : EpochsFor(rows);
 
     /// <summary>
-    /// <c>--long-training</c>: the long training of a table of 5,000 rows or more taken (true) or not (false) without a
+    /// <c>--long-training</c>: the long training of a table of 1,000 rows or more taken (true) or not (false) without a
     /// choice, as asked or as the measuring fit chose; null (auto): the trainer chooses on a held-out tenth (the ML.NET
     /// option <c>LongTrainingOnLargeData</c>).
     /// </summary>
     public bool? LongTraining { get; init; }
 
     private bool MayTrainLong(long rows, long parameters) =>
-        Commands.NetworkOptions.IsAutoSchedule(Schedule) && rows >= NeuralNetworkDefaults.AnnealedRowsFrom
-        && NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters) != NeuralNetworkDefaults.Epochs(rows, BatchSize);
+        Commands.NetworkOptions.IsAutoSchedule(Schedule) && rows >= NeuralNetworkDefaults.LongTrainingRowsFrom
+        && (NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters) != NeuralNetworkDefaults.Epochs(rows, BatchSize)
+            || (ScaleL2ForLargeData && NeuralNetworkDefaults.LargeDataL2For(L2, rows, parameters) != NeuralNetworkDefaults.LargeDataL2For(L2, rows)));
 
     /// <summary>
     /// The trainable values of the dense network these settings build on <paramref name="featurized"/>'s feature vector for

@@ -11,8 +11,8 @@ namespace NNTrainer.ML;
 /// neurons, Adam at 0.001, mini-batches of 32, an L2 penalty of 0.001 (up to 10 times more for classifiers, 30 for regression, on fewer than 800 training
 /// rows, <see cref="L2RegularizationFor"/>; for regression on at most <see cref="CrossValidatedL2RowsUpTo"/> rows chosen
 /// by cross-validation; a tenth of it from 40,000 rows on), about 10,000 weight updates (between 10 and 200 epochs),
-/// and from <see cref="AnnealedRowsFrom"/> (5,000) training rows on a cosine decay of the learning rate to 0, and the
-/// long training of <see cref="EpochWorkBudget"/> when a held-out tenth of the rows scores it better. No
+/// and from <see cref="AnnealedRowsFrom"/> (5,000) training rows on a cosine decay of the learning rate to 0, and from
+/// <see cref="LongTrainingRowsFrom"/> (1,000) on the long training of <see cref="EpochWorkBudget"/> when a held-out tenth of the rows scores it better. No
 /// validation hold-out and no early stopping: on small data they cost more (the network sees fewer rows) than they save.
 /// </remarks>
 public static partial class NeuralNetworkDefaults
@@ -202,7 +202,7 @@ public static partial class NeuralNetworkDefaults
     public static float[] HoldOutL2Factors => [1f, 10f];
 
     /// <summary>
-    /// The number of epochs used when none is given (from 5,000 rows on the trainers may choose the long training's
+    /// The number of epochs used when none is given (from 1,000 rows on the trainers may choose the long training's
     /// <see cref="Epochs(long, int, long, double)"/> instead): enough passes over <paramref name="rows"/> rows in batches of
     /// <paramref name="batchSize"/> for about <see cref="TargetSteps"/> weight updates, within
     /// [<see cref="MinimumEpochs"/>, <see cref="MaximumEpochs"/>] (in batches of 32: 200 epochs up to 1,600 rows, 54 for 6,000,

@@ -3,7 +3,7 @@ namespace NNTrainer.ML;
 public abstract partial class NeuralNetworkOptionsBase
 {
     /// <summary>
-    /// The long training of a table of 5,000 training rows or more: the passes of
+    /// The long training of a table of 1,000 training rows or more: the passes of
     /// <see cref="NeuralNetworkDefaults.EpochWorkBudget"/> (10¹⁰ rows × parameters, up to 200 epochs) with an L2 penalty
     /// that falls with the rows per parameter (<see cref="NeuralNetworkDefaults.LargeDataL2For(float, long, long)"/>),
     /// instead of about 10,000 weight updates. Default null: both train on nine stratified tenths of the rows and the one

@@ -43,7 +43,7 @@ public abstract partial class NeuralNetworkOptionsBase
 
     /// <summary>
     /// Passes over the training data. Default null: about 10,000 weight updates, 10 to 200 epochs (in batches of 32: 200 up to 1,600 rows, 54 for 6,000,
-    /// 10 from 32,000 on); from 5,000 rows on, the long training of <see cref="NeuralNetworkDefaults.EpochWorkBudget"/> when a held-out tenth of the rows
+    /// 10 from 32,000 on); from 1,000 rows on, the long training of <see cref="NeuralNetworkDefaults.EpochWorkBudget"/> when a held-out tenth of the rows
     /// scores it better. A convolutional <c>Architecture</c>: about 2,000 updates, 5 to 50 epochs (<see cref="ConvolutionalDefaults"/>).
     /// </summary>
     public int? NumberOfEpochs;

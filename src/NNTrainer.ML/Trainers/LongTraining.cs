@@ -1,8 +1,8 @@
 namespace NNTrainer.ML;
 
 /// <summary>
-/// The long training of a large table (round 13): from 5,000 rows on, a small network may train for the passes of a work
-/// budget (<see cref="NeuralNetworkDefaults.EpochWorkBudget"/>) with a penalty that falls with the rows per parameter
+/// The long training of a large table (round 13): from 1,000 rows on (round 16; 5,000 before), a small network may train
+/// for the passes of a work budget (<see cref="NeuralNetworkDefaults.EpochWorkBudget"/>) with a penalty that falls with the rows per parameter
 /// (<see cref="NeuralNetworkDefaults.LargeDataL2For(float, long, long)"/>) instead of the usual 10,000 updates. That wins
 /// on tables of few inputs with a clean target (LetterRecognition 0.894 → 0.952, Satellite 0.901 → 0.910) and loses on
 /// noisy ones (mlbench's waveform 0.857 → 0.832, fair 0.727 → 0.722), which nothing in a table's shape tells apart; a
@@ -15,12 +15,12 @@ internal static class LongTraining
     internal readonly record struct Regime(int Epochs, float L2);
 
     /// <summary>
-    /// Whether the choice is made: a new dense network on <paramref name="rows"/> rows (5,000 or more) with the automatic
+    /// Whether the choice is made: a new dense network on <paramref name="rows"/> rows (1,000 or more) with the automatic
     /// epochs and schedule, no validation set, early stopping or hold-out option of the caller's, and a long training that
     /// differs from the usual one.
     /// </summary>
     public static bool Applies(NeuralNetworkOptionsBase options, long rows, Regime usual, Regime longer) =>
-        options.LongTrainingOnLargeData != false && usual != longer && rows >= NeuralNetworkDefaults.AnnealedRowsFrom
+        options.LongTrainingOnLargeData != false && usual != longer && rows >= NeuralNetworkDefaults.LongTrainingRowsFrom
         && options.NumberOfEpochs is null && options.LearningRateSchedule is null && !options.ChooseEpochsOnHoldOut
         && options.ValidationSetFraction == 0 && options.EarlyStoppingPatience == 0 && options.CheckpointPath is null;
 

@@ -56,7 +56,7 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
     public NeuralNetworkModelSelection? ModelSelection { get; internal set; }
 
     /// <summary>
-    /// Whether a table of 5,000 rows or more trained the long way (true: the work budget's epochs and the penalty by rows
+    /// Whether a table of 1,000 rows or more trained the long way (true: the work budget's epochs and the penalty by rows
     /// per parameter) or the usual way (false), as a held-out tenth of its rows chose (<see cref="NeuralNetworkDefaults.EpochWorkBudget"/>);
     /// null when no choice was made (a smaller table, epochs or a schedule given, a validation set) and on a loaded model.
     /// </summary>

@@ -23,10 +23,13 @@ public sealed class NetworkOptionsTests
         Assert.Null(defaults.Epochs);
         Assert.Equal(200, defaults.EpochsFor(150));
         Assert.Equal(10, defaults.EpochsFor(60_000));
-        // From 5,000 rows on a small network's epochs are chosen on a hold-out (the long training): not known in advance.
+        // From 1,000 rows on (round 16; 5,000 before) a small network's epochs are chosen on a hold-out (the long training):
+        // not known in advance, even when both trainings run 200 epochs, since their penalties differ.
         Assert.Null(defaults.KnownEpochsFor(16_000, 4_326));
         Assert.Equal(40, defaults.KnownEpochsFor(8_000, 79_510));
-        Assert.Equal(64, defaults.KnownEpochsFor(4_999, 100));
+        Assert.Null(defaults.KnownEpochsFor(4_999, 100));
+        Assert.Null(defaults.KnownEpochsFor(1_000, 100));
+        Assert.Equal(200, defaults.KnownEpochsFor(999, 100));
         Assert.Equal(32, defaults.BatchSize);
         Assert.Equal(0.001f, defaults.LearningRate);
         Assert.Equal(0.001f, defaults.L2);

@@ -3,7 +3,7 @@ using NNTrainer.Cli.Tests.Support;
 namespace NNTrainer.Cli.Tests.Running;
 
 /// <summary>
-/// From 5,000 training rows on a small network trains the usual way or the long way, whichever a held-out tenth of the
+/// From 1,000 training rows on (5,000 before round 16) a small network trains the usual way or the long way, whichever a held-out tenth of the
 /// rows scores better (round 13): the output says which, and how many epochs the saved fit trained.
 /// </summary>
 public sealed class LargeTableEpochsTests : IDisposable
@@ -13,21 +13,21 @@ public sealed class LargeTableEpochsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void TheFinalFitOnSixThousandRowsSaysWhichTrainingTheHoldOutChose()
+    public void TheFinalFitOnTwelveHundredRowsSaysWhichTrainingTheHoldOutChose()
     {
-        var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 6_000));
+        var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 1_200));
 
         var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--hidden", "4");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        // The measuring fit (4,800 rows) is below 5,000: about 10,000 updates of 150 batches, counted in its progress lines.
-        Assert.Equal(67, NNTrainer.ML.NeuralNetworkDefaults.Epochs(4_800, 32));
-        Assert.Contains("  epoch   67/67  ", result.Output);
-        // The final fit (6,000 rows, a few dozen parameters): 54 epochs the usual way, the budget's 200 the long way.
-        var chosen = System.Text.RegularExpressions.Regex.Match(result.Output, @"on all 6,000 rows: (\d+) epochs, the (usual training|long training of a large table) chosen on a stratified tenth of these rows\.");
+        // The measuring fit (960 rows) is below 1,000: the usual 200 epochs (10,000 updates capped), counted in its progress lines.
+        Assert.Equal(200, NNTrainer.ML.NeuralNetworkDefaults.Epochs(960, 32));
+        Assert.Contains("  epoch  200/200  ", result.Output);
+        // The final fit (1,200 rows, a few dozen parameters): 200 epochs either way; the long way has a tenth of the penalty.
+        var chosen = System.Text.RegularExpressions.Regex.Match(result.Output, @"on all 1,200 rows: (\d+) epochs, the (usual training|long training of a large table) chosen on a stratified tenth of these rows\.");
         Assert.True(chosen.Success, result.Output);
-        Assert.Equal(chosen.Groups[2].Value == "usual training" ? "54" : "200", chosen.Groups[1].Value);
-        Assert.Contains($"fitted again on all 6,000 rows for {chosen.Groups[1].Value} epochs", result.Output);
+        Assert.Equal("200", chosen.Groups[1].Value);
+        Assert.Contains("fitted again on all 1,200 rows for 200 epochs", result.Output);
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public sealed class LargeTableEpochsTests : IDisposable
     }
 
     [Fact]
-    public void BelowFiveThousandMeasuringRowsTheReportedNetworkTrainedOnAllOfThem()
+    public void BelowOneThousandMeasuringRowsTheReportedNetworkTrainedOnAllOfThem()
     {
-        var json = TrainJson(6_000);
+        var json = TrainJson(1_200); // the measuring fit's 960 rows make no choice; the refit on 1,200 does
         var measuredOn = json["measuredOn"]!;
         Assert.Equal(measuredOn["trainRows"]!.GetValue<long>(), measuredOn["networkTrainRows"]!.GetValue<long>());
         Assert.DoesNotContain(json["notes"]!.AsArray(), n => n!.GetValue<string>().Contains("scored here is the", StringComparison.Ordinal));

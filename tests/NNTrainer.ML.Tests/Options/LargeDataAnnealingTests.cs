@@ -46,7 +46,7 @@ public sealed class LargeDataAnnealingTests
     }
 
     // The automatic epochs (200 of five 1,000-row batches): the decay applies only with them. The long training's
-    // choice (LongTrainingTests) is left out: at 5,000 rows the default would otherwise pick between two penalties.
+    // choice (LongTrainingTests) is left out: from 1,000 rows on the default would otherwise pick between two penalties.
     private static float[] Weights(int rows, NeuralNetworkBinaryTrainer.Options options)
     {
         options.LongTrainingOnLargeData = false;

@@ -16,7 +16,8 @@ public sealed class LargeDataL2Tests
         Assert.Equal(expected, NeuralNetworkDefaults.LargeDataL2For(NeuralNetworkDefaults.L2Regularization, rows), expected * 1e-5);
 
     [Theory]
-    [InlineData(4_999L, 1_000L, 0.001)] // below 5,000 rows the penalty is the small-data rules' alone
+    [InlineData(999L, 100L, 0.001)] // below 1,000 rows the penalty is the small-data rules' alone
+    [InlineData(4_999L, 1_000L, 0.0001)] // from 1,000 rows on (round 16; 5,000 before): 5 rows per parameter
     [InlineData(5_000L, 0L, 0.001)] // parameters not known
     [InlineData(8_000L, 79_510L, 0.001)] // Fashion-MNIST 10k's default network: 0.1 rows per parameter
     [InlineData(20_000L, 80_000L, 0.00031622776601683794)] // 0.25 per parameter: 0.001 · 0.1^(log(2)/log(4))

@@ -92,10 +92,11 @@ public class NeuralNetworkOptionsBaseTests
     [InlineData(8_000, 79_510, 40)] // Fashion-MNIST 10k: the updates' 40 already spend more
     [InlineData(48_000, 79_510, 10)]
     [InlineData(5_000, 17, 200)] // a tiny network: at most 200
-    [InlineData(4_999, 17, 64)] // below 5,000 rows the updates alone decide
+    [InlineData(4_999, 17, 200)] // from 1,000 rows on (round 16; 5,000 before)
+    [InlineData(2_274, 1_901, 200)] // MASS's Aids2: 10¹⁰ / (2,274 × 1,901) = 2,313 passes, at most 200 (the updates give 139)
     [InlineData(100_000, 1_000, 100)]
     [InlineData(16_000, 0, 20)] // parameters not known
-    public void FromFiveThousandRowsTheLongTrainingSpendsAtLeastTheWorkBudget(long rows, long parameters, int expected) =>
+    public void FromOneThousandRowsTheLongTrainingSpendsAtLeastTheWorkBudget(long rows, long parameters, int expected) =>
         Assert.Equal(expected, NeuralNetworkDefaults.Epochs(rows, 32, parameters));
 
     [Theory]

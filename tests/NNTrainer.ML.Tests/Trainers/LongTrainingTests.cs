@@ -3,7 +3,7 @@ using Microsoft.ML;
 namespace NNTrainer.ML.Tests.Trainers;
 
 /// <summary>
-/// The long training of a large table (round 13): from 5,000 rows on, the work budget's epochs with the penalty by rows
+/// The long training of a large table (round 13): from 1,000 rows on (round 16; 5,000 before), the work budget's epochs with the penalty by rows
 /// per parameter, chosen over the usual training when a stratified tenth of the rows held out scores it better.
 /// </summary>
 public sealed class LongTrainingTests
@@ -11,11 +11,12 @@ public sealed class LongTrainingTests
     private static readonly LongTraining.Regime Usual = new(54, 0.001f), Longer = new(200, 0.0001f);
 
     [Fact]
-    public void TheChoiceIsMadeOnlyForANewAutomaticTrainingOfFiveThousandRowsOrMore()
+    public void TheChoiceIsMadeOnlyForANewAutomaticTrainingOfOneThousandRowsOrMore()
     {
         var options = new NeuralNetworkBinaryTrainer.Options();
-        Assert.True(LongTraining.Applies(options, 5_000, Usual, Longer));
-        Assert.False(LongTraining.Applies(options, 4_999, Usual, Longer));
+        Assert.True(LongTraining.Applies(options, 1_000, Usual, Longer));
+        Assert.True(LongTraining.Applies(options, 4_999, Usual, Longer));
+        Assert.False(LongTraining.Applies(options, 999, Usual, Longer));
         Assert.False(LongTraining.Applies(options, 50_000, Usual, Usual));
         Assert.False(LongTraining.Applies(new NeuralNetworkBinaryTrainer.Options { NumberOfEpochs = 54 }, 50_000, Usual, Longer));
         Assert.False(LongTraining.Applies(new NeuralNetworkBinaryTrainer.Options { LearningRateSchedule = new NNTrainer.Optimizers.Schedules.CosineSchedule() }, 50_000, Usual, Longer));
@@ -55,7 +56,8 @@ public sealed class LongTrainingTests
     public void TheTransformerSaysWhichTrainingWasChosen()
     {
         Assert.True(Fit(TestData.Circle(6_000, seed: 4), null, 8).LongTraining);
-        Assert.Null(Fit(TestData.Circle(4_999, seed: 4), null, 8).LongTraining); // no choice below 5,000 rows
+        Assert.NotNull(Fit(TestData.Circle(1_000, seed: 4), null, 8).LongTraining); // 200 epochs either way, the penalty differs
+        Assert.Null(Fit(TestData.Circle(999, seed: 4), null, 8).LongTraining); // no choice below 1,000 rows
         Assert.Null(Fit(TestData.Circle(6_000, seed: 4), false, 8).LongTraining);
     }
 
@@ -93,7 +95,7 @@ public sealed class LongTrainingTests
         var rows = TestData.Circle(6_000, seed: 4);
         Assert.Null(Fit(rows, true, 8, keepCandidate: true).ChoiceCandidateRows); // forced long: unmeasured
         Assert.Equal(WeightsOf(Fit(rows, true, 8)), WeightsOf(Fit(rows, true, 8, keepCandidate: true)));
-        Assert.Null(Fit(TestData.Circle(4_999, seed: 4), null, 8, keepCandidate: true).ChoiceCandidateRows);
+        Assert.Null(Fit(TestData.Circle(999, seed: 4), null, 8, keepCandidate: true).ChoiceCandidateRows);
     }
 
     private static int Epochs(List<BinaryRow> rows, bool? forced, int hidden = 8) => Fit(rows, forced, hidden).History.Epochs.Count;

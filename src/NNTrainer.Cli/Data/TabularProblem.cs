@@ -94,7 +94,7 @@ internal sealed class TabularProblem
                 }
                 else if (distinct > CategoryCap.MaxCategories)
                 {
-                    notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts: its {CategoryCap.MaxCategories} most frequent categories are one-hot encoded and the other {distinct - CategoryCap.MaxCategories:N0} share one 'other' encoding.");
+                    notes.Add(DateColumn.Is(column) ? DateColumn.CategoryNote(column, distinct) : $"Column '{column.Name}' has {distinct:N0} distinct texts: its {CategoryCap.MaxCategories} most frequent categories are one-hot encoded and the other {distinct - CategoryCap.MaxCategories:N0} share one 'other' encoding.");
                 }
             }
             features.Add(new FeatureColumn(column.Name, kind));

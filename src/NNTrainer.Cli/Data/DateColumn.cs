@@ -16,14 +16,18 @@ internal static class DateColumn
         "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
     ];
 
-    /// <summary>Whether every present value of a text column is an ISO 8601 date or date-time.</summary>
+    /// <summary>
+    /// Whether every present value of a text column is an ISO 8601 date or date-time. A missing-value marker is not a
+    /// value here though the column keeps it as a category: R writes a missing date as <c>NA</c> (vcd's Bundesliga, 2
+    /// of 14,018 kick-off times).
+    /// </summary>
     public static bool Is(TableColumn column)
     {
         if (column.Texts is not { } texts) return false;
         bool any = false;
         foreach (var text in texts)
         {
-            if (text is null) continue;
+            if (text is null || ColumnSniffer.IsMissing(text)) continue;
             if (!DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return false;
             any = true;
         }
@@ -51,5 +55,5 @@ internal static class DateColumn
     private const string Advice = "To learn from it, add what matters as columns of their own: its year, month or weekday (R: format(d, \"%u\"); pandas: d.dt.dayofweek), or its count of days (R: as.numeric(d)).";
 
     private static string Shown(TableColumn column) =>
-        string.Join(", ", column.Texts!.Where(t => t is not null).Distinct().Take(2).Select(t => $"'{t}'"));
+        string.Join(", ", column.Texts!.Where(t => t is not null && !ColumnSniffer.IsMissing(t)).Distinct().Take(2).Select(t => $"'{t}'"));
 }

@@ -80,4 +80,22 @@ public sealed class DateColumnTests
         var note = Assert.Single(problem.Notes, n => n.StartsWith("Column 'startdate'", StringComparison.Ordinal));
         Assert.StartsWith("Column 'startdate' holds dates ('2001-01-22', '2001-01-29', …), 150 distinct in 1,200 values, read as categories: its 100 most frequent dates are one-hot encoded and the other 50 share one 'other' encoding, with no order between them. To learn from it", note);
     }
+
+    /// <summary>vcd's Bundesliga: 3,396 kick-off times in 14,018 matches, two of them NA as R writes a missing date.</summary>
+    [Fact]
+    public void A_date_column_with_NA_markers_is_still_dates()
+    {
+        int n = 1200;
+        var days = Days(150, " 14:30:00");
+        TableColumn[] columns =
+        [
+            TableColumn.Categorical("Date", Enumerable.Range(0, n).Select(i => i is 5 or 700 ? "NA" : days[i * 7 % 150]).ToArray()),
+            TableColumn.Numeric("y", Enumerable.Range(0, n).Select(i => i * 0.5f).ToArray()),
+        ];
+        var table = new CsvTable("bundesliga.csv", columns, Enumerable.Range(2, n).ToArray());
+
+        var problem = TabularProblem.Create(table, "y", null, new HashSet<string>());
+
+        Assert.Contains(problem.Notes, n => n.StartsWith("Column 'Date' holds dates ('2001-01-22 14:30:00', '2001-01-29 14:30:00', …), 151 distinct in 1,200 values, read as categories", StringComparison.Ordinal));
+    }
 }

@@ -47,7 +47,8 @@ ENTRIES="${ENTRIES:-germancredit:Class segmentation:Class cox2:Class mdrr:Class 
       | grep -v '^  epoch\|^Fold\|fold [0-9]\|^Training\|trained with\|^  NeuralNetwork\|^Model:' | cut -c1-400) || true
     (cd "$OUT/csv" && "${NN[@]}" evaluate "$model" "${name}_norn.csv" 2>&1 | grep -v '^|:-\|^$' | cut -c1-400) || true
     (cd "$OUT/csv" && "${NN[@]}" predict "$model" "${name}_norn.csv" --out "$OUT/models/$name-$label.csv" 2>&1 | head -3 | cut -c1-400) || true
-    (cd "$OUT/csv" && "${NN[@]}" compare "$name.csv" --label "$label" --no-plots 2>&1 | grep -v '^|:-\|^$' | cut -c1-400) || true
+    (cd "$OUT/csv" && "${NN[@]}" compare "$name.csv" --label "$label" --no-plots 2>&1 \
+      | grep -v '^|:-\|^$\|^  epoch\|^Training \|trained with' | cut -c1-400) || true
     echo '```'
   done
 } > "$OUT/cli_checks.md"

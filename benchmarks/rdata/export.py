@@ -2,7 +2,7 @@
 defaults benchmark's split format: tables no earlier round of NNTrainer used, to check the defaults on data they were
 not chosen on (docs/rdata-data.md).
 
-usage: export.py CACHE_DIR DATA_DIR [--set 2] [--splits N] [--datasets a,b] [--plain DIR]
+usage: export.py CACHE_DIR DATA_DIR [--set 2|3] [--splits N] [--datasets a,b] [--plain DIR]
 
 Rscript dumps each table once into CACHE_DIR as NAME.csv (NA as an empty field) with NAME.kinds (one line a column:
 numeric or nominal, from R's own column classes: a factor, an ordered factor, a logical or a character column is
@@ -62,8 +62,33 @@ SET2 = {
                  "'price', 'length_x', 'width_y', 'depth_z'))", "price", "regression", []),
 }
 
+# Set 3 (session 16, `--set 3`): tables of caret, earth, dslabs, vcd, HSAUR3, psych, robustbase and lme4, none used
+# before (Ecdat, which the brief named, has no Debian package). caret's tables come as parts (cox2Descr and cox2Class,
+# tecator's absorp and endpoints) that R_DUMP's part() joins as a user would. Left out: ids and the original split
+# (segmentationData's Cell, Case), the label in disguise (VerbAgg's resp: r2 is resp with perhaps as yes; olive's area
+# inside region), the players' names (Baseball's name1, name2); tecator keeps fat of its three endpoints.
+SET3 = {
+    "germancredit": ("part('GermanCredit', 'caret')$GermanCredit", "Class", "binary", []),
+    "segmentation": ("part('segmentationData', 'caret')$segmentationData", "Class", "binary", ["Cell", "Case"]),
+    "cox2": ("with(part('cox2', 'caret'), cbind(cox2Descr, Class = cox2Class))", "Class", "binary", []),
+    "bfi": ("psych::bfi", "gender", "binary", []),
+    "verbagg": ("lme4::VerbAgg", "r2", "binary", ["resp"]),
+    "olive": ("dslabs::olive", "region", "multiclass", ["area"]),
+    "chfls": ("HSAUR3::CHFLS", "R_happy", "multiclass", []),
+    "tissue": ("with(dslabs::tissue_gene_expression, data.frame(x, tissue = y))", "tissue", "multiclass", []),
+    "scat": ("part('scat', 'caret')$scat", "Species", "multiclass", []),
+    "ozone1": ("earth::ozone1", "O3", "regression", []),
+    "tecator": ("with(part('tecator', 'caret'), data.frame(absorp, fat = endpoints[, 2]))", "fat", "regression", []),
+    "bloodbrain": ("with(part('BloodBrain', 'caret'), cbind(bbbDescr, logBBB = logBBB))", "logBBB", "regression", []),
+    "baseball": ("vcd::Baseball", "sal87", "regression", ["name1", "name2"]),
+    "noxemissions": ("robustbase::NOxEmissions", "LNOx", "regression", []),
+    "gapminder": ("dslabs::gapminder", "life_expectancy", "regression", []),
+}
+SETS = {"2": SET2, "3": SET3}
+
 R_DUMP = r"""
 args <- commandArgs(trailingOnly = TRUE)
+part <- function(n, p) { e <- new.env(); data(list = n, package = p, envir = e); as.list(e) }
 d <- eval(parse(text = args[1]))
 plain <- d
 kinds <- ifelse(sapply(d, function(c) is.factor(c) || is.logical(c) || is.character(c)), "nominal", "numeric")
@@ -85,9 +110,10 @@ def dump(cache, name, plain=None):
 
 def main(argv):
     cache, data_dir = argv[0], argv[1]
-    second = "--set" in argv and argv[argv.index("--set") + 1] == "2"
-    count, names, plain = public.options(argv, SET2 if second else DATASETS)
+    chosen = SETS.get(argv[argv.index("--set") + 1]) if "--set" in argv else None
+    count, names, plain = public.options(argv, chosen or DATASETS)
     DATASETS.update(SET2)
+    DATASETS.update(SET3)
     if plain:
         os.makedirs(plain, exist_ok=True)
     for name in names:

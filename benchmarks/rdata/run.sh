@@ -7,11 +7,13 @@
 #
 # --set 2 (session 15): the second set, tables of AER, carData, modeldata, palmerpenguins, kernlab and ggplot2
 # (export.py's SET2), results in benchmarks/results/rdata2/. Without it, set 1 as session 14 ran it.
+# --set 3 (session 16): tables of caret, earth, dslabs, vcd, HSAUR3, psych, robustbase and lme4 (export.py's SET3),
+# results in benchmarks/results/rdata3/.
 #
-# usage: benchmarks/rdata/run.sh OUT [--set 2] [--splits N] [--datasets a,b] [--systems cli,catalog,SDCA,L-BFGS,LightGBM] [--skip-sklearn] [--nn-options k=v;...]
+# usage: benchmarks/rdata/run.sh OUT [--set 2|3] [--splits N] [--datasets a,b] [--systems cli,catalog,SDCA,L-BFGS,LightGBM] [--skip-sklearn] [--nn-options k=v;...]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-[ $# -ge 1 ] || { echo "usage: $0 OUT [--splits N] [--datasets a,b] [--systems ...] [--skip-sklearn] [--nn-options k=v;...]"; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 OUT [--set 2|3] [--splits N] [--datasets a,b] [--systems ...] [--skip-sklearn] [--nn-options k=v;...]"; exit 2; }
 OUT="$1"; shift
 command -v Rscript >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-base-core r-cran-mass r-cran-rpart r-cran-survival >/dev/null; }
 export EXPORT="$HERE/export.py"
@@ -21,6 +23,12 @@ if [ "${1:-}" = "--set" ] && [ "${2:-}" = "2" ]; then
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-cran-aer r-cran-cardata r-cran-modeldata r-cran-palmerpenguins r-cran-kernlab r-cran-ggplot2 >/dev/null; }
   export TITLE="R packages' tables, set 2 (AER, carData, modeldata, palmerpenguins, kernlab, ggplot2)"
   export DATASETS="${DATASETS:-spam,swisslabor,hmda,mroz,titanic,attrition,credit,penguins,chile,cps1985,salaries,mpg,diamonds}"
+elif [ "${1:-}" = "--set" ] && [ "${2:-}" = "3" ]; then
+  shift 2
+  Rscript -e 'library(caret); library(earth); library(dslabs); library(vcd); library(HSAUR3); library(psych); library(robustbase); library(lme4)' >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-cran-caret r-cran-earth r-cran-dslabs r-cran-vcd r-cran-hsaur3 r-cran-psych r-cran-robustbase r-cran-lme4 >/dev/null; }
+  export TITLE="R packages' tables, set 3 (caret, earth, dslabs, vcd, HSAUR3, psych, robustbase, lme4)"
+  export DATASETS="${DATASETS:-germancredit,segmentation,cox2,bfi,verbagg,olive,chfls,tissue,scat,ozone1,tecator,bloodbrain,baseball,noxemissions,gapminder}"
 else
   export TITLE="Tables bundled with R (datasets, MASS, rpart, survival)"
   export DATASETS="${DATASETS:-pima,biopsy,birthwt,kyphosis,crabs,lung,flchain,aids2,cars93,car90,boston,quakes,airquality,chickweight,solder,mtcars,swiss}"

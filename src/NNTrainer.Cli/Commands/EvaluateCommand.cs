@@ -45,7 +45,7 @@ internal sealed class EvaluateCommand
         }
         var notes = reader.Finish();
         if (collector.Count == 0) throw new CliException($"{file}: no row has a value in label column '{schema.LabelColumn}'.");
-        if (unlabelled > 0) reporter.Note($"{unlabelled} of {reader.Rows} rows have no value in label column '{schema.LabelColumn}' and were skipped.");
+        if (unlabelled > 0) reporter.Note($"{unlabelled:N0} of {reader.Rows:N0} rows have no value in label column '{schema.LabelColumn}' and were skipped.");
         if (collector.BadScores > 0) reporter.Note($"{collector.BadScores} of {collector.Count} labelled rows have a NaN score (or, for a classifier, an infinite one) and were left out of the metrics, as ML.NET's evaluators leave them out.");
         if (collector.Ranking is { IsBinned: true } ranking) reporter.Note($"AUC from a {1 << RankingCurve.BinBits:N0}-bin score histogram ({collector.Count:N0} rows is over the {ranking.ExactLimit:N0} kept exactly): within {ranking.AucErrorBound():G2} of the exact value.");
         foreach (var note in notes) reporter.Note(note);

@@ -117,7 +117,9 @@ internal sealed class PredictCommand
         using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         using var writer = new CsvPredictionWriter(stream, schema);
         var renamed = new List<string>();
-        writer.WriteHeader(reader.Header.Concat(PredictionColumns(schema, reader.Header, renamed)));
+        // The input's columns under their names as written: R's blank row-name header stays blank (read.csv reads the
+        // output as it read the input), while the prediction columns avoid the names the reader uses.
+        writer.WriteHeader(reader.WrittenHeader.Concat(PredictionColumns(schema, reader.Header, renamed)));
         var scored = new ScoredBlock();
         times.Lap("start");
         while (reader.ReadBlock() is { } block)

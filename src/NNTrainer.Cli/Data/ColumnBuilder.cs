@@ -42,6 +42,9 @@ internal sealed class NumericColumnBuilder(string name, bool isBoolean) : Column
     private readonly List<float[]> _chunks = [new float[ChunkSize]];
     private int _filled;
 
+    /// <summary>The column's values as written while every one is a whole number float32 cannot hold exactly; null once one is not.</summary>
+    private LargeWholeNumbers? _large = new();
+
     /// <summary>Values that were neither a number nor a missing marker.</summary>
     public StrayValues Strays { get; } = new(name);
 
@@ -53,6 +56,7 @@ internal sealed class NumericColumnBuilder(string name, bool isBoolean) : Column
     /// <summary>Adds a value a typed file already holds as a number (NaN where missing): no text to parse.</summary>
     public void AddNumber(float value)
     {
+        _large = null; // a typed file's float: its text, if it had one, is gone
         if (_filled == ChunkSize)
         {
             _chunks.Add(new float[ChunkSize]);
@@ -76,10 +80,11 @@ internal sealed class NumericColumnBuilder(string name, bool isBoolean) : Column
             value = float.NaN;
             if (!ColumnSniffer.IsMissing(trimmed)) Strays.Add(trimmed, line);
         }
+        else if (_large is not null && !_large.Add(trimmed, value)) _large = null;
         _chunks[^1][_filled++] = value;
     }
 
-    public override TableColumn Build() => TableColumn.Numeric(Name, Assemble(_chunks, _filled), isBoolean);
+    public override TableColumn Build() => TableColumn.Numeric(Name, Assemble(_chunks, _filled), isBoolean, _large?.Distinct);
 }
 
 /// <summary>Text values, trimmed, null where empty; equal texts share one string.</summary>

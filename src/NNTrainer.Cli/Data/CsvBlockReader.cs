@@ -4,11 +4,10 @@ using System.Text;
 namespace NNTrainer.Cli.Data;
 
 /// <summary>
-/// Reads a CSV or Parquet file for a saved model in blocks of <see cref="BlockRows"/> rows: each block is a small
-/// <see cref="CsvTable"/> of the model's columns (reusing its arrays from block to block, so memory stays flat in the
-/// number of rows), plus each row's fields as CSV text when they are to be copied to a predictions file.
-/// Counts, over the rows that are used (with <c>labelRequired</c>, those with a label), missing values; a text in a numeric column is an error naming the line and the
-/// column, or with <c>--skip-bad-rows</c> a skipped row.
+/// Reads a CSV or Parquet file for a saved model in blocks of <see cref="BlockRows"/> rows, each a small <see cref="CsvTable"/>
+/// of the model's columns (its arrays reused, so memory stays flat in the rows), plus each row's CSV text for a predictions
+/// file. Counts the missing values of the rows used (with <c>labelRequired</c>, those with a label); a text in a numeric
+/// column is an error naming the line and the column, or with <c>--skip-bad-rows</c> a skipped row.
 /// </summary>
 internal sealed class CsvBlockReader : IDisposable
 {
@@ -19,9 +18,7 @@ internal sealed class CsvBlockReader : IDisposable
     private readonly CsvRowReader? _csv;
     private readonly ModelSchema _schema;
     private readonly BadRows _badRows;
-    private readonly bool _keepText;
-    private readonly bool _keepFields;
-    private readonly bool _labelRequired;
+    private readonly bool _keepText, _keepFields, _labelRequired;
     private char[] _fieldText = new char[1 << 16];
     private int _fieldTextLength;
     private readonly List<int> _fieldEnds = [];
@@ -79,6 +76,9 @@ internal sealed class CsvBlockReader : IDisposable
     }
 
     public string[] Header => _reader.Header;
+
+    /// <summary>The header as a CSV file wrote it (<see cref="CsvRowReader.WrittenHeader"/>); <see cref="Header"/> for Parquet.</summary>
+    public string[] WrittenHeader => ((_reader is MarkedRecordReader marked ? marked.Inner : _reader) as CsvRowReader)?.WrittenHeader ?? Header;
 
     /// <summary>The input file's column types when it is a Parquet file; null for CSV (all text).</summary>
     public Parquet.Schema.DataField[]? ParquetFields => (_reader as ParquetRecordReader)?.Fields;

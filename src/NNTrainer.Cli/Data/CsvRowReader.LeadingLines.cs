@@ -3,23 +3,32 @@ namespace NNTrainer.Cli.Data;
 /// <summary>The lines before the header (ML.NET's comment lines) and where a broken quote began.</summary>
 internal sealed partial class CsvRowReader
 {
+    /// <summary>
+    /// The header as the file wrote it: a blank name stays blank (R's write.csv heads its row names with ""), where
+    /// <see cref="Header"/> calls it <c>Unnamed: 0</c>. predict writes this line back, so that its output reads in R as
+    /// the input did; the same as <see cref="Header"/> for a file without a header line.
+    /// </summary>
+    public string[] WrittenHeader { get; private set; } = [];
+
     /// <summary>The column names: the first line after any comment lines, or <c>col0</c>, <c>col1</c>, … when that line is data.</summary>
     private string[] ReadHeader(string path)
     {
         SkipLeadingComments();
         if (!Read()) throw new CliException($"{path} is empty: a header row with column names is expected.");
         var header = new string[_fieldCount];
+        var written = new string[_fieldCount];
         for (int c = 0; c < header.Length; c++)
         {
-            header[c] = Field(c).Trim().ToString();
+            header[c] = written[c] = Field(c).Trim().ToString();
             if (header[c].Length == 0) header[c] = $"Unnamed: {c}"; // pandas' name: its to_csv writes the index under no name.
         }
         if (HeaderlessFile.IsData(header))
         {
             // The first line is the first row (ML.NET's InferColumns says the same): served again by the next Read().
-            header = HeaderlessFile.Names(header.Length);
+            header = written = HeaderlessFile.Names(header.Length);
             HasNoHeader = _replayFirst = true;
         }
+        WrittenHeader = written;
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new CliException($"{path}: the header names column '{duplicate.Key}' twice.");
         return header;

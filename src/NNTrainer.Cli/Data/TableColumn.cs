@@ -29,9 +29,16 @@ internal sealed class TableColumn
 
     public int MissingCount { get; }
 
+    /// <summary>
+    /// How many different values the file wrote, when every value was a whole number too large for float32 to hold
+    /// exactly (<see cref="LargeWholeNumbers"/>): the floats in <see cref="Numbers"/> merge neighbours. Null otherwise.
+    /// </summary>
+    public int? WrittenDistinct { get; private init; }
+
     public int Length => Numbers?.Length ?? Texts!.Length;
 
-    public static TableColumn Numeric(string name, float[] values, bool isBoolean = false) => new(name, ColumnKind.Numeric, values, null, isBoolean);
+    public static TableColumn Numeric(string name, float[] values, bool isBoolean = false, int? writtenDistinct = null) =>
+        new(name, ColumnKind.Numeric, values, null, isBoolean) { WrittenDistinct = writtenDistinct };
 
     public static TableColumn Categorical(string name, string?[] values) => new(name, ColumnKind.Categorical, null, values, false);
 

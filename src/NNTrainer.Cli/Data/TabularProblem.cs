@@ -41,7 +41,7 @@ internal sealed class TabularProblem
         var labelled = Enumerable.Range(0, table.RowCount).Where(r => !label.IsMissing(r) && !LabelMarkers.Is(label, r)).ToArray();
         if (labelled.Length < table.RowCount)
         {
-            notes.Add($"{table.RowCount - labelled.Length} of {table.RowCount} rows have no value in label column '{labelName}'{LabelMarkers.Detail(label)} and were skipped.");
+            notes.Add($"{table.RowCount - labelled.Length:N0} of {table.RowCount:N0} rows have no value in label column '{labelName}'{LabelMarkers.Detail(label)} and were skipped.");
             table = table.SelectRows(labelled);
             label = table.Require(labelName, "label");
         }
@@ -94,7 +94,7 @@ internal sealed class TabularProblem
                 }
                 else if (distinct > CategoryCap.MaxCategories)
                 {
-                    notes.Add($"Column '{column.Name}' has {distinct:N0} distinct texts: its {CategoryCap.MaxCategories} most frequent categories are one-hot encoded and the other {distinct - CategoryCap.MaxCategories:N0} share one 'other' encoding.");
+                    notes.Add(DateColumn.Is(column) ? DateColumn.CategoryNote(column, distinct) : $"Column '{column.Name}' has {distinct:N0} distinct texts: its {CategoryCap.MaxCategories} most frequent categories are one-hot encoded and the other {distinct - CategoryCap.MaxCategories:N0} share one 'other' encoding.");
                 }
             }
             features.Add(new FeatureColumn(column.Name, kind));
@@ -105,7 +105,7 @@ internal sealed class TabularProblem
             if (column.MissingCount > 0)
             {
                 var how = MissingValues(kind);
-                var note = $"Column '{column.Name}': {column.MissingCount} missing value{(column.MissingCount == 1 ? "" : "s")} ({MissingValueNotes.Share(100.0 * column.MissingCount / column.Length)}) {how}.";
+                var note = $"Column '{column.Name}': {column.MissingCount:N0} missing value{(column.MissingCount == 1 ? "" : "s")} ({MissingValueNotes.Share(100.0 * column.MissingCount / column.Length)}) {how}.";
                 notes.Add(note);
                 missing.Add(new MissingValueNotes.Column(column.Name, column.MissingCount, column.Length, kind, note));
             }

@@ -26,14 +26,17 @@ internal sealed class CsvPredictionWriter : IDisposable
         _classes = schema.Classes.Select(c => Encoding.UTF8.GetBytes(Escaped(c))).ToArray();
     }
 
-    /// <summary>The header line: <paramref name="names"/> escaped as CSV fields.</summary>
+    /// <summary>The header line: <paramref name="names"/> escaped as CSV fields, a blank name as R's write.csv writes it ("").</summary>
     public void WriteHeader(IEnumerable<string> names)
     {
         var line = new StringBuilder();
+        bool first = true;
         foreach (var name in names)
         {
-            if (line.Length > 0) line.Append(',');
-            CsvRowReader.AppendEscaped(line, name);
+            if (!first) line.Append(',');
+            first = false;
+            if (name.Length == 0) line.Append("\"\"");
+            else CsvRowReader.AppendEscaped(line, name);
         }
         WriteText(line.Append('\n'));
     }

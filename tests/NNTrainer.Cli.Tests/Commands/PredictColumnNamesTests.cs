@@ -43,4 +43,24 @@ public sealed class PredictColumnNamesTests(TrainedModels models) : IClassFixtur
         // The same rows scored by the same model: the new columns repeat the old ones.
         Assert.All(File.ReadLines(second).Skip(1).Select(l => l.Split(',')), f => Assert.Equal(f[^4], f[^2]));
     }
+
+    /// <summary>
+    /// R's write.csv heads its row names with "": the predictions file kept the input's columns but named that one
+    /// <c>Unnamed: 0</c> (pandas' name, which the reader uses), so read.csv gave the user a column <c>Unnamed..0</c>.
+    /// </summary>
+    [Fact]
+    public void A_blank_header_field_stays_blank_in_the_predictions()
+    {
+        var lines = File.ReadAllLines(models.BinaryCsv);
+        var rnames = Path.Combine(models.Directory, "binary-rownames.csv");
+        File.WriteAllLines(rnames, [$"\"\",{lines[0]}", .. lines.Skip(1).Select((l, i) => $"\"{i + 1}\",{l}")]);
+        var output = Path.Combine(models.Directory, "binary-rownames-predicted.csv");
+
+        var run = CliRunner.Run(models.Directory, "predict", models.BinaryModel, rnames, "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var header = File.ReadLines(output).First();
+        Assert.Equal($"\"\",{lines[0]},predicted_churned,probability_yes", header);
+        Assert.StartsWith("1,", File.ReadLines(output).Skip(1).First(), StringComparison.Ordinal);
+    }
 }

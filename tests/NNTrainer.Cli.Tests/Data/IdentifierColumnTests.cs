@@ -64,4 +64,26 @@ public sealed class IdentifierColumnTests : IDisposable
         Assert.Contains(notes, n => n.StartsWith("Column 'CustomerID' holds a different whole number in every row (an id?)", StringComparison.Ordinal));
         Assert.DoesNotContain(notes, n => n.Contains("named like an id", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// caret's segmentationData: 2,019 <c>Cell</c> ids of nine digits, mostly consecutive, that float32 merges into 194
+    /// values; the check counts them as written.
+    /// </summary>
+    [Fact]
+    public void Ids_too_large_for_a_float_are_counted_as_written()
+    {
+        var notes = Notes("Cell", i => (207_827_637 + i + i / 10 * 900).ToString(CultureInfo.InvariantCulture));
+
+        Assert.Contains(notes, n => n.StartsWith("Column 'Cell' holds a different whole number in every row (an id?); it is used as a feature (its 300 different values read as ", StringComparison.Ordinal)
+            && n.EndsWith(": a 32-bit float holds whole numbers above 16,777,216 only to within 16), so pass --ignore Cell if it only identifies rows.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Large_whole_numbers_that_repeat_are_not_an_id()
+    {
+        // a population or a price in cents: large, whole, many alike
+        var notes = Notes("population", i => (20_000_000 + i % 40 * 1_000_003).ToString(CultureInfo.InvariantCulture));
+
+        Assert.DoesNotContain(notes, n => n.Contains("'population'", StringComparison.Ordinal));
+    }
 }

@@ -44,7 +44,7 @@ public sealed class RowNameColumnTests : IDisposable
         Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
         Assert.Contains("on r-norn.csv: 120 rows", evaluate.Output);
         Assert.True(predict.ExitCode == 0, predict.ToString());
-        Assert.StartsWith("Unnamed: 0,", File.ReadLines(_dir.File("p.csv")).First()); // the row names stay with their rows
+        Assert.StartsWith("\"\",age,", File.ReadLines(_dir.File("p.csv")).First()); // the row names stay with their rows, under the header R wrote
     }
 
     [Fact]

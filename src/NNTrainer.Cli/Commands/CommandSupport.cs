@@ -37,6 +37,28 @@ internal static class CommandSupport
         DefaultValueFactory = _ => [],
     };
 
+    /// <summary>
+    /// <c>--max-categories</c>: one-hot slots at most per category column, as ML.NET's one-hot encoder's
+    /// <c>maximumNumberOfKeys</c>; the most frequent categories get a slot each and the rest share the 'other' encoding.
+    /// The default of 100 keeps a column of thousands of names from costing thousands of inputs; a factor of a few hundred
+    /// levels that matter (lme4's VerbAgg respondent id, 316) needs more.
+    /// </summary>
+    public static Option<int> MaxCategoriesOption()
+    {
+        var option = new Option<int>("--max-categories")
+        {
+            Description = "One-hot slots at most per category column: the most frequent categories get one each, the others share one 'other' slot",
+            HelpName = "N",
+            DefaultValueFactory = _ => Data.CategoryCap.MaxCategories,
+        };
+        option.Validators.Add(r =>
+        {
+            int value = r.GetValueOrDefault<int>();
+            if (value < 2 || value > Data.CategoryCap.MaxCategoriesLimit) r.AddError($"--max-categories must be from 2 to {Data.CategoryCap.MaxCategoriesLimit:N0}; got {value}.");
+        });
+        return option;
+    }
+
     public static Option<double> TestFractionOption()
     {
         var option = new Option<double>("--test-fraction")

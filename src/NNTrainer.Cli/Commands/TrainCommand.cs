@@ -16,6 +16,7 @@ internal sealed class TrainCommand
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
     private readonly Option<string[]> _categorical = CommandSupport.CategoricalOption();
+    private readonly Option<int> _maxCategories = CommandSupport.MaxCategoriesOption();
     private readonly CsvReadOptions _reading = new();
     private readonly Option<string> _trainer = new("--trainer")
     {
@@ -67,6 +68,7 @@ internal sealed class TrainCommand
             _task,
             _ignore,
             _categorical,
+            _maxCategories,
             _reading,
             _trainer,
             _resume,
@@ -124,7 +126,7 @@ internal sealed class TrainCommand
         {
             return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
                 _reading.SkipsBadRows(result), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
-                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers, result.GetValue(_categorical));
+                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers, result.GetValue(_categorical), result.GetValue(_maxCategories));
         }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
@@ -221,7 +223,7 @@ internal sealed class TrainCommand
             table.Require(weight, "given by --weight");
             ignore.Add(weight);
         }
-        if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore, result.GetValue(_positiveClass)), null);
+        if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore, result.GetValue(_positiveClass), maxCategories: result.GetValue(_maxCategories)), null);
         if (trainer is not NeuralNetworkTrainer || loaded is null) throw new CliException($"--resume continues a neural network; it does not apply to --trainer {trainer.Alias}.", ExitCodes.UsageError);
         if (loaded.Schema.LabelColumn != result.GetValue(_label))
         {

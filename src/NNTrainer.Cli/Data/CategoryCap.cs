@@ -7,8 +7,14 @@ namespace NNTrainer.Cli.Data;
 /// </summary>
 internal static class CategoryCap
 {
-    /// <summary>One-hot slots at most per text column.</summary>
+    /// <summary>One-hot slots at most per text column unless <c>--max-categories</c> says otherwise (<see cref="ModelSchema.MaxCategories"/>).</summary>
     public const int MaxCategories = 100;
+
+    /// <summary>The most <c>--max-categories</c> takes: a wider first layer than this is a column to leave out or to recode.</summary>
+    public const int MaxCategoriesLimit = 100_000;
+
+    /// <summary>The cap a model's category columns were encoded with.</summary>
+    public static int For(ModelSchema schema) => schema.MaxCategories ?? MaxCategories;
 
     /// <summary>Distinct values above which a text column is taken for free text or an identifier and left out.</summary>
     public const int FreeTextDistinct = 1000;
@@ -28,6 +34,7 @@ internal static class CategoryCap
     public static Dictionary<string, string[]> Choose(CsvTable table, ModelSchema schema, int[] rows)
     {
         var chosen = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        int cap = For(schema);
         foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Categorical))
         {
             var column = table.Require(feature.Name, "a feature");
@@ -38,7 +45,7 @@ internal static class CategoryCap
                 counts[text] = counts.GetValueOrDefault(text) + 1;
             }
             chosen[feature.Name] = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-                .Take(MaxCategories).Select(p => p.Key).ToArray();
+                .Take(cap).Select(p => p.Key).ToArray();
         }
         return chosen;
     }
@@ -51,6 +58,7 @@ internal static class CategoryCap
     {
         var chosen = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Dictionary<string, string[]>? capped = null;
+        int cap = For(schema);
         foreach (var feature in schema.Features.Where(f => f.Kind == ColumnKind.Categorical))
         {
             var column = table.Require(feature.Name, "a feature");
@@ -62,7 +70,7 @@ internal static class CategoryCap
                 if (seen.Add(text)) order.Add(text);
             }
             // Choose caps every categorical column at once: run it for the first wide column only, not once per wide column.
-            chosen[feature.Name] = order.Count <= MaxCategories
+            chosen[feature.Name] = order.Count <= cap
                 ? order.ToArray()
                 : (capped ??= Choose(table, schema, Enumerable.Range(0, table.RowCount).ToArray()))[feature.Name];
         }

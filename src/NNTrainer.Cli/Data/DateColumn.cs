@@ -43,13 +43,13 @@ internal static class DateColumn
     }
 
     /// <summary>
-    /// The note for a date column kept as categories but with more dates than <see cref="CategoryCap.MaxCategories"/>
+    /// The note for a date column kept as categories but with more dates than the cap (<c>--max-categories</c>, <paramref name="cap"/>)
     /// (dslabs' polls_us_election_2016: 347 start dates in 3,779 polls): the generic "distinct texts" note did not say
     /// that the dates lose their order and all but the most frequent lose their meaning.
     /// </summary>
-    public static string CategoryNote(TableColumn column, int distinct) =>
+    public static string CategoryNote(TableColumn column, int distinct, int cap = CategoryCap.MaxCategories) =>
         $"Column '{column.Name}' holds dates ({Shown(column)}, …), {distinct:N0} distinct in {column.Length - column.MissingCount:N0} values, read as categories: "
-        + $"its {CategoryCap.MaxCategories} most frequent dates are one-hot encoded and the other {distinct - CategoryCap.MaxCategories:N0} share one 'other' encoding, "
+        + $"its {cap:N0} most frequent dates are one-hot encoded and the other {distinct - cap:N0} share one 'other' encoding, "
         + $"with no order between them. {Advice}";
 
     private const string Advice = "To learn from it, add what matters as columns of their own: its year, month or weekday (R: format(d, \"%u\"); pandas: d.dt.dayofweek), or its count of days (R: as.numeric(d)).";

@@ -32,7 +32,9 @@ internal sealed class TabularProblem
     /// <param name="ignore">Columns that are not features.</param>
     /// <param name="positiveClass">A binary label's positive class (<c>--positive-class</c>); null for the default (<see cref="PositiveClass"/>).</param>
     /// <param name="keepRowNames">Keep an unnamed first column as a feature even when it reads as row names (<see cref="RowNameColumn"/>): <c>train --resume</c> of a model that reads it.</param>
-    public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore, string? positiveClass = null, bool keepRowNames = false)
+    /// <param name="maxCategories">One-hot slots at most per category column (<c>--max-categories</c>).</param>
+    public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore, string? positiveClass = null, bool keepRowNames = false,
+        int maxCategories = CategoryCap.MaxCategories)
     {
         var notes = new List<string>(table.Notes);
         var label = table.Require(labelName, "the label given by --label");
@@ -92,9 +94,9 @@ internal sealed class TabularProblem
                     kind = ColumnKind.Text;
                     notes.Add(ProseColumn.Note(column, distinct));
                 }
-                else if (distinct > CategoryCap.MaxCategories)
+                else if (distinct > maxCategories)
                 {
-                    notes.Add(DateColumn.Is(column) ? DateColumn.CategoryNote(column, distinct) : $"Column '{column.Name}' has {distinct:N0} distinct texts: its {CategoryCap.MaxCategories} most frequent categories are one-hot encoded and the other {distinct - CategoryCap.MaxCategories:N0} share one 'other' encoding.");
+                    notes.Add(DateColumn.Is(column) ? DateColumn.CategoryNote(column, distinct, maxCategories) : $"Column '{column.Name}' has {distinct:N0} distinct texts: its {maxCategories:N0} most frequent categories are one-hot encoded and the other {distinct - maxCategories:N0} share one 'other' encoding (--max-categories {distinct} keeps them all).");
                 }
             }
             features.Add(new FeatureColumn(column.Name, kind));
@@ -113,7 +115,7 @@ internal sealed class TabularProblem
         MissingValueNotes.Group(notes, missing);
         if (MarkerCategories.Note(features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => table.Require(f.Name, "a feature"))) is { } markers) notes.Add(markers);
         if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'." + FreeTextHint(freeText) + ConstantHint(constant));
-        return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: "") { MissingValues = table.MissingValues }, notes);
+        return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: "") { MissingValues = table.MissingValues, MaxCategories = maxCategories == CategoryCap.MaxCategories ? null : maxCategories }, notes);
     }
 
     /// <summary>What a missing value of a feature of this kind becomes, for the notes.</summary>

@@ -25,6 +25,14 @@ internal sealed record ModelSchema(TaskKind Task, string LabelColumn, string[] C
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public MissingValues? MissingValues { get; init; }
 
+    /// <summary>
+    /// One-hot slots at most per category column (<c>--max-categories</c>); null for the default,
+    /// <see cref="Data.CategoryCap.MaxCategories"/>, and left out of the saved schema then, so a model trained without
+    /// the option saves the same schema as before it existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxCategories { get; init; }
+
     public ModelSchema WithTrainer(string trainer) => this with { Trainer = trainer };
 
     public bool IsClassification => Task != TaskKind.Regression;

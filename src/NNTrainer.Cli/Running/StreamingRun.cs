@@ -20,10 +20,10 @@ internal static class StreamingRun
 
     public static int Run(Reporter reporter, MLContext ml, string file, string label, TaskKind? task, IReadOnlyCollection<string> ignore, bool skipBadRows,
         double testFraction, NetworkSettings settings, string outPath, bool plots, string plotDirectory, CancellationToken cancellation, char? separator = null,
-        string? positiveClass = null, MissingValues? markers = null, IReadOnlyCollection<string>? categorical = null)
+        string? positiveClass = null, MissingValues? markers = null, IReadOnlyCollection<string>? categorical = null, int maxCategories = CategoryCap.MaxCategories)
     {
         var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows, separator, markers, categorical);
-        var problem = TabularProblem.Create(sample, label, task, ignore, positiveClass);
+        var problem = TabularProblem.Create(sample, label, task, ignore, positiveClass, maxCategories: maxCategories);
         bool readAll = LateValueCheck.Run(file, sample, label, ignore, skipBadRows, separator);
         var trainer = new NeuralNetworkTrainer();
         var schema = problem.Schema.WithTrainer(trainer.NameFor(problem.Schema.Task));

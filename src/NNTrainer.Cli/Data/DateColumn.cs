@@ -47,7 +47,7 @@ internal static class DateColumn
     /// (dslabs' polls_us_election_2016: 347 start dates in 3,779 polls): the generic "distinct texts" note did not say
     /// that the dates lose their order and all but the most frequent lose their meaning.
     /// </summary>
-    public static string CategoryNote(TableColumn column, int distinct, int cap = CategoryCap.MaxCategories) =>
+    public static string CategoryNote(TableColumn column, int distinct, int cap) =>
         $"Column '{column.Name}' holds dates ({Shown(column)}, …), {distinct:N0} distinct in {column.Length - column.MissingCount:N0} values, read as categories: "
         + $"its {cap:N0} most frequent dates are one-hot encoded and the other {distinct - cap:N0} share one 'other' encoding, "
         + $"with no order between them. {Advice}";

@@ -30,11 +30,9 @@ internal sealed class CsvPredictionWriter : IDisposable
     public void WriteHeader(IEnumerable<string> names)
     {
         var line = new StringBuilder();
-        bool first = true;
         foreach (var name in names)
         {
-            if (!first) line.Append(',');
-            first = false;
+            if (line.Length > 0) line.Append(',');
             if (name.Length == 0) line.Append("\"\"");
             else CsvRowReader.AppendEscaped(line, name);
         }

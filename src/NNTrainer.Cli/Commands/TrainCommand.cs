@@ -183,7 +183,7 @@ internal sealed class TrainCommand
     private bool OverBudget(ParseResult result, string file, Reporter reporter)
     {
         if (result.GetValue(_memoryBudget) is not { } budget) return false;
-        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label), _reading.ReadSeparator(result));
+        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label), _reading.ReadSeparator(result), result.GetValue(_maxCategories));
         long megabytes = bytes >> 20;
         if (megabytes <= budget) return false;
         var alias = result.GetValue(_trainer)!;

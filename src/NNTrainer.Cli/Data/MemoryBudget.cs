@@ -29,7 +29,8 @@ internal static class MemoryBudget
     /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="label">The label column, whose classes are not one-hot features; null when unknown.</param>
     /// <param name="separator">A CSV file's field separator; null finds it from the first lines.</param>
-    public static (long Rows, long Bytes) Estimate(string path, string? label = null, char? separator = null)
+    /// <param name="maxCategories">The one-hot cap training will use (<c>--max-categories</c>).</param>
+    public static (long Rows, long Bytes) Estimate(string path, string? label = null, char? separator = null, int maxCategories = CategoryCap.MaxCategories)
     {
         int columns;
         long rows;
@@ -38,21 +39,21 @@ internal static class MemoryBudget
             rows = reader is ParquetRecordReader parquet ? parquet.RowCount : CsvRows(path);
             columns = reader.Header.Length;
         }
-        return (rows, rows * (columns * BytesPerValue + ExtraSlots(path, label, separator) * BytesPerSlot));
+        return (rows, rows * (columns * BytesPerValue + ExtraSlots(path, label, separator, maxCategories) * BytesPerSlot));
     }
 
     /// <summary>
     /// One-hot slots beyond one per text feature column, counted in the first rows with the reader's own type
     /// inference (a category missing there costs nothing here; a column of many categories is capped as training caps it).
     /// </summary>
-    private static long ExtraSlots(string path, string? label, char? separator)
+    private static long ExtraSlots(string path, string? label, char? separator, int maxCategories)
     {
         var sample = CsvTable.Load(path, skipBadRows: true, maxRows: SampleRows, separator);
         long slots = 0;
         foreach (var column in sample.Columns.Where(c => c.Kind == ColumnKind.Categorical && c.Name != label))
         {
             int distinct = column.Texts!.Select(t => t ?? TableDataView.MissingCategory).Distinct(StringComparer.Ordinal).Count();
-            slots += Math.Min(distinct, CategoryCap.MaxCategories) - 1;
+            slots += Math.Min(distinct, maxCategories) - 1;
         }
         return slots;
     }

@@ -47,6 +47,8 @@ public sealed class MemoryBudgetTests : IDisposable
         var (_, bytes) = MemoryBudget.Estimate(many, "label");
 
         Assert.Equal(Rows * (3 * MemoryBudget.BytesPerValue + (CategoryCap.MaxCategories - 1) * MemoryBudget.BytesPerSlot), bytes);
+        // With --max-categories 250 training keeps 250 of the 300 (of which the first 600 rows hold all), and so does the estimate.
+        Assert.Equal(Rows * (3 * MemoryBudget.BytesPerValue + 249 * MemoryBudget.BytesPerSlot), MemoryBudget.Estimate(many, "label", maxCategories: 250).Bytes);
     }
 
     [Fact]

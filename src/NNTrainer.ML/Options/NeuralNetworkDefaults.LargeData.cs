@@ -94,6 +94,20 @@ public static partial class NeuralNetworkDefaults
     public const int AnnealedRowsFrom = 5_000;
 
     /// <summary>
+    /// The factor on the usual training's L2 penalty of the third candidate the long-training choice weighs on tables of
+    /// <see cref="LongTrainingRowsFrom"/> to <see cref="AnnealedRowsFrom"/> rows (<c>StrongerPenaltyInBand</c>): 10, as
+    /// <c>--l2 0.01</c> was on R's bfi, CHFLS and segmentation (docs/defaults.md, round 16c).
+    /// </summary>
+    public const float StrongerPenaltyFactor = 10f;
+
+    /// <summary>
+    /// How many standard errors of the mean per-row difference (<c>PairedMargin</c>) the stronger penalty's held-out losses
+    /// must lie below the other choice's before the long-training choice takes it: 2, a one-sided false pick about 2.5 %
+    /// of the time when the two trainings are in truth equal (docs/defaults.md, round 17). Chosen from that principle, not fitted to tables.
+    /// </summary>
+    public const double StrongerPenaltyMargin = 2.0;
+
+    /// <summary>
     /// Whether a training set of <paramref name="rows"/> rows gets the cosine learning-rate decay when
     /// <c>AnnealLearningRateOnLargeData</c> is on: from <see cref="AnnealedRowsFrom"/> (5,000) rows on. Such sets get few
     /// epochs (<see cref="Epochs(long, int)"/>: 40 for 8,000 rows in batches of 32, 10 from 32,000 on), and at a constant rate the last

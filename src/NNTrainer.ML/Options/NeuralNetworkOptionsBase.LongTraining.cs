@@ -16,6 +16,18 @@ public abstract partial class NeuralNetworkOptionsBase
     public bool? LongTrainingOnLargeData;
 
     /// <summary>
+    /// On a table of 1,000 to 4,999 training rows (<see cref="NeuralNetworkDefaults.LongTrainingRowsFrom"/> to
+    /// <see cref="NeuralNetworkDefaults.AnnealedRowsFrom"/>) whose long-training choice is measured, a third candidate
+    /// in it: the usual training with <see cref="NeuralNetworkDefaults.StrongerPenaltyFactor"/> (10) times its L2 penalty,
+    /// trained after the other two and kept only when its per-row losses on the held-out tenth are lower than the other
+    /// choice's by more than <see cref="NeuralNetworkDefaults.StrongerPenaltyMargin"/> (2) standard errors. Default true:
+    /// near-linear tables of that size want the stronger penalty (R's CHFLS and bfi, round 16c), which applied to every
+    /// table cost spam and CPS1985, and a merely lower held-out mean cost Chile (docs/defaults.md, rounds 16c and 17).
+    /// False: the two candidates of round 13, bit for bit. No effect from 5,000 rows on or below 1,000.
+    /// </summary>
+    public bool StrongerPenaltyInBand = true;
+
+    /// <summary>
     /// For a measuring fit, whose model is scored on held-out rows and then dropped (<c>nntrainer train</c>'s, before its
     /// refit on every row): when the long-training choice is made, the fit keeps the chosen candidate's network as it
     /// trained on nine tenths of the rows instead of training the chosen regime again on all of them, which on

@@ -29,12 +29,37 @@ internal static class LongTraining
     /// none was measured) and, when <see cref="NeuralNetworkOptionsBase.KeepChoiceCandidate"/> asked for it, the chosen
     /// regime's network as it trained on the nine tenths (<see cref="Candidate"/>, with its history) and their count.
     /// </summary>
-    internal sealed record Choice(Regime Chosen, double UsualLoss, double LongLoss, Network? Candidate = null, long CandidateRows = 0);
+    internal sealed record Choice(Regime Chosen, double UsualLoss, double LongLoss, Network? Candidate = null, long CandidateRows = 0)
+    {
+        /// <summary>The held-out loss of <see cref="Stronger"/>'s regime (NaN when it was not a candidate).</summary>
+        public double StrongerLoss { get; init; } = double.NaN;
+
+        /// <summary>
+        /// How much lower the stronger penalty's per-row held-out losses were than the other choice's (null when it was
+        /// not a candidate, or either training diverged).
+        /// </summary>
+        public PairedMargin? Margin { get; init; }
+    }
 
     /// <summary>
-    /// Trains <paramref name="usual"/> and <paramref name="longer"/> on nine stratified tenths of <paramref name="train"/>
-    /// and returns the one with the lower loss on the tenth held out (the usual one on a tie), with both losses (+∞ for
-    /// a training that diverged). With <c>LongTrainingOnLargeData</c> true the long one, unmeasured.
+    /// Round 16c's third candidate for a table of <paramref name="rows"/> rows: the usual training with
+    /// <see cref="NeuralNetworkDefaults.StrongerPenaltyFactor"/> times its penalty, from
+    /// <see cref="NeuralNetworkDefaults.LongTrainingRowsFrom"/> to below <see cref="NeuralNetworkDefaults.AnnealedRowsFrom"/>
+    /// rows with <c>StrongerPenaltyInBand</c> on; null elsewhere, or when it would equal the usual training (no penalty).
+    /// </summary>
+    internal static Regime? Stronger(NeuralNetworkOptionsBase options, long rows, Regime usual)
+    {
+        if (!options.StrongerPenaltyInBand || rows < NeuralNetworkDefaults.LongTrainingRowsFrom || rows >= NeuralNetworkDefaults.AnnealedRowsFrom) return null;
+        var stronger = usual with { L2 = usual.L2 * NeuralNetworkDefaults.StrongerPenaltyFactor };
+        return stronger == usual ? null : stronger;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="usual"/> and <paramref name="longer"/> (and from 1,000 to 4,999 rows <see cref="Stronger"/>'s
+    /// regime) on nine stratified tenths of <paramref name="train"/> and returns the one of the first two with the lower loss
+    /// on the tenth held out (the usual one on a tie), or the stronger one when its per-row losses there are lower by more
+    /// than <see cref="NeuralNetworkDefaults.StrongerPenaltyMargin"/> standard errors (<see cref="PairedMargin"/>), with
+    /// the losses (+∞ for a training that diverged). With <c>LongTrainingOnLargeData</c> true the long one, unmeasured.
     /// </summary>
     /// <param name="options">The trainer's options (batch size, optimizer, schedule rule).</param>
     /// <param name="train">The training set, already standardised as the final fit will see it.</param>
@@ -75,8 +100,29 @@ internal static class LongTraining
         var (usualLoss, usualNetwork) = Measure(usual);
         var (longLoss, longNetwork) = Measure(longer);
         bool isLong = longLoss < usualLoss;
+        var (chosen, chosenNetwork) = isLong ? (longer, longNetwork) : (usual, usualNetwork);
+        double strongerLoss = double.NaN;
+        PairedMargin? margin = null;
+        // Measured after the other two, so the usual and long candidates train exactly as they did before round 16c, and
+        // taken only when its held-out rows say so clearly (round 17): otherwise the choice is round 16's, bit for bit.
+        if (Stronger(options, train.Rows, usual) is { } stronger)
+        {
+            (strongerLoss, var strongerNetwork) = Measure(stronger);
+            if (strongerNetwork is not null)
+            {
+                bool clearly;
+                if (chosenNetwork is null) clearly = true; // both others diverged
+                else
+                {
+                    var found = PairedMargin.Of(PairedMargin.RowLosses(chosenNetwork, held.Inputs, held.Targets), PairedMargin.RowLosses(strongerNetwork, held.Inputs, held.Targets));
+                    margin = found;
+                    clearly = found.Clears(NeuralNetworkDefaults.StrongerPenaltyMargin);
+                }
+                if (clearly) (chosen, chosenNetwork) = (stronger, strongerNetwork);
+            }
+        }
         // Only a measuring fit takes the candidate (its report says so); a fit that is saved trains on every row.
-        var candidate = options.KeepChoiceCandidate ? isLong ? longNetwork : usualNetwork : null;
-        return new(isLong ? longer : usual, usualLoss, longLoss, candidate, candidate is null ? 0 : rest.Inputs.Rows);
+        var candidate = options.KeepChoiceCandidate ? chosenNetwork : null;
+        return new(chosen, usualLoss, longLoss, candidate, candidate is null ? 0 : rest.Inputs.Rows) { StrongerLoss = strongerLoss, Margin = margin };
     }
 }

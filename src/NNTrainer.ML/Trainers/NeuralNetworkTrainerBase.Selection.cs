@@ -52,11 +52,14 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         {
             var choice = LongTraining.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, usual, longer);
             var chosen = choice.Chosen;
-            channel.Info(MessageSensitivity.None, $"On a stratified tenth of the {rows:N0} rows held out, {longer.Epochs} epochs with L2 {longer.L2} scored a loss of {choice.LongLoss:F4} " +
-                $"and {usual.Epochs} epochs with L2 {usual.L2} {choice.UsualLoss:F4}: " + (choice.Candidate is null
+            channel.Info(MessageSensitivity.None, $"On a stratified tenth of the {rows:N0} rows held out, {longer.Epochs} epochs with L2 {longer.L2} scored a loss of {choice.LongLoss:F4}, " +
+                (double.IsNaN(choice.StrongerLoss) ? string.Empty : $"{usual.Epochs} epochs with L2 {usual.L2 * NeuralNetworkDefaults.StrongerPenaltyFactor} {choice.StrongerLoss:F4}" +
+                    (choice.Margin is { } m ? $" (per row {m.Mean:F4} ± {m.StandardError:F4} below the other choice over {m.Rows:N0} rows, z {m.Mean / m.StandardError:F2}; taken from z {NeuralNetworkDefaults.StrongerPenaltyMargin})" : string.Empty) + ", ") +
+                $"{usual.Epochs} epochs with L2 {usual.L2} {choice.UsualLoss:F4}: " + (choice.Candidate is null
                     ? $"the final fit trains on every row for {chosen.Epochs} epochs with L2 {chosen.L2}."
                     : $"this measuring fit keeps the network of {chosen.Epochs} epochs with L2 {chosen.L2} as it trained on the other {choice.CandidateRows:N0} rows."));
-            _longTraining = chosen != usual;
+            // The stronger penalty's choice reports none (null), so nntrainer's refit on every row makes the choice again.
+            _longTraining = chosen == longer ? true : chosen == usual ? false : null;
             (_choiceCandidate, _choiceCandidateRows) = (choice.Candidate, choice.CandidateRows);
             if (choice.Candidate is { } kept) return (kept, kept.Optimizer!, chosen.Epochs, options.BatchSize, null);
             return chosen == usual ? (network, optimizer, epochs, options.BatchSize, null)

@@ -58,7 +58,8 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
     /// <summary>
     /// Whether a table of 1,000 rows or more trained the long way (true: the work budget's epochs and the penalty by rows
     /// per parameter) or the usual way (false), as a held-out tenth of its rows chose (<see cref="NeuralNetworkDefaults.EpochWorkBudget"/>);
-    /// null when no choice was made (a smaller table, epochs or a schedule given, a validation set) and on a loaded model.
+    /// null when no choice was made (a smaller table, epochs or a schedule given, a validation set), when the usual training
+    /// with the stronger penalty of a table under 5,000 rows was chosen (<c>StrongerPenaltyInBand</c>) and on a loaded model.
     /// </summary>
     public bool? LongTraining { get; internal set; }
 

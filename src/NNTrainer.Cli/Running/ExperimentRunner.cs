@@ -30,7 +30,7 @@ internal static class ExperimentRunner
                 }
                 if (model.ChoiceCandidateRows is { } candidateRows)
                 {
-                    reporter.Note($"  {name} scored here is the {(model.LongTraining == true ? "long" : "usual")} training as it trained on {candidateRows:N0} of the {data.TrainRows:N0} rows, "
+                    reporter.Note($"  {name} scored here is the {(model.LongTraining == true ? "long training" : model.StrongerPenalty ? "usual training with ten times its L2 penalty" : "usual training")} as it trained on {candidateRows:N0} of the {data.TrainRows:N0} rows, "
                         + "the candidate a stratified tenth of them chose; it was not trained again on all of them.");
                 }
                 if (model.History is { } trained) reporter.Note($"  {name} trained with the {trained.TrainingStep} step (--execution {settings.Execution.ToLowerInvariant()}).");

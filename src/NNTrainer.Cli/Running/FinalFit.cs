@@ -46,7 +46,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
             epochs = history.Epochs.Count;
             reporter.Note(settings.ChooseEpochsOnHoldOut
                 ? $"  {name}: {epochs} epochs and the L2 penalty chosen on a stratified tenth of these rows (--hold-out-epochs)."
-                : $"  {name}: {epochs} epochs, {(model.LongTraining == true ? "the long training of a large table" : "the usual training")} chosen on a stratified tenth of these rows.");
+                : $"  {name}: {epochs} epochs, {(model.LongTraining == true ? "the long training of a large table" : model.StrongerPenalty ? "the usual training with ten times its L2 penalty" : "the usual training")} chosen on a stratified tenth of these rows.");
         }
         if (model.ModelSelection is { } selection) ReportSelection(reporter, name, selection);
         // A linear model chosen by cross-validation trains for its own epochs, not the network's.

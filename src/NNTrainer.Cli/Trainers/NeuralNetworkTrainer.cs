@@ -31,7 +31,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
                     Configure(new NeuralNetworkBinaryTrainer.Options { LabelSmoothing = request.Network.LabelSmoothing }, request)).Fit(request.Train, null, request.Resume),
                 _ => catalog.Regression.Trainers.NeuralNetwork(Configure(NoLabelSmoothing(new NeuralNetworkRegressionTrainer.Options(), request), request)).Fit(request.Train, null, request.Resume),
             };
-            return new TrainedModel(transformer, transformer.History, transformer.ModelSelection) { LongTraining = transformer.LongTraining, ChoiceCandidateRows = transformer.ChoiceCandidateRows };
+            return new TrainedModel(transformer, transformer.History, transformer.ModelSelection) { LongTraining = transformer.LongTraining, StrongerPenalty = transformer.StrongerPenalty, ChoiceCandidateRows = transformer.ChoiceCandidateRows };
         }
         catch (TrainingDivergedException e)
         {

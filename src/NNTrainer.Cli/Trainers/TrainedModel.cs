@@ -15,6 +15,9 @@ internal sealed class TrainedModel(ITransformer transformer, TrainingHistory? hi
     /// <summary>The network's long-training choice (<c>NeuralNetworkTransformer.LongTraining</c>); null when none was made.</summary>
     public bool? LongTraining { get; init; }
 
+    /// <summary>Whether that choice took the usual training with ten times its L2 penalty (<c>NeuralNetworkTransformer.StrongerPenalty</c>).</summary>
+    public bool StrongerPenalty { get; init; }
+
     /// <summary>The rows the network trained on when a measuring fit kept the long-training choice's candidate (<c>NeuralNetworkTransformer.ChoiceCandidateRows</c>); null otherwise.</summary>
     public long? ChoiceCandidateRows { get; init; }
 

@@ -7,6 +7,9 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
     /// <summary>The long-training choice of the fit under way (<see cref="LongTraining"/>; null: none made), for its transformer.</summary>
     private bool? _longTraining;
 
+    /// <summary>Whether that choice took the usual training with the stronger penalty (round 17), for its transformer.</summary>
+    private bool _strongerPenalty;
+
     /// <summary>
     /// The long-training choice's candidate a measuring fit keeps (<see cref="NeuralNetworkOptionsBase.KeepChoiceCandidate"/>):
     /// already trained, on <see cref="_choiceCandidateRows"/> rows; null when the fit trains its network itself.
@@ -60,6 +63,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
                     : $"this measuring fit keeps the network of {chosen.Epochs} epochs with L2 {chosen.L2} as it trained on the other {choice.CandidateRows:N0} rows."));
             // The stronger penalty's choice reports none (null), so nntrainer's refit on every row makes the choice again.
             _longTraining = chosen == longer ? true : chosen == usual ? false : null;
+            _strongerPenalty = _longTraining is null;
             (_choiceCandidate, _choiceCandidateRows) = (choice.Candidate, choice.CandidateRows);
             if (choice.Candidate is { } kept) return (kept, kept.Optimizer!, chosen.Epochs, options.BatchSize, null);
             return chosen == usual ? (network, optimizer, epochs, options.BatchSize, null)

@@ -143,7 +143,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             if (validation is not null) scaling.Standardize(validation);
         }
         var (optimizer, epochs, batch, selection) = (NetworkFactory.CreateOptimizer(options), options.EffectiveEpochs(train.Rows), options.BatchSize, (NeuralNetworkModelSelection?)null);
-        (_longTraining, _choiceCandidate) = (null, null);
+        (_longTraining, _choiceCandidate, _strongerPenalty) = (null, null, false);
         if (modelParameters is null && validation is null && network.Layers[0] is DenseLayer && train.SparseInputs is null)
         {
             (network, optimizer, epochs, batch, selection) = ChooseOnSmallData(network, optimizer, epochs, ref train, ref scaling, featureCount, outputs, seed, threads, channel);
@@ -179,7 +179,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
             (history.RestoredBestWeights ? $"; kept the weights of epoch {history.BestEpoch}." : "."));
         var transformer = CreateTransformer(network, history, label, outputs);
         transformer.ModelSelection = selection;
-        (transformer.LongTraining, transformer.ChoiceCandidateRows) = (_longTraining, _choiceCandidate is null ? null : _choiceCandidateRows);
+        (transformer.LongTraining, transformer.ChoiceCandidateRows, transformer.StrongerPenalty) = (_longTraining, _choiceCandidate is null ? null : _choiceCandidateRows, _strongerPenalty);
         return transformer;
     }
 

@@ -64,6 +64,13 @@ public abstract class NeuralNetworkTransformer : ISingleFeaturePredictionTransfo
     public bool? LongTraining { get; internal set; }
 
     /// <summary>
+    /// Whether the long-training choice of a table of 1,000 to 4,999 rows took the usual training with ten times its L2
+    /// penalty (<see cref="NeuralNetworkOptionsBase.StrongerPenaltyInBand"/>; <see cref="LongTraining"/> is then null);
+    /// false otherwise and on a loaded model.
+    /// </summary>
+    public bool StrongerPenalty { get; internal set; }
+
+    /// <summary>
     /// The rows the network trained on when it is the long-training choice's candidate, kept by a measuring fit
     /// (<see cref="NeuralNetworkOptionsBase.KeepChoiceCandidate"/>): nine tenths of the training rows. Null otherwise.
     /// </summary>

@@ -35,7 +35,9 @@ public sealed class StrongerPenaltyTests
         // no long-training choice (so nntrainer's refit on every row chooses again).
         Assert.True(Z(log) > NeuralNetworkDefaults.StrongerPenaltyMargin, log);
         Assert.Null(on.LongTraining);
+        Assert.True(on.StrongerPenalty);
         Assert.NotNull(off.LongTraining);
+        Assert.False(off.StrongerPenalty);
         Assert.NotEqual(WeightsOf(off), WeightsOf(on));
         Assert.Equal(WeightsOf(on), WeightsOf(Fit(rows, strongerInBand: true).Model));
     }
@@ -49,6 +51,7 @@ public sealed class StrongerPenaltyTests
         var off = Fit(rows, strongerInBand: false).Model;
         Assert.True(Z(log) <= NeuralNetworkDefaults.StrongerPenaltyMargin, log);
         Assert.Equal(off.LongTraining, on.LongTraining);
+        Assert.False(on.StrongerPenalty);
         Assert.Equal(WeightsOf(off), WeightsOf(on));
     }
 

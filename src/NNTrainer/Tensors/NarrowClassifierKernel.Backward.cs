@@ -1,0 +1,186 @@
+namespace NNTrainer.Tensors;
+
+/// <summary>The backward pass of <see cref="NarrowClassifierKernel"/>: 16 hidden units along the lanes, every gradient in running sums.</summary>
+internal static unsafe partial class NarrowClassifierKernel
+{
+    /// <summary>
+    /// All four gradients from the transposed output gradient <paramref name="gradientT"/> ([classes × ld], from
+    /// <see cref="TransposedSoftmaxCrossEntropyKernel"/>): the output layer's <c>relu(H)ᵀ·dY</c> and column sums of dY, the
+    /// hidden layer's <c>Xᵀ·dZ</c> and column sums of dZ, where <c>dZ = (dY·w2ᵀ) ⊙ [relu(H) &gt; 0]</c>.
+    /// </summary>
+    /// <param name="inputs">The batch, [rows × k].</param>
+    /// <param name="rows">Samples.</param>
+    /// <param name="k">Inputs per sample.</param>
+    /// <param name="w1">Hidden weights, [k × hidden].</param>
+    /// <param name="b1">Hidden biases, [hidden].</param>
+    /// <param name="hidden">Hidden units.</param>
+    /// <param name="w2">Output weights, [hidden × classes].</param>
+    /// <param name="classes">Classes.</param>
+    /// <param name="gradientT">The gradient with respect to the logits, transposed, [classes × ld].</param>
+    /// <param name="ld">Row stride of <paramref name="gradientT"/>.</param>
+    /// <param name="dW1">Destination, [k × hidden].</param>
+    /// <param name="dB1">Destination, [hidden].</param>
+    /// <param name="dW2">Destination, [hidden × classes].</param>
+    /// <param name="dB2">Destination, [classes].</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward(ReadOnlySpan<float> inputs, int rows, int k, ReadOnlySpan<float> w1, ReadOnlySpan<float> b1, int hidden,
+        ReadOnlySpan<float> w2, int classes, ReadOnlySpan<float> gradientT, int ld, Span<float> dW1, Span<float> dB1, Span<float> dW2, Span<float> dB2)
+    {
+        CheckShapes(rows, k, hidden, classes, ld);
+        Check(inputs.Length, (long)rows * k, nameof(inputs));
+        CheckParameters(w1, b1, w2, classes, k, hidden, classes);
+        Check(gradientT.Length, (long)classes * ld, nameof(gradientT));
+        Check(dW1.Length, (long)k * hidden, nameof(dW1));
+        Check(dB1.Length, hidden, nameof(dB1));
+        Check(dW2.Length, (long)hidden * classes, nameof(dW2));
+        Check(dB2.Length, classes, nameof(dB2));
+
+        // Parameters and gradients padded to whole blocks of hidden units (zero weights), the output weights transposed.
+        int padded = (hidden + Width - 1) / Width * Width;
+        int pad = padded - hidden;
+        float* scratch = Scratch.Current.Transposed((long)(2 * k + 2 + 2 * classes) * padded);
+        float* pw1 = scratch;
+        float* pb1 = pw1 + k * padded;
+        float* pw2T = pb1 + padded;
+        float* gw1 = pw2T + classes * padded;
+        float* gb1 = gw1 + k * padded;
+        float* gw2T = gb1 + padded;
+        for (int p = 0; p < k; p++)
+        {
+            w1.Slice(p * hidden, hidden).CopyTo(new Span<float>(pw1 + p * padded, hidden));
+            new Span<float>(pw1 + p * padded + hidden, pad).Clear();
+        }
+        b1.Slice(0, hidden).CopyTo(new Span<float>(pb1, hidden));
+        new Span<float>(pb1 + hidden, pad).Clear();
+        fixed (float* x = inputs, d = gradientT, pw2 = w2)
+        {
+            for (int j = 0; j < classes; j++)
+            {
+                float* row = pw2T + j * padded;
+                for (int h = 0; h < hidden; h++) row[h] = pw2[h * classes + j];
+                new Span<float>(row + hidden, pad).Clear();
+            }
+            var args = new Arguments
+            {
+                X = x, W1 = pw1, B1 = pb1, W2 = pw2T, Inputs = k, Hidden = padded, Classes = classes, Ld = ld, Rows = rows,
+                GradientT = d, GW1 = gw1, GB1 = gb1, GW2T = gw2T,
+            };
+            ByInputs(ref args, backward: true);
+            // The output biases' gradient: each class's sum over the samples in order, from zero.
+            for (int j = 0; j < classes; j++)
+            {
+                float* dj = d + (nint)j * ld;
+                float sum = 0f;
+                for (int i = 0; i < rows; i++) sum += dj[i];
+                dB2[j] = sum;
+            }
+        }
+        for (int p = 0; p < k; p++) new ReadOnlySpan<float>(gw1 + p * padded, hidden).CopyTo(dW1.Slice(p * hidden, hidden));
+        new ReadOnlySpan<float>(gb1, hidden).CopyTo(dB1);
+        for (int h = 0; h < hidden; h++)
+        {
+            for (int j = 0; j < classes; j++) dW2[h * classes + j] = gw2T[j * padded + h];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Backward<TK, TC>(ref Arguments args)
+        where TK : struct, ITileConstant
+        where TC : struct, ITileConstant
+    {
+        nint k = TK.Value;
+        int padded = args.Hidden;
+        int rows = args.Rows;
+        nint ld = args.Ld;
+        float* d = args.GradientT;
+        var zero = Vector512<float>.Zero;
+        for (int h0 = 0; h0 < padded; h0 += Width)
+        {
+            float* w1 = args.W1 + h0;
+            float* w2T = args.W2 + h0;
+            var b = Vector512.Load(args.B1 + h0);
+            // Running sums: the hidden weights' gradient (e), the output weights' gradient transposed (g), the hidden biases' (s).
+            Vector512<float> e0 = zero, e1 = zero, e2 = zero, e3 = zero, e4 = zero, e5 = zero, e6 = zero, e7 = zero;
+            Vector512<float> e8 = zero, e9 = zero, e10 = zero, e11 = zero, e12 = zero, e13 = zero, e14 = zero, e15 = zero;
+            Vector512<float> g0 = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero, g6 = zero, g7 = zero;
+            var s = zero;
+            float* x = args.X;
+            for (int i = 0; i < rows; i++, x += k)
+            {
+                var x0 = Vector512.Create(x[0]);
+                var z = Vector512.FusedMultiplyAdd(x0, Vector512.Load(w1), zero);
+                AddHidden<TK>(1, x, w1, padded, ref z); AddHidden<TK>(2, x, w1, padded, ref z); AddHidden<TK>(3, x, w1, padded, ref z);
+                AddHidden<TK>(4, x, w1, padded, ref z); AddHidden<TK>(5, x, w1, padded, ref z); AddHidden<TK>(6, x, w1, padded, ref z);
+                AddHidden<TK>(7, x, w1, padded, ref z); AddHidden<TK>(8, x, w1, padded, ref z); AddHidden<TK>(9, x, w1, padded, ref z);
+                AddHidden<TK>(10, x, w1, padded, ref z); AddHidden<TK>(11, x, w1, padded, ref z); AddHidden<TK>(12, x, w1, padded, ref z);
+                AddHidden<TK>(13, x, w1, padded, ref z); AddHidden<TK>(14, x, w1, padded, ref z); AddHidden<TK>(15, x, w1, padded, ref z);
+                var a = ReLU(z + b);
+
+                // dZ = Σ_j dY[i, j]·w2[h, j] from 0 in order, kept where the ReLU's output is positive.
+                var d0 = Vector512.Create(d[i]);
+                g0 = Vector512.FusedMultiplyAdd(d0, a, g0);
+                var dz = Vector512.FusedMultiplyAdd(d0, Vector512.Load(w2T), zero);
+                AddClass<TC>(1, d, ld, i, w2T, padded, a, ref g1, ref dz); AddClass<TC>(2, d, ld, i, w2T, padded, a, ref g2, ref dz);
+                AddClass<TC>(3, d, ld, i, w2T, padded, a, ref g3, ref dz); AddClass<TC>(4, d, ld, i, w2T, padded, a, ref g4, ref dz);
+                AddClass<TC>(5, d, ld, i, w2T, padded, a, ref g5, ref dz); AddClass<TC>(6, d, ld, i, w2T, padded, a, ref g6, ref dz);
+                AddClass<TC>(7, d, ld, i, w2T, padded, a, ref g7, ref dz);
+                dz = Vector512.ConditionalSelect(Vector512.GreaterThan(a, zero), dz, zero);
+
+                e0 = Vector512.FusedMultiplyAdd(x0, dz, e0);
+                AddWeightGradient<TK>(1, x, dz, ref e1); AddWeightGradient<TK>(2, x, dz, ref e2); AddWeightGradient<TK>(3, x, dz, ref e3);
+                AddWeightGradient<TK>(4, x, dz, ref e4); AddWeightGradient<TK>(5, x, dz, ref e5); AddWeightGradient<TK>(6, x, dz, ref e6);
+                AddWeightGradient<TK>(7, x, dz, ref e7); AddWeightGradient<TK>(8, x, dz, ref e8); AddWeightGradient<TK>(9, x, dz, ref e9);
+                AddWeightGradient<TK>(10, x, dz, ref e10); AddWeightGradient<TK>(11, x, dz, ref e11); AddWeightGradient<TK>(12, x, dz, ref e12);
+                AddWeightGradient<TK>(13, x, dz, ref e13); AddWeightGradient<TK>(14, x, dz, ref e14); AddWeightGradient<TK>(15, x, dz, ref e15);
+                s += dz;
+            }
+            float* gw1 = args.GW1 + h0;
+            Store<TK>(0, gw1, padded, e0); Store<TK>(1, gw1, padded, e1); Store<TK>(2, gw1, padded, e2); Store<TK>(3, gw1, padded, e3);
+            Store<TK>(4, gw1, padded, e4); Store<TK>(5, gw1, padded, e5); Store<TK>(6, gw1, padded, e6); Store<TK>(7, gw1, padded, e7);
+            Store<TK>(8, gw1, padded, e8); Store<TK>(9, gw1, padded, e9); Store<TK>(10, gw1, padded, e10); Store<TK>(11, gw1, padded, e11);
+            Store<TK>(12, gw1, padded, e12); Store<TK>(13, gw1, padded, e13); Store<TK>(14, gw1, padded, e14); Store<TK>(15, gw1, padded, e15);
+            float* gw2T = args.GW2T + h0;
+            Store<TC>(0, gw2T, padded, g0); Store<TC>(1, gw2T, padded, g1); Store<TC>(2, gw2T, padded, g2); Store<TC>(3, gw2T, padded, g3);
+            Store<TC>(4, gw2T, padded, g4); Store<TC>(5, gw2T, padded, g5); Store<TC>(6, gw2T, padded, g6); Store<TC>(7, gw2T, padded, g7);
+            s.Store(args.GB1 + h0);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddHidden<TK>(int p, float* x, float* w1, int padded, ref Vector512<float> z)
+        where TK : struct, ITileConstant
+    {
+        if (p >= TK.Value) return;
+        z = Vector512.FusedMultiplyAdd(Vector512.Create(x[p]), Vector512.Load(w1 + p * padded), z);
+    }
+
+    /// <summary>
+    /// Class <paramref name="j"/>'s share of a sample (j ≥ 1: class 0 starts the sums): its output gradient times the
+    /// ReLU's outputs into the transposed output-weight gradient <paramref name="gj"/>, and times row j of the transposed
+    /// output weights into the hidden gradient <paramref name="dz"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddClass<TC>(int j, float* d, nint ld, int i, float* w2T, int padded, Vector512<float> a, ref Vector512<float> gj, ref Vector512<float> dz)
+        where TC : struct, ITileConstant
+    {
+        if (j >= TC.Value) return;
+        var dj = Vector512.Create(d[j * ld + i]);
+        gj = Vector512.FusedMultiplyAdd(dj, a, gj);
+        dz = Vector512.FusedMultiplyAdd(dj, Vector512.Load(w2T + j * padded), dz);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddWeightGradient<TK>(int p, float* x, Vector512<float> dz, ref Vector512<float> e)
+        where TK : struct, ITileConstant
+    {
+        if (p >= TK.Value) return;
+        e = Vector512.FusedMultiplyAdd(Vector512.Create(x[p]), dz, e);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TN>(int row, float* destination, int stride, Vector512<float> value)
+        where TN : struct, ITileConstant
+    {
+        if (row < TN.Value) value.Store(destination + (nint)row * stride);
+    }
+}

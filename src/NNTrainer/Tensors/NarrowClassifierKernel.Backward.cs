@@ -1,6 +1,6 @@
 namespace NNTrainer.Tensors;
 
-/// <summary>The backward pass of <see cref="NarrowClassifierKernel"/>: 16 hidden units along the lanes, every gradient in running sums.</summary>
+/// <summary>The backward pass of <see cref="NarrowClassifierKernel"/>: 16 hidden units along the lanes, the samples in order, every gradient in running sums.</summary>
 internal static unsafe partial class NarrowClassifierKernel
 {
     /// <summary>
@@ -11,48 +11,39 @@ internal static unsafe partial class NarrowClassifierKernel
     /// <param name="inputs">The batch, [rows × k].</param>
     /// <param name="rows">Samples.</param>
     /// <param name="k">Inputs per sample.</param>
-    /// <param name="w1">Hidden weights, [k × hidden].</param>
-    /// <param name="b1">Hidden biases, [hidden].</param>
     /// <param name="hidden">Hidden units.</param>
     /// <param name="w2">Output weights, [hidden × classes].</param>
     /// <param name="classes">Classes.</param>
     /// <param name="gradientT">The gradient with respect to the logits, transposed, [classes × ld].</param>
     /// <param name="ld">Row stride of <paramref name="gradientT"/>.</param>
+    /// <param name="activations">The hidden layer's outputs as <see cref="Forward"/> left them, [ld × <see cref="PaddedHidden"/>].</param>
     /// <param name="dW1">Destination, [k × hidden].</param>
     /// <param name="dB1">Destination, [hidden].</param>
     /// <param name="dW2">Destination, [hidden × classes].</param>
     /// <param name="dB2">Destination, [classes].</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(ReadOnlySpan<float> inputs, int rows, int k, ReadOnlySpan<float> w1, ReadOnlySpan<float> b1, int hidden,
-        ReadOnlySpan<float> w2, int classes, ReadOnlySpan<float> gradientT, int ld, Span<float> dW1, Span<float> dB1, Span<float> dW2, Span<float> dB2)
+    public static void Backward(ReadOnlySpan<float> inputs, int rows, int k, int hidden, ReadOnlySpan<float> w2, int classes,
+        ReadOnlySpan<float> gradientT, int ld, ReadOnlySpan<float> activations, Span<float> dW1, Span<float> dB1, Span<float> dW2, Span<float> dB2)
     {
         CheckShapes(rows, k, hidden, classes, ld);
         Check(inputs.Length, (long)rows * k, nameof(inputs));
-        CheckParameters(w1, b1, w2, classes, k, hidden, classes);
+        Check(w2.Length, (long)hidden * classes, nameof(w2));
+        int padded = PaddedHidden(hidden);
+        Check(activations.Length, (long)ld * padded, nameof(activations));
         Check(gradientT.Length, (long)classes * ld, nameof(gradientT));
         Check(dW1.Length, (long)k * hidden, nameof(dW1));
         Check(dB1.Length, hidden, nameof(dB1));
         Check(dW2.Length, (long)hidden * classes, nameof(dW2));
         Check(dB2.Length, classes, nameof(dB2));
 
-        // Parameters and gradients padded to whole blocks of hidden units (zero weights), the output weights transposed.
-        int padded = (hidden + Width - 1) / Width * Width;
+        // The output weights transposed and padded to whole blocks of hidden units, the gradients likewise.
         int pad = padded - hidden;
-        float* scratch = Scratch.Current.Transposed((long)(2 * k + 2 + 2 * classes) * padded);
-        float* pw1 = scratch;
-        float* pb1 = pw1 + k * padded;
-        float* pw2T = pb1 + padded;
+        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * classes) * padded);
+        float* pw2T = scratch;
         float* gw1 = pw2T + classes * padded;
         float* gb1 = gw1 + k * padded;
         float* gw2T = gb1 + padded;
-        for (int p = 0; p < k; p++)
-        {
-            w1.Slice(p * hidden, hidden).CopyTo(new Span<float>(pw1 + p * padded, hidden));
-            new Span<float>(pw1 + p * padded + hidden, pad).Clear();
-        }
-        b1.Slice(0, hidden).CopyTo(new Span<float>(pb1, hidden));
-        new Span<float>(pb1 + hidden, pad).Clear();
-        fixed (float* x = inputs, d = gradientT, pw2 = w2)
+        fixed (float* x = inputs, d = gradientT, pw2 = w2, a = activations)
         {
             for (int j = 0; j < classes; j++)
             {
@@ -62,7 +53,7 @@ internal static unsafe partial class NarrowClassifierKernel
             }
             var args = new Arguments
             {
-                X = x, W1 = pw1, B1 = pb1, W2 = pw2T, Inputs = k, Hidden = padded, Classes = classes, Ld = ld, Rows = rows,
+                X = x, A = a, W2 = pw2T, Inputs = k, Hidden = padded, Classes = classes, Ld = ld, Rows = rows,
                 GradientT = d, GW1 = gw1, GB1 = gb1, GW2T = gw2T,
             };
             ByInputs(ref args, backward: true);
@@ -96,25 +87,17 @@ internal static unsafe partial class NarrowClassifierKernel
         var zero = Vector512<float>.Zero;
         for (int h0 = 0; h0 < padded; h0 += Width)
         {
-            float* w1 = args.W1 + h0;
             float* w2T = args.W2 + h0;
-            var b = Vector512.Load(args.B1 + h0);
+            float* ai = args.A + h0;
             // Running sums: the hidden weights' gradient (e), the output weights' gradient transposed (g), the hidden biases' (s).
             Vector512<float> e0 = zero, e1 = zero, e2 = zero, e3 = zero, e4 = zero, e5 = zero, e6 = zero, e7 = zero;
             Vector512<float> e8 = zero, e9 = zero, e10 = zero, e11 = zero, e12 = zero, e13 = zero, e14 = zero, e15 = zero;
             Vector512<float> g0 = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero, g6 = zero, g7 = zero;
             var s = zero;
             float* x = args.X;
-            for (int i = 0; i < rows; i++, x += k)
+            for (int i = 0; i < rows; i++, x += k, ai += padded)
             {
-                var x0 = Vector512.Create(x[0]);
-                var z = Vector512.FusedMultiplyAdd(x0, Vector512.Load(w1), zero);
-                AddHidden<TK>(1, x, w1, padded, ref z); AddHidden<TK>(2, x, w1, padded, ref z); AddHidden<TK>(3, x, w1, padded, ref z);
-                AddHidden<TK>(4, x, w1, padded, ref z); AddHidden<TK>(5, x, w1, padded, ref z); AddHidden<TK>(6, x, w1, padded, ref z);
-                AddHidden<TK>(7, x, w1, padded, ref z); AddHidden<TK>(8, x, w1, padded, ref z); AddHidden<TK>(9, x, w1, padded, ref z);
-                AddHidden<TK>(10, x, w1, padded, ref z); AddHidden<TK>(11, x, w1, padded, ref z); AddHidden<TK>(12, x, w1, padded, ref z);
-                AddHidden<TK>(13, x, w1, padded, ref z); AddHidden<TK>(14, x, w1, padded, ref z); AddHidden<TK>(15, x, w1, padded, ref z);
-                var a = ReLU(z + b);
+                var a = Vector512.Load(ai);
 
                 // dZ = Σ_j dY[i, j]·w2[h, j] from 0 in order, kept where the ReLU's output is positive.
                 var d0 = Vector512.Create(d[i]);
@@ -126,7 +109,7 @@ internal static unsafe partial class NarrowClassifierKernel
                 AddClass<TC>(7, d, ld, i, w2T, padded, a, ref g7, ref dz);
                 dz = Vector512.ConditionalSelect(Vector512.GreaterThan(a, zero), dz, zero);
 
-                e0 = Vector512.FusedMultiplyAdd(x0, dz, e0);
+                e0 = Vector512.FusedMultiplyAdd(Vector512.Create(x[0]), dz, e0);
                 AddWeightGradient<TK>(1, x, dz, ref e1); AddWeightGradient<TK>(2, x, dz, ref e2); AddWeightGradient<TK>(3, x, dz, ref e3);
                 AddWeightGradient<TK>(4, x, dz, ref e4); AddWeightGradient<TK>(5, x, dz, ref e5); AddWeightGradient<TK>(6, x, dz, ref e6);
                 AddWeightGradient<TK>(7, x, dz, ref e7); AddWeightGradient<TK>(8, x, dz, ref e8); AddWeightGradient<TK>(9, x, dz, ref e9);
@@ -144,14 +127,6 @@ internal static unsafe partial class NarrowClassifierKernel
             Store<TC>(4, gw2T, padded, g4); Store<TC>(5, gw2T, padded, g5); Store<TC>(6, gw2T, padded, g6); Store<TC>(7, gw2T, padded, g7);
             s.Store(args.GB1 + h0);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddHidden<TK>(int p, float* x, float* w1, int padded, ref Vector512<float> z)
-        where TK : struct, ITileConstant
-    {
-        if (p >= TK.Value) return;
-        z = Vector512.FusedMultiplyAdd(Vector512.Create(x[p]), Vector512.Load(w1 + p * padded), z);
     }
 
     /// <summary>

@@ -3,9 +3,11 @@ namespace NNTrainer.Tensors;
 /// <summary>
 /// The whole training step of <c>Dense(k, hidden) → ReLU → Dense(hidden, classes) → Softmax</c> for up to 16 inputs and
 /// 8 classes (mlbench's Shuttle, 9-100-7), where <see cref="SmallInputClassifierKernel"/>'s registers run out: the same
-/// two passes that never store the hidden layer, with the inputs read from memory in the forward pass instead of held
-/// in registers, and blocks of 16 hidden units instead of 32 in the backward pass, so that 16 input-weight gradients
-/// and 8 output-weight gradients fit in the 32 vector registers as running sums.
+/// samples along the lanes in the forward pass, with the inputs read from memory instead of held in registers, and
+/// blocks of 16 hidden units along the lanes in the backward pass, so that 16 input-weight gradients and 8 output-weight
+/// gradients fit in the 32 vector registers as running sums. With up to 16 inputs the backward pass would spend a third
+/// of its multiply-adds recomputing the hidden layer (and the registers to hold the inputs), so the forward pass keeps it
+/// instead, transposed to rows of samples for the backward pass.
 /// </summary>
 /// <remarks>
 /// At these sizes a step is five small GEMMs of 0.5–3 µs whose fixed costs (packing, tile dispatch, transposing the
@@ -53,22 +55,38 @@ internal static unsafe partial class NarrowClassifierKernel
     /// <param name="inputsT">Scratch for the transposed batch, [k × ld].</param>
     /// <param name="logitsT">Destination, [classes × ld].</param>
     /// <param name="ld">Row stride of the transposed buffers, from <see cref="LeadingDimension"/>.</param>
+    /// <param name="hiddenT">Scratch for the hidden layer's outputs, transposed, [<see cref="PaddedHidden"/> × ld].</param>
+    /// <param name="activations">Destination for the hidden layer's outputs, [ld × <see cref="PaddedHidden"/>], zeros in
+    /// the padding units: what <see cref="Backward"/> reads.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(ReadOnlySpan<float> inputs, int rows, int k, ReadOnlySpan<float> w1, ReadOnlySpan<float> b1, int hidden,
-        ReadOnlySpan<float> w2, ReadOnlySpan<float> b2, int classes, Span<float> inputsT, Span<float> logitsT, int ld)
+        ReadOnlySpan<float> w2, ReadOnlySpan<float> b2, int classes, Span<float> inputsT, Span<float> logitsT, int ld,
+        Span<float> hiddenT, Span<float> activations)
     {
+        int padded = PaddedHidden(hidden);
+        Check(hiddenT.Length, (long)padded * ld, nameof(hiddenT));
+        Check(activations.Length, (long)ld * padded, nameof(activations));
         CheckShapes(rows, k, hidden, classes, ld);
         Check(inputs.Length, (long)rows * k, nameof(inputs));
         CheckParameters(w1, b1, w2, b2.Length, k, hidden, classes);
         Check(inputsT.Length, (long)k * ld, nameof(inputsT));
         Check(logitsT.Length, (long)classes * ld, nameof(logitsT));
         TransposedDense.Transpose(inputs, rows, k, inputsT, ld);
-        fixed (float* x = inputsT, pw1 = w1, pb1 = b1, pw2 = w2, pb2 = b2, logits = logitsT)
+        fixed (float* x = inputsT, pw1 = w1, pb1 = b1, pw2 = w2, pb2 = b2, logits = logitsT, hT = hiddenT, a = activations)
         {
-            var args = new Arguments { X = x, W1 = pw1, B1 = pb1, W2 = pw2, B2 = pb2, Inputs = k, Hidden = hidden, Classes = classes, Ld = ld, Rows = rows, Y = logits };
+            var args = new Arguments
+            {
+                X = x, W1 = pw1, B1 = pb1, W2 = pw2, B2 = pb2, Inputs = k, Hidden = hidden, Classes = classes, Ld = ld, Rows = rows, Y = logits, A = hT,
+            };
             ByInputs(ref args, backward: false);
+            // The padding units' rows stay zero: their ReLU outputs are 0, so the backward pass's mask drops them.
+            new Span<float>(hT + (nint)hidden * ld, (padded - hidden) * ld).Clear();
+            GemmPacking.Transpose(hT, padded, ld, a, padded);
         }
     }
+
+    /// <summary>Hidden units rounded up to whole blocks of the backward pass (16).</summary>
+    public static int PaddedHidden(int hidden) => (hidden + Width - 1) / Width * Width;
 
     private struct Arguments
     {
@@ -78,6 +96,7 @@ internal static unsafe partial class NarrowClassifierKernel
         public float* W2;
         public float* B2;
         public float* Y;
+        public float* A;
         public int Inputs;
         public int Hidden;
         public int Classes;
@@ -176,6 +195,8 @@ internal static unsafe partial class NarrowClassifierKernel
                 var bias = Vector512.Create(b1[h]);
                 za = ReLU(za + bias);
                 zb = ReLU(zb + bias);
+                za.Store(args.A + h * ld + i);
+                zb.Store(args.A + h * ld + i + Width);
                 AddLogit<TC>(0, w2h, za, zb, ref l0a, ref l0b); AddLogit<TC>(1, w2h, za, zb, ref l1a, ref l1b);
                 AddLogit<TC>(2, w2h, za, zb, ref l2a, ref l2b); AddLogit<TC>(3, w2h, za, zb, ref l3a, ref l3b);
                 AddLogit<TC>(4, w2h, za, zb, ref l4a, ref l4b); AddLogit<TC>(5, w2h, za, zb, ref l5a, ref l5b);

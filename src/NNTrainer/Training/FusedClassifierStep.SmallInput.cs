@@ -13,6 +13,7 @@ internal sealed partial class FusedClassifierStep
     private bool _smallInputEnabled;
     private bool _smallInput;
     private bool _narrow; // up to 16 inputs and 8 classes: NarrowClassifierKernel instead of SmallInputClassifierKernel
+    private float[] _hiddenRows = []; // NarrowClassifierKernel's hidden layer, from its forward pass to its backward pass
 
     /// <summary>Whether a 2-layer network of few inputs and classes trains through one of the two kernels: when <paramref name="allow"/>
     /// (tests turn it off), the targets are class indices and the machine runs it (<paramref name="supported"/> and IsSupported: tests can force the fallback, never the kernel). Decides <see cref="Name"/>.</summary>
@@ -37,8 +38,9 @@ internal sealed partial class FusedClassifierStep
         var gradientT = Grow(ref _gradientT, (long)n * ld);
         if (_narrow)
         {
+            int padded = NarrowClassifierKernel.PaddedHidden(hidden.Neurons);
             NarrowClassifierKernel.Forward(inputs.Data, rows, hidden.InputSize, hidden.Weights.Values, hidden.Biases.Values, hidden.Neurons,
-                head.Weights.Values, head.Biases.Values, n, inputsT, logitsT, ld);
+                head.Weights.Values, head.Biases.Values, n, inputsT, logitsT, ld, Grow(ref _headInputsT, (long)padded * ld), Grow(ref _hiddenRows, (long)ld * padded));
         }
         else
         {
@@ -55,8 +57,8 @@ internal sealed partial class FusedClassifierStep
         var head = Head;
         if (_narrow)
         {
-            NarrowClassifierKernel.Backward(inputs.Data, _rows, hidden.InputSize, hidden.Weights.Values, hidden.Biases.Values, hidden.Neurons,
-                head.Weights.Values, head.Neurons, _gradientT, _ld, hidden.Weights.Gradients, hidden.Biases.Gradients, head.Weights.Gradients, head.Biases.Gradients);
+            NarrowClassifierKernel.Backward(inputs.Data, _rows, hidden.InputSize, hidden.Neurons, head.Weights.Values, head.Neurons, _gradientT, _ld,
+                _hiddenRows, hidden.Weights.Gradients, hidden.Biases.Gradients, head.Weights.Gradients, head.Biases.Gradients);
         }
         else
         {

@@ -36,42 +36,26 @@ internal static unsafe partial class NarrowClassifierKernel
         Check(dW2.Length, (long)hidden * classes, nameof(dW2));
         Check(dB2.Length, classes, nameof(dB2));
 
-        // The output weights transposed and padded to whole blocks of hidden units, the gradients likewise.
-        int pad = padded - hidden;
-        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * classes) * padded);
+        // The output weights transposed and padded to whole blocks of hidden units (8 rows), the gradients likewise.
+        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * 8) * padded);
         float* pw2T = scratch;
-        float* gw1 = pw2T + classes * padded;
+        float* gw1 = pw2T + 8 * padded;
         float* gb1 = gw1 + k * padded;
         float* gw2T = gb1 + padded;
         fixed (float* x = inputs, d = gradientT, pw2 = w2, a = activations)
         {
-            for (int j = 0; j < classes; j++)
-            {
-                float* row = pw2T + j * padded;
-                for (int h = 0; h < hidden; h++) row[h] = pw2[h * classes + j];
-                new Span<float>(row + hidden, pad).Clear();
-            }
+            TransposeOutputWeights(pw2, hidden, classes, pw2T, padded);
             var args = new Arguments
             {
                 X = x, A = a, W2 = pw2T, Inputs = k, Hidden = padded, Classes = classes, Ld = ld, Rows = rows,
                 GradientT = d, GW1 = gw1, GB1 = gb1, GW2T = gw2T,
             };
             ByInputs(ref args, backward: true);
-            // The output biases' gradient: each class's sum over the samples in order, from zero.
-            for (int j = 0; j < classes; j++)
-            {
-                float* dj = d + (nint)j * ld;
-                float sum = 0f;
-                for (int i = 0; i < rows; i++) sum += dj[i];
-                dB2[j] = sum;
-            }
+            OutputBiasGradient(d, ld, rows, classes, dB2);
         }
         for (int p = 0; p < k; p++) new ReadOnlySpan<float>(gw1 + p * padded, hidden).CopyTo(dW1.Slice(p * hidden, hidden));
         new ReadOnlySpan<float>(gb1, hidden).CopyTo(dB1);
-        for (int h = 0; h < hidden; h++)
-        {
-            for (int j = 0; j < classes; j++) dW2[h * classes + j] = gw2T[j * padded + h];
-        }
+        TransposeOutputGradient(gw2T, padded, hidden, classes, dW2);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -2,10 +2,10 @@ namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The whole training step of <c>Dense(k, hidden) → ReLU → Dense(hidden, classes) → Softmax</c> for up to 16 inputs and
-/// 8 classes (mlbench's Shuttle, 9-100-7), where <see cref="SmallInputClassifierKernel"/>'s registers run out: the same
-/// samples along the lanes in the forward pass, with the inputs read from memory instead of held in registers, and
-/// blocks of 16 hidden units along the lanes in the backward pass, so that 16 input-weight gradients and 8 output-weight
-/// gradients fit in the 32 vector registers as running sums. With up to 16 inputs the backward pass would spend a third
+/// 8 classes (mlbench's Shuttle, 9-100-7), where <see cref="SmallInputClassifierKernel"/>'s registers run out. Its
+/// layout with two changes: the forward pass (samples along the lanes) reads the inputs from memory instead of holding
+/// them in registers, and the backward pass puts blocks of 16 hidden units along the lanes instead of 32, so that 16
+/// input-weight gradients and 8 output-weight gradients fit in the 32 vector registers as running sums. With up to 16 inputs the backward pass would spend a third
 /// of its multiply-adds recomputing the hidden layer (and the registers to hold the inputs), so the forward pass keeps it
 /// instead, transposed to rows of samples for the backward pass.
 /// </summary>

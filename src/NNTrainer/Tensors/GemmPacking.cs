@@ -72,7 +72,7 @@ internal static unsafe class GemmPacking
 
     /// <summary>The classic AVX 8×8 transpose: unpack pairs, shuffle quads, swap 128-bit halves.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8x8(float* s, nint ls, float* d, nint ld)
+    internal static void Transpose8x8(float* s, nint ls, float* d, nint ld)
     {
         var r0 = Avx.LoadVector256(s);
         var r1 = Avx.LoadVector256(s + ls);

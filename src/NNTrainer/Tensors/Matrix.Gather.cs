@@ -65,7 +65,7 @@ public sealed partial class Matrix
                 {
                     Prefetch((byte*)(src + (nint)indices[i + Ahead] * c), c * sizeof(float));
                 }
-                new ReadOnlySpan<float>(src + (nint)indices[i] * c, c).CopyTo(new Span<float>(dst + (nint)(first + i) * c, c));
+                CopyRow(src + (nint)indices[i] * c, dst + (nint)(first + i) * c, c);
             }
         }
     }
@@ -94,6 +94,41 @@ public sealed partial class Matrix
             int from = (int)((long)_count * part / parts);
             int to = (int)((long)_count * (part + 1) / parts);
             _source!.GatherRange(_indices.AsSpan(_start + from, to - from), _destination!, from);
+        }
+    }
+
+    /// <summary>
+    /// Copies a row of <paramref name="c"/> floats. A row of 4 to 32 values, a batch of a small table's rows, is two
+    /// vectors that overlap in the middle (both write the same values there): a span copy per row of 9 floats cost Shuttle's
+    /// training about as much time as its output layer's weight gradient.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void CopyRow(float* source, float* destination, int c)
+    {
+        if (c >= 16 && c <= 32 && Vector512.IsHardwareAccelerated)
+        {
+            var head = Vector512.Load(source);
+            var tail = Vector512.Load(source + c - 16);
+            head.Store(destination);
+            tail.Store(destination + c - 16);
+        }
+        else if (c >= 8 && c < 16 && Vector256.IsHardwareAccelerated)
+        {
+            var head = Vector256.Load(source);
+            var tail = Vector256.Load(source + c - 8);
+            head.Store(destination);
+            tail.Store(destination + c - 8);
+        }
+        else if (c >= 4 && c < 8 && Vector128.IsHardwareAccelerated)
+        {
+            var head = Vector128.Load(source);
+            var tail = Vector128.Load(source + c - 4);
+            head.Store(destination);
+            tail.Store(destination + c - 4);
+        }
+        else
+        {
+            new ReadOnlySpan<float>(source, c).CopyTo(new Span<float>(destination, c));
         }
     }
 

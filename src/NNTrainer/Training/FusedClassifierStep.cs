@@ -12,8 +12,8 @@ namespace NNTrainer.Training;
 /// (<c>(dY·Wᵀ) ⊙ [A &gt; 0]</c>), so a hidden activation is written once and read back only by the products that need it.
 /// The bias gradients are kept by the weight-gradient products. A classifier of up to 31 classes computes its
 /// output layer with the batch transposed (<see cref="TransposedDense"/>), samples along the vector lanes; with a
-/// handful of inputs too and one hidden layer (the book's 2-64-3 spiral network), the whole step runs in
-/// <see cref="SmallInputClassifierKernel"/>, which never stores the hidden layer.
+/// handful of inputs too and one hidden layer (the book's 2-64-3 spiral network, Shuttle's 9-100-7), the whole step runs in
+/// <see cref="SmallInputClassifierKernel"/> or <see cref="NarrowClassifierKernel"/>, which never store the hidden layer.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -27,7 +27,7 @@ namespace NNTrainer.Training;
 /// own behaves exactly as before.
 /// </para>
 /// </remarks>
-internal sealed class FusedClassifierStep : ITrainingStep
+internal sealed partial class FusedClassifierStep : ITrainingStep
 {
     /// <summary>
     /// Up to this many inputs, the layer feeding a transposed output layer is computed a second time, transposed, rather
@@ -130,17 +130,6 @@ internal sealed class FusedClassifierStep : ITrainingStep
         return SoftmaxCrossEntropyKernel.Step(probabilities, targets, gradient, weights);
     }
 
-    private bool _smallInputEnabled;
-    private bool _smallInput;
-
-    /// <summary>Whether a 2-layer network of few inputs and classes trains through <see cref="SmallInputClassifierKernel"/>: when <paramref name="allow"/>
-    /// (tests turn it off), the targets are class indices and the machine runs it (<paramref name="supported"/> and IsSupported: tests can force the fallback, never the kernel). Decides <see cref="Name"/>.</summary>
-    public void Configure(int targetColumns, bool allow, bool supported)
-    {
-        _smallInputEnabled = allow && supported && SmallInputClassifierKernel.IsSupported && targetColumns == 1 && _dense.Length == 2
-            && SmallInputClassifierKernel.FitsShape(_dense[0].InputSize, Head.Neurons);
-    }
-
     /// <inheritdoc />
     public string Name => _smallInputEnabled ? TrainingStepNames.SmallInputClassifier : TrainingStepNames.FusedClassifier;
 
@@ -153,35 +142,6 @@ internal sealed class FusedClassifierStep : ITrainingStep
 
     /// <inheritdoc />
     void ITrainingStep.BackwardAndUpdate(TrainingBatch batch, Optimizer? optimizer) => BackwardAndUpdate(batch.Inputs, optimizer, batch.Threads);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private (double LossSum, long Correct) SmallInputForward(Matrix inputs, Matrix targets, ReadOnlySpan<float> weights)
-    {
-        var hidden = _dense[0];
-        var head = Head;
-        int rows = inputs.Rows;
-        int ld = _ld = SmallInputClassifierKernel.LeadingDimension(rows);
-        int n = head.Neurons;
-        var inputsT = Grow(ref _belowInputsT, (long)hidden.InputSize * ld);
-        var logitsT = Grow(ref _logitsT, (long)n * ld);
-        var gradientT = Grow(ref _gradientT, (long)n * ld);
-        SmallInputClassifierKernel.Forward(inputs.Data, rows, hidden.InputSize, hidden.Weights.Values, hidden.Biases.Values, hidden.Neurons,
-            head.Weights.Values, head.Biases.Values, n, inputsT, logitsT, ld);
-        return TransposedSoftmaxCrossEntropyKernel.Step(logitsT, ld, n, rows, targets.Data, gradientT, weights);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void SmallInputBackwardAndUpdate(Matrix inputs, Optimizer? optimizer)
-    {
-        var hidden = _dense[0];
-        var head = Head;
-        SmallInputClassifierKernel.Backward(inputs.Data, _rows, hidden.InputSize, hidden.Weights.Values, hidden.Biases.Values, hidden.Neurons,
-            head.Weights.Values, head.Neurons, _gradientT, _ld, hidden.Weights.Gradients, hidden.Biases.Gradients, head.Weights.Gradients, head.Biases.Gradients);
-        AddRegularization(head);
-        Update(head, optimizer);
-        AddRegularization(hidden);
-        Update(hidden, optimizer);
-    }
 
     /// <summary>
     /// The output layer's inputs, transposed: either by transposing them or, when the layer below has few inputs, by

@@ -36,9 +36,10 @@ public static class TrainingStepNames
     public const string FusedClassifier = "FusedClassifier";
 
     /// <summary>
-    /// Dense(≤ 4 inputs) → ReLU → Dense(2 to 6 classes) → Softmax (the book's spiral network) in one AVX-512 kernel that never
-    /// stores the hidden layer (<c>SmallInputClassifierKernel</c>); bit-identical to <see cref="FusedClassifier"/>, which
-    /// runs instead on a machine without AVX-512.
+    /// Dense(≤ 16 inputs) → ReLU → Dense(2 to 8 classes) → Softmax (the book's spiral network, mlbench's Shuttle) in one
+    /// AVX-512 kernel that never stores the hidden layer (<c>SmallInputClassifierKernel</c> up to 4 inputs and 6 classes,
+    /// <c>NarrowClassifierKernel</c> beyond); bit-identical to <see cref="FusedClassifier"/>, which runs instead on a
+    /// machine without AVX-512.
     /// </summary>
     public const string SmallInputClassifier = "SmallInputClassifier";
 

@@ -14,6 +14,32 @@ public class MatrixGatherRowsTests
         for (int r = 0; r < indices.Length; r++) Assert.Equal(source.Row(indices[r]).ToArray(), destination.Row(r).ToArray());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void CopiesRowsOfEveryWidthWithoutTouchingTheirNeighbours(int columns)
+    {
+        // Short rows are copied as two overlapping vectors: each row must come out whole, and the destination's rows
+        // past the batch must keep what they held.
+        var source = new Matrix(20, columns);
+        for (int i = 0; i < source.Data.Length; i++) source.Data[i] = i + 0.5f;
+        var destination = new Matrix(8, columns);
+        destination.Data.AsSpan().Fill(-1f);
+        int[] indices = [19, 0, 5, 5, 18, 1];
+        source.GatherRows(indices, destination);
+        for (int r = 0; r < indices.Length; r++) Assert.Equal(source.Row(indices[r]).ToArray(), destination.Row(r).ToArray());
+        Assert.All(destination.Data.AsSpan(indices.Length * columns, 2 * columns).ToArray(), v => Assert.Equal(-1f, v));
+    }
+
     [Fact]
     public void AnIndexOutsideTheMatrixIsNamed()
     {

@@ -15,6 +15,17 @@ public class FusedClassifierStepTests
         { "1-16-2 full", true },
         { "4-70-6 batch 50", true },
         { "4-70-6 batch 50", false },
+        // NarrowClassifierKernel's shapes (up to 16 inputs and 8 classes), on this path when the machine has AVX-512.
+        { "9-100-7 batch 32", true },     // Shuttle's network; 130 samples leave a batch of 2
+        { "9-100-7 batch 32", false },
+        { "16-130-8 batch 45", true },    // the most inputs and classes; hidden units not a whole number of blocks
+        { "16-1-2 batch 33", true },      // one hidden unit
+        { "1-100-7 batch 17", true },     // one input, more classes than the small-input kernel takes
+        { "4-20-8 full", true },
+        { "5-3-2 batch 64", true },
+        { "13-300-5 batch 130", true },   // a hidden layer wider than a GEMM's inner block would be
+        { "17-100-7 batch 32", true },    // one input too many: the general fused path
+        { "16-100-26 batch 32", true },   // LetterRecognition's network: too many classes, the general fused path
         // The general fused path.
         { "5-40-20-3 batch 32", true },   // transposed output layer fed by a transposition
         { "10-8-12-3 batch 25", true },   // the layer below the output has 8 inputs: recomputed from a hidden activation
@@ -37,6 +48,20 @@ public class FusedClassifierStepTests
         var fused = Train(sizes, x, y, options, fuse: true, threads: 1, smallInputKernel: smallInputKernel);
         var plain = Train(sizes, x, y, options, fuse: false, threads: 1);
         AssertIdentical(plain, fused);
+        bool kernel = smallInputKernel && NarrowClassifierKernel.IsSupported && sizes.Length == 3 && NarrowClassifierKernel.FitsShape(sizes[0], sizes[2]);
+        Assert.Equal(kernel ? TrainingStepNames.SmallInputClassifier : TrainingStepNames.FusedClassifier, fused.History!.TrainingStep);
+    }
+
+    [Theory]
+    [InlineData(9, 7)]   // NarrowClassifierKernel where the machine has AVX-512
+    [InlineData(3, 4)]   // SmallInputClassifierKernel
+    public void ABatchLongerThanAGemmInnerBlockIsBitIdentical(int inputs, int classes)
+    {
+        // 600 samples in one batch: the GEMM path sums the weight gradients over the samples in blocks of at most 256.
+        var (x, y) = Data(samples: 600, inputs, classes, seed: 21);
+        var options = new FitOptions { Epochs = 4, Shuffle = true };
+        var fused = Train([inputs, 40, classes], x, y, options, fuse: true, threads: 1, regularize: true);
+        AssertIdentical(Train([inputs, 40, classes], x, y, options, fuse: false, threads: 1, regularize: true), fused);
     }
 
     [Fact]

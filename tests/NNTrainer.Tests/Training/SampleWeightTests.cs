@@ -2,7 +2,7 @@ namespace NNTrainer.Tests.Training;
 
 /// <summary>
 /// <see cref="FitOptions.SampleWeights"/>: a batch's loss is Σ wᵢ·lᵢ / Σ wᵢ and its gradient accordingly, on every path a
-/// step can take (fused small-input kernel, fused general step, layer by layer, sigmoid and regression outputs).
+/// step can take (fused small-input and narrow kernels, fused general step, layer by layer, sigmoid and regression outputs).
 /// </summary>
 public class SampleWeightTests
 {
@@ -16,6 +16,7 @@ public class SampleWeightTests
         Sigmoid,
         Regression,
         OneHot,
+        NarrowKernel,
     }
 
     public static TheoryData<Model> Models => new(Enum.GetValues<Model>());
@@ -219,7 +220,7 @@ public class SampleWeightTests
         network.Build();
         options.Validate();
         bool layerByLayer = model is Model.SpiralLayerByLayer;
-        new TrainingLoop(network, options) { FuseLayers = !layerByLayer, UseSmallInputKernel = model == Model.SpiralSmallInput }.Run(x, y);
+        new TrainingLoop(network, options) { FuseLayers = !layerByLayer, UseSmallInputKernel = model is Model.SpiralSmallInput or Model.NarrowKernel }.Run(x, y);
         return network;
     }
 
@@ -239,7 +240,7 @@ public class SampleWeightTests
     internal static (Matrix X, Matrix Y) Data(Model model, int rows, int seed)
     {
         var random = new Random(seed);
-        int features = model is Model.DeepFused ? 10 : 2;
+        int features = model switch { Model.DeepFused => 10, Model.NarrowKernel => 9, _ => 2 };
         var x = new Matrix(rows, features);
         var y = model switch
         {

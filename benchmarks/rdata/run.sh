@@ -9,11 +9,13 @@
 # (export.py's SET2), results in benchmarks/results/rdata2/. Without it, set 1 as session 14 ran it.
 # --set 3 (session 16): tables of caret, earth, dslabs, vcd, HSAUR3, psych, robustbase and lme4 (export.py's SET3),
 # results in benchmarks/results/rdata3/.
+# --set 4 (session 17): tables of mlmRev, survival, carData, AER, modeldata and TH.data (export.py's SET4), results in
+# benchmarks/results/rdata4/.
 #
-# usage: benchmarks/rdata/run.sh OUT [--set 2|3] [--splits N] [--datasets a,b] [--systems cli,catalog,SDCA,L-BFGS,LightGBM] [--skip-sklearn] [--nn-options k=v;...]
+# usage: benchmarks/rdata/run.sh OUT [--set 2|3|4] [--splits N] [--datasets a,b] [--systems cli,catalog,SDCA,L-BFGS,LightGBM] [--skip-sklearn] [--nn-options k=v;...]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-[ $# -ge 1 ] || { echo "usage: $0 OUT [--set 2|3] [--splits N] [--datasets a,b] [--systems ...] [--skip-sklearn] [--nn-options k=v;...]"; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 OUT [--set 2|3|4] [--splits N] [--datasets a,b] [--systems ...] [--skip-sklearn] [--nn-options k=v;...]"; exit 2; }
 OUT="$1"; shift
 command -v Rscript >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-base-core r-cran-mass r-cran-rpart r-cran-survival >/dev/null; }
 export EXPORT="$HERE/export.py"
@@ -29,6 +31,12 @@ elif [ "${1:-}" = "--set" ] && [ "${2:-}" = "3" ]; then
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-cran-caret r-cran-earth r-cran-dslabs r-cran-vcd r-cran-hsaur3 r-cran-psych r-cran-robustbase r-cran-lme4 >/dev/null; }
   export TITLE="R packages' tables, set 3 (caret, earth, dslabs, vcd, HSAUR3, psych, robustbase, lme4)"
   export DATASETS="${DATASETS:-germancredit,segmentation,cox2,bfi,verbagg,olive,chfls,tissue,scat,ozone1,tecator,bloodbrain,baseball,noxemissions,gapminder}"
+elif [ "${1:-}" = "--set" ] && [ "${2:-}" = "4" ]; then
+  shift 2
+  Rscript -e 'library(mlmRev); library(survival); library(carData); library(AER); library(modeldata); library(TH.data)' >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-cran-mlmrev r-cran-survival r-cran-cardata r-cran-aer r-cran-modeldata r-cran-th.data >/dev/null; }
+  export TITLE="R packages' tables, set 4 (mlmRev, survival, carData, AER, modeldata, TH.data)"
+  export DATASETS="${DATASETS:-contraception,nwtco,cowles,glaucoma,wachurn,beps,bankwages,womenlf,pbc,exam,hsb82,scotssec,concrete,houseprices}"
 else
   export TITLE="Tables bundled with R (datasets, MASS, rpart, survival)"
   export DATASETS="${DATASETS:-pima,biopsy,birthwt,kyphosis,crabs,lung,flchain,aids2,cars93,car90,boston,quakes,airquality,chickweight,solder,mtcars,swiss}"

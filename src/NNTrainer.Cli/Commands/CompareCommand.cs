@@ -105,7 +105,7 @@ internal sealed class CompareCommand
         }
         if (_images.AnyGiven(result)) throw new CliException("--architecture, --image-size and --channels apply to --csv with a folder of images.", ExitCodes.UsageError);
         var ml = new MLContext(seed: settings.Seed);
-        var data = Prepare(ml, result, settings.Seed, result.GetValue(_label) is { } label ? MissingValueOption.Read(result, _missingValues, label, reporter) : null);
+        var (data, taskNote) = Prepare(ml, result, settings.Seed, result.GetValue(_label) is { } label ? MissingValueOption.Read(result, _missingValues, label, reporter) : null);
         reporter.Note(data.Description);
         if (Csv(result) is null && result.GetValue(_dataset) == BuiltInDatasets.SpiralName)
         {
@@ -116,6 +116,7 @@ internal sealed class CompareCommand
             reporter.Note($"Network for the spiral: hidden layers {string.Join(",", settings.HiddenLayers)}, {settings.Epochs} epochs (two features and interleaved arms need depth and a long training; --hidden and --epochs choose).");
         }
         foreach (var note in data.Notes) reporter.Note(note);
+        if (taskNote is not null) reporter.Note(taskNote);
         reporter.Json["command"] = "compare";
         reporter.Json["dataset"] = data.Description;
         var trainers = TrainerRegistry.Select(result.GetValue(_trainers)!, data.Schema.Task);
@@ -141,21 +142,22 @@ internal sealed class CompareCommand
     private string ShortName(ParseResult result) =>
         Csv(result) is { } csv ? Path.GetFileName(csv) : result.GetValue(_dataset)!;
 
-    private PreparedData Prepare(MLContext ml, ParseResult result, int seed, MissingValues? markers)
+    private (PreparedData Data, string? TaskNote) Prepare(MLContext ml, ParseResult result, int seed, MissingValues? markers)
     {
         double testFraction = result.GetValue(_testFraction);
         if (Csv(result) is { } csv)
         {
             var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass), maxCategories: result.GetValue(_maxCategories));
-            return PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'");
+            return (PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'"),
+                IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _task)));
         }
         if (result.GetValue(_dataset) == BuiltInDatasets.FashionMnistName)
         {
-            return BuiltInDatasets.FashionMnistData(ml, result.GetValue(_dataDir), result.GetValue(_maxRows));
+            return (BuiltInDatasets.FashionMnistData(ml, result.GetValue(_dataDir), result.GetValue(_maxRows)), null);
         }
         int samples = result.GetValue(_samples);
         var spiral = TabularProblem.Create(BuiltInDatasets.Spiral(samples, 3, seed), "class", null, new HashSet<string>());
-        return PreparedData.FromProblem(ml, spiral, testFraction, seed,
-            $"Built-in spiral (the book's nnfs spiral_data): 3 interleaved arms of {samples:N0} points, features x and y; no straight line separates them.");
+        return (PreparedData.FromProblem(ml, spiral, testFraction, seed,
+            $"Built-in spiral (the book's nnfs spiral_data): 3 interleaved arms of {samples:N0} points, features x and y; no straight line separates them."), null);
     }
 }

@@ -151,6 +151,7 @@ internal sealed class TrainCommand
         if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
+        if (IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _task)) is { } integerClasses) reporter.Note(integerClasses);
         if (data.HeldOutClassNote is { } unseen) reporter.Note(unseen);
         reporter.Json["command"] = "train";
 

@@ -81,6 +81,19 @@ public sealed class QuotedFactorCommandTests : IDisposable
     }
 
     [Fact]
+    public void Numeric_is_refused_for_a_built_in_data_set_and_for_a_column_the_file_lacks()
+    {
+        var builtIn = CliRunner.Run(_dir.Path, "compare", "--dataset", "spiral", "--numeric", "id", "--no-plots");
+        var unknown = CliRunner.Run(_dir.Path, "train", Table("t.csv", rowsPerLevel: 1, seed: 1), "--label", "y", "--numeric", "ID", "--out", _dir.File("m.zip"), "--no-plots");
+
+        Assert.Equal(2, builtIn.ExitCode);
+        Assert.Contains("--numeric applies to the columns of a --csv file.", builtIn.Error);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--numeric names column 'ID', which", unknown.Error);
+        Assert.False(File.Exists(_dir.File("m.zip")));
+    }
+
+    [Fact]
     public void Streaming_training_reads_the_quoted_column_as_categories_too()
     {
         var result = CliRunner.Run(_dir.Path, "train", Table("train.csv", rowsPerLevel: 10, seed: 1), "--label", "y", "--streaming", "--epochs", "3", "--out", _dir.File("s.zip"), "--no-plots");

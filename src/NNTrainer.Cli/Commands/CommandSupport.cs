@@ -25,6 +25,18 @@ internal static class CommandSupport
     };
 
     /// <summary>
+    /// <c>--numeric</c>: columns read as numbers even when the file quotes them, which otherwise makes them categories in
+    /// a file that quotes its texts and not its numbers, as R's write.csv writes factors (<see cref="Data.QuotedColumns"/>).
+    /// </summary>
+    public static Option<string[]> NumericOption() => new("--numeric")
+    {
+        Description = "Columns to read as numbers even when the file quotes them (R's write.csv quotes factors, which are read as categories), comma-separated",
+        HelpName = "COLUMNS",
+        CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        DefaultValueFactory = _ => [],
+    };
+
+    /// <summary>
     /// <c>--categorical</c>: columns read as categories (one-hot encoded) even when every value is a number, as a
     /// scikit-learn user lists them for <c>OneHotEncoder</c>: integer-coded factors such as R's ChickWeight <c>Diet</c>
     /// (1–4) or a passenger class.
@@ -40,20 +52,21 @@ internal static class CommandSupport
     /// <summary>
     /// <c>--max-categories</c>: one-hot slots at most per category column, as ML.NET's one-hot encoder's
     /// <c>maximumNumberOfKeys</c>; the most frequent categories get a slot each and the rest share the 'other' encoding.
-    /// The default of 100 keeps a column of thousands of names from costing thousands of inputs; a factor of a few hundred
-    /// levels that matter (lme4's VerbAgg respondent id, 316) needs more.
+    /// Without it the cap scales with the rows (<see cref="Data.CategoryCap.ForRows"/>): every category up to 1,000 while
+    /// the one-hot matrix stays under 128 MB (a factor of a few hundred levels that matter, lme4's VerbAgg respondent
+    /// id, 316), down to 100 on large tables, where a column of thousands of names would cost gigabytes.
     /// </summary>
-    public static Option<int> MaxCategoriesOption()
+    public static Option<int?> MaxCategoriesOption()
     {
-        var option = new Option<int>("--max-categories")
+        var option = new Option<int?>("--max-categories")
         {
-            Description = "One-hot slots at most per category column: the most frequent categories get one each, the others share one 'other' slot",
+            Description = "One-hot slots at most per category column: the most frequent categories get one each, the others share one 'other' slot "
+                + "[default: every category up to 1000 while the one-hot features stay under 32M values (32,000 rows), down to 100 from 320,000 rows]",
             HelpName = "N",
-            DefaultValueFactory = _ => Data.CategoryCap.MaxCategories,
         };
         option.Validators.Add(r =>
         {
-            int value = r.GetValueOrDefault<int>();
+            if (r.GetValueOrDefault<int?>() is not { } value) return;
             if (value < 2 || value > Data.CategoryCap.MaxCategoriesLimit) r.AddError($"--max-categories must be from 2 to {Data.CategoryCap.MaxCategoriesLimit:N0}; got {value}.");
         });
         return option;

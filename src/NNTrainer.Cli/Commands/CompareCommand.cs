@@ -20,7 +20,8 @@ internal sealed class CompareCommand
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
     private readonly Option<string[]> _categorical = CommandSupport.CategoricalOption();
-    private readonly Option<int> _maxCategories = CommandSupport.MaxCategoriesOption();
+    private readonly Option<string[]> _numeric = CommandSupport.NumericOption();
+    private readonly Option<int?> _maxCategories = CommandSupport.MaxCategoriesOption();
     private readonly CsvReadOptions _reading = new();
     private readonly Option<string[]> _trainers = new("--trainers")
     {
@@ -53,6 +54,7 @@ internal sealed class CompareCommand
             _task,
             _ignore,
             _categorical,
+            _numeric,
             _maxCategories,
             _reading,
             _trainers,
@@ -88,6 +90,7 @@ internal sealed class CompareCommand
             if (CommandSupport.Given(result, _positiveClass) && (!csv || folder)) result.AddError("--positive-class applies to a --csv file's binary label.");
             if (CommandSupport.Given(result, _missingValues) && (!csv || folder)) result.AddError("--missing-values applies to the values of a --csv file.");
             if (CommandSupport.Given(result, _categorical) && (!csv || folder)) result.AddError("--categorical applies to the columns of a --csv file.");
+            if (CommandSupport.Given(result, _numeric) && (!csv || folder)) result.AddError("--numeric applies to the columns of a --csv file.");
             if (CommandSupport.Given(result, _maxCategories) && (!csv || folder)) result.AddError("--max-categories applies to the columns of a --csv file.");
         });
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
@@ -147,7 +150,7 @@ internal sealed class CompareCommand
         double testFraction = result.GetValue(_testFraction);
         if (Csv(result) is { } csv)
         {
-            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass), maxCategories: result.GetValue(_maxCategories));
+            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical), numeric: result.GetValue(_numeric)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass), maxCategories: result.GetValue(_maxCategories));
             return (PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'"),
                 IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _task)));
         }

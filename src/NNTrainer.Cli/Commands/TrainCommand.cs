@@ -16,7 +16,8 @@ internal sealed class TrainCommand
     private readonly Option<string> _task = CommandSupport.TaskOption();
     private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
     private readonly Option<string[]> _categorical = CommandSupport.CategoricalOption();
-    private readonly Option<int> _maxCategories = CommandSupport.MaxCategoriesOption();
+    private readonly Option<string[]> _numeric = CommandSupport.NumericOption();
+    private readonly Option<int?> _maxCategories = CommandSupport.MaxCategoriesOption();
     private readonly CsvReadOptions _reading = new();
     private readonly Option<string> _trainer = new("--trainer")
     {
@@ -68,6 +69,7 @@ internal sealed class TrainCommand
             _task,
             _ignore,
             _categorical,
+            _numeric,
             _maxCategories,
             _reading,
             _trainer,
@@ -126,7 +128,7 @@ internal sealed class TrainCommand
         {
             return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
                 _reading.SkipsBadRows(result), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
-                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers, result.GetValue(_categorical), result.GetValue(_maxCategories));
+                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers, result.GetValue(_categorical), result.GetValue(_maxCategories), result.GetValue(_numeric));
         }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
@@ -213,10 +215,12 @@ internal sealed class TrainCommand
     private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer, MissingValues? markers)
     {
         var task = CommandSupport.ReadTask(result, _task);
-        // A resumed model reads its category columns as categories, whatever this run's --categorical says of them.
+        // A resumed model reads its category columns as categories, whatever this run's --categorical says of them, and its
+        // numeric columns by their values, whatever the file's quotes say.
         var loaded = result.GetValue(_resume) is { } resume && trainer is NeuralNetworkTrainer ? ModelFile.Load(resume, ml) : null;
         var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical),
-            modelCategories: loaded?.Schema.Features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => f.Name).ToList());
+            modelCategories: loaded?.Schema.Features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => f.Name).ToList(), numeric: result.GetValue(_numeric),
+            modelNumbers: loaded?.Schema.Features.Where(f => f.Kind == ColumnKind.Numeric).Select(f => f.Name).ToList());
         var ignore = CommandSupport.ReadSet(result, _ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)

@@ -7,8 +7,29 @@ namespace NNTrainer.Cli.Data;
 /// </summary>
 internal static class CategoryCap
 {
-    /// <summary>One-hot slots at most per text column unless <c>--max-categories</c> says otherwise (<see cref="ModelSchema.MaxCategories"/>).</summary>
+    /// <summary>
+    /// One-hot slots at most per text column of a large table, the least the default cap (<see cref="ForRows"/>) keeps,
+    /// and the cap of a model saved without one (<see cref="ModelSchema.MaxCategories"/>).
+    /// </summary>
     public const int MaxCategories = 100;
+
+    /// <summary>
+    /// One-hot values a category column may cost under the default cap: 32M, 128 MB of float32 in the feature matrix
+    /// (160 MB of in-memory training at <see cref="MemoryBudget.BytesPerSlot"/>), so a table of up to 32,000 rows
+    /// keeps every category of a column up to <see cref="FreeTextDistinct"/> (R's factors of a few hundred levels:
+    /// VerbAgg's 316 respondents, NOxEmissions' 338 days) and one of 320,000 rows and more keeps 100, as before.
+    /// </summary>
+    public const long OneHotBudget = 32_000_000;
+
+    /// <summary>
+    /// The default cap for a table of <paramref name="rows"/> rows: <see cref="OneHotBudget"/> / rows, at least
+    /// <see cref="MaxCategories"/> and at most <see cref="FreeTextDistinct"/> (beyond which a column is free text or an id).
+    /// </summary>
+    public static int ForRows(long rows) => (int)Math.Clamp(OneHotBudget / Math.Max(rows, 1), MaxCategories, FreeTextDistinct);
+
+    /// <summary>How the cap was chosen, for the capped note: empty when <c>--max-categories</c> set it.</summary>
+    public static string Why(int cap, int? given, long rows) =>
+        given is null ? $"the default cap for {rows:N0} rows keeps a column's one-hot features under {OneHotBudget / 1_000_000}M values, 128 MB; " : "";
 
     /// <summary>The most <c>--max-categories</c> takes: a wider first layer than this is a column to leave out or to recode.</summary>
     public const int MaxCategoriesLimit = 100_000;

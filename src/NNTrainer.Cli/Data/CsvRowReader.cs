@@ -141,6 +141,7 @@ internal sealed partial class CsvRowReader : IRecordReader
         EndsWithoutNewline = false;
         _plain = true;
         if (TryReadPlainLine(out blank)) return true;
+        ClearQuotedFields();
         bool quoted = false, any = false;
         while (true)
         {
@@ -180,6 +181,7 @@ internal sealed partial class CsvRowReader : IRecordReader
                         throw new CliException($"{Path} line {_line}: a quote (\") inside an unquoted field; quote the whole field and double the quote.");
                     }
                     ReadQuoted();
+                    MarkQuoted(_fieldCount);
                     quoted = any = true;
                     _plain = false;
                     break;

@@ -34,6 +34,9 @@ internal sealed class CsvTable
     /// <summary>The values the file was read with as missing (<c>--missing-values</c>, the label known); null for none.</summary>
     public MissingValues? MissingValues { get; init; }
 
+    /// <summary>Columns of numbers read as categories because the file quotes them (<see cref="QuotedColumns"/>).</summary>
+    public IReadOnlyList<string> QuotedCategories { get; init; } = [];
+
     public int RowCount => LineNumbers.Count;
 
     public TableColumn? Find(string name) => Columns.FirstOrDefault(c => c.Name == name);
@@ -53,7 +56,7 @@ internal sealed class CsvTable
     private static string Shorten(string name) => name.Length <= 80 ? name : $"{name[..80]}… ({name.Length:N0} characters)";
 
     public CsvTable SelectRows(IReadOnlyList<int> rows) =>
-        new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes, Locator) { MissingValues = MissingValues };
+        new(Path, Columns.Select(c => c.SelectRows(rows)).ToArray(), rows.Select(r => LineNumbers[r]).ToArray(), Notes, Locator) { MissingValues = MissingValues, QuotedCategories = QuotedCategories };
 
     /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="skipBadRows">Skip (and count) rows whose number of fields is not the header's instead of failing.</param>
@@ -62,14 +65,24 @@ internal sealed class CsvTable
     /// <param name="markers">Values read as missing (<c>--missing-values</c>, with the label set); null for none.</param>
     /// <param name="categorical">Columns read as categories whatever their values (<c>--categorical</c>); null for none.</param>
     /// <param name="modelCategories">A resumed model's category columns: read as categories where the file has them (a missing one is the model check's to report).</param>
+    /// <param name="numeric">Columns read as numbers even when the file quotes them (<c>--numeric</c>, <see cref="QuotedColumns"/>); null for none.</param>
+    /// <param name="modelNumbers">A resumed model's numeric columns: never made categories by their quotes.</param>
     public static CsvTable Load(string path, bool skipBadRows = false, int? maxRows = null, char? separator = null, MissingValues? markers = null,
-        IReadOnlyCollection<string>? categorical = null, IReadOnlyCollection<string>? modelCategories = null)
+        IReadOnlyCollection<string>? categorical = null, IReadOnlyCollection<string>? modelCategories = null,
+        IReadOnlyCollection<string>? numeric = null, IReadOnlyCollection<string>? modelNumbers = null)
     {
         using var reader = TableFile.Open(path, separator, markers);
         var header = reader.Header;
-        if (categorical?.FirstOrDefault(c => !header.Contains(c)) is { } missing)
+        foreach (var (names, option) in new[] { (categorical, "--categorical"), (numeric, "--numeric") })
         {
-            throw new CliException($"--categorical names column '{missing}', which {path} does not have; its columns are: {string.Join(", ", header.Select(Shorten))}.", ExitCodes.UsageError);
+            if (names?.FirstOrDefault(c => !header.Contains(c)) is { } missing)
+            {
+                throw new CliException($"{option} names column '{missing}', which {path} does not have; its columns are: {string.Join(", ", header.Select(Shorten))}.", ExitCodes.UsageError);
+            }
+        }
+        if (numeric?.FirstOrDefault(c => categorical?.Contains(c) == true) is { } both)
+        {
+            throw new CliException($"Column '{both}' is named by both --categorical and --numeric; name it in one of them.", ExitCodes.UsageError);
         }
         if (markers?.Columns.Keys.FirstOrDefault(c => !header.Contains(c)) is { } unknown)
         {
@@ -77,10 +90,12 @@ internal sealed class CsvTable
         }
         var badRows = new BadRows(path, header, skipBadRows, reader.Locator);
         var sample = new List<string[]>();
+        var quotes = new QuotedColumns(header.Length);
         var sampleLines = new List<int>();
         while (sample.Count < Math.Min(ColumnSniffer.SampleRows, maxRows ?? int.MaxValue) && reader.Read())
         {
             if (!badRows.Accept(reader)) continue;
+            quotes.Add(reader);
             var fields = new string[header.Length];
             for (int c = 0; c < fields.Length; c++) fields[c] = reader.Field(c).ToString();
             sample.Add(fields);
@@ -88,8 +103,14 @@ internal sealed class CsvTable
         }
         // A column without a value in the sample (SniffedKind.Empty) waits for its first value to choose its type.
         var asCategories = new HashSet<string>([.. categorical ?? [], .. modelCategories ?? []], StringComparer.Ordinal);
-        var builders = ColumnSniffer.Infer(header.Length, sample)
-            .Select((kind, c) => ColumnBuilder.Create(header[c], asCategories.Contains(header[c]) ? SniffedKind.Text : kind)).ToArray();
+        var asNumbers = new HashSet<string>([.. numeric ?? [], .. modelNumbers ?? []], StringComparer.Ordinal);
+        var kinds = ColumnSniffer.Infer(header.Length, sample);
+        var quoted = quotes.Categories(kinds).Select(c => header[c]).Where(n => !asCategories.Contains(n) && !asNumbers.Contains(n)).ToArray();
+        var builders = kinds.Select((kind, c) => ColumnBuilder.Create(header[c], Kind(header[c], kind))).ToArray();
+        SniffedKind Kind(string name, SniffedKind sniffed) =>
+            asCategories.Contains(name) || quoted.Contains(name) ? SniffedKind.Text
+            : numeric?.Contains(name) == true && sniffed != SniffedKind.Boolean ? SniffedKind.Numeric
+            : sniffed;
         var lines = new List<int>(sample.Count);
         for (int r = 0; r < sample.Count; r++)
         {
@@ -104,7 +125,7 @@ internal sealed class CsvTable
             if (!badRows.Accept(reader)) continue;
             for (int c = 0; c < builders.Length; c++)
             {
-                if (numbers[c] is { } numeric && reader.TryNumber(c, out float value)) numeric.AddNumber(value);
+                if (numbers[c] is { } typed && reader.TryNumber(c, out float value)) typed.AddNumber(value);
                 else builders[c].Add(reader.Field(c), reader.Line);
             }
             lines.Add(reader.Line);
@@ -116,9 +137,9 @@ internal sealed class CsvTable
         if (badRows.Note() is { } skipped) notes.Add(skipped);
         foreach (var builder in builders)
         {
-            if ((builder is DeferredColumnBuilder d ? d.Decided : builder) is NumericColumnBuilder numeric)
+            if ((builder is DeferredColumnBuilder d ? d.Decided : builder) is NumericColumnBuilder decided)
             {
-                CheckStrays(path, numeric.Strays, numeric.Count, notes, reader.Locator, deferred: builder is DeferredColumnBuilder);
+                CheckStrays(path, decided.Strays, decided.Count, notes, reader.Locator, deferred: builder is DeferredColumnBuilder);
             }
         }
         var columns = new TableColumn[builders.Length];
@@ -129,7 +150,7 @@ internal sealed class CsvTable
         // freed pages back at once, which a plain collection leaves to later (after the matrices have grown the process).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         MemoryTrace.Note("file read into typed columns");
-        return new CsvTable(path, columns, lines.ToArray(), notes, reader.Locator) { MissingValues = markers };
+        return new CsvTable(path, columns, lines.ToArray(), notes, reader.Locator) { MissingValues = markers, QuotedCategories = quoted };
     }
 
     /// <summary>A few stray texts in a numeric column are missing values (noted); many are an error.</summary>

@@ -40,6 +40,9 @@ internal interface IRecordReader : IDisposable
     /// </summary>
     bool TryNumber(int index, out float value);
 
+    /// <summary>Whether a field of the current record was enclosed in quotes in the file (never in a Parquet file).</summary>
+    bool WasQuoted(int index);
+
     /// <summary>Moves to the next record; false at the end of the file.</summary>
     bool Read();
 }

@@ -50,6 +50,8 @@ internal sealed class MarkedRecordReader : IRecordReader
         return true;
     }
 
+    public bool WasQuoted(int index) => _inner.WasQuoted(index);
+
     public bool Read() => _inner.Read();
 
     public void Dispose() => _inner.Dispose();

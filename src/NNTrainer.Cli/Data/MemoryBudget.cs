@@ -8,7 +8,7 @@ namespace NNTrainer.Cli.Data;
 /// to the system before the next matrix is written: 2,267 MiB for 10,000,000 rows of 22 columns (10.8 bytes per value)
 /// and 283 MiB for 1,000,000 rows (13.5); before that it took 20 bytes (3,922 MiB at 10M rows; docs/scale.md, "Round 6"
 /// and "Round 7 audit"). A text column costs more than one value a row: it is one-hot encoded into one float per
-/// category (at most <see cref="CategoryCap.MaxCategories"/>) in the feature matrix, so the categories of the first
+/// category (at most the cap, <see cref="CategoryCap.ForRows"/>) in the feature matrix, so the categories of the first
 /// rows are counted and each slot beyond the column's first is priced apart: 5 bytes, fitted on a 1M- and a 2M-row
 /// file with a 100-category column (533 and 986 MiB against estimates of 566 and 1,131).
 /// </summary>
@@ -29,18 +29,29 @@ internal static class MemoryBudget
     /// <param name="path">The CSV or Parquet file.</param>
     /// <param name="label">The label column, whose classes are not one-hot features; null when unknown.</param>
     /// <param name="separator">A CSV file's field separator; null finds it from the first lines.</param>
-    /// <param name="maxCategories">The one-hot cap training will use (<c>--max-categories</c>).</param>
-    public static (long Rows, long Bytes) Estimate(string path, string? label = null, char? separator = null, int maxCategories = CategoryCap.MaxCategories)
+    /// <param name="maxCategories">The one-hot cap training will use (<c>--max-categories</c>); null for the default, which scales with the rows (<see cref="CategoryCap.ForRows"/>).</param>
+    public static (long Rows, long Bytes) Estimate(string path, string? label = null, char? separator = null, int? maxCategories = null)
     {
         int columns;
         long rows;
         using (var reader = TableFile.Open(path, separator))
         {
-            rows = reader is ParquetRecordReader parquet ? parquet.RowCount : CsvRows(path);
+            rows = Rows(reader);
             columns = reader.Header.Length;
         }
-        return (rows, rows * (columns * BytesPerValue + ExtraSlots(path, label, separator, maxCategories) * BytesPerSlot));
+        int cap = maxCategories ?? CategoryCap.ForRows(rows);
+        return (rows, rows * (columns * BytesPerValue + ExtraSlots(path, label, separator, cap) * BytesPerSlot));
     }
+
+    /// <summary>The data rows of a file: a Parquet file's count, a CSV file's estimated from its first megabyte.</summary>
+    /// <param name="path">The CSV or Parquet file.</param><param name="separator">A CSV file's field separator; null finds it.</param>
+    public static long Rows(string path, char? separator = null)
+    {
+        using var reader = TableFile.Open(path, separator);
+        return Rows(reader);
+    }
+
+    private static long Rows(IRecordReader reader) => reader is ParquetRecordReader parquet ? parquet.RowCount : CsvRows(reader.Path);
 
     /// <summary>
     /// One-hot slots beyond one per text feature column, counted in the first rows with the reader's own type

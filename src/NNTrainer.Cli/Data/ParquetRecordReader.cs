@@ -132,6 +132,9 @@ internal sealed class ParquetRecordReader : IRecordReader
     }
 
     /// <summary>A numeric column's value as the float its text parses to (NaN when null), without rendering the text; false: read <see cref="Field"/>.</summary>
+    /// <summary>A Parquet value has a type of its own and no quotes: false.</summary>
+    public bool WasQuoted(int index) => false;
+
     public bool TryNumber(int index, out float value) => _columns[index].TryNumber(_row - 1, out value);
 
     public bool Read()

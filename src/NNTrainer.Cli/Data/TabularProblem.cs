@@ -32,9 +32,9 @@ internal sealed class TabularProblem
     /// <param name="ignore">Columns that are not features.</param>
     /// <param name="positiveClass">A binary label's positive class (<c>--positive-class</c>); null for the default (<see cref="PositiveClass"/>).</param>
     /// <param name="keepRowNames">Keep an unnamed first column as a feature even when it reads as row names (<see cref="RowNameColumn"/>): <c>train --resume</c> of a model that reads it.</param>
-    /// <param name="maxCategories">One-hot slots at most per category column (<c>--max-categories</c>).</param>
+    /// <param name="maxCategories">One-hot slots at most per category column (<c>--max-categories</c>); null for the default, which scales with the rows (<see cref="CategoryCap.ForRows"/>).</param>
     public static TabularProblem Create(CsvTable table, string labelName, TaskKind? requestedTask, IReadOnlyCollection<string> ignore, string? positiveClass = null, bool keepRowNames = false,
-        int maxCategories = CategoryCap.MaxCategories)
+        int? maxCategories = null)
     {
         var notes = new List<string>(table.Notes);
         var label = table.Require(labelName, "the label given by --label");
@@ -47,6 +47,7 @@ internal sealed class TabularProblem
             table = table.SelectRows(labelled);
             label = table.Require(labelName, "label");
         }
+        int cap = maxCategories ?? CategoryCap.ForRows(table.RowCount);
         var task = TaskDetector.Detect(label, requestedTask);
         var classes = PositiveClass.Order(TaskDetector.Classes(label, task), positiveClass, labelName);
         if (task == TaskKind.Binary) notes.Add(PositiveClass.Note(classes, positiveClass));
@@ -83,7 +84,7 @@ internal sealed class TabularProblem
             if (column.Kind == ColumnKind.Categorical)
             {
                 int distinct = column.Texts!.Where(t => t is not null).Distinct().Count();
-                if (TooVaried(column, distinct) is { } why)
+                if (TooVaried(column, distinct, cap) is { } why)
                 {
                     if (!ProseColumn.Is(column))
                     {
@@ -94,9 +95,9 @@ internal sealed class TabularProblem
                     kind = ColumnKind.Text;
                     notes.Add(ProseColumn.Note(column, distinct));
                 }
-                else if (distinct > maxCategories)
+                else if (distinct > cap)
                 {
-                    notes.Add(DateColumn.Is(column) ? DateColumn.CategoryNote(column, distinct, maxCategories) : $"Column '{column.Name}' has {distinct:N0} distinct texts: its {maxCategories:N0} most frequent categories are one-hot encoded and the other {distinct - maxCategories:N0} share one 'other' encoding (--max-categories {distinct} keeps them all).");
+                    notes.Add(DateColumn.Is(column) ? DateColumn.CategoryNote(column, distinct, cap) : $"Column '{column.Name}' has {distinct:N0} distinct texts: its {cap:N0} most frequent categories are one-hot encoded and the other {distinct - cap:N0} share one 'other' encoding ({CategoryCap.Why(cap, maxCategories, table.RowCount)}--max-categories {distinct} keeps them all).");
                 }
             }
             features.Add(new FeatureColumn(column.Name, kind));
@@ -113,9 +114,10 @@ internal sealed class TabularProblem
             }
         }
         MissingValueNotes.Group(notes, missing);
+        if (QuotedColumns.Note([.. table.QuotedCategories.Where(n => n == labelName || features.Any(f => f.Name == n))]) is { } quoted) notes.Add(quoted);
         if (MarkerCategories.Note(features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => table.Require(f.Name, "a feature"))) is { } markers) notes.Add(markers);
         if (features.Count == 0) throw new CliException($"{table.Path}: no feature columns are left besides label '{labelName}'." + FreeTextHint(freeText) + ConstantHint(constant));
-        return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: "") { MissingValues = table.MissingValues, MaxCategories = maxCategories == CategoryCap.MaxCategories ? null : maxCategories }, notes);
+        return new TabularProblem(table, new ModelSchema(task, labelName, classes, features.ToArray(), Trainer: "") { MissingValues = table.MissingValues, MaxCategories = cap == CategoryCap.MaxCategories ? null : cap }, notes);
     }
 
     /// <summary>What a missing value of a feature of this kind becomes, for the notes.</summary>
@@ -127,7 +129,7 @@ internal sealed class TabularProblem
     };
 
     /// <summary>Why a text column has too many distinct values to be one-hot encoded as categories; null when it has not.</summary>
-    private static string? TooVaried(TableColumn column, int distinct)
+    private static string? TooVaried(TableColumn column, int distinct, int cap)
     {
         int present = column.Length - column.MissingCount;
         if (distinct == present && column.Length > 20)
@@ -136,7 +138,7 @@ internal sealed class TabularProblem
         }
         if (CategoryCap.IsNearlyUnique(distinct, present))
         {
-            return $"Column '{column.Name}' has {distinct:N0} distinct texts in {present:N0} values (free text or an identifier?) and was ignored: a text met in one row only says nothing about another, and one-hot encoding would keep {CategoryCap.MaxCategories} of them as chance picks.";
+            return $"Column '{column.Name}' has {distinct:N0} distinct texts in {present:N0} values (free text or an identifier?) and was ignored: a text met in one row only says nothing about another, and one-hot encoding would keep {Math.Min(cap, distinct):N0} of them as chance picks.";
         }
         if (distinct > CategoryCap.FreeTextDistinct && distinct > present / 2)
         {

@@ -82,7 +82,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
     /// The feature pipeline fitted on every row (or the resumed model's) and the featurized rows: one float32 matrix
     /// written by <see cref="FeatureMap"/>, no ML.NET cache of the raw or the featurized rows. Categories keep the
     /// order of first occurrence that ML.NET's own one-hot fit gives (the same saved model), capped like the measuring
-    /// fit's when a column has more than <see cref="CategoryCap.MaxCategories"/>.
+    /// fit's when a column has more than the model's cap (<see cref="CategoryCap.For"/>).
     /// </summary>
     private static (ITransformer Featurizer, DataViewSchema RawSchema, IDataView Train) Featurize(MLContext ml, TabularProblem problem, ResumedModel? resumed)
     {

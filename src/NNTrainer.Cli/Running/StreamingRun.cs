@@ -20,10 +20,12 @@ internal static class StreamingRun
 
     public static int Run(Reporter reporter, MLContext ml, string file, string label, TaskKind? task, IReadOnlyCollection<string> ignore, bool skipBadRows,
         double testFraction, NetworkSettings settings, string outPath, bool plots, string plotDirectory, CancellationToken cancellation, char? separator = null,
-        string? positiveClass = null, MissingValues? markers = null, IReadOnlyCollection<string>? categorical = null, int maxCategories = CategoryCap.MaxCategories)
+        string? positiveClass = null, MissingValues? markers = null, IReadOnlyCollection<string>? categorical = null, int? maxCategories = null,
+        IReadOnlyCollection<string>? numeric = null)
     {
-        var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows, separator, markers, categorical);
-        var problem = TabularProblem.Create(sample, label, task, ignore, positiveClass, maxCategories: maxCategories);
+        var sample = CsvTable.Load(file, skipBadRows, maxRows: ColumnSniffer.SampleRows, separator, markers, categorical, numeric: numeric);
+        // The default cap scales with the rows of the file, which the sample stands for (the same as --memory-budget's estimate).
+        var problem = TabularProblem.Create(sample, label, task, ignore, positiveClass, maxCategories: maxCategories ?? CategoryCap.ForRows(MemoryBudget.Rows(file, separator)));
         bool readAll = LateValueCheck.Run(file, sample, label, ignore, skipBadRows, separator);
         var trainer = new NeuralNetworkTrainer();
         var schema = problem.Schema.WithTrainer(trainer.NameFor(problem.Schema.Task));

@@ -46,7 +46,9 @@ public sealed class MemoryBudgetTests : IDisposable
 
         var (_, bytes) = MemoryBudget.Estimate(many, "label");
 
-        Assert.Equal(Rows * (3 * MemoryBudget.BytesPerValue + (CategoryCap.MaxCategories - 1) * MemoryBudget.BytesPerSlot), bytes);
+        // The default cap on 600 rows (1,000) keeps the 300 categories and the missing value: 300 slots beyond the first.
+        Assert.Equal(Rows * (3 * MemoryBudget.BytesPerValue + 300 * MemoryBudget.BytesPerSlot), bytes);
+        Assert.Equal(Rows * (3 * MemoryBudget.BytesPerValue + (CategoryCap.MaxCategories - 1) * MemoryBudget.BytesPerSlot), MemoryBudget.Estimate(many, "label", maxCategories: 100).Bytes);
         // With --max-categories 250 training keeps 250 of the 300 (of which the first 600 rows hold all), and so does the estimate.
         Assert.Equal(Rows * (3 * MemoryBudget.BytesPerValue + 249 * MemoryBudget.BytesPerSlot), MemoryBudget.Estimate(many, "label", maxCategories: 250).Bytes);
     }

@@ -74,7 +74,7 @@ public sealed class FeaturePipelineFitTests
         var texts = Enumerable.Range(0, 1_000).Select(i => $"c{i % 150}").ToArray();
         var table = new CsvTable("many.csv", [TableColumn.Categorical("code", texts), TableColumn.Numeric("y", Enumerable.Range(0, 1_000).Select(i => (float)i).ToArray())],
             Enumerable.Range(2, 1_000).ToArray());
-        var problem = TabularProblem.Create(table, "y", TaskKind.Regression, new HashSet<string>());
+        var problem = TabularProblem.Create(table, "y", TaskKind.Regression, new HashSet<string>(), maxCategories: CategoryCap.MaxCategories);
 
         var categories = CategoryCap.InOrderOfOccurrence(problem.Table, problem.Schema);
 

@@ -244,29 +244,12 @@ internal static unsafe partial class NarrowClassifierKernel
         (lb + v).Store(y + j * ld + Width);
     }
 
-    private static void CheckShapes(int rows, int k, int hidden, int classes, int ld)
-    {
-        if (k < 1 || k > MaxInputs) throw new ArgumentOutOfRangeException(nameof(k), k, $"The kernel takes 1 to {MaxInputs} inputs.");
-        if (classes < 2 || classes > MaxClasses) throw new ArgumentOutOfRangeException(nameof(classes), classes, $"The kernel takes 2 to {MaxClasses} classes.");
-        if (hidden < 1) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "The hidden layer needs at least one unit.");
-        if (rows < 1 || ld < rows || ld % Block != 0) throw new ArgumentOutOfRangeException(nameof(ld), ld, "The row stride must cover the samples in whole groups.");
-        if (!IsSupported) throw new PlatformNotSupportedException("The narrow classifier kernel needs AVX-512.");
-    }
+    private static void CheckShapes(int rows, int k, int hidden, int classes, int ld) =>
+        ClassifierKernelChecks.Shapes(rows, k, hidden, classes, ld, MaxInputs, MaxClasses, Block, IsSupported, "narrow classifier");
 
-    private static void CheckParameters(ReadOnlySpan<float> w1, ReadOnlySpan<float> b1, ReadOnlySpan<float> w2, int b2Length, int k, int hidden, int classes)
-    {
-        Check(w1.Length, (long)k * hidden, nameof(w1));
-        Check(b1.Length, hidden, nameof(b1));
-        Check(w2.Length, (long)hidden * classes, nameof(w2));
-        Check(b2Length, classes, "b2");
-    }
+    private static void CheckParameters(ReadOnlySpan<float> w1, ReadOnlySpan<float> b1, ReadOnlySpan<float> w2, int b2Length, int k, int hidden, int classes) =>
+        ClassifierKernelChecks.Parameters(w1, b1, w2, b2Length, k, hidden, classes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Check(int length, long needed, string name)
-    {
-        if (length < needed) Fail(length, needed, name);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Fail(int length, long needed, string name) => throw new ArgumentException($"The buffer holds {length} values; {needed} are needed.", name);
+    private static void Check(int length, long needed, string name) => ClassifierKernelChecks.Check(length, needed, name);
 }

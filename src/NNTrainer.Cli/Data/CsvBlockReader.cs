@@ -20,7 +20,7 @@ internal sealed class CsvBlockReader : IDisposable
     private readonly BadRows _badRows;
     private readonly bool _keepText, _keepFields, _labelRequired;
     private char[] _fieldText = new char[1 << 16];
-    private int _fieldTextLength;
+    private int _fieldTextLength, _rowBytesLength;
     private readonly List<int> _fieldEnds = [];
     private readonly (FeatureColumn Feature, int Index)[] _features;
     private readonly int _label;
@@ -29,12 +29,12 @@ internal sealed class CsvBlockReader : IDisposable
     private readonly string?[] _labels = new string?[BlockRows];
     private readonly float[] _regressionLabels = new float[BlockRows];
     private readonly long[] _missing;
+    private long _counted; // rows whose missing values are counted: the shares' denominator
     // Span lookups made once: getting one checks the comparer each time, a runtime generic lookup per field.
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] _interned;
     private readonly Dictionary<string, string?> _labelTexts = new(StringComparer.Ordinal);
     // Each row's CSV text, as the UTF-8 bytes the predictions file gets: encoded once here, copied once by the writer.
     private byte[] _rowBytes = new byte[1 << 20];
-    private int _rowBytesLength;
     private readonly int[] _rowEnds = new int[BlockRows];
     private readonly StringBuilder _escaped = new();
     private char[] _escapedChars = new char[1024];
@@ -151,21 +151,20 @@ internal sealed class CsvBlockReader : IDisposable
     {
         if (Rows == 0) throw new CliException($"{_reader.Path} has a header but no data rows.");
         var notes = new List<string>();
+        var missing = new List<MissingValueNotes.Column>();
         if (_badRows.Note() is { } skipped) notes.Add(skipped);
         for (int j = 0; j < _features.Length; j++)
         {
             if (_missing[j] > 0)
             {
-                var how = TabularProblem.MissingValues(_features[j].Feature.Kind);
-                notes.Add($"Column '{_features[j].Feature.Name}': {_missing[j]:N0} missing value{(_missing[j] == 1 ? "" : "s")} {how}.");
+                var note = MissingValueNotes.Of(_features[j].Feature.Name, _missing[j], _counted, _features[j].Feature.Kind);
+                notes.Add(note.Note);
+                missing.Add(note);
             }
-            if (_unseen[j] is { Count: > 0 } unseen)
-            {
-                var shown = string.Join(", ", unseen.Take(3).Select(u => $"'{u}'")) + (unseen.Count > 3 ? ", …" : "");
-                notes.Add($"Column '{_features[j].Feature.Name}': {unseen.Count:N0}{(unseen.Count >= InternLimit ? "+" : "")} value{(unseen.Count == 1 ? "" : "s")} " +
-                    $"not among the categories the model was trained with ({shown}) encoded as no category.");
-            }
+            if (_unseen[j] is { Count: > 0 } unseen) notes.Add(UnseenCategoryNote.For(_features[j].Feature.Name, unseen, unseen.Count >= InternLimit, _known[j]!.Count, CategoryCap.For(_schema)));
         }
+        // The same grouping as training's notes: a wide table (set 4's pbc) printed a line per column on every refit and prediction.
+        MissingValueNotes.Group(notes, missing);
         return notes;
     }
 
@@ -208,6 +207,7 @@ internal sealed class CsvBlockReader : IDisposable
     private void CountMissing(int r)
     {
         if (_labelRequired && (_schema.Task == TaskKind.Regression ? float.IsNaN(_regressionLabels[r]) : _labels[r] is null)) return;
+        _counted++;
         for (int j = 0; j < _features.Length; j++) if (_numbers[j] is { } values ? float.IsNaN(values[r]) : _texts[j]![r] is null) _missing[j]++;
     }
 

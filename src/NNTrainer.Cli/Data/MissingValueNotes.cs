@@ -12,7 +12,15 @@ internal static class MissingValueNotes
     public const int MostListed = 8;
 
     /// <summary>A column with missing values and the note written for it.</summary>
-    public readonly record struct Column(string Name, int Missing, int Rows, ColumnKind Kind, string Note);
+    public readonly record struct Column(string Name, long Missing, long Rows, ColumnKind Kind, string Note);
+
+    /// <summary>The column's own note: "Column 'x': 3 missing values (3.3%) replaced by the training mean."</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="missing">Its missing values among the rows counted.</param>
+    /// <param name="rows">The rows counted (for <c>evaluate</c>, those it scores).</param>
+    /// <param name="kind">The column's kind, which says what takes a missing value's place.</param>
+    public static Column Of(string name, long missing, long rows, ColumnKind kind) =>
+        new(name, missing, rows, kind, $"Column '{name}': {missing:N0} missing value{(missing == 1 ? "" : "s")} ({Share(100.0 * missing / rows)}) {TabularProblem.MissingValues(kind)}.");
 
     /// <summary>
     /// A share of the rows as a note prints it: one decimal, and "&lt;0.1%" for a share that would print as 0% although

@@ -107,10 +107,9 @@ internal sealed class TabularProblem
             else if (IdentifierColumn.IsNamed(column)) notes.Add(IdentifierColumn.NamedNote(column));
             if (column.MissingCount > 0)
             {
-                var how = MissingValues(kind);
-                var note = $"Column '{column.Name}': {column.MissingCount:N0} missing value{(column.MissingCount == 1 ? "" : "s")} ({MissingValueNotes.Share(100.0 * column.MissingCount / column.Length)}) {how}.";
-                notes.Add(note);
-                missing.Add(new MissingValueNotes.Column(column.Name, column.MissingCount, column.Length, kind, note));
+                var note = MissingValueNotes.Of(column.Name, column.MissingCount, column.Length, kind);
+                notes.Add(note.Note);
+                missing.Add(note);
             }
         }
         MissingValueNotes.Group(notes, missing);

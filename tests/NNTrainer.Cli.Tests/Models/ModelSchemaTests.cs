@@ -45,6 +45,6 @@ public sealed class ModelSchemaTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Read as missing (--missing-values): '?', 'unknown' in every column but the label; '-999' in 'size'; the model was trained without --missing-values, so these values were read as they are then.", result.Output);
-        Assert.Contains("Column 'size': 5 missing values replaced by the training mean.", result.Output);
+        Assert.Contains("Column 'size': 5 missing values (8.3%) replaced by the training mean.", result.Output);
     }
 }

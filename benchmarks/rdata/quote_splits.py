@@ -1,4 +1,4 @@
-"""Rewrites the split files of export.py (rdata sets 1-3, mlbench) with the quotes R's write.csv gave each column, so
+"""Rewrites the split files of export.py (rdata sets 1-4, mlbench) with the quotes R's write.csv gave each column, so
 that the CLI reads R's tables as an R user's files are written: a column R quoted (a factor, a character column) is
 quoted in every split, numbers and NA are not, and so is the header (docs/rdata-data.md, "Session 17").
 
@@ -26,7 +26,7 @@ def labels():
         module = importlib.util.module_from_spec(spec)
         sys.path.insert(0, os.path.dirname(path))
         spec.loader.exec_module(module)
-        for table in (getattr(module, "DATASETS", {}), getattr(module, "SET2", {}), getattr(module, "SET3", {})):
+        for table in (getattr(module, "DATASETS", {}), getattr(module, "SET2", {}), getattr(module, "SET3", {}), getattr(module, "SET4", {})):
             found.update({name: entry[1] for name, entry in table.items()})
     return found
 

@@ -168,7 +168,7 @@ internal sealed class TrainCommand
             + "; the metrics above come from the measuring fit.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["stratified"] = data.Stratified, ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows,
             ["networkTrainRows"] = outcome.Model.ChoiceCandidateRows ?? data.TrainRows };
-        reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs, ["longTraining"] = final.LongTraining, ["trainSeconds"] = Math.Round(final.Seconds, 4), ["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path) };
+        reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs, ["longTraining"] = final.LongTraining, ["strongerPenalty"] = final.Model.StrongerPenalty, ["trainSeconds"] = Math.Round(final.Seconds, 4), ["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path) };
         ModelFile.Save(outPath, ml, schema, final.Featurizer, final.Model, final.RawSchema);
         reporter.Saved("Model", outPath);
         reporter.Json["model"] = Path.GetFullPath(outPath);

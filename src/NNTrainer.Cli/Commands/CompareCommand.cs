@@ -17,11 +17,7 @@ internal sealed class CompareCommand
     // train, evaluate and predict take the file first: `compare data.csv --label y` after `train data.csv --label y` was refused.
     private readonly Argument<string?> _file = new("file") { Description = "The same as --csv FILE", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> _label = new("--label") { Description = "The CSV column to predict", HelpName = "COLUMN" };
-    private readonly Option<string> _task = CommandSupport.TaskOption();
-    private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
-    private readonly Option<string[]> _categorical = CommandSupport.CategoricalOption();
-    private readonly Option<string[]> _numeric = CommandSupport.NumericOption();
-    private readonly Option<int?> _maxCategories = CommandSupport.MaxCategoriesOption();
+    private readonly ColumnOptions _columns = new();
     private readonly CsvReadOptions _reading = new();
     private readonly Option<string[]> _trainers = new("--trainers")
     {
@@ -51,11 +47,7 @@ internal sealed class CompareCommand
             _dataDir,
             _csv,
             _label,
-            _task,
-            _ignore,
-            _categorical,
-            _numeric,
-            _maxCategories,
+            _columns,
             _reading,
             _trainers,
             _testFraction,
@@ -89,9 +81,9 @@ internal sealed class CompareCommand
             if (label && !csv) result.AddError("--label applies to --csv files; the built-in data sets have their own labels.");
             if (CommandSupport.Given(result, _positiveClass) && (!csv || folder)) result.AddError("--positive-class applies to a --csv file's binary label.");
             if (CommandSupport.Given(result, _missingValues) && (!csv || folder)) result.AddError("--missing-values applies to the values of a --csv file.");
-            if (CommandSupport.Given(result, _categorical) && (!csv || folder)) result.AddError("--categorical applies to the columns of a --csv file.");
-            if (CommandSupport.Given(result, _numeric) && (!csv || folder)) result.AddError("--numeric applies to the columns of a --csv file.");
-            if (CommandSupport.Given(result, _maxCategories) && (!csv || folder)) result.AddError("--max-categories applies to the columns of a --csv file.");
+            if (CommandSupport.Given(result, _columns.Categorical) && (!csv || folder)) result.AddError("--categorical applies to the columns of a --csv file.");
+            if (CommandSupport.Given(result, _columns.Numeric) && (!csv || folder)) result.AddError("--numeric applies to the columns of a --csv file.");
+            if (CommandSupport.Given(result, _columns.MaxCategories) && (!csv || folder)) result.AddError("--max-categories applies to the columns of a --csv file.");
         });
         command.SetAction((result, cancellation) => Task.FromResult(Run(result, cancellation)));
         return command;
@@ -150,9 +142,9 @@ internal sealed class CompareCommand
         double testFraction = result.GetValue(_testFraction);
         if (Csv(result) is { } csv)
         {
-            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical), numeric: result.GetValue(_numeric)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore), result.GetValue(_positiveClass), maxCategories: result.GetValue(_maxCategories));
+            var problem = TabularProblem.Create(CsvTable.Load(csv, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_columns.Categorical), numeric: result.GetValue(_columns.Numeric)), result.GetValue(_label)!, CommandSupport.ReadTask(result, _columns.Task), CommandSupport.ReadSet(result, _columns.Ignore), result.GetValue(_positiveClass), maxCategories: result.GetValue(_columns.MaxCategories));
             return (PreparedData.FromProblem(ml, problem, testFraction, seed, $"{csv}: {problem.Table.RowCount:N0} rows, {problem.Schema.Features.Length} feature columns, {problem.Schema.Task.ToString().ToLowerInvariant()} task on '{problem.Schema.LabelColumn}'"),
-                IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _task)));
+                IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _columns.Task)));
         }
         if (result.GetValue(_dataset) == BuiltInDatasets.FashionMnistName)
         {

@@ -13,11 +13,7 @@ internal sealed class TrainCommand
     private readonly Argument<string> _file = new("file") { Description = "The CSV file (a header row; separated by commas, ';', tabs or '|', see --separator) or Parquet file (.parquet), or a folder of images with one sub-folder per class" };
     private readonly Option<string> _label = new("--label") { Description = "The column to predict (CSV files; an image's class is its sub-folder)", HelpName = "COLUMN" };
     private readonly Option<string> _out = new("--out", "-o") { Description = "Where to save the ML.NET model zip", HelpName = "MODEL.zip", Required = true };
-    private readonly Option<string> _task = CommandSupport.TaskOption();
-    private readonly Option<string[]> _ignore = CommandSupport.IgnoreOption();
-    private readonly Option<string[]> _categorical = CommandSupport.CategoricalOption();
-    private readonly Option<string[]> _numeric = CommandSupport.NumericOption();
-    private readonly Option<int?> _maxCategories = CommandSupport.MaxCategoriesOption();
+    private readonly ColumnOptions _columns = new();
     private readonly CsvReadOptions _reading = new();
     private readonly Option<string> _trainer = new("--trainer")
     {
@@ -66,11 +62,7 @@ internal sealed class TrainCommand
             _file,
             _label,
             _out,
-            _task,
-            _ignore,
-            _categorical,
-            _numeric,
-            _maxCategories,
+            _columns,
             _reading,
             _trainer,
             _resume,
@@ -126,9 +118,9 @@ internal sealed class TrainCommand
         var markers = MissingValueOption.Read(result, _missingValues, result.GetValue(_label)!, reporter);
         if (result.GetValue(_streaming) || OverBudget(result, file, reporter))
         {
-            return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _task), CommandSupport.ReadSet(result, _ignore),
+            return StreamingRun.Run(reporter, new MLContext(seed: settings.Seed), file, result.GetValue(_label)!, CommandSupport.ReadTask(result, _columns.Task), CommandSupport.ReadSet(result, _columns.Ignore),
                 _reading.SkipsBadRows(result), result.GetValue(_testFraction), saved, outPath, !result.GetValue(_noPlots), result.GetValue(_plots)!, cancellation,
-                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers, result.GetValue(_categorical), result.GetValue(_maxCategories), result.GetValue(_numeric));
+                _reading.ReadSeparator(result), result.GetValue(_positiveClass), markers, result.GetValue(_columns.Categorical), result.GetValue(_columns.MaxCategories), result.GetValue(_columns.Numeric));
         }
         var ml = new MLContext(seed: settings.Seed);
         var trainer = TrainerRegistry.Find(result.GetValue(_trainer)!);
@@ -153,7 +145,7 @@ internal sealed class TrainCommand
         if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
-        if (IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _task)) is { } integerClasses) reporter.Note(integerClasses);
+        if (IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _columns.Task)) is { } integerClasses) reporter.Note(integerClasses);
         if (data.HeldOutClassNote is { } unseen) reporter.Note(unseen);
         reporter.Json["command"] = "train";
 
@@ -186,7 +178,7 @@ internal sealed class TrainCommand
     private bool OverBudget(ParseResult result, string file, Reporter reporter)
     {
         if (result.GetValue(_memoryBudget) is not { } budget) return false;
-        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label), _reading.ReadSeparator(result), result.GetValue(_maxCategories));
+        var (rows, bytes) = MemoryBudget.Estimate(file, result.GetValue(_label), _reading.ReadSeparator(result), result.GetValue(_columns.MaxCategories));
         long megabytes = bytes >> 20;
         if (megabytes <= budget) return false;
         var alias = result.GetValue(_trainer)!;
@@ -214,21 +206,21 @@ internal sealed class TrainCommand
     /// <summary>The file as a problem; with <c>--resume</c>, read with the resumed model's task, columns and classes after checking they fit.</summary>
     private (TabularProblem Problem, ResumedModel? Resumed) ReadProblem(ParseResult result, MLContext ml, string file, TrainerEntry trainer, MissingValues? markers)
     {
-        var task = CommandSupport.ReadTask(result, _task);
+        var task = CommandSupport.ReadTask(result, _columns.Task);
         // A resumed model reads its category columns as categories, whatever this run's --categorical says of them, and its
         // numeric columns by their values, whatever the file's quotes say.
         var loaded = result.GetValue(_resume) is { } resume && trainer is NeuralNetworkTrainer ? ModelFile.Load(resume, ml) : null;
-        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_categorical),
-            modelCategories: loaded?.Schema.Features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => f.Name).ToList(), numeric: result.GetValue(_numeric),
+        var table = CsvTable.Load(file, _reading.SkipsBadRows(result), separator: _reading.ReadSeparator(result), markers: markers, categorical: result.GetValue(_columns.Categorical),
+            modelCategories: loaded?.Schema.Features.Where(f => f.Kind == ColumnKind.Categorical).Select(f => f.Name).ToList(), numeric: result.GetValue(_columns.Numeric),
             modelNumbers: loaded?.Schema.Features.Where(f => f.Kind == ColumnKind.Numeric).Select(f => f.Name).ToList());
-        var ignore = CommandSupport.ReadSet(result, _ignore);
+        var ignore = CommandSupport.ReadSet(result, _columns.Ignore);
         // The weight column is read beside the features, never as one.
         if (result.GetValue(_weight) is { } weight)
         {
             table.Require(weight, "given by --weight");
             ignore.Add(weight);
         }
-        if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore, result.GetValue(_positiveClass), maxCategories: result.GetValue(_maxCategories)), null);
+        if (result.GetValue(_resume) is not { } path) return (TabularProblem.Create(table, result.GetValue(_label)!, task, ignore, result.GetValue(_positiveClass), maxCategories: result.GetValue(_columns.MaxCategories)), null);
         if (trainer is not NeuralNetworkTrainer || loaded is null) throw new CliException($"--resume continues a neural network; it does not apply to --trainer {trainer.Alias}.", ExitCodes.UsageError);
         if (loaded.Schema.LabelColumn != result.GetValue(_label))
         {

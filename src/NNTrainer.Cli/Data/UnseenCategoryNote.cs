@@ -18,8 +18,8 @@ internal static class UnseenCategoryNote
     {
         var shown = string.Join(", ", unseen.Take(3).Select(u => $"'{u}'")) + (unseen.Count > 3 ? ", …" : "");
         var values = $"Column '{column}': {unseen.Count:N0}{(more ? "+" : "")} value{(unseen.Count == 1 ? "" : "s")} ";
-        // A capped column's kept categories number the cap less the shared 'other' slot.
-        return known >= cap - 1
+        // A capped column keeps exactly the cap's categories (the missing-value category among them, as the slot names list it).
+        return known >= cap
             ? values + $"outside the {known:N0} most frequent categories the model keeps for it ({shown}) encoded as no category, as training encoded its rarer ones (--max-categories)."
             : values + $"not among the categories the model was trained with ({shown}) encoded as no category.";
     }

@@ -32,10 +32,13 @@ public sealed class CsvBlockReaderNotesTests
     [Fact]
     public void Texts_past_a_capped_column_are_told_apart_from_texts_never_seen()
     {
-        var capped = UnseenCategoryNote.For("name", ["Zelda", "Yuri", "Xena", "Walt"], more: false, known: 99, cap: 100);
+        var capped = UnseenCategoryNote.For("name", ["Zelda", "Yuri", "Xena", "Walt"], more: false, known: 100, cap: 100);
         var unseen = UnseenCategoryNote.For("color", ["teal"], more: true, known: 5, cap: 100);
+        // 99 categories under a cap of 100 were all the column had: a text outside them was never seen.
+        var underCap = UnseenCategoryNote.For("name", ["Zelda"], more: false, known: 99, cap: 100);
 
-        Assert.Equal("Column 'name': 4 values outside the 99 most frequent categories the model keeps for it ('Zelda', 'Yuri', 'Xena', …) encoded as no category, as training encoded its rarer ones (--max-categories).", capped);
+        Assert.Contains("not among the categories the model was trained with", underCap);
+        Assert.Equal("Column 'name': 4 values outside the 100 most frequent categories the model keeps for it ('Zelda', 'Yuri', 'Xena', …) encoded as no category, as training encoded its rarer ones (--max-categories).", capped);
         Assert.Equal("Column 'color': 1+ value not among the categories the model was trained with ('teal') encoded as no category.", unseen);
     }
 

@@ -28,7 +28,7 @@ internal static class CategoryCap
     public static int ForRows(long rows) => (int)Math.Clamp(OneHotBudget / Math.Max(rows, 1), MaxCategories, FreeTextDistinct);
 
     /// <summary>How the cap was chosen, for the capped note: empty when <c>--max-categories</c> set it.</summary>
-    public static string Why(int cap, int? given, long rows) =>
+    public static string Why(int? given, long rows) =>
         given is null ? $"the default cap for {rows:N0} rows keeps a column's one-hot features under {OneHotBudget / 1_000_000}M values, 128 MB; " : "";
 
     /// <summary>The most <c>--max-categories</c> takes: a wider first layer than this is a column to leave out or to recode.</summary>

@@ -97,7 +97,7 @@ internal sealed class TabularProblem
                 }
                 else if (distinct > cap)
                 {
-                    notes.Add(DateColumn.Is(column) ? DateColumn.CategoryNote(column, distinct, cap) : $"Column '{column.Name}' has {distinct:N0} distinct texts: its {cap:N0} most frequent categories are one-hot encoded and the other {distinct - cap:N0} share one 'other' encoding ({CategoryCap.Why(cap, maxCategories, table.RowCount)}--max-categories {distinct} keeps them all).");
+                    notes.Add(DateColumn.Is(column) ? DateColumn.CategoryNote(column, distinct, cap) : $"Column '{column.Name}' has {distinct:N0} distinct texts: its {cap:N0} most frequent categories are one-hot encoded and the other {distinct - cap:N0} share one 'other' encoding ({CategoryCap.Why(maxCategories, table.RowCount)}--max-categories {distinct} keeps them all).");
                 }
             }
             features.Add(new FeatureColumn(column.Name, kind));

@@ -72,11 +72,18 @@ type TrainerOptions =
         /// </summary>
         ChooseEpochsOnHoldOut: bool
         /// <summary>
-        /// The long training of a table of 5,000 rows or more (the passes of 10¹⁰ rows × parameters with a lighter penalty):
+        /// The long training of a table of 1,000 rows or more (the passes of 10¹⁰ rows × parameters with a lighter penalty):
         /// <c>None</c> (the default) when a stratified tenth of the rows held out scores it better than the usual training,
         /// <c>Some true</c> always, <c>Some false</c> never (<c>LongTrainingOnLargeData</c>; docs/defaults.md, round 13).
         /// </summary>
         LongTrainingOnLargeData: bool option
+        /// <summary>
+        /// On 1,000 to 4,999 training rows whose long-training choice is measured, a third candidate: the usual training with
+        /// ten times its L2 penalty, kept only when its per-row held-out losses are lower than the other choice's by more than
+        /// two standard errors (<c>StrongerPenaltyInBand</c>). Default <c>true</c>; <c>false</c>: the two candidates of
+        /// round 13, bit for bit (docs/defaults.md, rounds 16c and 17).
+        /// </summary>
+        StrongerPenaltyInBand: bool
         /// <summary>
         /// Standardise every feature with the training rows' mean and standard deviation and fold that map into the first
         /// layer, so the model reads the features as they come (<c>StandardizeFeatures</c>). Default <c>true</c>.

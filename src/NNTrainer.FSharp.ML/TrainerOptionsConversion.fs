@@ -40,6 +40,7 @@ module TrainerOptions =
           SelectModelOnSmallData = csharp.SelectModelOnSmallData
           ChooseEpochsOnHoldOut = csharp.ChooseEpochsOnHoldOut
           LongTrainingOnLargeData = Option.ofNullable csharp.LongTrainingOnLargeData
+          StrongerPenaltyInBand = csharp.StrongerPenaltyInBand
           StandardizeFeatures = csharp.StandardizeFeatures
           IndicatorFeaturesToUnitRange = csharp.IndicatorFeaturesToUnitRange
           Seed = Option.ofNullable csharp.Seed
@@ -154,6 +155,7 @@ module TrainerOptions =
         target.SelectModelOnSmallData <- options.SelectModelOnSmallData
         target.ChooseEpochsOnHoldOut <- options.ChooseEpochsOnHoldOut
         target.LongTrainingOnLargeData <- Option.toNullable options.LongTrainingOnLargeData
+        target.StrongerPenaltyInBand <- options.StrongerPenaltyInBand
         target.StandardizeFeatures <- options.StandardizeFeatures
         target.IndicatorFeaturesToUnitRange <- options.IndicatorFeaturesToUnitRange
         target.Seed <- Option.toNullable options.Seed

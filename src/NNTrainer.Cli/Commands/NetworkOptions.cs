@@ -130,13 +130,22 @@ internal sealed class NetworkOptions : IOptionGroup
         DefaultValueFactory = _ => "auto",
     };
 
+    public Option<bool> StrongerPenalty { get; } = new("--stronger-penalty")
+    {
+        Description = $"On {NNTrainer.ML.NeuralNetworkDefaults.LongTrainingRowsFrom:N0} to {NNTrainer.ML.NeuralNetworkDefaults.AnnealedRowsFrom - 1:N0} training rows, with --long-training auto: " +
+            $"also train the usual way with {NNTrainer.ML.NeuralNetworkDefaults.StrongerPenaltyFactor:0} times its L2 penalty on the nine tenths, and keep it when its per-row losses on the last tenth " +
+            $"are lower by more than {NNTrainer.ML.NeuralNetworkDefaults.StrongerPenaltyMargin:0} standard errors (on by default; false: choose between the usual and the long training only)",
+        HelpName = "true|false",
+        DefaultValueFactory = _ => Defaults.StrongerPenaltyInBand,
+    };
+
     public Option<string> Execution { get; } = new("--execution")
     {
         Description = "How each training step runs: auto (the fastest step that computes the same weights) or reference (the book's layer-by-layer step)",
         DefaultValueFactory = _ => "auto",
     };
 
-    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, SelectModel, HoldOutEpochs, LongTraining, Seed, Threads, ValidationFraction, Patience,
+    public IEnumerable<Option> All => [Hidden, Activation, Epochs, BatchSize, LearningRate, Optimizer, Dropout, L2, ScaleL2SmallData, ScaleL2LargeData, CrossValidateL2, SelectModel, HoldOutEpochs, LongTraining, StrongerPenalty, Seed, Threads, ValidationFraction, Patience,
         WeightDecay, Nesterov, Schedule, ClipNorm, LabelSmoothing, Execution];
 
     public void AddTo(Command command)
@@ -187,6 +196,7 @@ internal sealed class NetworkOptions : IOptionGroup
         SelectModelOnSmallData = result.GetValue(SelectModel),
         ChooseEpochsOnHoldOut = result.GetValue(HoldOutEpochs),
         LongTraining = result.GetValue(LongTraining)!.ToLowerInvariant() switch { "true" => true, "false" => false, _ => null },
+        StrongerPenaltyInBand = result.GetValue(StrongerPenalty),
         Seed = result.GetValue(Seed),
         Threads = result.GetValue(Threads),
         ValidationFraction = result.GetValue(ValidationFraction),

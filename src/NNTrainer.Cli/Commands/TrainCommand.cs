@@ -140,12 +140,13 @@ internal sealed class TrainCommand
         }
         var description = $"{file}: {problem.Table.RowCount:N0} rows; label '{problem.Schema.LabelColumn}' ({Describe(problem.Schema)}); features: {FeatureList.Describe(problem.Schema.Features)}";
         if (problem.Schema.Task == Evaluation.TaskKind.Binary) reporter.Json["positiveClass"] = problem.Schema.Classes[1];
-        if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings with { KeepChoiceCandidate = true }, saved, folds, description, outPath, cancellation);
+        var integerClasses = IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _columns.Task));
+        if (result.GetValue(_cv) is { } folds) return CrossValidationRun.Train(reporter, ml, problem, trainer, settings with { KeepChoiceCandidate = true }, saved, folds, description, outPath, cancellation, integerClasses);
         var data = PreparedData.FromProblem(ml, problem, result.GetValue(_testFraction), settings.Seed, description, resumed?.Featurizer, weight);
         if (resumed is not null) reporter.Note($"Continuing the network of {resumed.Path} ({resumed.Network.ParameterCount:N0} parameters), reading the file with its feature map.");
         reporter.Note(data.Description);
         foreach (var note in data.Notes) reporter.Note(note);
-        if (IntegerClassesNote.For(problem, CommandSupport.ReadTask(result, _columns.Task)) is { } integerClasses) reporter.Note(integerClasses);
+        if (integerClasses is not null) reporter.Note(integerClasses);
         if (data.HeldOutClassNote is { } unseen) reporter.Note(unseen);
         reporter.Json["command"] = "train";
 
@@ -160,7 +161,9 @@ internal sealed class TrainCommand
             + "; the metrics above come from the measuring fit.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "holdout", ["stratified"] = data.Stratified, ["trainRows"] = data.TrainRows, ["testRows"] = data.TestRows,
             ["networkTrainRows"] = outcome.Model.ChoiceCandidateRows ?? data.TrainRows };
-        reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs, ["longTraining"] = final.LongTraining, ["strongerPenalty"] = final.Model.StrongerPenalty, ["trainSeconds"] = Math.Round(final.Seconds, 4), ["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path) };
+        var savedModel = final.SavedModelJson();
+        savedModel["resumedFrom"] = resumed is null ? null : Path.GetFullPath(resumed.Path);
+        reporter.Json["savedModel"] = savedModel;
         ModelFile.Save(outPath, ml, schema, final.Featurizer, final.Model, final.RawSchema);
         reporter.Saved("Model", outPath);
         reporter.Json["model"] = Path.GetFullPath(outPath);

@@ -6,10 +6,11 @@ namespace NNTrainer.Cli.Running;
 internal static class CrossValidationRun
 {
     public static int Train(Reporter reporter, MLContext ml, TabularProblem problem, TrainerEntry trainer, NetworkSettings settings, NetworkSettings saved, int folds,
-        string description, string outPath, CancellationToken cancellation)
+        string description, string outPath, CancellationToken cancellation, string? integerClasses = null)
     {
         reporter.Note(description);
         foreach (var note in problem.Notes) reporter.Note(note);
+        if (integerClasses is not null) reporter.Note(integerClasses);
         reporter.Json["command"] = "train";
         var cv = CrossValidation.Run(reporter, ml, problem, trainer, settings, folds, cancellation);
         long rows = problem.Table.RowCount;
@@ -20,7 +21,7 @@ internal static class CrossValidationRun
             + $"; the metrics above come from {folds}-fold cross-validation.");
         reporter.Json["measuredOn"] = new JsonObject { ["method"] = "cv", ["folds"] = folds, ["rows"] = rows };
         reporter.Json["crossValidation"] = new JsonObject { ["mean"] = Figures(cv.Mean), ["sd"] = Figures(cv.StandardDeviation) };
-        reporter.Json["savedModel"] = new JsonObject { ["rows"] = final.Rows, ["epochs"] = final.Epochs };
+        reporter.Json["savedModel"] = final.SavedModelJson();
         ModelFile.Save(outPath, ml, schema, final.Featurizer, final.Model, final.RawSchema);
         reporter.Saved("Model", outPath);
         reporter.Json["model"] = Path.GetFullPath(outPath);

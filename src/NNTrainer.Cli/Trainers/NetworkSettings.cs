@@ -108,6 +108,22 @@ internal sealed record NetworkSettings
     /// </summary>
     public bool? LongTraining { get; init; }
 
+    /// <summary>
+    /// <c>--stronger-penalty</c>: on 1,000–4,999 training rows the long-training choice also weighs the usual training with
+    /// ten times its L2 penalty (the ML.NET option <c>StrongerPenaltyInBand</c>).
+    /// </summary>
+    public bool StrongerPenaltyInBand { get; init; } = true;
+
+    /// <summary>
+    /// The usual training with ten times its L2 penalty taken without a choice, as the measuring fit chose it (only the
+    /// refit on every row sets it, with <see cref="LongTraining"/> false; ML.NET's internal <c>TakeStrongerPenalty</c>).
+    /// </summary>
+    public bool StrongerPenalty { get; init; }
+
+    /// <summary>These settings with <paramref name="regime"/> taken without a choice (<see cref="LongTraining"/>, <see cref="StrongerPenalty"/>).</summary>
+    public NetworkSettings Taking(TrainingRegime regime) =>
+        this with { LongTraining = regime == TrainingRegime.Long, StrongerPenalty = regime == TrainingRegime.StrongerPenalty };
+
     private bool MayTrainLong(long rows, long parameters) =>
         Commands.NetworkOptions.IsAutoSchedule(Schedule) && rows >= NeuralNetworkDefaults.LongTrainingRowsFrom
         && (NeuralNetworkDefaults.Epochs(rows, BatchSize, parameters) != NeuralNetworkDefaults.Epochs(rows, BatchSize)

@@ -58,6 +58,8 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.SelectModelOnSmallData = settings.SelectModelOnSmallData;
         options.ChooseEpochsOnHoldOut = settings.ChooseEpochsOnHoldOut;
         options.LongTrainingOnLargeData = settings.LongTraining;
+        options.StrongerPenaltyInBand = settings.StrongerPenaltyInBand;
+        options.TakeStrongerPenalty = settings.StrongerPenalty;
         options.KeepChoiceCandidate = settings.KeepChoiceCandidate;
         options.DropoutRate = settings.Dropout;
         options.Seed = settings.Seed;

@@ -18,6 +18,10 @@ internal sealed class TrainedModel(ITransformer transformer, TrainingHistory? hi
     /// <summary>Whether that choice took the usual training with ten times its L2 penalty (<c>NeuralNetworkTransformer.StrongerPenalty</c>).</summary>
     public bool StrongerPenalty { get; init; }
 
+    /// <summary>The regime the long-training choice took, or that was given; null when none was made or given.</summary>
+    public TrainingRegime? Regime => LongTraining is { } longer ? (longer ? TrainingRegime.Long : TrainingRegime.Usual)
+        : StrongerPenalty ? TrainingRegime.StrongerPenalty : null;
+
     /// <summary>The rows the network trained on when a measuring fit kept the long-training choice's candidate (<c>NeuralNetworkTransformer.ChoiceCandidateRows</c>); null otherwise.</summary>
     public long? ChoiceCandidateRows { get; init; }
 

@@ -28,6 +28,17 @@ public abstract partial class NeuralNetworkOptionsBase
     public bool StrongerPenaltyInBand = true;
 
     /// <summary>
+    /// With <see cref="LongTrainingOnLargeData"/> false, where the long-training choice would otherwise be measured (1,000
+    /// training rows or more, the automatic epochs and schedule), the usual training with
+    /// <see cref="NeuralNetworkDefaults.StrongerPenaltyFactor"/> (10) times its L2 penalty trains without a choice: the
+    /// third candidate of <see cref="StrongerPenaltyInBand"/> taken as given, at any number of rows. <c>nntrainer train</c>'s
+    /// refit on every row sets it when its measuring fit chose that candidate, so the saved model keeps the choice its report
+    /// measured instead of making it again (docs/defaults.md, round 18b); the transformer then says <c>StrongerPenalty</c>.
+    /// Internal: through the catalog, <see cref="LongTrainingOnLargeData"/> false with ten times the L2 penalty trains the same.
+    /// </summary>
+    internal bool TakeStrongerPenalty;
+
+    /// <summary>
     /// For a measuring fit, whose model is scored on held-out rows and then dropped (<c>nntrainer train</c>'s, before its
     /// refit on every row): when the long-training choice is made, the fit keeps the chosen candidate's network as it
     /// trained on nine tenths of the rows instead of training the chosen regime again on all of them, which on

@@ -20,9 +20,30 @@ internal static class LongTraining
     /// differs from the usual one.
     /// </summary>
     public static bool Applies(NeuralNetworkOptionsBase options, long rows, Regime usual, Regime longer) =>
-        options.LongTrainingOnLargeData != false && usual != longer && rows >= NeuralNetworkDefaults.LongTrainingRowsFrom
+        options.LongTrainingOnLargeData != false && usual != longer && Automatic(options, rows);
+
+    /// <summary>
+    /// The stronger penalty given without a choice (<see cref="NeuralNetworkOptionsBase.TakeStrongerPenalty"/> with
+    /// <c>LongTrainingOnLargeData</c> false), where a choice would otherwise be measured: the usual training with
+    /// <see cref="NeuralNetworkDefaults.StrongerPenaltyFactor"/> times its penalty, at any number of rows from 1,000 on
+    /// (a refit on every row may have more than the measuring fit's 4,999); null when not asked, or when it would equal the
+    /// usual training (no penalty).
+    /// </summary>
+    internal static Regime? GivenStronger(NeuralNetworkOptionsBase options, long rows, Regime usual) =>
+        options.TakeStrongerPenalty && options.LongTrainingOnLargeData == false && Automatic(options, rows) ? StrongerThan(usual) : null;
+
+    /// <summary>1,000 rows or more with the automatic epochs and schedule, and no validation set, early stopping, checkpoint or hold-out option of the caller's.</summary>
+    private static bool Automatic(NeuralNetworkOptionsBase options, long rows) =>
+        rows >= NeuralNetworkDefaults.LongTrainingRowsFrom
         && options.NumberOfEpochs is null && options.LearningRateSchedule is null && !options.ChooseEpochsOnHoldOut
         && options.ValidationSetFraction == 0 && options.EarlyStoppingPatience == 0 && options.CheckpointPath is null;
+
+    /// <summary><paramref name="usual"/> with <see cref="NeuralNetworkDefaults.StrongerPenaltyFactor"/> times its penalty; null when that changes nothing (no penalty).</summary>
+    private static Regime? StrongerThan(Regime usual)
+    {
+        var stronger = usual with { L2 = usual.L2 * NeuralNetworkDefaults.StrongerPenaltyFactor };
+        return stronger == usual ? null : stronger;
+    }
 
     /// <summary>
     /// What <see cref="Choose"/> found: the regime chosen, both held-out losses (+∞ for a training that diverged, NaN when
@@ -50,8 +71,7 @@ internal static class LongTraining
     internal static Regime? Stronger(NeuralNetworkOptionsBase options, long rows, Regime usual)
     {
         if (!options.StrongerPenaltyInBand || rows < NeuralNetworkDefaults.LongTrainingRowsFrom || rows >= NeuralNetworkDefaults.AnnealedRowsFrom) return null;
-        var stronger = usual with { L2 = usual.L2 * NeuralNetworkDefaults.StrongerPenaltyFactor };
-        return stronger == usual ? null : stronger;
+        return StrongerThan(usual);
     }
 
     /// <summary>

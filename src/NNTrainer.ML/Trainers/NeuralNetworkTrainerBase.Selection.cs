@@ -51,6 +51,14 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         }
         var usual = new LongTraining.Regime(epochs, options.EffectiveL2Regularization(rows, featureCount));
         var longer = options.LongTrainingRegime(rows, featureCount, network.ParameterCount);
+        if (LongTraining.GivenStronger(options, rows, usual) is { } given)
+        {
+            // A refit that keeps its measuring fit's choice (TakeStrongerPenalty): one training, no candidates.
+            channel.Info(MessageSensitivity.None, $"The usual training with {NeuralNetworkDefaults.StrongerPenaltyFactor} times its L2 penalty, as given (no held-out choice): " +
+                $"the final fit trains on every row for {given.Epochs} epochs with L2 {given.L2}.");
+            (_longTraining, _strongerPenalty) = (null, true);
+            return (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, given.L2), optimizer, given.Epochs, options.BatchSize, null);
+        }
         if (LongTraining.Applies(options, rows, usual, longer))
         {
             var choice = LongTraining.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, usual, longer);
@@ -61,7 +69,8 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
                 $"{usual.Epochs} epochs with L2 {usual.L2} {choice.UsualLoss:F4}: " + (choice.Candidate is null
                     ? $"the final fit trains on every row for {chosen.Epochs} epochs with L2 {chosen.L2}."
                     : $"this measuring fit keeps the network of {chosen.Epochs} epochs with L2 {chosen.L2} as it trained on the other {choice.CandidateRows:N0} rows."));
-            // The stronger penalty's choice reports none (null), so nntrainer's refit on every row makes the choice again.
+            // The stronger penalty's choice reports no long training (null) but StrongerPenalty; nntrainer's refit on every row
+            // takes it as given (TakeStrongerPenalty) rather than choosing again.
             _longTraining = chosen == longer ? true : chosen == usual ? false : null;
             _strongerPenalty = _longTraining is null;
             (_choiceCandidate, _choiceCandidateRows) = (choice.Candidate, choice.CandidateRows);

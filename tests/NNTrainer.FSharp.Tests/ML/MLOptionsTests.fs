@@ -50,6 +50,9 @@ let ``the default options are the trainers' own defaults`` () =
     Assert.Equal(csharp.LongTrainingOnLargeData, fsharp.LongTrainingOnLargeData)
     Assert.Equal(None, ML.Options.defaults.LongTrainingOnLargeData)
     Assert.Equal(System.Nullable false, (ML.Options.toRegression { ML.Options.defaults with LongTrainingOnLargeData = Some false }).LongTrainingOnLargeData)
+    Assert.Equal(csharp.StrongerPenaltyInBand, fsharp.StrongerPenaltyInBand)
+    Assert.True ML.Options.defaults.StrongerPenaltyInBand
+    Assert.False (ML.Options.toBinary { ML.Options.defaults with StrongerPenaltyInBand = false }).StrongerPenaltyInBand
     Assert.Equal(csharp.StandardizeFeatures, fsharp.StandardizeFeatures)
     Assert.Equal(csharp.IndicatorFeaturesToUnitRange, fsharp.IndicatorFeaturesToUnitRange)
     Assert.True ML.Options.defaults.IndicatorFeaturesToUnitRange

@@ -6,7 +6,7 @@ namespace NNTrainer.Cli.Tests.Commands;
 
 /// <summary>
 /// A label of whole numbers 1–10 (a test score, as mlmRev's ScotsSec <c>attain</c>) is read as 10 classes by
-/// <c>--task auto</c>; train and compare now say so and name <c>--task regression</c>. Not said when the task was
+/// <c>--task auto</c>; train (with or without <c>--cv</c>) and compare now say so and name <c>--task regression</c>. Not said when the task was
 /// given, for two values (a yes/no) or for text classes.
 /// </summary>
 public sealed class IntegerClassesNoteTests : IDisposable
@@ -40,6 +40,23 @@ public sealed class IntegerClassesNoteTests : IDisposable
         Assert.Contains(Note, compare.Output);
         Assert.True(regression.ExitCode == 0, regression.ToString());
         Assert.DoesNotContain("read as 10 classes", regression.Output);
+    }
+
+    [Fact]
+    public void Train_with_cv_says_it_too_and_not_when_the_task_is_given()
+    {
+        var csv = Write("scores.csv", i => (i % 10 + 1).ToString(CultureInfo.InvariantCulture));
+
+        var cv = CliRunner.Run(_dir.Path, "train", csv, "--label", "score", "--cv", "3", "--out", _dir.File("m.zip"), "--epochs", "2", "--no-plots");
+        var json = CliRunner.Run(_dir.Path, "train", csv, "--label", "score", "--cv", "3", "--out", _dir.File("j.zip"), "--epochs", "2", "--no-plots", "--json");
+        var given = CliRunner.Run(_dir.Path, "train", csv, "--label", "score", "--cv", "3", "--task", "multiclass", "--out", _dir.File("g.zip"), "--epochs", "2", "--no-plots");
+
+        Assert.True(cv.ExitCode == 0, cv.ToString());
+        Assert.Contains(Note, cv.Output);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.Contains(System.Text.Json.Nodes.JsonNode.Parse(json.Output)!["notes"]!.AsArray(), n => n!.GetValue<string>() == Note);
+        Assert.True(given.ExitCode == 0, given.ToString());
+        Assert.DoesNotContain("read as 10 classes", given.Output);
     }
 
     [Fact]

@@ -86,9 +86,51 @@ public sealed class NetworkOptionsTests
         Assert.Equal(schedule != "none", options.AnnealLearningRateOnLargeData);
     }
 
+    [Fact]
+    public void TheStrongerPenaltySwitchIsOnByDefaultAndFalseTurnsTheCandidateOff()
+    {
+        var options = new NetworkOptions();
+        var command = new System.CommandLine.Command("t");
+        options.AddTo(command);
+        NeuralNetworkBinaryTrainer.Options Configure(NetworkSettings settings) =>
+            NeuralNetworkTrainer.Configure(new NeuralNetworkBinaryTrainer.Options(), new TrainingRequest(new MLContext(seed: 1), TaskKind.Binary, 2, null!, settings, null, CancellationToken.None));
+
+        var defaults = options.Read(command.Parse([]));
+        var off = options.Read(command.Parse(["--stronger-penalty", "false"]));
+
+        Assert.Equal(new NeuralNetworkBinaryTrainer.Options().StrongerPenaltyInBand, defaults.StrongerPenaltyInBand);
+        Assert.True(Configure(defaults).StrongerPenaltyInBand);
+        Assert.False(off.StrongerPenaltyInBand);
+        Assert.False(Configure(off).StrongerPenaltyInBand);
+        Assert.True(options.Read(command.Parse(["--stronger-penalty", "true"])).StrongerPenaltyInBand);
+        // Nothing on the command line forces it: only the refit, taking its measuring fit's regime.
+        Assert.False(defaults.StrongerPenalty);
+        Assert.Null(Configure(defaults).LongTrainingOnLargeData);
+    }
+
+    [Theory]
+    [InlineData("Usual", false, false)]
+    [InlineData("Long", true, false)]
+    [InlineData("StrongerPenalty", false, true)]
+    public void ARegimeTakenWithoutAChoiceReachesTheTrainerOptions(string regime, bool longTraining, bool stronger)
+    {
+        var settings = new NetworkSettings().Taking(Enum.Parse<TrainingRegime>(regime));
+        var request = new TrainingRequest(new MLContext(seed: 1), TaskKind.Binary, 2, null!, settings, null, CancellationToken.None);
+
+        var options = NeuralNetworkTrainer.Configure(new NeuralNetworkBinaryTrainer.Options(), request);
+
+        // The ML option that forces the stronger penalty is internal to the trainers; the end-to-end refit tests
+        // (StrongerPenaltyChoiceTests) show it reaches them.
+        Assert.Equal(longTraining, options.LongTrainingOnLargeData);
+        Assert.Equal(stronger, settings.StrongerPenalty);
+        // The stronger penalty trains the usual length: its epochs are known before it starts.
+        Assert.Equal(longTraining ? NeuralNetworkDefaults.Epochs(2_000, 32, 3_301) : settings.EpochsFor(2_000), settings.KnownEpochsFor(2_000, 3_301));
+    }
+
     [Theory]
     [InlineData("--scale-l2-large-data", "maybe")]
     [InlineData("--cross-validate-l2", "1")]
+    [InlineData("--stronger-penalty", "maybe")]
     public void ASwitchTakesTrueOrFalse(string option, string value)
     {
         var options = new NetworkOptions();

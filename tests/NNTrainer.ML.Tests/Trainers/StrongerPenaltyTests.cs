@@ -32,7 +32,7 @@ public sealed class StrongerPenaltyTests
         var (on, log) = Fit(rows, strongerInBand: true);
         var off = Fit(rows, strongerInBand: false).Model;
         // The report gives the margin in standard errors; past 2 the stronger penalty trains the model, which then reports
-        // no long-training choice (so nntrainer's refit on every row chooses again).
+        // no long-training choice but StrongerPenalty (nntrainer's refit on every row takes it as given, round 18b).
         Assert.True(Z(log) > NeuralNetworkDefaults.StrongerPenaltyMargin, log);
         Assert.Null(on.LongTraining);
         Assert.True(on.StrongerPenalty);
@@ -53,6 +53,47 @@ public sealed class StrongerPenaltyTests
         Assert.Equal(off.LongTraining, on.LongTraining);
         Assert.False(on.StrongerPenalty);
         Assert.Equal(WeightsOf(off), WeightsOf(on));
+    }
+
+    [Fact]
+    public void GivenWithoutAChoiceItTrainsTheChosenModelBitForBitAndNoCandidates()
+    {
+        var rows = NoisyLine(1_500, seed: 7);
+        var chosen = Fit(rows, strongerInBand: true).Model;
+        var (given, log) = Fit(rows, strongerInBand: true, o => (o.LongTrainingOnLargeData, o.TakeStrongerPenalty) = (false, true));
+        var (ignored, choiceLog) = Fit(rows, strongerInBand: true, o => o.TakeStrongerPenalty = true);
+
+        // The same network as the choice's, trained once: no candidate on a held-out tenth.
+        Assert.True(chosen.StrongerPenalty);
+        Assert.True(given.StrongerPenalty);
+        Assert.Null(given.LongTraining);
+        Assert.Equal(WeightsOf(chosen), WeightsOf(given));
+        Assert.Empty(log);
+        // Only with LongTrainingOnLargeData false: left null, the choice is made as before.
+        Assert.Contains("stratified tenth", choiceLog, StringComparison.Ordinal);
+        Assert.Equal(WeightsOf(chosen), WeightsOf(ignored));
+    }
+
+    [Fact]
+    public void GivenItAppliesWhereAChoiceWouldBeMeasuredAtAnyRowsFromOneThousand()
+    {
+        LongTraining.Regime? Given(long rows, Action<NeuralNetworkBinaryTrainer.Options>? set = null)
+        {
+            var options = new NeuralNetworkBinaryTrainer.Options { LongTrainingOnLargeData = false, TakeStrongerPenalty = true };
+            set?.Invoke(options);
+            return LongTraining.GivenStronger(options, rows, Usual);
+        }
+        var stronger = new LongTraining.Regime(54, 0.001f * NeuralNetworkDefaults.StrongerPenaltyFactor);
+        Assert.Equal(stronger, Given(1_000));
+        // A refit on every row may have more rows than the measuring fit's 4,999.
+        Assert.Equal(stronger, Given(6_000));
+        Assert.Null(Given(999));
+        Assert.Null(Given(2_000, o => o.NumberOfEpochs = 54));
+        Assert.Null(Given(2_000, o => o.EarlyStoppingPatience = 3));
+        Assert.Null(Given(2_000, o => o.LongTrainingOnLargeData = null));
+        Assert.Null(Given(2_000, o => o.LongTrainingOnLargeData = true));
+        Assert.Null(Given(2_000, o => o.TakeStrongerPenalty = false));
+        Assert.Null(LongTraining.GivenStronger(new NeuralNetworkBinaryTrainer.Options { LongTrainingOnLargeData = false, TakeStrongerPenalty = true }, 2_000, Usual with { L2 = 0 }));
     }
 
     /// <summary>A label that the first two of 30 inputs decide through noise; the other 28 inputs are noise to overfit.</summary>
@@ -88,12 +129,13 @@ public sealed class StrongerPenaltyTests
     private static float[] WeightsOf(NeuralNetworkBinaryTransformer model) =>
         model.Network.Layers.OfType<DenseLayer>().SelectMany(d => d.Weights.Values.ToArray().Concat(d.Biases.Values.ToArray())).ToArray();
 
-    private static (NeuralNetworkBinaryTransformer Model, string Log) Fit<TRow>(List<TRow> rows, bool strongerInBand) where TRow : class
+    private static (NeuralNetworkBinaryTransformer Model, string Log) Fit<TRow>(List<TRow> rows, bool strongerInBand, Action<NeuralNetworkBinaryTrainer.Options>? set = null) where TRow : class
     {
         var mlContext = new MLContext(seed: 1);
         var log = new System.Text.StringBuilder();
         mlContext.Log += (_, e) => { if (e.Message.Contains("stratified tenth", StringComparison.Ordinal)) log.AppendLine(e.Message); };
         var options = new NeuralNetworkBinaryTrainer.Options { NumberOfThreads = 1, Seed = 3, StrongerPenaltyInBand = strongerInBand };
+        set?.Invoke(options);
         var model = mlContext.BinaryClassification.Trainers.NeuralNetwork(options).Fit(mlContext.Data.LoadFromEnumerable(rows));
         return (model, log.ToString());
     }

@@ -34,7 +34,8 @@ public abstract partial class NeuralNetworkOptionsBase
     /// third candidate of <see cref="StrongerPenaltyInBand"/> taken as given, at any number of rows. <c>nntrainer train</c>'s
     /// refit on every row sets it when its measuring fit chose that candidate, so the saved model keeps the choice its report
     /// measured instead of making it again (docs/defaults.md, round 18b); the transformer then says <c>StrongerPenalty</c>.
-    /// Internal: through the catalog, <see cref="LongTrainingOnLargeData"/> false with ten times the L2 penalty trains the same.
+    /// Internal: through the catalog, <see cref="LongTrainingOnLargeData"/> false with ten times <c>L2Regularization</c> gives
+    /// the same penalty (up to float rounding), only without the transformer's <c>StrongerPenalty</c>.
     /// </summary>
     internal bool TakeStrongerPenalty;
 

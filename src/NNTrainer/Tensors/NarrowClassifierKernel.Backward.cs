@@ -36,10 +36,12 @@ internal static unsafe partial class NarrowClassifierKernel
         Check(dW2.Length, (long)hidden * classes, nameof(dW2));
         Check(dB2.Length, classes, nameof(dB2));
 
-        // The output weights transposed and padded to whole blocks of hidden units (8 rows), the gradients likewise.
-        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * 8) * padded);
+        // The output weights transposed and padded to whole blocks of hidden units (rows of classes in whole 8 × 8
+        // blocks), the gradients likewise.
+        int classRows = ClassRows(classes);
+        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * classRows) * padded);
         float* pw2T = scratch;
-        float* gw1 = pw2T + 8 * padded;
+        float* gw1 = pw2T + (nint)classRows * padded;
         float* gb1 = gw1 + k * padded;
         float* gw2T = gb1 + padded;
         fixed (float* x = inputs, d = gradientT, pw2 = w2, a = activations)

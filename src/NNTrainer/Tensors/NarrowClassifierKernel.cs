@@ -2,7 +2,7 @@ namespace NNTrainer.Tensors;
 
 /// <summary>
 /// The whole training step of <c>Dense(k, hidden) → ReLU → Dense(hidden, classes) → Softmax</c> for up to 16 inputs and
-/// 8 classes (mlbench's Shuttle, 9-100-7), where <see cref="SmallInputClassifierKernel"/>'s registers run out. Its
+/// 31 classes (mlbench's Shuttle, 9-100-7; LetterRecognition, 16-100-26), where <see cref="SmallInputClassifierKernel"/>'s registers run out. Its
 /// layout with two changes: the forward pass (samples along the lanes) reads the inputs from memory instead of holding
 /// them in registers, and the backward pass puts blocks of 16 hidden units along the lanes instead of 32, so that 16
 /// input-weight gradients and 8 output-weight gradients fit in the 32 vector registers as running sums. With up to 16 inputs the backward pass would spend a third
@@ -21,8 +21,12 @@ internal static unsafe partial class NarrowClassifierKernel
     /// <summary>Most inputs per sample this kernel takes.</summary>
     public const int MaxInputs = 16;
 
-    /// <summary>Most classes this kernel takes.</summary>
-    public const int MaxClasses = 8;
+    /// <summary>Most classes this kernel takes: the most <see cref="TransposedSoftmaxCrossEntropyKernel"/>'s transposed head
+    /// takes on the GEMM path too. Beyond 8 the wide passes (NarrowClassifierKernel.Wide.cs) add the classes from the ninth on.</summary>
+    public const int MaxClasses = 31;
+
+    /// <summary>Classes the forward pass keeps in registers with the hidden layer, and the backward pass's first loop with its running sums.</summary>
+    private const int RegisterClasses = 8;
 
     private const int Width = 16;
 
@@ -142,7 +146,30 @@ internal static unsafe partial class NarrowClassifierKernel
             case 5: Pass<TK, Five>(ref args, backward); break;
             case 6: Pass<TK, Six>(ref args, backward); break;
             case 7: Pass<TK, Seven>(ref args, backward); break;
-            default: Pass<TK, Eight>(ref args, backward); break;
+            case 8: Pass<TK, Eight>(ref args, backward); break;
+            case 9: PassWide<TK, Nine>(ref args, backward); break;
+            case 10: PassWide<TK, Ten>(ref args, backward); break;
+            case 11: PassWide<TK, Eleven>(ref args, backward); break;
+            case 12: PassWide<TK, Twelve>(ref args, backward); break;
+            case 13: PassWide<TK, Thirteen>(ref args, backward); break;
+            case 14: PassWide<TK, Fourteen>(ref args, backward); break;
+            case 15: PassWide<TK, Fifteen>(ref args, backward); break;
+            case 16: PassWide<TK, Sixteen>(ref args, backward); break;
+            case 17: PassWide<TK, Seventeen>(ref args, backward); break;
+            case 18: PassWide<TK, Eighteen>(ref args, backward); break;
+            case 19: PassWide<TK, Nineteen>(ref args, backward); break;
+            case 20: PassWide<TK, Twenty>(ref args, backward); break;
+            case 21: PassWide<TK, TwentyOne>(ref args, backward); break;
+            case 22: PassWide<TK, TwentyTwo>(ref args, backward); break;
+            case 23: PassWide<TK, TwentyThree>(ref args, backward); break;
+            case 24: PassWide<TK, TwentyFour>(ref args, backward); break;
+            case 25: PassWide<TK, TwentyFive>(ref args, backward); break;
+            case 26: PassWide<TK, TwentySix>(ref args, backward); break;
+            case 27: PassWide<TK, TwentySeven>(ref args, backward); break;
+            case 28: PassWide<TK, TwentyEight>(ref args, backward); break;
+            case 29: PassWide<TK, TwentyNine>(ref args, backward); break;
+            case 30: PassWide<TK, Thirty>(ref args, backward); break;
+            default: PassWide<TK, ThirtyOne>(ref args, backward); break;
         }
     }
 
@@ -169,7 +196,7 @@ internal static unsafe partial class NarrowClassifierKernel
         float* w2 = args.W2;
         int hidden = args.Hidden;
         nint ld = args.Ld;
-        nint c = TC.Value;
+        nint c = args.Classes; // the output weights' row stride: more than TC when the wide pass adds the classes from the ninth on
         var zero = Vector512<float>.Zero;
         for (nint i = 0; i < ld; i += Block)
         {

@@ -1,0 +1,198 @@
+namespace NNTrainer.Tensors;
+
+/// <summary>
+/// <see cref="NarrowClassifierKernel"/> for 9 to 31 classes (LetterRecognition's 16-100-26): the classes past the first
+/// eight do not fit the registers of the passes that hold the others' running sums, so each pass takes them in a loop
+/// of its own. Forward, the first eight classes' logits are added while the hidden layer is computed, the rest from the
+/// stored hidden layer, 16 samples along the lanes (up to 23 sums). Backward, the first loop computes the hidden gradient
+/// from every class, with the running sums of the first eight classes' output-weight gradients and of the input
+/// weights' gradient; a second loop over the samples adds the other classes' output-weight gradients (up to 23 sums).
+/// Each value keeps its chain of operations in the GEMM path's order, so the weights stay bit for bit.
+/// </summary>
+internal static unsafe partial class NarrowClassifierKernel
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PassWide<TK, TN>(ref Arguments args, bool backward)
+        where TK : struct, ITileConstant
+        where TN : struct, ITileConstant
+    {
+        if (backward) BackwardWide<TK, TN>(ref args);
+        else
+        {
+            Forward<TK, Eight>(ref args);
+            WideLogits<TN>(ref args);
+        }
+    }
+
+    /// <summary>The logits of classes 8 to <typeparamref name="TN"/> − 1 from the stored hidden layer: <c>Σ_h a[h]·w2[h, j]</c> from 0 in order, then the bias.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WideLogits<TN>(ref Arguments args)
+        where TN : struct, ITileConstant
+    {
+        float* b2 = args.B2;
+        int hidden = args.Hidden;
+        nint ld = args.Ld;
+        nint c = TN.Value;
+        var zero = Vector512<float>.Zero;
+        for (nint i = 0; i < ld; i += Width)
+        {
+            Vector512<float> r8 = zero, r9 = zero, r10 = zero, r11 = zero, r12 = zero, r13 = zero, r14 = zero, r15 = zero, r16 = zero, r17 = zero, r18 = zero;
+            Vector512<float> r19 = zero, r20 = zero, r21 = zero, r22 = zero, r23 = zero, r24 = zero, r25 = zero, r26 = zero, r27 = zero, r28 = zero, r29 = zero, r30 = zero;
+            float* a = args.A + i;
+            float* w2h = args.W2;
+            for (int h = 0; h < hidden; h++, a += ld, w2h += c)
+            {
+                var v = Vector512.Load(a);
+                Logit<TN>(8, w2h, v, ref r8); Logit<TN>(9, w2h, v, ref r9); Logit<TN>(10, w2h, v, ref r10);
+                Logit<TN>(11, w2h, v, ref r11); Logit<TN>(12, w2h, v, ref r12); Logit<TN>(13, w2h, v, ref r13);
+                Logit<TN>(14, w2h, v, ref r14); Logit<TN>(15, w2h, v, ref r15); Logit<TN>(16, w2h, v, ref r16);
+                Logit<TN>(17, w2h, v, ref r17); Logit<TN>(18, w2h, v, ref r18); Logit<TN>(19, w2h, v, ref r19);
+                Logit<TN>(20, w2h, v, ref r20); Logit<TN>(21, w2h, v, ref r21); Logit<TN>(22, w2h, v, ref r22);
+                Logit<TN>(23, w2h, v, ref r23); Logit<TN>(24, w2h, v, ref r24); Logit<TN>(25, w2h, v, ref r25);
+                Logit<TN>(26, w2h, v, ref r26); Logit<TN>(27, w2h, v, ref r27); Logit<TN>(28, w2h, v, ref r28);
+                Logit<TN>(29, w2h, v, ref r29); Logit<TN>(30, w2h, v, ref r30);
+            }
+            float* y = args.Y + i;
+            StoreWideLogit<TN>(8, b2, y, ld, r8); StoreWideLogit<TN>(9, b2, y, ld, r9); StoreWideLogit<TN>(10, b2, y, ld, r10);
+            StoreWideLogit<TN>(11, b2, y, ld, r11); StoreWideLogit<TN>(12, b2, y, ld, r12); StoreWideLogit<TN>(13, b2, y, ld, r13);
+            StoreWideLogit<TN>(14, b2, y, ld, r14); StoreWideLogit<TN>(15, b2, y, ld, r15); StoreWideLogit<TN>(16, b2, y, ld, r16);
+            StoreWideLogit<TN>(17, b2, y, ld, r17); StoreWideLogit<TN>(18, b2, y, ld, r18); StoreWideLogit<TN>(19, b2, y, ld, r19);
+            StoreWideLogit<TN>(20, b2, y, ld, r20); StoreWideLogit<TN>(21, b2, y, ld, r21); StoreWideLogit<TN>(22, b2, y, ld, r22);
+            StoreWideLogit<TN>(23, b2, y, ld, r23); StoreWideLogit<TN>(24, b2, y, ld, r24); StoreWideLogit<TN>(25, b2, y, ld, r25);
+            StoreWideLogit<TN>(26, b2, y, ld, r26); StoreWideLogit<TN>(27, b2, y, ld, r27); StoreWideLogit<TN>(28, b2, y, ld, r28);
+            StoreWideLogit<TN>(29, b2, y, ld, r29); StoreWideLogit<TN>(30, b2, y, ld, r30);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Logit<TN>(int j, float* w2h, Vector512<float> a, ref Vector512<float> r)
+        where TN : struct, ITileConstant
+    {
+        if (j < TN.Value) r = Vector512.FusedMultiplyAdd(Vector512.Create(w2h[j]), a, r);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreWideLogit<TN>(int j, float* b2, float* y, nint ld, Vector512<float> r)
+        where TN : struct, ITileConstant
+    {
+        if (j < TN.Value) (r + Vector512.Create(b2[j])).Store(y + j * ld);
+    }
+
+    /// <summary>
+    /// The backward pass for more than 8 classes, per block of 16 hidden units: <see cref="Backward{TK, TC}"/>'s loop with
+    /// the hidden gradient summed over every class, then the output-weight gradients of classes 8 and on.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BackwardWide<TK, TN>(ref Arguments args)
+        where TK : struct, ITileConstant
+        where TN : struct, ITileConstant
+    {
+        nint k = TK.Value;
+        int padded = args.Hidden;
+        int rows = args.Rows;
+        nint ld = args.Ld;
+        float* d = args.GradientT;
+        var zero = Vector512<float>.Zero;
+        for (int h0 = 0; h0 < padded; h0 += Width)
+        {
+            float* w2T = args.W2 + h0;
+            float* ai = args.A + h0;
+            Vector512<float> e0 = zero, e1 = zero, e2 = zero, e3 = zero, e4 = zero, e5 = zero, e6 = zero, e7 = zero;
+            Vector512<float> e8 = zero, e9 = zero, e10 = zero, e11 = zero, e12 = zero, e13 = zero, e14 = zero, e15 = zero;
+            Vector512<float> g0 = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero, g6 = zero, g7 = zero;
+            var s = zero;
+            float* x = args.X;
+            for (int i = 0; i < rows; i++, x += k, ai += padded)
+            {
+                var a = Vector512.Load(ai);
+                var d0 = Vector512.Create(d[i]);
+                g0 = Vector512.FusedMultiplyAdd(d0, a, g0);
+                var dz = Vector512.FusedMultiplyAdd(d0, Vector512.Load(w2T), zero);
+                AddClass<TN>(1, d, ld, i, w2T, padded, a, ref g1, ref dz); AddClass<TN>(2, d, ld, i, w2T, padded, a, ref g2, ref dz);
+                AddClass<TN>(3, d, ld, i, w2T, padded, a, ref g3, ref dz); AddClass<TN>(4, d, ld, i, w2T, padded, a, ref g4, ref dz);
+                AddClass<TN>(5, d, ld, i, w2T, padded, a, ref g5, ref dz); AddClass<TN>(6, d, ld, i, w2T, padded, a, ref g6, ref dz);
+                AddClass<TN>(7, d, ld, i, w2T, padded, a, ref g7, ref dz);
+                AddHiddenGradient<TN>(8, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(9, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(10, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(11, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(12, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(13, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(14, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(15, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(16, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(17, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(18, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(19, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(20, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(21, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(22, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(23, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(24, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(25, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(26, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(27, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(28, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(29, d, ld, i, w2T, padded, ref dz);
+                AddHiddenGradient<TN>(30, d, ld, i, w2T, padded, ref dz);
+                dz = Vector512.ConditionalSelect(Vector512.GreaterThan(a, zero), dz, zero);
+
+                e0 = Vector512.FusedMultiplyAdd(Vector512.Create(x[0]), dz, e0);
+                AddWeightGradient<TK>(1, x, dz, ref e1); AddWeightGradient<TK>(2, x, dz, ref e2); AddWeightGradient<TK>(3, x, dz, ref e3);
+                AddWeightGradient<TK>(4, x, dz, ref e4); AddWeightGradient<TK>(5, x, dz, ref e5); AddWeightGradient<TK>(6, x, dz, ref e6);
+                AddWeightGradient<TK>(7, x, dz, ref e7); AddWeightGradient<TK>(8, x, dz, ref e8); AddWeightGradient<TK>(9, x, dz, ref e9);
+                AddWeightGradient<TK>(10, x, dz, ref e10); AddWeightGradient<TK>(11, x, dz, ref e11); AddWeightGradient<TK>(12, x, dz, ref e12);
+                AddWeightGradient<TK>(13, x, dz, ref e13); AddWeightGradient<TK>(14, x, dz, ref e14); AddWeightGradient<TK>(15, x, dz, ref e15);
+                s += dz;
+            }
+            float* gw1 = args.GW1 + h0;
+            Store<TK>(0, gw1, padded, e0); Store<TK>(1, gw1, padded, e1); Store<TK>(2, gw1, padded, e2); Store<TK>(3, gw1, padded, e3);
+            Store<TK>(4, gw1, padded, e4); Store<TK>(5, gw1, padded, e5); Store<TK>(6, gw1, padded, e6); Store<TK>(7, gw1, padded, e7);
+            Store<TK>(8, gw1, padded, e8); Store<TK>(9, gw1, padded, e9); Store<TK>(10, gw1, padded, e10); Store<TK>(11, gw1, padded, e11);
+            Store<TK>(12, gw1, padded, e12); Store<TK>(13, gw1, padded, e13); Store<TK>(14, gw1, padded, e14); Store<TK>(15, gw1, padded, e15);
+            float* gw2T = args.GW2T + h0;
+            Store<TN>(0, gw2T, padded, g0); Store<TN>(1, gw2T, padded, g1); Store<TN>(2, gw2T, padded, g2); Store<TN>(3, gw2T, padded, g3);
+            Store<TN>(4, gw2T, padded, g4); Store<TN>(5, gw2T, padded, g5); Store<TN>(6, gw2T, padded, g6); Store<TN>(7, gw2T, padded, g7);
+            s.Store(args.GB1 + h0);
+            WideOutputGradient<TN>(ref args, h0);
+        }
+    }
+
+    /// <summary>The output weights' gradient, transposed, of classes 8 and on for hidden units h0 to h0 + 15: <c>Σ_i dY[i, j]·a[i, h]</c> over the samples in order, from zero.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void WideOutputGradient<TN>(ref Arguments args, int h0)
+        where TN : struct, ITileConstant
+    {
+        int padded = args.Hidden;
+        int rows = args.Rows;
+        nint ld = args.Ld;
+        float* d = args.GradientT;
+        var zero = Vector512<float>.Zero;
+            Vector512<float> q8 = zero, q9 = zero, q10 = zero, q11 = zero, q12 = zero, q13 = zero, q14 = zero, q15 = zero, q16 = zero, q17 = zero, q18 = zero;
+            Vector512<float> q19 = zero, q20 = zero, q21 = zero, q22 = zero, q23 = zero, q24 = zero, q25 = zero, q26 = zero, q27 = zero, q28 = zero, q29 = zero, q30 = zero;
+        float* ai = args.A + h0;
+        for (int i = 0; i < rows; i++, ai += padded)
+        {
+            var a = Vector512.Load(ai);
+            AddOutputGradient<TN>(8, d, ld, i, a, ref q8); AddOutputGradient<TN>(9, d, ld, i, a, ref q9); AddOutputGradient<TN>(10, d, ld, i, a, ref q10);
+            AddOutputGradient<TN>(11, d, ld, i, a, ref q11); AddOutputGradient<TN>(12, d, ld, i, a, ref q12); AddOutputGradient<TN>(13, d, ld, i, a, ref q13);
+            AddOutputGradient<TN>(14, d, ld, i, a, ref q14); AddOutputGradient<TN>(15, d, ld, i, a, ref q15); AddOutputGradient<TN>(16, d, ld, i, a, ref q16);
+            AddOutputGradient<TN>(17, d, ld, i, a, ref q17); AddOutputGradient<TN>(18, d, ld, i, a, ref q18); AddOutputGradient<TN>(19, d, ld, i, a, ref q19);
+            AddOutputGradient<TN>(20, d, ld, i, a, ref q20); AddOutputGradient<TN>(21, d, ld, i, a, ref q21); AddOutputGradient<TN>(22, d, ld, i, a, ref q22);
+            AddOutputGradient<TN>(23, d, ld, i, a, ref q23); AddOutputGradient<TN>(24, d, ld, i, a, ref q24); AddOutputGradient<TN>(25, d, ld, i, a, ref q25);
+            AddOutputGradient<TN>(26, d, ld, i, a, ref q26); AddOutputGradient<TN>(27, d, ld, i, a, ref q27); AddOutputGradient<TN>(28, d, ld, i, a, ref q28);
+            AddOutputGradient<TN>(29, d, ld, i, a, ref q29); AddOutputGradient<TN>(30, d, ld, i, a, ref q30);
+        }
+        float* gw2T = args.GW2T + h0;
+        Store<TN>(8, gw2T, padded, q8); Store<TN>(9, gw2T, padded, q9); Store<TN>(10, gw2T, padded, q10); Store<TN>(11, gw2T, padded, q11);
+        Store<TN>(12, gw2T, padded, q12); Store<TN>(13, gw2T, padded, q13); Store<TN>(14, gw2T, padded, q14); Store<TN>(15, gw2T, padded, q15);
+        Store<TN>(16, gw2T, padded, q16); Store<TN>(17, gw2T, padded, q17); Store<TN>(18, gw2T, padded, q18); Store<TN>(19, gw2T, padded, q19);
+        Store<TN>(20, gw2T, padded, q20); Store<TN>(21, gw2T, padded, q21); Store<TN>(22, gw2T, padded, q22); Store<TN>(23, gw2T, padded, q23);
+        Store<TN>(24, gw2T, padded, q24); Store<TN>(25, gw2T, padded, q25); Store<TN>(26, gw2T, padded, q26); Store<TN>(27, gw2T, padded, q27);
+        Store<TN>(28, gw2T, padded, q28); Store<TN>(29, gw2T, padded, q29); Store<TN>(30, gw2T, padded, q30);
+    }
+
+    /// <summary>Class <paramref name="j"/>'s term of the hidden gradient <paramref name="dz"/> (row j of the transposed output weights times its output gradient).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddHiddenGradient<TN>(int j, float* d, nint ld, int i, float* w2T, int padded, ref Vector512<float> dz)
+        where TN : struct, ITileConstant
+    {
+        if (j < TN.Value) dz = Vector512.FusedMultiplyAdd(Vector512.Create(d[j * ld + i]), Vector512.Load(w2T + j * padded), dz);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddOutputGradient<TN>(int j, float* d, nint ld, int i, Vector512<float> a, ref Vector512<float> q)
+        where TN : struct, ITileConstant
+    {
+        if (j < TN.Value) q = Vector512.FusedMultiplyAdd(Vector512.Create(d[j * ld + i]), a, q);
+    }
+}

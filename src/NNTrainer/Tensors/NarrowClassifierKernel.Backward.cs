@@ -39,7 +39,8 @@ internal static unsafe partial class NarrowClassifierKernel
         // The output weights transposed and padded to whole blocks of hidden units (rows of classes in whole 8 × 8
         // blocks), the gradients likewise.
         int classRows = ClassRows(classes);
-        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * classRows) * padded);
+        // And the wide passes' hidden gradient of one block of 16 units, [ld × 16].
+        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * classRows) * padded + (long)ld * Width);
         float* pw2T = scratch;
         float* gw1 = pw2T + (nint)classRows * padded;
         float* gb1 = gw1 + k * padded;
@@ -50,7 +51,7 @@ internal static unsafe partial class NarrowClassifierKernel
             var args = new Arguments
             {
                 X = x, A = a, W2 = pw2T, Inputs = k, Hidden = padded, Classes = classes, Ld = ld, Rows = rows,
-                GradientT = d, GW1 = gw1, GB1 = gb1, GW2T = gw2T,
+                GradientT = d, GW1 = gw1, GB1 = gb1, GW2T = gw2T, DZ = gw2T + (nint)classRows * padded,
             };
             ByInputs(ref args, backward: true);
             OutputBiasGradient(d, ld, rows, classes, dB2);

@@ -4,9 +4,10 @@ namespace NNTrainer.Tensors;
 /// <see cref="NarrowClassifierKernel"/> for 9 to 31 classes (LetterRecognition's 16-100-26): the classes past the first
 /// eight do not fit the registers of the passes that hold the others' running sums, so each pass takes them in a loop
 /// of its own. Forward, the first eight classes' logits are added while the hidden layer is computed, the rest from the
-/// stored hidden layer, 16 samples along the lanes (up to 23 sums). Backward, the first loop computes the hidden gradient
-/// from every class, with the running sums of the first eight classes' output-weight gradients and of the input
-/// weights' gradient; a second loop over the samples adds the other classes' output-weight gradients (up to 23 sums).
+/// stored hidden layer, 16 samples along the lanes (up to 23 sums). Backward, per block of 16 hidden units, the hidden
+/// gradient from every class first (eight samples side by side), then one loop over the samples with the running sums of
+/// the input weights' gradient and the first eight classes' output-weight gradients, and a second with the other
+/// classes' output-weight gradients (up to 23 sums).
 /// Each value keeps its chain of operations in the GEMM path's order, so the weights stay bit for bit.
 /// </summary>
 internal static unsafe partial class NarrowClassifierKernel
@@ -79,11 +80,30 @@ internal static unsafe partial class NarrowClassifierKernel
     }
 
     /// <summary>
-    /// The backward pass for more than 8 classes, per block of 16 hidden units: <see cref="Backward{TK, TC}"/>'s loop with
-    /// the hidden gradient summed over every class, then the output-weight gradients of classes 8 and on.
+    /// The backward pass for more than 8 classes, per block of 16 hidden units: the hidden gradient, then
+    /// <see cref="Backward{TK, TC}"/>'s loop reading it, then the output-weight gradients of classes 8 and on.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardWide<TK, TN>(ref Arguments args)
+        where TK : struct, ITileConstant
+        where TN : struct, ITileConstant
+    {
+        // Three loops of their own: vector registers live across a call are kept on the stack, and the JIT kept the
+        // running sums there too when the calls shared a method with the loop that adds to them.
+        for (int h0 = 0; h0 < args.Hidden; h0 += Width)
+        {
+            HiddenGradient(ref args, h0);
+            BlockGradients<TK, TN>(ref args, h0);
+            WideOutputGradient<TN>(ref args, h0);
+        }
+    }
+
+    /// <summary>
+    /// For hidden units h0 to h0 + 15, from the hidden gradient <see cref="HiddenGradient"/> stored: the input weights' and
+    /// hidden biases' gradients and the first eight classes' output-weight gradients, over the samples in order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void BlockGradients<TK, TN>(ref Arguments args, int h0)
         where TK : struct, ITileConstant
         where TN : struct, ITileConstant
     {
@@ -93,58 +113,39 @@ internal static unsafe partial class NarrowClassifierKernel
         nint ld = args.Ld;
         float* d = args.GradientT;
         var zero = Vector512<float>.Zero;
-        for (int h0 = 0; h0 < padded; h0 += Width)
+        float* ai = args.A + h0;
+        Vector512<float> e0 = zero, e1 = zero, e2 = zero, e3 = zero, e4 = zero, e5 = zero, e6 = zero, e7 = zero;
+        Vector512<float> e8 = zero, e9 = zero, e10 = zero, e11 = zero, e12 = zero, e13 = zero, e14 = zero, e15 = zero;
+        Vector512<float> g0 = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero, g6 = zero, g7 = zero;
+        var s = zero;
+        float* x = args.X;
+        float* dzi = args.DZ;
+        for (int i = 0; i < rows; i++, x += k, ai += padded, dzi += Width)
         {
-            float* w2T = args.W2 + h0;
-            float* ai = args.A + h0;
-            Vector512<float> e0 = zero, e1 = zero, e2 = zero, e3 = zero, e4 = zero, e5 = zero, e6 = zero, e7 = zero;
-            Vector512<float> e8 = zero, e9 = zero, e10 = zero, e11 = zero, e12 = zero, e13 = zero, e14 = zero, e15 = zero;
-            Vector512<float> g0 = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero, g6 = zero, g7 = zero;
-            var s = zero;
-            float* x = args.X;
-            for (int i = 0; i < rows; i++, x += k, ai += padded)
-            {
-                var a = Vector512.Load(ai);
-                var d0 = Vector512.Create(d[i]);
-                g0 = Vector512.FusedMultiplyAdd(d0, a, g0);
-                var dz = Vector512.FusedMultiplyAdd(d0, Vector512.Load(w2T), zero);
-                AddClass<TN>(1, d, ld, i, w2T, padded, a, ref g1, ref dz); AddClass<TN>(2, d, ld, i, w2T, padded, a, ref g2, ref dz);
-                AddClass<TN>(3, d, ld, i, w2T, padded, a, ref g3, ref dz); AddClass<TN>(4, d, ld, i, w2T, padded, a, ref g4, ref dz);
-                AddClass<TN>(5, d, ld, i, w2T, padded, a, ref g5, ref dz); AddClass<TN>(6, d, ld, i, w2T, padded, a, ref g6, ref dz);
-                AddClass<TN>(7, d, ld, i, w2T, padded, a, ref g7, ref dz);
-                AddHiddenGradient<TN>(8, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(9, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(10, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(11, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(12, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(13, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(14, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(15, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(16, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(17, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(18, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(19, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(20, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(21, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(22, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(23, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(24, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(25, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(26, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(27, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(28, d, ld, i, w2T, padded, ref dz); AddHiddenGradient<TN>(29, d, ld, i, w2T, padded, ref dz);
-                AddHiddenGradient<TN>(30, d, ld, i, w2T, padded, ref dz);
-                dz = Vector512.ConditionalSelect(Vector512.GreaterThan(a, zero), dz, zero);
+            var a = Vector512.Load(ai);
+            var dz = Vector512.Load(dzi);
+            AddOutputGradient<TN>(0, d, ld, i, a, ref g0); AddOutputGradient<TN>(1, d, ld, i, a, ref g1);
+            AddOutputGradient<TN>(2, d, ld, i, a, ref g2); AddOutputGradient<TN>(3, d, ld, i, a, ref g3);
+            AddOutputGradient<TN>(4, d, ld, i, a, ref g4); AddOutputGradient<TN>(5, d, ld, i, a, ref g5);
+            AddOutputGradient<TN>(6, d, ld, i, a, ref g6); AddOutputGradient<TN>(7, d, ld, i, a, ref g7);
 
-                e0 = Vector512.FusedMultiplyAdd(Vector512.Create(x[0]), dz, e0);
-                AddWeightGradient<TK>(1, x, dz, ref e1); AddWeightGradient<TK>(2, x, dz, ref e2); AddWeightGradient<TK>(3, x, dz, ref e3);
-                AddWeightGradient<TK>(4, x, dz, ref e4); AddWeightGradient<TK>(5, x, dz, ref e5); AddWeightGradient<TK>(6, x, dz, ref e6);
-                AddWeightGradient<TK>(7, x, dz, ref e7); AddWeightGradient<TK>(8, x, dz, ref e8); AddWeightGradient<TK>(9, x, dz, ref e9);
-                AddWeightGradient<TK>(10, x, dz, ref e10); AddWeightGradient<TK>(11, x, dz, ref e11); AddWeightGradient<TK>(12, x, dz, ref e12);
-                AddWeightGradient<TK>(13, x, dz, ref e13); AddWeightGradient<TK>(14, x, dz, ref e14); AddWeightGradient<TK>(15, x, dz, ref e15);
-                s += dz;
-            }
-            float* gw1 = args.GW1 + h0;
-            Store<TK>(0, gw1, padded, e0); Store<TK>(1, gw1, padded, e1); Store<TK>(2, gw1, padded, e2); Store<TK>(3, gw1, padded, e3);
-            Store<TK>(4, gw1, padded, e4); Store<TK>(5, gw1, padded, e5); Store<TK>(6, gw1, padded, e6); Store<TK>(7, gw1, padded, e7);
-            Store<TK>(8, gw1, padded, e8); Store<TK>(9, gw1, padded, e9); Store<TK>(10, gw1, padded, e10); Store<TK>(11, gw1, padded, e11);
-            Store<TK>(12, gw1, padded, e12); Store<TK>(13, gw1, padded, e13); Store<TK>(14, gw1, padded, e14); Store<TK>(15, gw1, padded, e15);
-            float* gw2T = args.GW2T + h0;
-            Store<TN>(0, gw2T, padded, g0); Store<TN>(1, gw2T, padded, g1); Store<TN>(2, gw2T, padded, g2); Store<TN>(3, gw2T, padded, g3);
-            Store<TN>(4, gw2T, padded, g4); Store<TN>(5, gw2T, padded, g5); Store<TN>(6, gw2T, padded, g6); Store<TN>(7, gw2T, padded, g7);
-            s.Store(args.GB1 + h0);
-            WideOutputGradient<TN>(ref args, h0);
+            e0 = Vector512.FusedMultiplyAdd(Vector512.Create(x[0]), dz, e0);
+            AddWeightGradient<TK>(1, x, dz, ref e1); AddWeightGradient<TK>(2, x, dz, ref e2); AddWeightGradient<TK>(3, x, dz, ref e3);
+            AddWeightGradient<TK>(4, x, dz, ref e4); AddWeightGradient<TK>(5, x, dz, ref e5); AddWeightGradient<TK>(6, x, dz, ref e6);
+            AddWeightGradient<TK>(7, x, dz, ref e7); AddWeightGradient<TK>(8, x, dz, ref e8); AddWeightGradient<TK>(9, x, dz, ref e9);
+            AddWeightGradient<TK>(10, x, dz, ref e10); AddWeightGradient<TK>(11, x, dz, ref e11); AddWeightGradient<TK>(12, x, dz, ref e12);
+            AddWeightGradient<TK>(13, x, dz, ref e13); AddWeightGradient<TK>(14, x, dz, ref e14); AddWeightGradient<TK>(15, x, dz, ref e15);
+            s += dz;
         }
+        float* gw1 = args.GW1 + h0;
+        Store<TK>(0, gw1, padded, e0); Store<TK>(1, gw1, padded, e1); Store<TK>(2, gw1, padded, e2); Store<TK>(3, gw1, padded, e3);
+        Store<TK>(4, gw1, padded, e4); Store<TK>(5, gw1, padded, e5); Store<TK>(6, gw1, padded, e6); Store<TK>(7, gw1, padded, e7);
+        Store<TK>(8, gw1, padded, e8); Store<TK>(9, gw1, padded, e9); Store<TK>(10, gw1, padded, e10); Store<TK>(11, gw1, padded, e11);
+        Store<TK>(12, gw1, padded, e12); Store<TK>(13, gw1, padded, e13); Store<TK>(14, gw1, padded, e14); Store<TK>(15, gw1, padded, e15);
+        float* gw2T = args.GW2T + h0;
+        Store<TN>(0, gw2T, padded, g0); Store<TN>(1, gw2T, padded, g1); Store<TN>(2, gw2T, padded, g2); Store<TN>(3, gw2T, padded, g3);
+        Store<TN>(4, gw2T, padded, g4); Store<TN>(5, gw2T, padded, g5); Store<TN>(6, gw2T, padded, g6); Store<TN>(7, gw2T, padded, g7);
+        s.Store(args.GB1 + h0);
     }
 
     /// <summary>The output weights' gradient, transposed, of classes 8 and on for hidden units h0 to h0 + 15: <c>Σ_i dY[i, j]·a[i, h]</c> over the samples in order, from zero.</summary>
@@ -181,12 +182,48 @@ internal static unsafe partial class NarrowClassifierKernel
         Store<TN>(28, gw2T, padded, q28); Store<TN>(29, gw2T, padded, q29); Store<TN>(30, gw2T, padded, q30);
     }
 
-    /// <summary>Class <paramref name="j"/>'s term of the hidden gradient <paramref name="dz"/> (row j of the transposed output weights times its output gradient).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddHiddenGradient<TN>(int j, float* d, nint ld, int i, float* w2T, int padded, ref Vector512<float> dz)
-        where TN : struct, ITileConstant
+    /// <summary>
+    /// The hidden gradient of units h0 to h0 + 15 into <c>args.DZ</c> ([samples × 16]): <c>Σ_j dY[i, j]·w2[h, j]</c> from
+    /// class 0 in order, kept where the ReLU's output is positive. Eight samples at a time: each sum is a chain of one
+    /// multiply-add per class, and eight chains side by side keep the multiply-adders busy where one chain of 26 waited
+    /// on each result. Samples past the batch (up to the next eight, within the row stride) are computed and never read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void HiddenGradient(ref Arguments args, int h0)
     {
-        if (j < TN.Value) dz = Vector512.FusedMultiplyAdd(Vector512.Create(d[j * ld + i]), Vector512.Load(w2T + j * padded), dz);
+        int padded = args.Hidden;
+        int classes = args.Classes;
+        nint ld = args.Ld;
+        var zero = Vector512<float>.Zero;
+        for (int i = 0; i < args.Rows; i += 8)
+        {
+            Vector512<float> z0 = zero, z1 = zero, z2 = zero, z3 = zero, z4 = zero, z5 = zero, z6 = zero, z7 = zero;
+            float* dj = args.GradientT + i;
+            float* w2T = args.W2 + h0;
+            for (int j = 0; j < classes; j++, dj += ld, w2T += padded)
+            {
+                var w = Vector512.Load(w2T);
+                z0 = Vector512.FusedMultiplyAdd(Vector512.Create(dj[0]), w, z0);
+                z1 = Vector512.FusedMultiplyAdd(Vector512.Create(dj[1]), w, z1);
+                z2 = Vector512.FusedMultiplyAdd(Vector512.Create(dj[2]), w, z2);
+                z3 = Vector512.FusedMultiplyAdd(Vector512.Create(dj[3]), w, z3);
+                z4 = Vector512.FusedMultiplyAdd(Vector512.Create(dj[4]), w, z4);
+                z5 = Vector512.FusedMultiplyAdd(Vector512.Create(dj[5]), w, z5);
+                z6 = Vector512.FusedMultiplyAdd(Vector512.Create(dj[6]), w, z6);
+                z7 = Vector512.FusedMultiplyAdd(Vector512.Create(dj[7]), w, z7);
+            }
+            float* a = args.A + (nint)i * padded + h0;
+            float* dz = args.DZ + (nint)i * Width;
+            Masked(a, padded, 0, z0, dz); Masked(a, padded, 1, z1, dz); Masked(a, padded, 2, z2, dz); Masked(a, padded, 3, z3, dz);
+            Masked(a, padded, 4, z4, dz); Masked(a, padded, 5, z5, dz); Masked(a, padded, 6, z6, dz); Masked(a, padded, 7, z7, dz);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Masked(float* a, int padded, int sample, Vector512<float> z, float* dz)
+    {
+        var mask = Vector512.GreaterThan(Vector512.Load(a + (nint)sample * padded), Vector512<float>.Zero);
+        Vector512.ConditionalSelect(mask, z, Vector512<float>.Zero).Store(dz + sample * Width);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

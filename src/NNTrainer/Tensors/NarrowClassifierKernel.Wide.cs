@@ -5,9 +5,9 @@ namespace NNTrainer.Tensors;
 /// eight do not fit the registers of the passes that hold the others' running sums, so each pass takes them in a loop
 /// of its own. Forward, the first eight classes' logits are added while the hidden layer is computed, the rest from the
 /// stored hidden layer, 16 samples along the lanes (up to 23 sums). Backward, per block of 16 hidden units, the hidden
-/// gradient from every class first (eight samples side by side), then one loop over the samples with the running sums of
-/// the input weights' gradient and the first eight classes' output-weight gradients, and a second with the other
-/// classes' output-weight gradients (up to 23 sums).
+/// gradient from every class first (eight samples side by side), then a loop over the samples with the running sums of
+/// the input weights' and hidden biases' gradients; the output layer's gradients are computed apart, with the classes
+/// along the lanes (NarrowClassifierKernel.WideOutput.cs).
 /// Each value keeps its chain of operations in the GEMM path's order, so the weights stay bit for bit.
 /// </summary>
 internal static unsafe partial class NarrowClassifierKernel
@@ -17,7 +17,7 @@ internal static unsafe partial class NarrowClassifierKernel
         where TK : struct, ITileConstant
         where TN : struct, ITileConstant
     {
-        if (backward) BackwardWide<TK, TN>(ref args);
+        if (backward) BackwardWide<TK>(ref args);
         else
         {
             Forward<TK, Eight>(ref args);
@@ -80,55 +80,42 @@ internal static unsafe partial class NarrowClassifierKernel
     }
 
     /// <summary>
-    /// The backward pass for more than 8 classes, per block of 16 hidden units: the hidden gradient, then
-    /// <see cref="Backward{TK, TC}"/>'s loop reading it, then the output-weight gradients of classes 8 and on.
+    /// The hidden layer's gradients for more than 8 classes, per block of 16 hidden units: the hidden gradient, then the
+    /// input weights' and hidden biases' gradients from it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BackwardWide<TK, TN>(ref Arguments args)
+    private static void BackwardWide<TK>(ref Arguments args)
         where TK : struct, ITileConstant
-        where TN : struct, ITileConstant
     {
-        // Three loops of their own: vector registers live across a call are kept on the stack, and the JIT kept the
+        // Two loops of their own: vector registers live across a call are kept on the stack, and the JIT kept the
         // running sums there too when the calls shared a method with the loop that adds to them.
         for (int h0 = 0; h0 < args.Hidden; h0 += Width)
         {
             HiddenGradient(ref args, h0);
-            BlockGradients<TK, TN>(ref args, h0);
-            WideOutputGradient<TN>(ref args, h0);
+            BlockGradients<TK>(ref args, h0);
         }
     }
 
     /// <summary>
     /// For hidden units h0 to h0 + 15, from the hidden gradient <see cref="HiddenGradient"/> stored: the input weights' and
-    /// hidden biases' gradients and the first eight classes' output-weight gradients, over the samples in order.
+    /// hidden biases' gradients, over the samples in order.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void BlockGradients<TK, TN>(ref Arguments args, int h0)
+    private static void BlockGradients<TK>(ref Arguments args, int h0)
         where TK : struct, ITileConstant
-        where TN : struct, ITileConstant
     {
         nint k = TK.Value;
         int padded = args.Hidden;
         int rows = args.Rows;
-        nint ld = args.Ld;
-        float* d = args.GradientT;
         var zero = Vector512<float>.Zero;
-        float* ai = args.A + h0;
         Vector512<float> e0 = zero, e1 = zero, e2 = zero, e3 = zero, e4 = zero, e5 = zero, e6 = zero, e7 = zero;
         Vector512<float> e8 = zero, e9 = zero, e10 = zero, e11 = zero, e12 = zero, e13 = zero, e14 = zero, e15 = zero;
-        Vector512<float> g0 = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero, g6 = zero, g7 = zero;
         var s = zero;
         float* x = args.X;
         float* dzi = args.DZ;
-        for (int i = 0; i < rows; i++, x += k, ai += padded, dzi += Width)
+        for (int i = 0; i < rows; i++, x += k, dzi += Width)
         {
-            var a = Vector512.Load(ai);
             var dz = Vector512.Load(dzi);
-            AddOutputGradient<TN>(0, d, ld, i, a, ref g0); AddOutputGradient<TN>(1, d, ld, i, a, ref g1);
-            AddOutputGradient<TN>(2, d, ld, i, a, ref g2); AddOutputGradient<TN>(3, d, ld, i, a, ref g3);
-            AddOutputGradient<TN>(4, d, ld, i, a, ref g4); AddOutputGradient<TN>(5, d, ld, i, a, ref g5);
-            AddOutputGradient<TN>(6, d, ld, i, a, ref g6); AddOutputGradient<TN>(7, d, ld, i, a, ref g7);
-
             e0 = Vector512.FusedMultiplyAdd(Vector512.Create(x[0]), dz, e0);
             AddWeightGradient<TK>(1, x, dz, ref e1); AddWeightGradient<TK>(2, x, dz, ref e2); AddWeightGradient<TK>(3, x, dz, ref e3);
             AddWeightGradient<TK>(4, x, dz, ref e4); AddWeightGradient<TK>(5, x, dz, ref e5); AddWeightGradient<TK>(6, x, dz, ref e6);
@@ -142,44 +129,7 @@ internal static unsafe partial class NarrowClassifierKernel
         Store<TK>(4, gw1, padded, e4); Store<TK>(5, gw1, padded, e5); Store<TK>(6, gw1, padded, e6); Store<TK>(7, gw1, padded, e7);
         Store<TK>(8, gw1, padded, e8); Store<TK>(9, gw1, padded, e9); Store<TK>(10, gw1, padded, e10); Store<TK>(11, gw1, padded, e11);
         Store<TK>(12, gw1, padded, e12); Store<TK>(13, gw1, padded, e13); Store<TK>(14, gw1, padded, e14); Store<TK>(15, gw1, padded, e15);
-        float* gw2T = args.GW2T + h0;
-        Store<TN>(0, gw2T, padded, g0); Store<TN>(1, gw2T, padded, g1); Store<TN>(2, gw2T, padded, g2); Store<TN>(3, gw2T, padded, g3);
-        Store<TN>(4, gw2T, padded, g4); Store<TN>(5, gw2T, padded, g5); Store<TN>(6, gw2T, padded, g6); Store<TN>(7, gw2T, padded, g7);
         s.Store(args.GB1 + h0);
-    }
-
-    /// <summary>The output weights' gradient, transposed, of classes 8 and on for hidden units h0 to h0 + 15: <c>Σ_i dY[i, j]·a[i, h]</c> over the samples in order, from zero.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void WideOutputGradient<TN>(ref Arguments args, int h0)
-        where TN : struct, ITileConstant
-    {
-        int padded = args.Hidden;
-        int rows = args.Rows;
-        nint ld = args.Ld;
-        float* d = args.GradientT;
-        var zero = Vector512<float>.Zero;
-            Vector512<float> q8 = zero, q9 = zero, q10 = zero, q11 = zero, q12 = zero, q13 = zero, q14 = zero, q15 = zero, q16 = zero, q17 = zero, q18 = zero;
-            Vector512<float> q19 = zero, q20 = zero, q21 = zero, q22 = zero, q23 = zero, q24 = zero, q25 = zero, q26 = zero, q27 = zero, q28 = zero, q29 = zero, q30 = zero;
-        float* ai = args.A + h0;
-        for (int i = 0; i < rows; i++, ai += padded)
-        {
-            var a = Vector512.Load(ai);
-            AddOutputGradient<TN>(8, d, ld, i, a, ref q8); AddOutputGradient<TN>(9, d, ld, i, a, ref q9); AddOutputGradient<TN>(10, d, ld, i, a, ref q10);
-            AddOutputGradient<TN>(11, d, ld, i, a, ref q11); AddOutputGradient<TN>(12, d, ld, i, a, ref q12); AddOutputGradient<TN>(13, d, ld, i, a, ref q13);
-            AddOutputGradient<TN>(14, d, ld, i, a, ref q14); AddOutputGradient<TN>(15, d, ld, i, a, ref q15); AddOutputGradient<TN>(16, d, ld, i, a, ref q16);
-            AddOutputGradient<TN>(17, d, ld, i, a, ref q17); AddOutputGradient<TN>(18, d, ld, i, a, ref q18); AddOutputGradient<TN>(19, d, ld, i, a, ref q19);
-            AddOutputGradient<TN>(20, d, ld, i, a, ref q20); AddOutputGradient<TN>(21, d, ld, i, a, ref q21); AddOutputGradient<TN>(22, d, ld, i, a, ref q22);
-            AddOutputGradient<TN>(23, d, ld, i, a, ref q23); AddOutputGradient<TN>(24, d, ld, i, a, ref q24); AddOutputGradient<TN>(25, d, ld, i, a, ref q25);
-            AddOutputGradient<TN>(26, d, ld, i, a, ref q26); AddOutputGradient<TN>(27, d, ld, i, a, ref q27); AddOutputGradient<TN>(28, d, ld, i, a, ref q28);
-            AddOutputGradient<TN>(29, d, ld, i, a, ref q29); AddOutputGradient<TN>(30, d, ld, i, a, ref q30);
-        }
-        float* gw2T = args.GW2T + h0;
-        Store<TN>(8, gw2T, padded, q8); Store<TN>(9, gw2T, padded, q9); Store<TN>(10, gw2T, padded, q10); Store<TN>(11, gw2T, padded, q11);
-        Store<TN>(12, gw2T, padded, q12); Store<TN>(13, gw2T, padded, q13); Store<TN>(14, gw2T, padded, q14); Store<TN>(15, gw2T, padded, q15);
-        Store<TN>(16, gw2T, padded, q16); Store<TN>(17, gw2T, padded, q17); Store<TN>(18, gw2T, padded, q18); Store<TN>(19, gw2T, padded, q19);
-        Store<TN>(20, gw2T, padded, q20); Store<TN>(21, gw2T, padded, q21); Store<TN>(22, gw2T, padded, q22); Store<TN>(23, gw2T, padded, q23);
-        Store<TN>(24, gw2T, padded, q24); Store<TN>(25, gw2T, padded, q25); Store<TN>(26, gw2T, padded, q26); Store<TN>(27, gw2T, padded, q27);
-        Store<TN>(28, gw2T, padded, q28); Store<TN>(29, gw2T, padded, q29); Store<TN>(30, gw2T, padded, q30);
     }
 
     /// <summary>
@@ -224,12 +174,5 @@ internal static unsafe partial class NarrowClassifierKernel
     {
         var mask = Vector512.GreaterThan(Vector512.Load(a + (nint)sample * padded), Vector512<float>.Zero);
         Vector512.ConditionalSelect(mask, z, Vector512<float>.Zero).Store(dz + sample * Width);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddOutputGradient<TN>(int j, float* d, nint ld, int i, Vector512<float> a, ref Vector512<float> q)
-        where TN : struct, ITileConstant
-    {
-        if (j < TN.Value) q = Vector512.FusedMultiplyAdd(Vector512.Create(d[j * ld + i]), a, q);
     }
 }

@@ -36,10 +36,13 @@ internal static unsafe partial class NarrowClassifierKernel
         Check(dW2.Length, (long)hidden * classes, nameof(dW2));
         Check(dB2.Length, classes, nameof(dB2));
 
-        // The output weights transposed and padded to whole blocks of hidden units (8 rows), the gradients likewise.
-        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * 8) * padded);
+        // The output weights transposed and padded to whole blocks of hidden units (rows of classes in whole 8 × 8
+        // blocks), the gradients likewise.
+        int classRows = ClassRows(classes);
+        // And the wide passes' hidden gradient of one block of 16 units, [ld × 16], and output gradient as rows, [ld × 32].
+        float* scratch = Scratch.Current.Transposed((long)(k + 1 + 2 * classRows) * padded + (long)ld * 3 * Width);
         float* pw2T = scratch;
-        float* gw1 = pw2T + 8 * padded;
+        float* gw1 = pw2T + (nint)classRows * padded;
         float* gb1 = gw1 + k * padded;
         float* gw2T = gb1 + padded;
         fixed (float* x = inputs, d = gradientT, pw2 = w2, a = activations)
@@ -48,14 +51,15 @@ internal static unsafe partial class NarrowClassifierKernel
             var args = new Arguments
             {
                 X = x, A = a, W2 = pw2T, Inputs = k, Hidden = padded, Classes = classes, Ld = ld, Rows = rows,
-                GradientT = d, GW1 = gw1, GB1 = gb1, GW2T = gw2T,
+                GradientT = d, GW1 = gw1, GB1 = gb1, GW2T = gw2T, DZ = gw2T + (nint)classRows * padded,
             };
             ByInputs(ref args, backward: true);
-            OutputBiasGradient(d, ld, rows, classes, dB2);
+            if (classes > RegisterClasses) WideOutputGradients(d, ld, rows, classes, a, hidden, padded, args.DZ + (nint)ld * Width, dW2, dB2);
+            else OutputBiasGradient(d, ld, rows, classes, dB2);
         }
         for (int p = 0; p < k; p++) new ReadOnlySpan<float>(gw1 + p * padded, hidden).CopyTo(dW1.Slice(p * hidden, hidden));
         new ReadOnlySpan<float>(gb1, hidden).CopyTo(dB1);
-        TransposeOutputGradient(gw2T, padded, hidden, classes, dW2);
+        if (classes <= RegisterClasses) TransposeOutputGradient(gw2T, padded, hidden, classes, dW2);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -6,13 +6,13 @@ namespace NNTrainer.Training;
 /// <summary>
 /// The step of a 2-layer network of few inputs and classes, run by a kernel that never stores the hidden layer:
 /// <see cref="SmallInputClassifierKernel"/> up to 4 inputs and 6 classes, <see cref="NarrowClassifierKernel"/> up to 16
-/// inputs and 8 classes.
+/// inputs and 31 classes.
 /// </summary>
 internal sealed partial class FusedClassifierStep
 {
     private bool _smallInputEnabled;
     private bool _smallInput;
-    private bool _narrow; // up to 16 inputs and 8 classes: NarrowClassifierKernel instead of SmallInputClassifierKernel
+    private bool _narrow; // up to 16 inputs and 31 classes: NarrowClassifierKernel instead of SmallInputClassifierKernel
     private float[] _hiddenRows = []; // NarrowClassifierKernel's hidden layer, from its forward pass to its backward pass
 
     /// <summary>Whether a 2-layer network of few inputs and classes trains through one of the two kernels: when <paramref name="allow"/>

@@ -15,7 +15,7 @@ public class FusedClassifierStepTests
         { "1-16-2 full", true },
         { "4-70-6 batch 50", true },
         { "4-70-6 batch 50", false },
-        // NarrowClassifierKernel's shapes (up to 16 inputs and 8 classes), on this path when the machine has AVX-512.
+        // NarrowClassifierKernel's shapes (up to 16 inputs and 31 classes), on this path when the machine has AVX-512.
         { "9-100-7 batch 32", true },     // Shuttle's network; 130 samples leave a batch of 2
         { "9-100-7 batch 32", false },
         { "16-130-8 batch 45", true },    // the most inputs and classes; hidden units not a whole number of blocks
@@ -25,15 +25,22 @@ public class FusedClassifierStepTests
         { "5-3-2 batch 64", true },
         { "13-300-5 batch 130", true },   // a hidden layer wider than a GEMM's inner block would be
         { "17-100-7 batch 32", true },    // one input too many: the general fused path
-        { "16-100-26 batch 32", true },   // LetterRecognition's network: too many classes, the general fused path
+        // Its wide passes (9 to 31 classes).
+        { "16-100-26 batch 32", true },   // LetterRecognition's network; 130 samples leave a batch of 2
+        { "16-100-26 batch 32", false },
+        { "9-37-9 batch 33", true },      // one class past the registers' eight
+        { "1-16-16 batch 7", true },
+        { "5-50-17 full", true },
+        { "16-3-31 batch 50", true },     // the most classes: every sum of the wide passes
+        { "12-130-24 batch 130", true },
         // The general fused path.
         { "5-40-20-3 batch 32", true },   // transposed output layer fed by a transposition
         { "10-8-12-3 batch 25", true },   // the layer below the output has 8 inputs: recomputed from a hidden activation
         { "12-32-10 batch 40", true },    // ten classes: a transposed output layer fed by a transposition
-        { "16-40-26 batch 32", true },    // LetterRecognition's 26 classes, transposed
+        { "16-40-26 batch 32", false },   // LetterRecognition's 26 classes, transposed
         { "9-30-7 batch 32", true },      // Shuttle's shape, hidden layer narrowed
-        { "12-24-31 batch 20", true },    // the most classes that run transposed
-        { "12-24-32 batch 20", true },    // one more: the row-major output layer, whose softmax rows change method here
+        { "12-24-31 batch 20", false },   // the most classes that run transposed
+        { "12-24-32 batch 20", true },    // one more: the row-major output layer, whose softmax rows change method here; not the kernel
         { "7-3 batch 16", true },         // no hidden layer: the inputs themselves are transposed
         { "6-24-24-24-2 batch 50", true },
     };
@@ -54,6 +61,7 @@ public class FusedClassifierStepTests
 
     [Theory]
     [InlineData(9, 7)]   // NarrowClassifierKernel where the machine has AVX-512
+    [InlineData(16, 26)] // its wide passes
     [InlineData(3, 4)]   // SmallInputClassifierKernel
     public void ABatchLongerThanAGemmInnerBlockIsBitIdentical(int inputs, int classes)
     {

@@ -83,6 +83,12 @@ internal sealed record NetworkSettings
     /// </summary>
     public bool KeepChoiceCandidate { get; init; }
 
+    /// <summary>
+    /// The refit's model choice, taken from the measuring fit (ML.NET's internal <c>InheritedModelSelection</c>):
+    /// the refit trains that candidate without running the folds again; null: the refit chooses itself.
+    /// </summary>
+    public NeuralNetworkModelSelection? InheritedModelSelection { get; init; }
+
     /// <summary><c>train --streaming</c>: the trainer reads its rows pass after pass instead of copying them (ML.NET's <c>Streaming</c> option).</summary>
     public bool Streaming { get; init; }
 

@@ -59,6 +59,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.ChooseEpochsOnHoldOut = settings.ChooseEpochsOnHoldOut;
         options.LongTrainingOnLargeData = settings.LongTraining;
         options.KeepChoiceCandidate = settings.KeepChoiceCandidate;
+        options.InheritedModelSelection = settings.InheritedModelSelection;
         options.DropoutRate = settings.Dropout;
         options.Seed = settings.Seed;
         options.NumberOfThreads = settings.Threads;

@@ -78,9 +78,17 @@ public static partial class NeuralNetworkDefaults
 
     /// <summary>
     /// Classification training sets of at most this many rows choose by cross-validation between the configured network
-    /// and a linear model (<c>SelectModelOnSmallData</c>, <see cref="NeuralNetworkModelSelection"/>): 200.
+    /// and a linear model (<c>SelectModelOnSmallData</c>, <see cref="NeuralNetworkModelSelection"/>): 999, just below
+    /// <see cref="LongTrainingRowsFrom"/>, where the long-training choice takes over.
     /// </summary>
-    public const int ModelSelectionRowsUpTo = 200;
+    public const int ModelSelectionRowsUpTo = LongTrainingRowsFrom - 1;
+
+    /// <summary>
+    /// How many standard errors the linear candidate's per-row held-out losses must lie below the network's for the model
+    /// choice to take it (round 18): 2, a paired one-sided test with about a 2.5 % false pick when both are in truth
+    /// equal, fixed from that principle like <see cref="StrongerPenaltyMargin"/>, not fitted.
+    /// </summary>
+    public const double ModelSelectionMargin = 2.0;
 
     /// <summary>Folds of the cross-validation that chooses a small classification table's model: 10 (with 3, the folds of 80–95 rows misjudged the network on wine).</summary>
     public const int ModelSelectionFolds = 10;

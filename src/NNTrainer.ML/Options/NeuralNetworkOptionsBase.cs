@@ -119,6 +119,13 @@ public abstract partial class NeuralNetworkOptionsBase
     public bool SelectModelOnSmallData;
 
     /// <summary>
+    /// A model choice already made on these rows' measuring fit (<c>nntrainer train</c>'s refit on every row): where the
+    /// choice applies, the fit trains that choice's candidate without running the folds again, and its transformer reports
+    /// this choice. Null: the fit chooses itself.
+    /// </summary>
+    internal NeuralNetworkModelSelection? InheritedModelSelection;
+
+    /// <summary>
     /// From <see cref="NeuralNetworkDefaults.HoldOutEpochsRowsFrom"/> training rows on, with the automatic epochs, measure on a
     /// stratified tenth of the rows held out how long to train and how strong a penalty to use: the network trains on the
     /// rest with early stopping on the hold-out's loss, once per strength of <see cref="NeuralNetworkDefaults.HoldOutL2Factors"/>,

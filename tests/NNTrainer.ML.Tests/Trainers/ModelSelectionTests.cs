@@ -43,6 +43,69 @@ public sealed class ModelSelectionTests
     }
 
     [Fact]
+    public void TheLinearModelNeedsItsPerRowLossesClearlyLower()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var keys = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true })
+            .Fit(mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2))).ModelSelection!;
+        var circle = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4, SelectModelOnSmallData = true })
+            .Fit(mlContext.Data.LoadFromEnumerable(TestData.Circle(200, seed: 3))).ModelSelection!;
+
+        Assert.Equal(NeuralNetworkDefaults.ModelSelectionMargin, keys.MarginThreshold);
+        Assert.Equal(2.0, NeuralNetworkDefaults.ModelSelectionMargin);
+        // Separable keys: the weakly penalised linear model's held-out losses are lower row after row.
+        Assert.Equal(NeuralNetworkModelCandidate.UncentredLinear, keys.Chosen);
+        Assert.True(keys.MarginZ > keys.MarginThreshold, keys.ToString());
+        Assert.Contains($"z {keys.MarginZ:F2}", keys.ToString());
+        // A circle: the network's are lower, so the margin is negative.
+        Assert.Equal(NeuralNetworkModelCandidate.Configured, circle.Chosen);
+        Assert.True(circle.MarginMean < 0, circle.ToString());
+    }
+
+    [Fact]
+    public void ANoisyTieKeepsTheNetwork()
+    {
+        // A straight boundary with a fifth of the labels flipped: both models find the line, and no fold count tells
+        // them apart; a few held-out rows more for the linear model are not a clear margin.
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 150).Select(_ =>
+        {
+            float x = (float)(random.NextDouble() * 2 - 1), y = (float)(random.NextDouble() * 2 - 1);
+            return new BinaryRow { Label = (x + y > 0) ^ (random.NextDouble() < 0.2), Features = [x, y, (float)random.NextDouble(), (float)random.NextDouble()] };
+        }).ToList();
+        var mlContext = new MLContext(seed: 1);
+
+        var model = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4, SelectModelOnSmallData = true })
+            .Fit(mlContext.Data.LoadFromEnumerable(rows));
+
+        var selection = model.ModelSelection!;
+        Assert.Equal(NeuralNetworkModelCandidate.Configured, selection.Chosen);
+        Assert.InRange(selection.MarginZ, -selection.MarginThreshold, selection.MarginThreshold);
+        Assert.InRange(selection.Scores[1].HeldOutAccuracy - selection.Scores[0].HeldOutAccuracy, -0.05, 0.05);
+        Assert.Equal(2, model.Network.Layers.OfType<DenseLayer>().Count());
+    }
+
+    [Theory]
+    [InlineData(NeuralNetworkModelCandidate.UncentredLinear)]
+    [InlineData(NeuralNetworkModelCandidate.Configured)]
+    public void AnInheritedChoiceTrainsItsCandidateWithoutTheFolds(NeuralNetworkModelCandidate candidate)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
+        var chosen = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
+        var plain = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4 }).Fit(data);
+        var inherited = chosen.ModelSelection! with { Chosen = candidate };
+
+        var refit = mlContext.MulticlassClassification.Trainers.NeuralNetwork(
+            new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true, InheritedModelSelection = inherited }).Fit(data);
+
+        // The refit reports the measuring fit's choice as it was given, and trains that candidate as a choice of its own would.
+        Assert.Same(inherited, refit.ModelSelection);
+        var expected = candidate == NeuralNetworkModelCandidate.UncentredLinear ? chosen : plain;
+        Assert.Equal(Weights(expected.Network), Weights(refit.Network));
+    }
+
+    [Fact]
     public void TheChoiceAndTheModelAreTheSameWithAnyThreadCount()
     {
         var rows = TestData.Flowers(perClass: 30, seed: 6);

@@ -36,7 +36,7 @@ internal sealed record NetworkSettings
     public bool CrossValidateL2OnSmallData { get; init; } = true;
 
     /// <summary><c>--select-model</c>: the ML.NET option <c>SelectModelOnSmallData</c>.</summary>
-    public bool SelectModelOnSmallData { get; init; }
+    public bool SelectModelOnSmallData { get; init; } = true;
 
     /// <summary><c>--hold-out-epochs</c>: the ML.NET option <c>ChooseEpochsOnHoldOut</c>.</summary>
     public bool ChooseEpochsOnHoldOut { get; init; }

@@ -18,13 +18,26 @@ internal static class ModelSelection
 {
     /// <summary>
     /// Whether a fit with these options on <paramref name="rows"/> rows chooses its model: a classifier (<paramref name="loss"/>
-    /// is a cross-entropy), the option on, a network with hidden layers (a linear one has nothing to choose), a small set
-    /// with rows for every fold, and no validation set, early stopping or checkpoint already deciding how it is held back.
+    /// is a cross-entropy), the option on, a network with hidden layers (a linear one has nothing to choose) and the
+    /// automatic epochs (epochs given configure the network's training, which a linear model of its own length would
+    /// ignore), a small set with rows for every fold whose folds' <paramref name="work"/> (<see cref="Work"/>) is within
+    /// <see cref="NeuralNetworkDefaults.ModelSelectionWorkUpTo"/>, and no validation set, early stopping or checkpoint
+    /// already deciding how it is held back.
     /// </summary>
-    public static bool Applies(NeuralNetworkOptionsBase options, long rows, Loss loss) =>
+    public static bool Applies(NeuralNetworkOptionsBase options, long rows, Loss loss, double work) =>
         loss is CategoricalCrossEntropyLoss or BinaryCrossEntropyLoss && options.SelectModelOnSmallData && options.HiddenLayers.Length > 0
-        && rows <= NeuralNetworkDefaults.ModelSelectionRowsUpTo && rows >= 2 * NeuralNetworkDefaults.ModelSelectionFolds
+        && options.NumberOfEpochs is null && rows <= NeuralNetworkDefaults.ModelSelectionRowsUpTo && rows >= 2 * NeuralNetworkDefaults.ModelSelectionFolds
+        && work <= NeuralNetworkDefaults.ModelSelectionWorkUpTo
         && options.ValidationSetFraction == 0 && options.EarlyStoppingPatience == 0 && options.CheckpointPath is null;
+
+    /// <summary>
+    /// The work of one pass of the candidates over <paramref name="rows"/> rows, in parameter-row updates: the configured
+    /// network's epochs times its <paramref name="parameters"/> plus the linear model's epochs times its weights
+    /// (<paramref name="features"/> + 1 per output), times the rows. The folds do about nine tenths of it ten times over.
+    /// </summary>
+    public static double Work(NeuralNetworkOptionsBase options, long rows, int features, int outputs, long parameters) =>
+        (double)rows * ((double)Epochs(options, NeuralNetworkModelCandidate.Configured, rows) * parameters
+            + (double)NeuralNetworkDefaults.UncentredLinearEpochs * (features + 1) * outputs);
 
     /// <summary>The models a small table chooses among, in the order that breaks a tie of both scores.</summary>
     internal static readonly NeuralNetworkModelCandidate[] Candidates = [NeuralNetworkModelCandidate.Configured, NeuralNetworkModelCandidate.UncentredLinear];

@@ -69,7 +69,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             return chosen == usual ? (network, optimizer, epochs, options.BatchSize, null)
                 : (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, chosen.L2), optimizer, chosen.Epochs, options.BatchSize, null);
         }
-        if (!ModelSelection.Applies(options, rows, CreateLoss())) return (network, optimizer, epochs, options.BatchSize, null);
+        if (!ModelSelection.Applies(options, rows, CreateLoss(), ModelSelection.Work(options, rows, featureCount, outputs, network.ParameterCount))) return (network, optimizer, epochs, options.BatchSize, null);
         var uncentred = UncentredLinearCandidate.Inputs(train, scaling);
         // A refit keeps its measuring fit's choice: the folds are not run again.
         var selection = options.InheritedModelSelection

@@ -3,7 +3,7 @@ using NNTrainer.Cli.Tests.Support;
 
 namespace NNTrainer.Cli.Tests.Running;
 
-/// <summary><c>--select-model</c>: the saved fit of a small classification table chooses between the network and a linear model, and says so.</summary>
+/// <summary><c>--select-model</c> (on by default): the saved fit of a small classification table chooses between the network and a linear model, and says so.</summary>
 public sealed class SelectModelTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -15,7 +15,7 @@ public sealed class SelectModelTests : IDisposable
     {
         var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 150));
 
-        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--json", "--select-model", "true");
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("model.zip"), "--no-plots", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Output);
@@ -72,18 +72,18 @@ public sealed class SelectModelTests : IDisposable
     }
 
     [Fact]
-    public void OffByDefaultAndSaidInTheNotesWhenOn()
+    public void OnByDefaultSaidInTheNotesAndOffOnRequest()
     {
         var csv = _dir.Write("multi.csv", TestCsv.Multiclass(rows: 150));
 
-        var plain = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("a.zip"), "--no-plots", "--json");
-        var chosen = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("b.zip"), "--no-plots", "--select-model", "true");
+        var chosen = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("b.zip"), "--no-plots");
+        var off = CliRunner.Run(_dir.Path, "train", csv, "--label", "species", "--out", _dir.File("a.zip"), "--no-plots", "--json", "--select-model", "false");
 
-        Assert.True(plain.ExitCode == 0, plain.ToString());
-        using var json = JsonDocument.Parse(plain.Output);
-        Assert.False(json.RootElement.TryGetProperty("modelSelection", out _));
         Assert.True(chosen.ExitCode == 0, chosen.ToString());
         Assert.Contains("chosen by 10-fold cross-validation on 120 rows", chosen.Output);
         Assert.Contains("(--select-model); the measuring fit's choice, kept without running the folds again.", chosen.Output);
+        Assert.True(off.ExitCode == 0, off.ToString());
+        using var json = JsonDocument.Parse(off.Output);
+        Assert.False(json.RootElement.TryGetProperty("modelSelection", out _));
     }
 }

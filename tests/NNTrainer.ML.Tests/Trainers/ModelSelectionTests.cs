@@ -31,7 +31,7 @@ public sealed class ModelSelectionTests
     public void ACircleKeepsTheNetwork()
     {
         var mlContext = new MLContext(seed: 1);
-        var data = mlContext.Data.LoadFromEnumerable(TestData.Circle(NeuralNetworkDefaults.ModelSelectionRowsUpTo, seed: 3));
+        var data = mlContext.Data.LoadFromEnumerable(TestData.Circle(200, seed: 3));
 
         var model = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
 
@@ -93,7 +93,7 @@ public sealed class ModelSelectionTests
         var mlContext = new MLContext(seed: 1);
         var data = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
         var chosen = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
-        var plain = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4 }).Fit(data);
+        var plain = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = false }).Fit(data);
         var inherited = chosen.ModelSelection! with { Chosen = candidate };
 
         var refit = mlContext.MulticlassClassification.Trainers.NeuralNetwork(
@@ -146,19 +146,48 @@ public sealed class ModelSelectionTests
         Assert.Equal(Scores(model.Transform(data)), Scores(loaded.Transform(data)));
     }
 
+    [Fact]
+    public void OnByDefaultForClassifiersOnly()
+    {
+        Assert.True(new NeuralNetworkMulticlassTrainer.Options().SelectModelOnSmallData);
+        Assert.True(new NeuralNetworkBinaryTrainer.Options().SelectModelOnSmallData);
+        var mlContext = new MLContext(seed: 1);
+
+        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4 })
+            .Fit(mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2)));
+
+        Assert.Equal(NeuralNetworkModelCandidate.UncentredLinear, model.ModelSelection!.Chosen);
+    }
+
+    [Fact]
+    public void TheFoldsWorkIsBounded()
+    {
+        var options = new NeuralNetworkMulticlassTrainer.Options();
+        // 200 epochs of 800 rows through a network of 79,510 parameters (784 inputs, 100 hidden, 10 classes) and 3,000
+        // of the linear model's 7,850 weights: Fashion-MNIST's 1,000 rows are past the bound, iris's 120 far within.
+        double fashion = ModelSelection.Work(options, 800, 784, 10, 79_510), iris = ModelSelection.Work(options, 120, 4, 3, 803);
+
+        Assert.Equal(800.0 * (200.0 * 79_510 + 3000.0 * 785 * 10), fashion);
+        Assert.False(ModelSelection.Applies(options, 800, new CategoricalCrossEntropyLoss(), fashion));
+        Assert.True(ModelSelection.Applies(options, 120, new CategoricalCrossEntropyLoss(), iris));
+        Assert.True(iris < NeuralNetworkDefaults.ModelSelectionWorkUpTo && NeuralNetworkDefaults.ModelSelectionWorkUpTo < fashion);
+    }
+
     [Theory]
     [InlineData("off")]
+    [InlineData("epochs")]
     [InlineData("rows")]
     [InlineData("linear")]
     [InlineData("validation")]
     [InlineData("patience")]
     public void TheConfiguredNetworkTrainsWhenTheChoiceDoesNotApply(string why)
     {
-        // Off by default; every other case turns it on and breaks one of its conditions.
-        var options = new NeuralNetworkMulticlassTrainer.Options { Seed = 4, NumberOfEpochs = 5, SelectModelOnSmallData = why != "off" };
+        // Off by choice; every other case breaks one of its conditions.
+        var options = new NeuralNetworkMulticlassTrainer.Options { Seed = 4, NumberOfEpochs = why == "epochs" ? 5 : null, SelectModelOnSmallData = why != "off" };
         switch (why)
         {
             case "linear": options.HiddenLayers = []; break;
+            case "rows": options.LongTrainingOnLargeData = false; break;
             case "validation": options.ValidationSetFraction = 0.2f; break;
             case "patience": options.EarlyStoppingPatience = 3; options.ValidationSetFraction = 0.2f; break;
         }

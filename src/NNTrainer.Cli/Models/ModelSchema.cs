@@ -42,7 +42,8 @@ internal sealed record ModelSchema(TaskKind Task, string LabelColumn, string[] C
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ModelChoice { get; init; }
 
-    /// <summary>A sentence for <c>evaluate</c> and <c>predict</c> saying which model a recorded choice took; null when none was made.</summary>
+    /// <summary>A sentence for <c>evaluate</c> saying which model a recorded choice took; null when none was made (not saved: it follows from <see cref="ModelChoice"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? ModelChoiceNote => ModelChoice switch
     {
         null => null,

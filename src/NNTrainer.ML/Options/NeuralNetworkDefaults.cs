@@ -92,12 +92,13 @@ public static partial class NeuralNetworkDefaults
 
     /// <summary>
     /// The most work, in parameter-row updates (<c>ModelSelection.Work</c>: rows × (the network's epochs × its parameters
-    /// + the linear model's epochs × its weights)), for which a table chooses its model: 3 × 10⁹. The choice's 20 fold
-    /// fits cost about nine times that; up to this bound <c>nntrainer train</c> took at most about twice its time without
-    /// the choice, one thread (R's cox2 at 2.2 × 10⁹: ×1.98); above it the folds cost more than the table's own training
-    /// and start-up (Fashion-MNIST's 1,000 rows, 3.2 × 10¹⁰: ×4.1; docs/defaults.md, round 18).
+    /// + the linear model's epochs × its weights)), for which a table chooses its model: 2 × 10⁸. The choice's 20 fold
+    /// fits cost about nine times that, which up to this bound stays within about one start-up of <c>nntrainer train</c>
+    /// (iris, 2.5 × 10⁷: ×1.2–1.3 its CPU without the choice, one thread); beyond it the folds cost about as much as the
+    /// rest of the process or more (breast cancer, 3.3 × 10⁸: ×1.6–2.1; R's cox2, 2.2 × 10⁹: ×2.0–2.8; Fashion-MNIST's
+    /// 1,000 rows, 3.2 × 10¹⁰: ×4.1), and no table there took the linear model at z 2 (docs/defaults.md, round 18).
     /// </summary>
-    public const double ModelSelectionWorkUpTo = 3e9;
+    public const double ModelSelectionWorkUpTo = 2e8;
 
     /// <summary>Folds of the cross-validation that chooses a small classification table's model: 10 (with 3, the folds of 80–95 rows misjudged the network on wine).</summary>
     public const int ModelSelectionFolds = 10;

@@ -69,6 +69,8 @@ public sealed class SelectModelTests : IDisposable
         Assert.True(plain.ExitCode == 0 && plainEvaluated.ExitCode == 0, plain.ToString() + plainEvaluated);
         using var none = JsonDocument.Parse(plainEvaluated.Output);
         Assert.False(none.RootElement.TryGetProperty("modelChoice", out _));
+        Assert.DoesNotContain("ModelChoice", SchemaEntry(_dir.File("plain.zip")));
+        Assert.Contains($"\"ModelChoice\": \"{chosen}\"", SchemaEntry(_dir.File("model.zip")));
     }
 
     [Fact]
@@ -85,5 +87,12 @@ public sealed class SelectModelTests : IDisposable
         Assert.True(off.ExitCode == 0, off.ToString());
         using var json = JsonDocument.Parse(off.Output);
         Assert.False(json.RootElement.TryGetProperty("modelSelection", out _));
+    }
+
+    private static string SchemaEntry(string zip)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+        using var reader = new StreamReader(archive.GetEntry("nntrainer/schema.json")!.Open());
+        return reader.ReadToEnd();
     }
 }

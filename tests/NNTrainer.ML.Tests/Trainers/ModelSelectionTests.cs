@@ -123,6 +123,8 @@ public sealed class ModelSelectionTests
         var three = Train(3);
 
         Assert.Equal(one.Selection.Chosen, two.Selection.Chosen);
+        Assert.Equal((one.Selection.MarginMean, one.Selection.MarginStandardError), (two.Selection.MarginMean, two.Selection.MarginStandardError));
+        Assert.Equal((one.Selection.MarginMean, one.Selection.MarginStandardError), (three.Selection.MarginMean, three.Selection.MarginStandardError));
         Assert.Equal(one.Selection.Scores, two.Selection.Scores);
         Assert.Equal(one.Selection.Scores, three.Selection.Scores);
         Assert.Equal(one.Weights, two.Weights);

@@ -51,8 +51,10 @@ internal sealed class EvaluateCommand
         foreach (var note in notes) reporter.Note(note);
         if (schema.Task == TaskKind.Binary) reporter.Note(PositiveClass.EvaluatedNote(schema.Classes, flipped));
         var metrics = collector.Metrics();
+        if (schema.ModelChoiceNote is { } choice) reporter.Note(choice);
         reporter.Json["command"] = "evaluate";
         reporter.Json["model"] = Path.GetFullPath(modelPath);
+        if (schema.ModelChoice is { } chosen) reporter.Json["modelChoice"] = chosen;
         reporter.Json["rows"] = collector.Count;
         if (schema.Task == TaskKind.Binary) reporter.Json["positiveClass"] = flipped ? schema.Classes[0] : schema.Classes[1];
         reporter.Table($"{schema.Trainer} on {Path.GetFileName(file)}: {collector.Count:N0} rows", new ResultTable(schema.Task, [new ResultRow(schema.Trainer, double.NaN, metrics)], showTime: false));

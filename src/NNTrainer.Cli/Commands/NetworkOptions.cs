@@ -65,7 +65,7 @@ internal sealed class NetworkOptions : IOptionGroup
     public Option<bool> SelectModel { get; } = new("--select-model")
     {
         Description = $"Classification on at most {NNTrainer.ML.NeuralNetworkDefaults.ModelSelectionRowsUpTo} training rows: choose between the network and a linear model by " +
-            $"{NNTrainer.ML.NeuralNetworkDefaults.ModelSelectionFolds}-fold cross-validation (needs hidden layers, no --validation-fraction or --patience; off by default)",
+            $"{NNTrainer.ML.NeuralNetworkDefaults.ModelSelectionFolds}-fold cross-validation, the linear model only when its held-out losses are clearly lower (needs hidden layers, no --validation-fraction or --patience; on by default)",
         HelpName = "true|false",
         DefaultValueFactory = _ => Defaults.SelectModelOnSmallData,
     };

@@ -29,7 +29,9 @@ internal static class ModelFile
             using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
             {
                 using var stream = zip.CreateEntry(SchemaEntry).Open();
-                JsonSerializer.Serialize(stream, schema, Json);
+                // The model choice is the trained model's to say; a model that made none saves the schema as before.
+                var choice = model.ModelSelection?.Chosen.ToString().ToLowerInvariant();
+                JsonSerializer.Serialize(stream, choice is null ? schema : schema with { ModelChoice = choice }, Json);
             }
             File.Move(temporary, full, overwrite: true);
         }

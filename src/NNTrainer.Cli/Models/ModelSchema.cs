@@ -33,6 +33,25 @@ internal sealed record ModelSchema(TaskKind Task, string LabelColumn, string[] C
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxCategories { get; init; }
 
+    /// <summary>
+    /// The model a small classification table's choice took (<c>--select-model</c>; <see cref="NNTrainer.ML.NeuralNetworkModelSelection"/>):
+    /// the candidate's name in lower case, <c>configured</c> for the network or <c>uncentredlinear</c> for the linear model
+    /// with SDCA's prior; null when no choice was made, and left out of the saved schema then, so such a model saves the
+    /// same schema as before the choice was recorded (and one saved before loads as null).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ModelChoice { get; init; }
+
+    /// <summary>A sentence for <c>evaluate</c> saying which model a recorded choice took; null when none was made (not saved: it follows from <see cref="ModelChoice"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ModelChoiceNote => ModelChoice switch
+    {
+        null => null,
+        "configured" => $"{Trainer}: the network, which the model choice kept over a linear model (--select-model).",
+        "uncentredlinear" => $"{Trainer}: a linear model with ML.NET SDCA's prior (uncentred features, penalised bias), which the model choice took over the network (--select-model).",
+        var other => $"{Trainer}: the model choice took its '{other}' candidate (--select-model).",
+    };
+
     public ModelSchema WithTrainer(string trainer) => this with { Trainer = trainer };
 
     public bool IsClassification => Task != TaskKind.Regression;

@@ -40,7 +40,10 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         // the stronger penalty's too (round 18b: choosing again on all the rows dropped it, bfi kept +0.002 of the +0.005).
         var regimes = measured.Select(m => m.Model.Regime).Distinct().ToList();
         TrainingRegime? inherited = settings.LongTraining is null && regimes is [{ } only] ? only : null;
-        var final = (inherited is { } regime ? settings.Taking(regime) : settings) with { ValidationFraction = 0, Patience = 0, KeepChoiceCandidate = false };
+        // So does its model choice (every fold's, when they agree; otherwise the refit chooses again).
+        var selections = measured.Select(m => m.Model.ModelSelection).ToList();
+        var selection = selections is [{ } first, ..] && selections.All(s => s?.Chosen == first.Chosen) ? first : null;
+        var final = (inherited is { } regime ? settings.Taking(regime) : settings) with { ValidationFraction = 0, Patience = 0, KeepChoiceCandidate = false, InheritedModelSelection = selection };
         if (trainer.HasEpochs)
         {
             // With --cv every fold found its own best epoch: the refit takes their mean.
@@ -63,7 +66,7 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
                 ? $"  {name}: {epochs} epochs and the L2 penalty chosen on a stratified tenth of these rows (--hold-out-epochs)."
                 : $"  {name}: {epochs} epochs, {Describe(model.Regime ?? TrainingRegime.Usual)} chosen on a stratified tenth of these rows.");
         }
-        if (model.ModelSelection is { } selection) ReportSelection(reporter, name, selection);
+        if (model.ModelSelection is { } made) ReportSelection(reporter, name, made, inherited: ReferenceEquals(made, selection));
         // A linear model chosen by cross-validation trains for its own epochs, not the network's.
         if (model.ModelSelection is { } chosen && NNTrainer.ML.ModelSelection.OwnEpochs(chosen.Chosen) is { } own) epochs = own;
         // The stronger penalty is the usual training's length: longTraining false, not the null of no choice.
@@ -80,9 +83,9 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
     };
 
     /// <summary>Says which model a small classification table chose for the saved fit, and both candidates' fold scores (in --json: <c>modelSelection</c>).</summary>
-    private static void ReportSelection(Reporter reporter, string name, NNTrainer.ML.NeuralNetworkModelSelection selection)
+    private static void ReportSelection(Reporter reporter, string name, NNTrainer.ML.NeuralNetworkModelSelection selection, bool inherited)
     {
-        reporter.Note($"  {name}: {selection} (--select-model).");
+        reporter.Note($"  {name}: {selection} (--select-model){(inherited ? "; the measuring fit's choice, kept without running the folds again" : string.Empty)}.");
         if (reporter.Mode != OutputMode.Json) return;
         var scores = new System.Text.Json.Nodes.JsonArray();
         foreach (var score in selection.Scores)
@@ -99,6 +102,10 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
             ["chosen"] = selection.Chosen.ToString().ToLowerInvariant(),
             ["folds"] = selection.Folds,
             ["rows"] = selection.Rows,
+            ["marginMean"] = double.IsFinite(selection.MarginMean) ? Math.Round(selection.MarginMean, 6) : null,
+            ["marginStandardError"] = double.IsFinite(selection.MarginStandardError) ? Math.Round(selection.MarginStandardError, 6) : null,
+            ["marginThreshold"] = double.IsFinite(selection.MarginThreshold) ? selection.MarginThreshold : null,
+            ["inherited"] = inherited,
             ["scores"] = scores,
         };
     }

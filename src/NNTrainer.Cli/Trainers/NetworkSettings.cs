@@ -36,7 +36,7 @@ internal sealed record NetworkSettings
     public bool CrossValidateL2OnSmallData { get; init; } = true;
 
     /// <summary><c>--select-model</c>: the ML.NET option <c>SelectModelOnSmallData</c>.</summary>
-    public bool SelectModelOnSmallData { get; init; }
+    public bool SelectModelOnSmallData { get; init; } = true;
 
     /// <summary><c>--hold-out-epochs</c>: the ML.NET option <c>ChooseEpochsOnHoldOut</c>.</summary>
     public bool ChooseEpochsOnHoldOut { get; init; }
@@ -82,6 +82,12 @@ internal sealed record NetworkSettings
     /// chosen regime trained again; the refit that is saved never sets it.
     /// </summary>
     public bool KeepChoiceCandidate { get; init; }
+
+    /// <summary>
+    /// The refit's model choice, taken from the measuring fit (ML.NET's internal <c>InheritedModelSelection</c>):
+    /// the refit trains that candidate without running the folds again; null: the refit chooses itself.
+    /// </summary>
+    public NeuralNetworkModelSelection? InheritedModelSelection { get; init; }
 
     /// <summary><c>train --streaming</c>: the trainer reads its rows pass after pass instead of copying them (ML.NET's <c>Streaming</c> option).</summary>
     public bool Streaming { get; init; }

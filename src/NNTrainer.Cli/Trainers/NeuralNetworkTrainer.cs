@@ -61,6 +61,7 @@ internal sealed class NeuralNetworkTrainer : TrainerEntry
         options.StrongerPenaltyInBand = settings.StrongerPenaltyInBand;
         options.TakeStrongerPenalty = settings.StrongerPenalty;
         options.KeepChoiceCandidate = settings.KeepChoiceCandidate;
+        options.InheritedModelSelection = settings.InheritedModelSelection;
         options.DropoutRate = settings.Dropout;
         options.Seed = settings.Seed;
         options.NumberOfThreads = settings.Threads;

@@ -78,9 +78,27 @@ public static partial class NeuralNetworkDefaults
 
     /// <summary>
     /// Classification training sets of at most this many rows choose by cross-validation between the configured network
-    /// and a linear model (<c>SelectModelOnSmallData</c>, <see cref="NeuralNetworkModelSelection"/>): 200.
+    /// and a linear model (<c>SelectModelOnSmallData</c>, <see cref="NeuralNetworkModelSelection"/>): 999, just below
+    /// <see cref="LongTrainingRowsFrom"/>, where the long-training choice takes over.
     /// </summary>
-    public const int ModelSelectionRowsUpTo = 200;
+    public const int ModelSelectionRowsUpTo = LongTrainingRowsFrom - 1;
+
+    /// <summary>
+    /// How many standard errors the linear candidate's per-row held-out losses must lie below the network's for the model
+    /// choice to take it (round 18): 2, a paired one-sided test with about a 2.5 % false pick when both are in truth
+    /// equal, fixed from that principle like <see cref="StrongerPenaltyMargin"/>, not fitted.
+    /// </summary>
+    public const double ModelSelectionMargin = 2.0;
+
+    /// <summary>
+    /// The most work, in parameter-row updates (<c>ModelSelection.Work</c>: rows × (the network's epochs × its parameters
+    /// + the linear model's epochs × its weights)), for which a table chooses its model: 2 × 10⁸. The choice's 20 fold
+    /// fits cost about nine times that, which up to this bound stays within about one start-up of <c>nntrainer train</c>
+    /// (iris, 2.5 × 10⁷: ×1.2–1.3 its CPU without the choice, one thread); beyond it the folds cost about as much as the
+    /// rest of the process or more (breast cancer, 3.3 × 10⁸: ×1.6–2.1; R's cox2, 2.2 × 10⁹: ×2.0–2.8; Fashion-MNIST's
+    /// 1,000 rows, 3.2 × 10¹⁰: ×4.1), and no table there took the linear model at z 2 (docs/defaults.md, round 18).
+    /// </summary>
+    public const double ModelSelectionWorkUpTo = 2e8;
 
     /// <summary>Folds of the cross-validation that chooses a small classification table's model: 10 (with 3, the folds of 80–95 rows misjudged the network on wine).</summary>
     public const int ModelSelectionFolds = 10;

@@ -109,16 +109,6 @@ public abstract partial class NeuralNetworkOptionsBase
     public bool CrossValidateL2OnSmallData = true;
 
     /// <summary>
-    /// For classification on at most <see cref="NeuralNetworkDefaults.ModelSelectionRowsUpTo"/> training rows, choose by
-    /// 10-fold cross-validation between this network and a linear model with ML.NET SDCA's prior (<see cref="NeuralNetworkModelCandidate.UncentredLinear"/>)
-    /// and train the one that classifies more held-out rows correctly; reported in <see cref="NeuralNetworkTransformer.ModelSelection"/>.
-    /// Default false: over 40 iris splits it takes the network from 0.9525 to 0.9742 (SDCA 0.9750) but costs wine 0.0076,
-    /// about 3 test rows in 10 splits (docs/defaults.md, rounds 7 and 10).
-    /// Only for a network with hidden layers and no validation set, early stopping or checkpoint; costs 20 fold fits.
-    /// </summary>
-    public bool SelectModelOnSmallData;
-
-    /// <summary>
     /// From <see cref="NeuralNetworkDefaults.HoldOutEpochsRowsFrom"/> training rows on, with the automatic epochs, measure on a
     /// stratified tenth of the rows held out how long to train and how strong a penalty to use: the network trains on the
     /// rest with early stopping on the hold-out's loss, once per strength of <see cref="NeuralNetworkDefaults.HoldOutL2Factors"/>,

@@ -78,10 +78,12 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             return chosen == usual ? (network, optimizer, epochs, options.BatchSize, null)
                 : (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, chosen.L2), optimizer, chosen.Epochs, options.BatchSize, null);
         }
-        if (!ModelSelection.Applies(options, rows, CreateLoss())) return (network, optimizer, epochs, options.BatchSize, null);
+        if (!ModelSelection.Applies(options, rows, CreateLoss(), ModelSelection.Work(options, rows, featureCount, outputs, network.ParameterCount))) return (network, optimizer, epochs, options.BatchSize, null);
         var uncentred = UncentredLinearCandidate.Inputs(train, scaling);
-        var selection = ModelSelection.Choose(options, train, uncentred.Train, seed, (candidate, n) => CreateCandidate(candidate, featureCount, outputs, seed, threads, n), CreateLoss, threads);
-        channel.Info(MessageSensitivity.None, $"Model: {selection}.");
+        // A refit keeps its measuring fit's choice: the folds are not run again.
+        var selection = options.InheritedModelSelection
+            ?? ModelSelection.Choose(options, train, uncentred.Train, seed, (candidate, n) => CreateCandidate(candidate, featureCount, outputs, seed, threads, n), CreateLoss, threads);
+        channel.Info(MessageSensitivity.None, $"Model: {selection}{(options.InheritedModelSelection is null ? string.Empty : " (the measuring fit's choice)")}.");
         if (selection.Chosen == NeuralNetworkModelCandidate.Configured) return (network, optimizer, epochs, options.BatchSize, selection);
         // The uncentred model trains on its own view of the rows, and its scaling is the one folded into it afterwards.
         if (selection.Chosen == NeuralNetworkModelCandidate.UncentredLinear) (train, scaling) = uncentred;

@@ -36,6 +36,7 @@ public sealed class ModelSchemaTests : IDisposable
         Assert.Equal(0.5833333333333334, metrics.GetProperty("Accuracy").GetDouble());
         Assert.Equal(1.0874385676203357, metrics.GetProperty("LogLoss").GetDouble());
         Assert.False(json.RootElement.TryGetProperty("missingValues", out _));
+        Assert.False(json.RootElement.TryGetProperty("modelChoice", out _));
     }
 
     [Fact]

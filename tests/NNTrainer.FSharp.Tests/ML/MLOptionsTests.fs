@@ -42,8 +42,8 @@ let ``the default options are the trainers' own defaults`` () =
     Assert.Equal(csharp.ScaleL2ForLargeData, fsharp.ScaleL2ForLargeData)
     Assert.Equal(csharp.CrossValidateL2OnSmallData, fsharp.CrossValidateL2OnSmallData)
     Assert.Equal(csharp.SelectModelOnSmallData, fsharp.SelectModelOnSmallData)
-    Assert.False ML.Options.defaults.SelectModelOnSmallData
-    Assert.True (ML.Options.toMulticlass { ML.Options.defaults with SelectModelOnSmallData = true }).SelectModelOnSmallData
+    Assert.True ML.Options.defaults.SelectModelOnSmallData
+    Assert.False (ML.Options.toMulticlass { ML.Options.defaults with SelectModelOnSmallData = false }).SelectModelOnSmallData
     Assert.Equal(csharp.ChooseEpochsOnHoldOut, fsharp.ChooseEpochsOnHoldOut)
     Assert.False ML.Options.defaults.ChooseEpochsOnHoldOut
     Assert.True (ML.Options.toBinary { ML.Options.defaults with ChooseEpochsOnHoldOut = true }).ChooseEpochsOnHoldOut

@@ -31,7 +31,7 @@ public sealed class ModelSelectionTests
     public void ACircleKeepsTheNetwork()
     {
         var mlContext = new MLContext(seed: 1);
-        var data = mlContext.Data.LoadFromEnumerable(TestData.Circle(NeuralNetworkDefaults.ModelSelectionRowsUpTo, seed: 3));
+        var data = mlContext.Data.LoadFromEnumerable(TestData.Circle(200, seed: 3));
 
         var model = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
 
@@ -40,6 +40,69 @@ public sealed class ModelSelectionTests
         // A line cannot separate the inside of a circle: the linear model falls far behind on the held-out rows.
         Assert.True(selection.Scores[0].HeldOutAccuracy > selection.Scores[1].HeldOutAccuracy + 0.1, selection.ToString());
         Assert.Equal(2, model.Network.Layers.OfType<DenseLayer>().Count());
+    }
+
+    [Fact]
+    public void TheLinearModelNeedsItsPerRowLossesClearlyLower()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var keys = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true })
+            .Fit(mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2))).ModelSelection!;
+        var circle = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4, SelectModelOnSmallData = true })
+            .Fit(mlContext.Data.LoadFromEnumerable(TestData.Circle(200, seed: 3))).ModelSelection!;
+
+        Assert.Equal(NeuralNetworkDefaults.ModelSelectionMargin, keys.MarginThreshold);
+        Assert.Equal(2.0, NeuralNetworkDefaults.ModelSelectionMargin);
+        // Separable keys: the weakly penalised linear model's held-out losses are lower row after row.
+        Assert.Equal(NeuralNetworkModelCandidate.UncentredLinear, keys.Chosen);
+        Assert.True(keys.MarginZ > keys.MarginThreshold, keys.ToString());
+        Assert.Contains($"z {keys.MarginZ:F2}", keys.ToString());
+        // A circle: the network's are lower, so the margin is negative.
+        Assert.Equal(NeuralNetworkModelCandidate.Configured, circle.Chosen);
+        Assert.True(circle.MarginMean < 0, circle.ToString());
+    }
+
+    [Fact]
+    public void ANoisyTieKeepsTheNetwork()
+    {
+        // A straight boundary with a fifth of the labels flipped: both models find the line, and no fold count tells
+        // them apart; a few held-out rows more for the linear model are not a clear margin.
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 150).Select(_ =>
+        {
+            float x = (float)(random.NextDouble() * 2 - 1), y = (float)(random.NextDouble() * 2 - 1);
+            return new BinaryRow { Label = (x + y > 0) ^ (random.NextDouble() < 0.2), Features = [x, y, (float)random.NextDouble(), (float)random.NextDouble()] };
+        }).ToList();
+        var mlContext = new MLContext(seed: 1);
+
+        var model = mlContext.BinaryClassification.Trainers.NeuralNetwork(new NeuralNetworkBinaryTrainer.Options { Seed = 4, SelectModelOnSmallData = true })
+            .Fit(mlContext.Data.LoadFromEnumerable(rows));
+
+        var selection = model.ModelSelection!;
+        Assert.Equal(NeuralNetworkModelCandidate.Configured, selection.Chosen);
+        Assert.InRange(selection.MarginZ, -selection.MarginThreshold, selection.MarginThreshold);
+        Assert.InRange(selection.Scores[1].HeldOutAccuracy - selection.Scores[0].HeldOutAccuracy, -0.05, 0.05);
+        Assert.Equal(2, model.Network.Layers.OfType<DenseLayer>().Count());
+    }
+
+    [Theory]
+    [InlineData(NeuralNetworkModelCandidate.UncentredLinear)]
+    [InlineData(NeuralNetworkModelCandidate.Configured)]
+    public void AnInheritedChoiceTrainsItsCandidateWithoutTheFolds(NeuralNetworkModelCandidate candidate)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
+        var chosen = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true }).Fit(data);
+        var plain = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = false }).Fit(data);
+        var inherited = chosen.ModelSelection! with { Chosen = candidate };
+
+        var refit = mlContext.MulticlassClassification.Trainers.NeuralNetwork(
+            new NeuralNetworkMulticlassTrainer.Options { Seed = 4, SelectModelOnSmallData = true, InheritedModelSelection = inherited }).Fit(data);
+
+        // The refit reports the measuring fit's choice as it was given, and trains that candidate as a choice of its own would.
+        Assert.Same(inherited, refit.ModelSelection);
+        var expected = candidate == NeuralNetworkModelCandidate.UncentredLinear ? chosen : plain;
+        Assert.Equal(Weights(expected.Network), Weights(refit.Network));
     }
 
     [Fact]
@@ -60,6 +123,8 @@ public sealed class ModelSelectionTests
         var three = Train(3);
 
         Assert.Equal(one.Selection.Chosen, two.Selection.Chosen);
+        Assert.Equal((one.Selection.MarginMean, one.Selection.MarginStandardError), (two.Selection.MarginMean, two.Selection.MarginStandardError));
+        Assert.Equal((one.Selection.MarginMean, one.Selection.MarginStandardError), (three.Selection.MarginMean, three.Selection.MarginStandardError));
         Assert.Equal(one.Selection.Scores, two.Selection.Scores);
         Assert.Equal(one.Selection.Scores, three.Selection.Scores);
         Assert.Equal(one.Weights, two.Weights);
@@ -83,19 +148,48 @@ public sealed class ModelSelectionTests
         Assert.Equal(Scores(model.Transform(data)), Scores(loaded.Transform(data)));
     }
 
+    [Fact]
+    public void OnByDefaultForClassifiersOnly()
+    {
+        Assert.True(new NeuralNetworkMulticlassTrainer.Options().SelectModelOnSmallData);
+        Assert.True(new NeuralNetworkBinaryTrainer.Options().SelectModelOnSmallData);
+        var mlContext = new MLContext(seed: 1);
+
+        var model = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4 })
+            .Fit(mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2)));
+
+        Assert.Equal(NeuralNetworkModelCandidate.UncentredLinear, model.ModelSelection!.Chosen);
+    }
+
+    [Fact]
+    public void TheFoldsWorkIsBounded()
+    {
+        var options = new NeuralNetworkMulticlassTrainer.Options();
+        // 200 epochs of 800 rows through a network of 79,510 parameters (784 inputs, 100 hidden, 10 classes) and 3,000
+        // of the linear model's 7,850 weights: Fashion-MNIST's 1,000 rows are past the bound, iris's 120 far within.
+        double fashion = ModelSelection.Work(options, 800, 784, 10, 79_510), iris = ModelSelection.Work(options, 120, 4, 3, 803);
+
+        Assert.Equal(800.0 * (200.0 * 79_510 + 3000.0 * 785 * 10), fashion);
+        Assert.False(ModelSelection.Applies(options, 800, new CategoricalCrossEntropyLoss(), fashion));
+        Assert.True(ModelSelection.Applies(options, 120, new CategoricalCrossEntropyLoss(), iris));
+        Assert.True(iris < NeuralNetworkDefaults.ModelSelectionWorkUpTo && NeuralNetworkDefaults.ModelSelectionWorkUpTo < fashion);
+    }
+
     [Theory]
     [InlineData("off")]
+    [InlineData("epochs")]
     [InlineData("rows")]
     [InlineData("linear")]
     [InlineData("validation")]
     [InlineData("patience")]
     public void TheConfiguredNetworkTrainsWhenTheChoiceDoesNotApply(string why)
     {
-        // Off by default; every other case turns it on and breaks one of its conditions.
-        var options = new NeuralNetworkMulticlassTrainer.Options { Seed = 4, NumberOfEpochs = 5, SelectModelOnSmallData = why != "off" };
+        // Off by choice; every other case breaks one of its conditions.
+        var options = new NeuralNetworkMulticlassTrainer.Options { Seed = 4, NumberOfEpochs = why == "epochs" ? 5 : null, SelectModelOnSmallData = why != "off" };
         switch (why)
         {
             case "linear": options.HiddenLayers = []; break;
+            case "rows": options.LongTrainingOnLargeData = false; break;
             case "validation": options.ValidationSetFraction = 0.2f; break;
             case "patience": options.EarlyStoppingPatience = 3; options.ValidationSetFraction = 0.2f; break;
         }

@@ -4,9 +4,9 @@ using NNTrainer.Tensors;
 namespace NNTrainer.Training;
 
 /// <summary>
-/// The step of a 2-layer network of few inputs and classes, run by a kernel that never stores the hidden layer:
-/// <see cref="SmallInputClassifierKernel"/> up to 4 inputs and 6 classes, <see cref="NarrowClassifierKernel"/> up to 16
-/// inputs and 31 classes.
+/// The step of a 2-layer network of few inputs and classes, run by one kernel: <see cref="SmallInputClassifierKernel"/>
+/// up to 4 inputs and 6 classes, which never stores the hidden layer, and <see cref="NarrowClassifierKernel"/> up to 16
+/// inputs and 31 classes, which keeps it from the forward pass for the backward one (<c>_hiddenRows</c>).
 /// </summary>
 internal sealed partial class FusedClassifierStep
 {

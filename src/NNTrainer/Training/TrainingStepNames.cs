@@ -37,7 +37,7 @@ public static class TrainingStepNames
 
     /// <summary>
     /// Dense(≤ 16 inputs) → ReLU → Dense(2 to 31 classes) → Softmax (the book's spiral network, mlbench's Shuttle and
-    /// LetterRecognition) in one AVX-512 kernel that never stores the hidden layer (<c>SmallInputClassifierKernel</c> up to 4 inputs and 6 classes,
+    /// LetterRecognition) in one AVX-512 kernel (<c>SmallInputClassifierKernel</c> up to 4 inputs and 6 classes,
     /// <c>NarrowClassifierKernel</c> beyond); bit-identical to <see cref="FusedClassifier"/>, which runs instead on a
     /// machine without AVX-512.
     /// </summary>

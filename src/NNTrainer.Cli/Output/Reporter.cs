@@ -79,10 +79,15 @@ internal sealed class Reporter
                     {
                         var task = context.AddTask(Markup.Escape(name), maxValue: epochs ?? 1);
                         task.IsIndeterminate = epochs is null;
+                        int? total = epochs;
                         var value = work(epochs is null ? null : new EpochProgress(e =>
                         {
                             task.Value = e.Epoch;
-                            task.Description = Markup.Escape($"{name}  epoch {e.Epoch}{of}{epochs}  {EpochLine.Figures(e, regression)}");
+                            task.Description = Markup.Escape($"{name}  epoch {e.Epoch}{of}{total}  {EpochLine.Figures(e, regression)}");
+                        }, planned =>
+                        {
+                            total = planned;
+                            task.MaxValue = planned;
                         }));
                         task.IsIndeterminate = false;
                         task.Value = task.MaxValue;
@@ -95,6 +100,10 @@ internal sealed class Reporter
                 result = work(spaced is null ? null : new EpochProgress(e =>
                 {
                     if (EpochLine.ShouldPrint(e.Epoch, spaced.Value)) _out.WriteLine($"  epoch {e.Epoch,4}/{spaced}  {EpochLine.Figures(e, regression)}");
+                }, planned =>
+                {
+                    if (planned != spaced) _out.WriteLine($"  {name}: the model it chose trains for {planned:N0} epochs.");
+                    spaced = planned;
                 }));
                 break;
             default:
@@ -168,9 +177,14 @@ internal sealed class Reporter
         _out.WriteLine(_json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    /// <summary>Reports on the training thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
-    private sealed class EpochProgress(Action<EpochResult> report) : IProgress<EpochResult>
+    /// <summary>
+    /// Reports on the training thread, in order (<see cref="Progress{T}"/> would post to the thread pool), and takes the
+    /// epochs the trainer will really run, which differ from those announced when it trains a model it chose itself.
+    /// </summary>
+    private sealed class EpochProgress(Action<EpochResult> report, Action<int> planned) : IProgress<EpochResult>, NNTrainer.ML.IEpochPlan
     {
         public void Report(EpochResult value) => report(value);
+
+        public void Planned(int epochs) => planned(epochs);
     }
 }

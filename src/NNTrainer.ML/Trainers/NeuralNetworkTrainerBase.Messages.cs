@@ -24,4 +24,11 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         $"Epoch {epoch.Epoch}/{epochs}: loss {epoch.Loss:F4}, accuracy {epoch.Accuracy:F4}" +
         (epoch.ValidationLoss is { } loss ? $", validation loss {loss:F4}, validation accuracy {epoch.ValidationAccuracy:F4}" : string.Empty) +
         $", {epoch.Elapsed.TotalSeconds:F2} s";
+
+    /// <summary>Tells a progress receiver that asks (<see cref="IEpochPlan"/>) the epochs this fit runs, before it starts.</summary>
+    private static FitOptions Announced(FitOptions fit)
+    {
+        (fit.Progress as IEpochPlan)?.Planned(fit.Epochs);
+        return fit;
+    }
 }

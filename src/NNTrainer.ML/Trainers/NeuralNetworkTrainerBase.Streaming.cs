@@ -58,7 +58,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         }
         network.Set(CreateLoss(), NetworkFactory.CreateOptimizer(options));
         int epochs = options.EffectiveEpochs(statistics.Rows);
-        var fit = CreateFitOptions(options, epochs, options.BatchSize, null, validation, channel, options.EffectiveLearningRateSchedule(statistics.Rows));
+        var fit = Announced(CreateFitOptions(options, epochs, options.BatchSize, null, validation, channel, options.EffectiveLearningRateSchedule(statistics.Rows)));
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fit);
         var history = StreamingTraining.Fit(network, source, fit, statistics, standardize,
             validation is null ? null : (validation.Inputs, validation.Targets), standardizeTargets: labelScaling is not null);

@@ -162,8 +162,8 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions> :
         {
             ConstantTarget.Apply(network, constant);
         }
-        var fitOptions = CreateFitOptions(options, epochs, batch, train.Weights, validation, channel,
-            modelParameters is null && length is null ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule, length);
+        var fitOptions = Announced(CreateFitOptions(options, epochs, batch, train.Weights, validation, channel,
+            modelParameters is null && length is null ? options.EffectiveLearningRateSchedule(train.Rows) : options.LearningRateSchedule, length));
         if (options.CheckpointPath is { } checkpoint) new ModelCheckpoint(network, checkpoint).Attach(fitOptions);
         // A measuring fit's kept candidate has trained already (on nine tenths of these rows).
         var history = _choiceCandidate is { History: { } trained } ? trained

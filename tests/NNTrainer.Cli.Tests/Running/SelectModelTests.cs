@@ -89,6 +89,31 @@ public sealed class SelectModelTests : IDisposable
         Assert.False(json.RootElement.TryGetProperty("modelSelection", out _));
     }
 
+    [Fact]
+    public void TheProgressCountsToTheLinearModelsOwnEpochs()
+    {
+        // Three clusters far apart in two features: both models separate them, the weakly penalised linear model with
+        // far lower held-out losses on every row, so the folds take it and it trains its own 3,000 full-set epochs.
+        var random = new Random(3);
+        var text = new System.Text.StringBuilder("a,b,kind\n");
+        (double A, double B)[] centres = [(0, 0), (6, 0), (0, 6)];
+        for (int i = 0; i < 90; i++)
+        {
+            var (a, b) = centres[i % 3];
+            text.Append(FormattableString.Invariant($"{a + random.NextDouble() - 0.5:0.###},{b + random.NextDouble() - 0.5:0.###},k{i % 3}\n"));
+        }
+        var csv = _dir.Write("clusters.csv", text.ToString());
+
+        var result = CliRunner.Run(_dir.Path, "train", csv, "--label", "kind", "--out", _dir.File("model.zip"), "--no-plots");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("uncentred linear model chosen by 10-fold cross-validation on 72 rows", result.Output);
+        Assert.Contains("NeuralNetwork: the model it chose trains for 3,000 epochs.", result.Output);
+        Assert.Contains("Training NeuralNetwork on all 90 rows for 3000 epochs...", result.Output);
+        Assert.Contains("epoch 3000/3000", result.Output);
+        Assert.DoesNotContain("/200 ", result.Output);
+    }
+
     private static string SchemaEntry(string zip)
     {
         using var archive = System.IO.Compression.ZipFile.OpenRead(zip);

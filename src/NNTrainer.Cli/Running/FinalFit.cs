@@ -54,8 +54,8 @@ internal sealed record FinalFit(ITransformer Featurizer, DataViewSchema RawSchem
         // Automatic epochs stay automatic (the trainer computes the same count for these rows), so the refit gets the
         // trainer's rules for them, such as the cosine decay on large sets.
         final = final with { Epochs = stoppedAt ?? settings.Epochs };
-        // An inherited linear model trains for its own epochs: announce those, not the network's.
-        if (selection is not null && NNTrainer.ML.ModelSelection.OwnEpochs(selection.Chosen) is { } inheritedEpochs && epochs is not null) epochs = inheritedEpochs;
+        // An inherited linear model trains for its own epochs, on any rows: announce those, not the network's (or none).
+        if (trainer.HasEpochs && selection is not null && NNTrainer.ML.ModelSelection.OwnEpochs(selection.Chosen) is { } inheritedEpochs) epochs = inheritedEpochs;
         var name = $"{trainer.NameFor(task)} on all {rows:N0} rows";
         var (model, seconds) = reporter.Train(name, epochs, progress =>
             trainer.Fit(new TrainingRequest(ml, task, problem.Schema.Classes.Length, train, final, progress, cancellationToken, resumed?.Network)), task == TaskKind.Regression);

@@ -51,7 +51,10 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
         }
         var usual = new LongTraining.Regime(epochs, options.EffectiveL2Regularization(rows, featureCount));
         var longer = options.LongTrainingRegime(rows, featureCount, network.ParameterCount);
-        if (LongTraining.GivenStronger(options, rows, usual) is { } given)
+        // A refit keeps an inherited linear model on any rows: on 1,000-1,249 rows the measuring fit's four fifths chose it,
+        // and the long-training choice of the whole would save a network the report never measured.
+        bool keepsLinear = options.InheritedModelSelection is { Chosen: not NeuralNetworkModelCandidate.Configured };
+        if (!keepsLinear && LongTraining.GivenStronger(options, rows, usual) is { } given)
         {
             // A refit that keeps its measuring fit's choice (TakeStrongerPenalty): one training, no candidates.
             channel.Info(MessageSensitivity.None, $"The usual training with {NeuralNetworkDefaults.StrongerPenaltyFactor} times its L2 penalty, as given (no held-out choice): " +
@@ -59,7 +62,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             (_longTraining, _strongerPenalty) = (null, true);
             return (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, given.L2), optimizer, given.Epochs, options.BatchSize, null);
         }
-        if (LongTraining.Applies(options, rows, usual, longer))
+        if (!keepsLinear && LongTraining.Applies(options, rows, usual, longer))
         {
             var choice = LongTraining.Choose(options, train, seed, (penalty, n) => NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, n, penalty), CreateLoss, usual, longer);
             var chosen = choice.Chosen;
@@ -78,7 +81,7 @@ public abstract partial class NeuralNetworkTrainerBase<TTransformer, TOptions>
             return chosen == usual ? (network, optimizer, epochs, options.BatchSize, null)
                 : (NetworkFactory.Create(options, featureCount, outputs, CreateOutputActivation(), seed, threads, rows, chosen.L2), optimizer, chosen.Epochs, options.BatchSize, null);
         }
-        if (!ModelSelection.Applies(options, rows, CreateLoss(), ModelSelection.Work(options, rows, featureCount, outputs, network.ParameterCount))) return (network, optimizer, epochs, options.BatchSize, null);
+        if (!keepsLinear && !ModelSelection.Applies(options, rows, CreateLoss(), ModelSelection.Work(options, rows, featureCount, outputs, network.ParameterCount))) return (network, optimizer, epochs, options.BatchSize, null);
         var uncentred = UncentredLinearCandidate.Inputs(train, scaling);
         // A refit keeps its measuring fit's choice: the folds are not run again.
         var selection = options.InheritedModelSelection

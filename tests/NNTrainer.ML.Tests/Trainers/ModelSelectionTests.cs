@@ -106,6 +106,30 @@ public sealed class ModelSelectionTests
     }
 
     [Fact]
+    public void AnInheritedLinearModelIsKeptPastTheChoicesRows()
+    {
+        // nntrainer's refit of a 1,100-row file whose measuring fit (880 rows) chose the linear model: past 999 rows the
+        // choice would not run, but the saved model must be the one the report measured, not a long-training network.
+        var mlContext = new MLContext(seed: 1);
+        var small = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 20, seed: 2));
+        var measured = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4 }).Fit(small);
+        Assert.Equal(NeuralNetworkModelCandidate.UncentredLinear, measured.ModelSelection!.Chosen);
+        var large = mlContext.Data.LoadFromEnumerable(TestData.Keys(perClass: 367, seed: 3));
+
+        var refit = mlContext.MulticlassClassification.Trainers.NeuralNetwork(
+            new NeuralNetworkMulticlassTrainer.Options { Seed = 4, InheritedModelSelection = measured.ModelSelection }).Fit(large);
+        var plain = mlContext.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options { Seed = 4 }).Fit(large);
+
+        Assert.Same(measured.ModelSelection, refit.ModelSelection);
+        Assert.Single(refit.Network.Layers.OfType<DenseLayer>());
+        Assert.Equal(NeuralNetworkDefaults.UncentredLinearEpochs, refit.History.Epochs.Count);
+        Assert.Null(refit.LongTraining);
+        // Without an inherited choice the same 1,101 rows train the configured network, as before.
+        Assert.Null(plain.ModelSelection);
+        Assert.Equal(2, plain.Network.Layers.OfType<DenseLayer>().Count());
+    }
+
+    [Fact]
     public void TheChoiceAndTheModelAreTheSameWithAnyThreadCount()
     {
         var rows = TestData.Flowers(perClass: 30, seed: 6);
